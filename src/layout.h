@@ -1,0 +1,65 @@
+/* layout.h - the one line layout of a section, shared by `print` and the pager.
+ *
+ * A layout is a list of display lines. Each line is plain, terminal-safe UTF-8
+ * text plus styled spans (byte ranges). print_text writes the lines with or
+ * without styling; the pager draws the same lines with curses attributes.
+ */
+#ifndef EXOREAD_LAYOUT_H
+#define EXOREAD_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+enum lstyle {
+	LS_HEADING,  /* a section title */
+	LS_QUESTION, /* the question of a QA */
+	LS_TERM,     /* a glossary term */
+	LS_URGENCY,  /* an urgency label, e.g. "[Emergency: get help now]" */
+	LS_LABEL,    /* "Claim:", "Note:", "Context:" labels */
+	LS_SOURCE,   /* a source reference such as "[1,3]" */
+	LS_LINK,     /* a see-also link; target is set */
+	LS_MATCH,    /* a search match (added by the caller, e.g. the pager) */
+	LS_DIM,      /* secondary text: also-called words, breadcrumbs */
+};
+
+struct lspan {
+	size_t start, len;          /* byte range within the line's text */
+	enum lstyle style;
+	const struct node *target;  /* LS_LINK: the section linked to; else NULL */
+};
+
+struct lline {
+	char *text;                 /* NUL-terminated, no control characters */
+	size_t len;                 /* bytes */
+	struct lspan *spans;
+	size_t nspans;
+	const struct node *node;    /* the block or section this line shows; NULL for blank lines */
+	const struct node *section; /* the section the line belongs to */
+};
+
+struct layout {
+	struct lline *lines;
+	size_t n, cap;
+	bool *cited;  /* cited[i]: content.sources[i] was cited in these lines */
+	size_t ncited;
+};
+
+struct layout_opts {
+	int width;          /* columns, >= 1 */
+	bool subsections;   /* also lay out the section's subsections */
+	bool sources_list;  /* end with the list of cited sources */
+};
+
+/* Append the lines for section sec to L. */
+void layout_section(struct layout *L, const struct content *c, const struct node *sec,
+		    const struct layout_opts *o);
+/* Append the list of sources cited so far in L ("Sources" heading + one entry each). */
+void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o);
+/* Append an arbitrary wrapped paragraph (used for the notice and messages). */
+void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o);
+/* Free all lines; L may be reused. NULL-safe. */
+void layout_free(struct layout *L);
+
+#endif

@@ -1,0 +1,132 @@
+/* model.h - the one content model: a tree of sections and blocks.
+ *
+ * The loader (load.c) is the only code that allocates and links nodes; its
+ * builder functions are in model_int.h. After content_validate() succeeds the
+ * tree is frozen and everything downstream takes const pointers.
+ */
+#ifndef EXOREAD_MODEL_H
+#define EXOREAD_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum node_type {
+	NODE_ROOT,    /* the whole content; children are the top-level sections */
+	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
+	NODE_PARA,    /* text, sources */
+	NODE_LIST,    /* text (optional intro), sources; children: NODE_ITEM */
+	NODE_ITEM,    /* text, urgency, also_called, sources (inherited from the list when absent) */
+	NODE_QA,      /* title = question, text = answer, sources */
+	NODE_NOTE,    /* text, sources */
+	NODE_CLAIM,   /* text = the claim, sources; context = what other sources say, context_sources */
+	NODE_TERM,    /* title = the term, text = what it means, also_called, sources */
+};
+
+/* How soon to act on a symptom. Only set where a source supports it. */
+enum urgency {
+	URG_NONE,          /* no urgency given */
+	URG_EMERGENCY,     /* "emergency": get help at once */
+	URG_CALL_PROVIDER, /* "call-provider": contact your provider */
+	URG_WATCH,         /* "watch": keep an eye on it */
+	URG_EXPECTED,      /* "expected": common and usually passes */
+	URG_COUNT
+};
+
+/* One source article, from sources.yaml. */
+struct source {
+	char *id;    /* short id used in `sources:` lists */
+	char *title; /* the article's title */
+	char *file;  /* the article's file name under shared/seeds */
+	char *notes; /* notes on reliability; may be NULL */
+	int num;     /* 1-based reference number, in sources.yaml order */
+	const char *path;
+	int line, col;
+};
+
+/* A list of strings owned by the node. */
+struct strv {
+	char **v;
+	size_t n;
+};
+
+struct node {
+	enum node_type type;
+	const char *file; /* content file, interned; shared by all nodes of the file */
+	int line, col;    /* 1-based position of the node's mapping in file */
+
+	struct node *parent;
+	struct node *first, *last; /* children */
+	struct node *next, *prev;  /* siblings */
+
+	char *id;    /* sections: full id ("side-effects/allergic"); NULL otherwise */
+	char *title; /* section title, question of a QA, term of a TERM; may be NULL */
+	char *text;  /* paragraph, item, answer, note, claim or definition; may be NULL */
+	char *context; /* NODE_CLAIM: what the other sources say */
+
+	enum urgency urgency;
+	struct strv also_called; /* lay words and synonyms */
+	struct strv see_also;    /* section ids as written */
+	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
+
+	/* Sources as resolved by validation: indices into content.sources. */
+	int *sources;
+	size_t nsources;
+	int *context_sources; /* NODE_CLAIM only */
+	size_t ncontext_sources;
+
+	/* Section bookkeeping, set by validation. */
+	int depth;      /* 0 for top-level sections */
+	size_t ord;     /* position in content.sections (reading order) */
+};
+
+/* All loaded content. */
+struct content {
+	struct node *root;
+	struct source *sources;
+	size_t nsources;
+	const struct node **sections; /* every section in reading order (set by validate) */
+	size_t nsections;
+	const struct node **terms; /* glossary terms in reading order (set by validate) */
+	size_t nterms;
+	char **files; /* interned file paths; node.file points into these */
+	size_t nfiles;
+	char *dir; /* the folder the content came from */
+};
+
+/* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */
+const char *urgency_name(enum urgency u);
+/* Label shown to readers ("Emergency: get help now"), or NULL for URG_NONE. */
+const char *urgency_label(enum urgency u);
+/* Parse a YAML urgency name; returns URG_NONE when s is not one. */
+enum urgency urgency_parse(const char *s);
+
+/* Section with exactly this id, or NULL. */
+const struct node *content_find(const struct content *c, const char *id);
+/* The section a block belongs to (n itself for a section); NULL for the root. */
+const struct node *node_section(const struct node *n);
+/* Source with this id, or -1. */
+int content_source_index(const struct content *c, const char *id);
+/* Type name for messages and the tree printer ("section", "para", ...). */
+const char *node_type_name(enum node_type t);
+
+/* How a section lookup went. */
+enum resolve_status {
+	RESOLVE_OK,        /* *out is the section */
+	RESOLVE_AMBIGUOUS, /* several candidates; see cands */
+	RESOLVE_NONE,      /* nothing matched; cands may hold suggestions */
+};
+
+/*
+ * Resolve a user's section reference: an exact id, a unique id prefix (also a
+ * prefix of the last path part), or title words (every word found in the title,
+ * case-insensitively). Candidates are returned in *cands (caller frees the array,
+ * not the nodes), up to max_cands.
+ */
+enum resolve_status content_resolve(const struct content *c, const char *ref,
+				    const struct node **out, const struct node ***cands,
+				    size_t *ncands);
+
+/* Free everything. NULL-safe. */
+void content_free(struct content *c);
+
+#endif

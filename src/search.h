@@ -1,0 +1,64 @@
+/* search.h - the one search module, shared by the `search` command and the pager.
+ *
+ * The index is built once from a validated content tree: titles, body text,
+ * questions, answers, also_called words and the glossary. Text and queries go
+ * through the same folding (fold.h), ICU word breaks and Snowball stemming.
+ */
+#ifndef EXOREAD_SEARCH_H
+#define EXOREAD_SEARCH_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+struct search_index;
+
+/* Build the index. Never NULL; free with search_index_free. c must outlive it. */
+struct search_index *search_index_new(const struct content *c);
+/* NULL-safe. */
+void search_index_free(struct search_index *ix);
+
+/* A highlighted range inside a snippet or text, in bytes. */
+struct search_mark {
+	size_t start, len;
+};
+
+struct search_hit {
+	const struct node *section; /* the section found */
+	const struct node *block;   /* the block holding the best match (or the section itself) */
+	double score;
+	char *snippet;              /* terminal-safe UTF-8 text around the best match */
+	struct search_mark *marks;  /* matched words within snippet (byte offsets) */
+	size_t nmarks;
+};
+
+struct search_result {
+	struct search_hit *hits; /* best first */
+	size_t nhits;
+	char *suggestion; /* "did you mean" query when nothing matched; may be NULL */
+};
+
+struct search_opts {
+	size_t limit;         /* 0: no limit */
+	size_t snippet_width; /* columns of snippet wanted (0: 80) */
+};
+
+/*
+ * Run a query (free text, with "quoted phrases"). Fills *res (caller frees with
+ * search_result_free). Returns 0 on success, -1 when the query holds no
+ * searchable word (res then holds no hits).
+ */
+int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res);
+/* NULL-safe; res may be reused. */
+void search_result_free(struct search_result *res);
+
+/*
+ * Find the query's matches in one piece of display text (such as a laid-out
+ * line), with the same folding and stemming as the index. Stores a fresh array
+ * (caller frees) of byte ranges within s in *marks; returns the count.
+ */
+size_t search_match_text(const struct search_index *ix, const char *query, const char *s, size_t len,
+			 struct search_mark **marks);
+
+#endif

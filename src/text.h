@@ -1,0 +1,60 @@
+/* text.h - UTF-8 decoding, display width, terminal-safe text and word wrap. */
+#ifndef EXOREAD_TEXT_H
+#define EXOREAD_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/*
+ * Decode one UTF-8 sequence from s (at most len bytes, len >= 1). Stores the
+ * code point in *cp (U+FFFD for an invalid, overlong or surrogate sequence)
+ * and returns the bytes consumed, always >= 1.
+ */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Offset of the first invalid UTF-8 byte in s, or (size_t)-1 when s is valid. */
+size_t text_utf8_invalid(const char *s, size_t len);
+
+/* Append the UTF-8 encoding of cp to b. */
+void text_encode(struct buf *b, uint32_t cp);
+
+/*
+ * True for code points that must never reach a terminal raw: C0 (other than
+ * tab and newline when allow_space_ctl), DEL, C1, and the Unicode bidirectional
+ * overrides and isolates (U+202A..U+202E, U+2066..U+2069), U+200E/U+200F.
+ */
+bool text_is_unsafe(uint32_t cp, bool allow_space_ctl);
+
+/* Columns the code point takes on a terminal: 0 (combining, zero-width), 1 or 2. */
+int text_cp_width(uint32_t cp);
+
+/* Columns the UTF-8 string takes; unsafe characters count as their shown form. */
+size_t text_width(const char *s, size_t len);
+
+/*
+ * Append s to b with unsafe characters made harmless: each is shown as its
+ * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD. Tabs
+ * become one space.
+ */
+void text_sanitize(struct buf *b, const char *s, size_t len);
+
+/* One line of wrapped text: a byte range of the source string. */
+struct text_line {
+	size_t start; /* byte offset of the first byte */
+	size_t len;   /* bytes; trailing spaces excluded */
+};
+
+/*
+ * Wrap s (already sanitized, no newlines needed) into lines of at most width
+ * columns; the first line has first_width columns. Breaks at spaces; a word
+ * longer than a line is split at a character boundary. Returns the number of
+ * lines and stores a fresh array in *lines (caller frees). Always at least 1
+ * line (empty for an empty string). width < 1 is treated as 1.
+ */
+size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
+		 struct text_line **lines);
+
+#endif

@@ -1,0 +1,246 @@
+/* util.c - allocation wrappers, the growable buffer and diagnostics. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(void)
+{
+	fputs("exoread: out of memory\n", stderr);
+	exit(3);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (q == NULL)
+		oom();
+	return q;
+}
+
+void *xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		oom();
+	return xrealloc(p, n * size);
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char tmp[256];
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		n = 0;
+	if ((size_t)n < sizeof tmp) {
+		va_end(ap2);
+		return xstrndup(tmp, (size_t)n);
+	}
+	char *p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	return p;
+}
+
+static void buf_grow(struct buf *b, size_t more)
+{
+	if (more >= SIZE_MAX - b->len - 1)
+		oom();
+	size_t need = b->len + more + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
+}
+
+void buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void buf_repeat(struct buf *b, char c, size_t n)
+{
+	buf_grow(b, n);
+	memset(b->s + b->len, c, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	char tmp[256];
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		va_end(ap2);
+		return;
+	}
+	if ((size_t)n < sizeof tmp) {
+		buf_add(b, tmp, (size_t)n);
+	} else {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap2);
+		b->len += (size_t)n;
+	}
+	va_end(ap2);
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+char *buf_take(struct buf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void buf_free(struct buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int buf_write(const struct buf *b, FILE *f)
+{
+	if (b->len && fwrite(b->s, 1, b->len, f) != b->len)
+		return -1;
+	return 0;
+}
+
+/* Diagnostics: one function, one format, so tests can match it exactly. */
+static int worst = -1;
+static size_t nerrors;
+static size_t max_errors;
+static FILE *diag_stream;
+
+static const char *const level_names[] = {
+    [DIAG_NOTE] = "note",
+    [DIAG_WARNING] = "warning",
+    [DIAG_ERROR] = "error",
+};
+
+void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap)
+{
+	FILE *f = diag_stream ? diag_stream : stderr;
+	if ((int)level > worst)
+		worst = (int)level;
+	if (level == DIAG_ERROR) {
+		nerrors++;
+		if (max_errors && nerrors > max_errors) {
+			if (nerrors == max_errors + 1)
+				fprintf(f, "exoread: too many errors; stopping the list here\n");
+			return;
+		}
+	}
+	fputs("exoread: ", f);
+	if (file) {
+		fputs(file, f);
+		if (line > 0) {
+			fprintf(f, ":%d", line);
+			if (col > 0)
+				fprintf(f, ":%d", col);
+		}
+		fputs(": ", f);
+	}
+	fprintf(f, "%s: ", level_names[level]);
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
+}
+
+void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(level, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+int diag_worst(void)
+{
+	return worst;
+}
+
+size_t diag_errors(void)
+{
+	return nerrors;
+}
+
+void diag_reset(void)
+{
+	worst = -1;
+	nerrors = 0;
+}
+
+void diag_set_stream(FILE *f)
+{
+	diag_stream = f;
+}
+
+void diag_set_limit(size_t max)
+{
+	max_errors = max;
+}

@@ -1,0 +1,77 @@
+/* util.h - allocation wrappers, the growable buffer and diagnostics. */
+#ifndef EXOREAD_UTIL_H
+#define EXOREAD_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Allocate or die: print "exoread: out of memory" and exit 3. Never NULL. */
+void *xmalloc(size_t n);
+/* Zeroed allocation of n*size bytes, overflow-checked. Never NULL. */
+void *xcalloc(size_t n, size_t size);
+/* realloc or die. Never NULL (n == 0 still returns a valid pointer). */
+void *xrealloc(void *p, size_t n);
+/* realloc of an array of n elements of size bytes, overflow-checked. */
+void *xreallocarray(void *p, size_t n, size_t size);
+/* Copy of s; caller frees. s must not be NULL. */
+char *xstrdup(const char *s);
+/* Copy of the first n bytes of s plus a NUL; caller frees. */
+char *xstrndup(const char *s, size_t n);
+/* printf into a fresh string; caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer. Always NUL-terminated after any append. */
+struct buf {
+	char *s;    /* the bytes; NULL until the first append */
+	size_t len; /* bytes used, not counting the terminating NUL */
+	size_t cap; /* bytes allocated */
+};
+
+/* Append n bytes of s. */
+void buf_add(struct buf *b, const char *s, size_t n);
+/* Append a NUL-terminated string. */
+void buf_puts(struct buf *b, const char *s);
+/* Append one byte. */
+void buf_putc(struct buf *b, char c);
+/* Append formatted text. */
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append n copies of byte c. */
+void buf_repeat(struct buf *b, char c, size_t n);
+/* Empty the buffer but keep its memory. */
+void buf_reset(struct buf *b);
+/* Take ownership of the bytes (never NULL; "" when empty) and empty b. Caller frees. */
+char *buf_take(struct buf *b);
+/* Release the memory; b may be reused afterwards. NULL-safe. */
+void buf_free(struct buf *b);
+/* Write the whole buffer to f. Returns 0, or -1 on a write error (errno set). */
+int buf_write(const struct buf *b, FILE *f);
+
+/* How bad a diagnostic is. The exit status follows the worst level seen. */
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+};
+
+/*
+ * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
+ * file may be NULL (then only "exoread: LEVEL: message"); line and col are
+ * 1-based, and 0 leaves them out. Records the level for diag_worst().
+ */
+void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* The same with a va_list. */
+void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
+/* The worst level reported since start or the last diag_reset(); -1 when none. */
+int diag_worst(void);
+/* Number of diagnostics at level DIAG_ERROR since the last reset. */
+size_t diag_errors(void);
+/* Forget the worst level and the counts. */
+void diag_reset(void);
+/* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
+void diag_set_stream(FILE *f);
+/* Stop after this many errors have been printed (0: no limit); later ones are counted only. */
+void diag_set_limit(size_t max_errors);
+
+#endif

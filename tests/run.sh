@@ -1,0 +1,52 @@
+#!/bin/sh
+# run.sh - run every test: cmocka unit tests (plain and ASan/UBSan builds) and
+# every tests/t_*.sh suite against build/exoread and build/asan/exoread.
+# Closes with "N passed, N failed"; exits non-zero when anything failed.
+set -u
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+export TOP
+cd "$TOP" || exit 2
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+LOG=$(mktemp -d)
+trap 'rm -rf "$LOG"' EXIT
+passed=0 failed=0
+
+count() { # count FILE: add up PASS:/FAIL: lines
+	p=$(grep -c '^PASS: ' "$1"); f=$(grep -c '^FAIL: ' "$1")
+	passed=$((passed + p)); failed=$((failed + f))
+	grep -A40 '^FAIL: ' "$1" | grep -v '^PASS: ' | head -60
+}
+
+for bin in build/tests/test_* build/asan/tests/test_*; do
+	[ -x "$bin" ] || continue
+	name=${bin#build/}
+	CMOCKA_MESSAGE_OUTPUT=TAP "$bin" >"$LOG/unit.out" 2>&1
+	rc=$?
+	sed -n 's/^ok [0-9]* - \(.*\)/PASS: '"$(echo "$name" | sed 's,/,\\/,g')"': \1/p; s/^not ok [0-9]* - \(.*\)/FAIL: '"$(echo "$name" | sed 's,/,\\/,g')"': \1/p' "$LOG/unit.out" >"$LOG/unit.res"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$LOG/unit.res"; then
+		echo "FAIL: $name exited $rc" >>"$LOG/unit.res"
+		tail -20 "$LOG/unit.out" >>"$LOG/unit.res"
+	fi
+	count "$LOG/unit.res"
+done
+
+for exo in build/exoread build/asan/exoread; do
+	for t in tests/t_*.sh; do
+		[ -f "$t" ] || continue
+		name=$(basename "$t" .sh)
+		# A suite can opt out of the sanitizer pass (e.g. one that is all timing-free screen work).
+		if [ "$exo" = build/asan/exoread ] && grep -q '^# no-asan' "$t"; then continue; fi
+		TMPD=$(mktemp -d) EXO="$TOP/$exo" sh "$t" >"$LOG/$name.out" 2>&1
+		rc=$?
+		sed "s|^PASS: |PASS: $exo $name: |; s|^FAIL: |FAIL: $exo $name: |" "$LOG/$name.out" >"$LOG/$name.res"
+		if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$LOG/$name.res"; then
+			echo "FAIL: $exo $name: suite exited $rc" >>"$LOG/$name.res"
+			tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
+		fi
+		count "$LOG/$name.res"
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
