@@ -28,11 +28,18 @@ struct content *load_dir(const char *dir);
  */
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir);
 
+/* One content file held in memory. */
+struct load_file {
+	const char *name; /* shown in messages; "sources.yaml" (by base name) marks the sources file */
+	const char *data;
+	size_t len;
+};
+
 /*
- * Load one YAML document held in memory, named `name` in messages. Fuzz and
- * unit tests use it. With sources_too, the file may also be a sources file.
+ * Load files held in memory as one content set (unit and fuzz tests use it).
+ * Same contract as load_dir.
  */
-struct content *load_buffer(const char *name, const char *data, size_t len);
+struct content *load_mem(const struct load_file *files, size_t n);
 
 /* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
  * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
