@@ -1,4 +1,4 @@
-/* load.h - read content/*.yaml into the tree, then validate it. */
+/* load.h - read the content YAML files into the tree, then validate it. */
 #ifndef EXOREAD_LOAD_H
 #define EXOREAD_LOAD_H
 
@@ -44,5 +44,9 @@ struct content *load_mem(const struct load_file *files, size_t n);
 /* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
  * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
 int validate(struct content *c);
+
+/* Warn (DIAG_WARNING) about every word that mixes scripts, such as Latin
+ * letters with Cyrillic look-alikes. Returns the number of warnings. */
+size_t validate_lint(const struct content *c);
 
 #endif

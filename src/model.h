@@ -43,9 +43,10 @@ struct source {
 	int line, col;
 };
 
-/* A list of strings owned by the node. */
+/* A list of strings owned by the node, with where each was written. */
 struct strv {
 	char **v;
+	int *line, *col; /* position of v[i] in the node's file */
 	size_t n;
 };
 
@@ -68,7 +69,11 @@ struct node {
 	struct strv see_also;    /* section ids as written */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
-	/* Sources as resolved by validation: indices into content.sources. */
+	struct strv source_ids;         /* `sources:` as written (items: empty when inherited) */
+	struct strv context_source_ids; /* `context_sources:` as written */
+
+	/* Sources as resolved by validation: indices into content.sources.
+	 * Items without their own list get their list's sources here. */
 	int *sources;
 	size_t nsources;
 	int *context_sources; /* NODE_CLAIM only */
@@ -125,6 +130,11 @@ enum resolve_status {
 enum resolve_status content_resolve(const struct content *c, const char *ref,
 				    const struct node **out, const struct node ***cands,
 				    size_t *ncands);
+
+/* Smallest edit distance (with transpositions) between a and b, capped at max+1. */
+size_t edit_distance(const char *a, const char *b, size_t max);
+/* The candidate closest to s within a small edit distance, or NULL. */
+const char *closest_word(const char *s, const char *const *cands, size_t n);
 
 /* Free everything. NULL-safe. */
 void content_free(struct content *c);

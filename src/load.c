@@ -1,0 +1,854 @@
+/* load.c - libyaml events -> a small located YAML tree -> the content model.
+ *
+ * Two steps keep each simple: parse() turns events into plain mappings,
+ * sequences and scalars with their marks (refusing anchors, aliases, tags and
+ * anything over the limits), then the build_* functions check the schema and
+ * link content nodes. Every problem is reported; a file with errors still
+ * yields what could be built so later checks can report theirs too.
+ */
+#include "load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "util.h"
+
+enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+	enum ykind kind;
+	int line, col;
+	char *s; /* scalar value */
+	size_t len;
+	bool quoted;
+	struct ynode **kids; /* sequence items; for a map, key and value alternate */
+	size_t n, cap;
+};
+
+struct loader {
+	struct content *c;
+	const char *file; /* interned path of the file being read */
+	size_t nodes;
+	size_t errors;
+};
+
+static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, L->file, line, col, fmt, ap);
+	va_end(ap);
+	L->errors++;
+}
+
+static void ynode_free(struct ynode *y)
+{
+	if (y == NULL)
+		return;
+	for (size_t i = 0; i < y->n; i++)
+		ynode_free(y->kids[i]);
+	free(y->kids);
+	free(y->s);
+	free(y);
+}
+
+static void ynode_add(struct ynode *parent, struct ynode *kid)
+{
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap ? parent->cap * 2 : 8;
+		parent->kids = xreallocarray(parent->kids, parent->cap, sizeof *parent->kids);
+	}
+	parent->kids[parent->n++] = kid;
+}
+
+/* Characters that must never sit in content text: they could drive the terminal
+ * or reorder what a reader sees. Tab and newline are fine. */
+static bool unsafe_cp(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp < 0xa0) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
+}
+
+/* Decode one UTF-8 sequence strictly; returns its length, or 0 when invalid. */
+static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		n = 2, v = c & 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3, v = c & 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	if (len < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/* Check raw bytes before libyaml sees them, so bad bytes get an exact line:col
+ * (libyaml reports reader errors by offset only). Returns false on any problem. */
+static bool prescan(struct loader *L, const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	int line = 1, col = 1;
+	size_t bad = 0;
+	for (size_t i = 0; i < len && bad < 10;) {
+		uint32_t cp;
+		size_t n = utf8_next(s + i, len - i, &cp);
+		if (n == 0) {
+			lerr(L, line, col, "invalid UTF-8 byte 0x%02x", s[i]);
+			bad++;
+			i++;
+			col++;
+			continue;
+		}
+		if (unsafe_cp(cp)) {
+			lerr(L, line, col, "control character U+%04X in text", (unsigned)cp);
+			bad++;
+		}
+		if (cp == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += n;
+	}
+	return bad == 0;
+}
+
+/* A scalar may still carry control characters through escapes ("\e", "\u202e"). */
+static void check_scalar(struct loader *L, const struct ynode *y)
+{
+	const unsigned char *s = (const unsigned char *)y->s;
+	for (size_t i = 0; i < y->len;) {
+		uint32_t cp;
+		size_t n = utf8_next(s + i, y->len - i, &cp);
+		if (n == 0) {
+			lerr(L, y->line, y->col, "invalid UTF-8 in text");
+			return;
+		}
+		if (unsafe_cp(cp) && cp != '\r') {
+			lerr(L, y->line, y->col, "control character U+%04X in text", (unsigned)cp);
+			return;
+		}
+		if (cp == 0) {
+			lerr(L, y->line, y->col, "NUL character in text");
+			return;
+		}
+		i += n;
+	}
+}
+
+static struct ynode *ynode_new(struct loader *L, enum ykind k, const yaml_mark_t *m)
+{
+	struct ynode *y = xcalloc(1, sizeof *y);
+	y->kind = k;
+	y->line = (int)m->line + 1;
+	y->col = (int)m->column + 1;
+	L->nodes++;
+	return y;
+}
+
+/* Parse one YAML stream into a ynode tree; NULL after reporting an error. */
+static struct ynode *parse(struct loader *L, const char *data, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	struct ynode *stack[LOAD_MAX_DEPTH + 1];
+	size_t depth = 0;
+	struct ynode *doc = NULL;
+	int ndocs = 0;
+	bool ok = true, done = false;
+
+	if (!yaml_parser_initialize(&p)) {
+		lerr(L, 0, 0, "cannot start the YAML parser");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (ok && !done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			const char *what = p.problem ? p.problem : "syntax error";
+			if (p.context)
+				lerr(L, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1,
+				     "YAML: %s %s", what, p.context);
+			else
+				lerr(L, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1,
+				     "YAML: %s", what);
+			ok = false;
+			break;
+		}
+		const yaml_mark_t *m = &ev.start_mark;
+		int line = (int)m->line + 1, col = (int)m->column + 1;
+		struct ynode *y = NULL;
+		const yaml_char_t *anchor = NULL, *tag = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++ndocs > 1) {
+				lerr(L, line, col, "only one YAML document is allowed in a file");
+				ok = false;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			lerr(L, line, col, "YAML aliases (*%s) are not allowed",
+			     (const char *)ev.data.alias.anchor);
+			ok = false;
+			break;
+		case YAML_SCALAR_EVENT:
+			anchor = ev.data.scalar.anchor;
+			tag = ev.data.scalar.tag;
+			if (ev.data.scalar.length > LOAD_MAX_TEXT) {
+				lerr(L, line, col, "text longer than %d bytes", LOAD_MAX_TEXT);
+				ok = false;
+				break;
+			}
+			y = ynode_new(L, Y_SCALAR, m);
+			y->s = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
+			y->len = ev.data.scalar.length;
+			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			anchor = ev.data.sequence_start.anchor;
+			tag = ev.data.sequence_start.tag;
+			y = ynode_new(L, Y_SEQ, m);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			anchor = ev.data.mapping_start.anchor;
+			tag = ev.data.mapping_start.tag;
+			y = ynode_new(L, Y_MAP, m);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+		if (ok && anchor) {
+			lerr(L, line, col, "YAML anchors (&%s) are not allowed", (const char *)anchor);
+			ok = false;
+		}
+		if (ok && tag) {
+			lerr(L, line, col, "YAML tags (%s) are not allowed", (const char *)tag);
+			ok = false;
+		}
+		if (ok && L->nodes > LOAD_MAX_NODES) {
+			lerr(L, line, col, "more than %d YAML nodes in one file", LOAD_MAX_NODES);
+			ok = false;
+		}
+		if (y && ok) {
+			if (depth > 0)
+				ynode_add(stack[depth - 1], y);
+			else if (doc == NULL)
+				doc = y;
+			else
+				ynode_free(y); /* cannot happen: one root per document */
+			if (y->kind != Y_SCALAR) {
+				if (depth >= LOAD_MAX_DEPTH) {
+					lerr(L, line, col, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
+					ok = false;
+				} else {
+					stack[depth++] = y;
+				}
+			}
+		} else if (y) {
+			ynode_free(y);
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	if (!ok) {
+		ynode_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* Schema helpers. */
+
+static const char *kind_name(enum ykind k)
+{
+	return k == Y_SCALAR ? "text" : k == Y_SEQ ? "a list" : "a mapping";
+}
+
+static bool want(struct loader *L, const struct ynode *y, enum ykind k, const char *what)
+{
+	if (y->kind == k)
+		return true;
+	lerr(L, y->line, y->col, "%s must be %s, not %s", what, kind_name(k), kind_name(y->kind));
+	return false;
+}
+
+static const struct ynode *map_get(const struct ynode *map, const char *key)
+{
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (map->kids[i]->kind == Y_SCALAR && strcmp(map->kids[i]->s, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+/* Report keys that are not scalars, unknown keys (with a did-you-mean) and
+ * repeated keys. allowed is NULL-terminated. */
+static void check_keys(struct loader *L, const struct ynode *map, const char *const *allowed,
+		       const char *what)
+{
+	size_t na = 0;
+	while (allowed[na])
+		na++;
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->kind != Y_SCALAR) {
+			lerr(L, k->line, k->col, "keys in %s must be plain words", what);
+			continue;
+		}
+		bool known = false;
+		for (size_t j = 0; j < na && !known; j++)
+			known = strcmp(k->s, allowed[j]) == 0;
+		if (!known) {
+			const char *near = closest_word(k->s, allowed, na);
+			if (near)
+				lerr(L, k->line, k->col, "unknown key '%s' in %s; did you mean '%s'?",
+				     k->s, what, near);
+			else
+				lerr(L, k->line, k->col, "unknown key '%s' in %s", k->s, what);
+			continue;
+		}
+		for (size_t j = 0; j < i; j += 2)
+			if (map->kids[j]->kind == Y_SCALAR && strcmp(map->kids[j]->s, k->s) == 0) {
+				lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s, what);
+				break;
+			}
+	}
+}
+
+enum text_rule { TEXT_OPTIONAL, TEXT_REQUIRED, TEXT_REQUIRED_MAY_BE_EMPTY };
+
+static char *get_text(struct loader *L, const struct ynode *map, const char *key,
+		      enum text_rule rule, const char *what)
+{
+	const struct ynode *v = map_get(map, key);
+	if (v == NULL) {
+		if (rule != TEXT_OPTIONAL)
+			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+		return NULL;
+	}
+	char name[64];
+	snprintf(name, sizeof name, "'%s'", key);
+	if (!want(L, v, Y_SCALAR, name))
+		return NULL;
+	check_scalar(L, v);
+	if (v->len == 0) {
+		if (rule == TEXT_REQUIRED_MAY_BE_EMPTY)
+			return xstrdup("");
+		lerr(L, v->line, v->col, "'%s' is empty", key);
+		return NULL;
+	}
+	return xstrndup(v->s, v->len);
+}
+
+static void strv_push(struct strv *sv, const struct ynode *y)
+{
+	sv->v = xreallocarray(sv->v, sv->n + 1, sizeof *sv->v);
+	sv->line = xreallocarray(sv->line, sv->n + 1, sizeof *sv->line);
+	sv->col = xreallocarray(sv->col, sv->n + 1, sizeof *sv->col);
+	sv->v[sv->n] = xstrndup(y->s, y->len);
+	sv->line[sv->n] = y->line;
+	sv->col[sv->n] = y->col;
+	sv->n++;
+}
+
+/* A list of text. Returns false when the key is absent. */
+static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
+		     struct strv *out)
+{
+	const struct ynode *v = map_get(map, key);
+	if (v == NULL)
+		return false;
+	char name[64];
+	snprintf(name, sizeof name, "'%s'", key);
+	if (!want(L, v, Y_SEQ, name))
+		return true;
+	if (v->n == 0)
+		lerr(L, v->line, v->col, "'%s' is an empty list", key);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *e = v->kids[i];
+		if (!want(L, e, Y_SCALAR, "each entry of the list")) {
+			continue;
+		}
+		if (e->len == 0) {
+			lerr(L, e->line, e->col, "empty entry in '%s'", key);
+			continue;
+		}
+		check_scalar(L, e);
+		strv_push(out, e);
+	}
+	return true;
+}
+
+static bool valid_id(const char *s)
+{
+	if (!*s || *s == '-')
+		return false;
+	for (const char *p = s; *p; p++) {
+		bool ok = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+		if (!ok || (*p == '-' && (p[1] == '-' || p[1] == '\0')))
+			return false;
+	}
+	return strlen(s) <= 64;
+}
+
+static struct node *node_new(struct loader *L, enum node_type t, const struct ynode *y,
+			     struct node *parent)
+{
+	struct node *n = xcalloc(1, sizeof *n);
+	n->type = t;
+	n->file = L->file;
+	n->line = y->line;
+	n->col = y->col;
+	n->parent = parent;
+	if (parent) {
+		n->prev = parent->last;
+		if (parent->last)
+			parent->last->next = n;
+		else
+			parent->first = n;
+		parent->last = n;
+	}
+	return n;
+}
+
+static void get_sources(struct loader *L, const struct ynode *map, const char *key,
+			struct strv *out, bool required, const char *what)
+{
+	if (!get_strv(L, map, key, out) && required)
+		lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+}
+
+/* Blocks. The first key naming a kind decides what the block is. */
+enum block_kind { BK_P, BK_LIST, BK_Q, BK_NOTE, BK_CLAIM, BK_TERM, BK_COUNT };
+
+static const char *const block_keys[BK_COUNT + 1] = {
+    [BK_P] = "p",         [BK_LIST] = "list",   [BK_Q] = "q",
+    [BK_NOTE] = "note",   [BK_CLAIM] = "claim", [BK_TERM] = "term",
+};
+
+static const char *const *block_allowed[BK_COUNT] = {
+    [BK_P] = (const char *const[]){"p", "sources", NULL},
+    [BK_LIST] = (const char *const[]){"list", "items", "sources", NULL},
+    [BK_Q] = (const char *const[]){"q", "a", "sources", NULL},
+    [BK_NOTE] = (const char *const[]){"note", "sources", NULL},
+    [BK_CLAIM] = (const char *const[]){"claim", "sources", "context", "context_sources", NULL},
+    [BK_TERM] = (const char *const[]){"term", "means", "also_called", "sources", NULL},
+};
+
+static const char *const item_keys[] = {"text", "urgency", "also_called", "sources", NULL};
+
+static void build_item(struct loader *L, const struct ynode *y, struct node *list)
+{
+	struct node *n = node_new(L, NODE_ITEM, y, list);
+	if (y->kind == Y_SCALAR) {
+		check_scalar(L, y);
+		if (y->len == 0)
+			lerr(L, y->line, y->col, "empty list item");
+		n->text = xstrndup(y->s, y->len);
+		return;
+	}
+	if (!want(L, y, Y_MAP, "a list item"))
+		return;
+	check_keys(L, y, item_keys, "a list item");
+	n->text = get_text(L, y, "text", TEXT_REQUIRED, "a list item");
+	const struct ynode *u = map_get(y, "urgency");
+	if (u && want(L, u, Y_SCALAR, "'urgency'")) {
+		n->urgency = urgency_parse(u->s);
+		if (n->urgency == URG_NONE) {
+			const char *names[URG_COUNT - 1];
+			for (int i = 1; i < URG_COUNT; i++)
+				names[i - 1] = urgency_name((enum urgency)i);
+			const char *near = closest_word(u->s, names, URG_COUNT - 1);
+			lerr(L, u->line, u->col,
+			     "unknown urgency '%s' (use emergency, call-provider, watch or expected)%s%s%s",
+			     u->s, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+		}
+	}
+	get_strv(L, y, "also_called", &n->also_called);
+	get_sources(L, y, "sources", &n->source_ids, false, "a list item");
+}
+
+static void build_block(struct loader *L, const struct ynode *y, struct node *sec)
+{
+	if (!want(L, y, Y_MAP, "a block"))
+		return;
+	enum block_kind kind = BK_COUNT;
+	for (size_t i = 0; i + 1 < y->n && kind == BK_COUNT; i += 2) {
+		const struct ynode *k = y->kids[i];
+		for (int b = 0; b < BK_COUNT && k->kind == Y_SCALAR; b++)
+			if (strcmp(k->s, block_keys[b]) == 0)
+				kind = (enum block_kind)b;
+	}
+	if (kind == BK_COUNT) {
+		const char *near = NULL;
+		for (size_t i = 0; i + 1 < y->n && !near; i += 2)
+			if (y->kids[i]->kind == Y_SCALAR)
+				near = closest_word(y->kids[i]->s, block_keys, BK_COUNT);
+		lerr(L, y->line, y->col,
+		     "a block needs one of the keys p, list, q, note, claim or term%s%s%s",
+		     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+		return;
+	}
+	for (size_t i = 0; i + 1 < y->n; i += 2) {
+		const struct ynode *k = y->kids[i];
+		for (int b = 0; b < BK_COUNT && k->kind == Y_SCALAR; b++)
+			if (b != (int)kind && strcmp(k->s, block_keys[b]) == 0 &&
+			    !(kind == BK_CLAIM && b == BK_NOTE))
+				lerr(L, k->line, k->col, "a block cannot be both '%s' and '%s'",
+				     block_keys[kind], k->s);
+	}
+	static const char *const what[BK_COUNT] = {
+	    [BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
+	    [BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
+	};
+	check_keys(L, y, block_allowed[kind], what[kind]);
+	struct node *n;
+	switch (kind) {
+	case BK_P:
+		n = node_new(L, NODE_PARA, y, sec);
+		n->text = get_text(L, y, "p", TEXT_REQUIRED, what[kind]);
+		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		break;
+	case BK_LIST: {
+		n = node_new(L, NODE_LIST, y, sec);
+		n->text = get_text(L, y, "list", TEXT_REQUIRED_MAY_BE_EMPTY, what[kind]);
+		get_sources(L, y, "sources", &n->source_ids, false, what[kind]);
+		const struct ynode *items = map_get(y, "items");
+		if (items == NULL)
+			lerr(L, y->line, y->col, "a list is missing the required key 'items'");
+		else if (want(L, items, Y_SEQ, "'items'")) {
+			if (items->n == 0)
+				lerr(L, items->line, items->col, "'items' is an empty list");
+			for (size_t i = 0; i < items->n; i++)
+				build_item(L, items->kids[i], n);
+		}
+		break;
+	}
+	case BK_Q:
+		n = node_new(L, NODE_QA, y, sec);
+		n->title = get_text(L, y, "q", TEXT_REQUIRED, what[kind]);
+		n->text = get_text(L, y, "a", TEXT_REQUIRED, what[kind]);
+		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		break;
+	case BK_NOTE:
+		n = node_new(L, NODE_NOTE, y, sec);
+		n->text = get_text(L, y, "note", TEXT_REQUIRED, what[kind]);
+		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		break;
+	case BK_CLAIM:
+		n = node_new(L, NODE_CLAIM, y, sec);
+		n->text = get_text(L, y, "claim", TEXT_REQUIRED, what[kind]);
+		n->context = get_text(L, y, "context", TEXT_REQUIRED, what[kind]);
+		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		get_sources(L, y, "context_sources", &n->context_source_ids, true, what[kind]);
+		break;
+	case BK_TERM:
+		n = node_new(L, NODE_TERM, y, sec);
+		n->title = get_text(L, y, "term", TEXT_REQUIRED, what[kind]);
+		n->text = get_text(L, y, "means", TEXT_REQUIRED, what[kind]);
+		get_strv(L, y, "also_called", &n->also_called);
+		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		break;
+	case BK_COUNT:
+		break;
+	}
+}
+
+static const char *const section_keys[] = {"id",   "title",    "also_called", "see_also",
+					   "body", "sections", NULL};
+
+static void build_section(struct loader *L, const struct ynode *y, struct node *parent,
+			  const char *parent_id)
+{
+	if (!want(L, y, parent_id ? Y_MAP : Y_MAP, parent_id ? "a section" : "a topic file"))
+		return;
+	check_keys(L, y, section_keys, "a section");
+	struct node *n = node_new(L, NODE_SECTION, y, parent);
+	char *id = get_text(L, y, "id", TEXT_REQUIRED, "a section");
+	if (id && !valid_id(id)) {
+		const struct ynode *v = map_get(y, "id");
+		lerr(L, v->line, v->col,
+		     "id '%s' must be lowercase letters, digits and single '-' (at most 64)", id);
+	}
+	if (id)
+		n->id = parent_id ? xasprintf("%s/%s", parent_id, id) : xstrdup(id);
+	free(id);
+	n->title = get_text(L, y, "title", TEXT_REQUIRED, "a section");
+	get_strv(L, y, "also_called", &n->also_called);
+	get_strv(L, y, "see_also", &n->see_also);
+	const struct ynode *body = map_get(y, "body");
+	if (body && want(L, body, Y_SEQ, "'body'"))
+		for (size_t i = 0; i < body->n; i++)
+			build_block(L, body->kids[i], n);
+	const struct ynode *subs = map_get(y, "sections");
+	if (subs && want(L, subs, Y_SEQ, "'sections'"))
+		for (size_t i = 0; i < subs->n; i++)
+			build_section(L, subs->kids[i], n, n->id ? n->id : "?");
+}
+
+static const char *const source_keys[] = {"id", "title", "file", "notes", NULL};
+static const char *const sources_file_keys[] = {"sources", NULL};
+
+static void build_sources(struct loader *L, const struct ynode *y)
+{
+	if (!want(L, y, Y_MAP, "sources.yaml"))
+		return;
+	check_keys(L, y, sources_file_keys, "sources.yaml");
+	const struct ynode *list = map_get(y, "sources");
+	if (list == NULL) {
+		lerr(L, y->line, y->col, "sources.yaml is missing the required key 'sources'");
+		return;
+	}
+	if (!want(L, list, Y_SEQ, "'sources'"))
+		return;
+	struct content *c = L->c;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *e = list->kids[i];
+		if (!want(L, e, Y_MAP, "a source"))
+			continue;
+		check_keys(L, e, source_keys, "a source");
+		char *id = get_text(L, e, "id", TEXT_REQUIRED, "a source");
+		char *title = get_text(L, e, "title", TEXT_REQUIRED, "a source");
+		char *file = get_text(L, e, "file", TEXT_REQUIRED, "a source");
+		char *notes = get_text(L, e, "notes", TEXT_OPTIONAL, "a source");
+		if (id && !valid_id(id))
+			lerr(L, e->line, e->col,
+			     "source id '%s' must be lowercase letters, digits and single '-'", id);
+		if (id && content_source_index(c, id) >= 0) {
+			lerr(L, e->line, e->col, "source id '%s' is listed twice", id);
+		}
+		if (!id || !title || !file) {
+			free(id);
+			free(title);
+			free(file);
+			free(notes);
+			continue;
+		}
+		c->sources = xreallocarray(c->sources, c->nsources + 1, sizeof *c->sources);
+		c->sources[c->nsources] = (struct source){
+		    .id = id,
+		    .title = title,
+		    .file = file,
+		    .notes = notes,
+		    .num = (int)c->nsources + 1,
+		    .path = L->file,
+		    .line = e->line,
+		    .col = e->col,
+		};
+		c->nsources++;
+	}
+}
+
+static const char *intern_file(struct content *c, const char *path)
+{
+	c->files = xreallocarray(c->files, c->nfiles + 1, sizeof *c->files);
+	c->files[c->nfiles] = xstrdup(path);
+	return c->files[c->nfiles++];
+}
+
+static bool is_sources_file(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	return strcmp(base, "sources.yaml") == 0;
+}
+
+/* Load one file's bytes into c. Returns the number of errors it reported. */
+static size_t load_one(struct content *c, const char *path, const char *data, size_t len,
+		       bool *saw_sources)
+{
+	struct loader L = {.c = c, .file = intern_file(c, path)};
+	if (!prescan(&L, data, len))
+		return L.errors;
+	struct ynode *doc = parse(&L, data, len);
+	if (doc == NULL) {
+		if (L.errors == 0)
+			lerr(&L, 1, 1, "the file holds no YAML document");
+		return L.errors;
+	}
+	if (is_sources_file(path)) {
+		*saw_sources = true;
+		build_sources(&L, doc);
+	} else {
+		build_section(&L, doc, c->root, NULL);
+	}
+	ynode_free(doc);
+	return L.errors;
+}
+
+static struct content *content_new(const char *dir)
+{
+	struct content *c = xcalloc(1, sizeof *c);
+	c->root = xcalloc(1, sizeof *c->root);
+	c->root->type = NODE_ROOT;
+	c->dir = xstrdup(dir ? dir : ".");
+	return c;
+}
+
+static struct content *finish(struct content *c, size_t errors, bool saw_sources)
+{
+	if (!saw_sources) {
+		diag(DIAG_ERROR, c->dir, 0, 0, "no sources.yaml: statements have no sources to cite");
+		errors++;
+	}
+	if (validate(c) != 0)
+		errors++;
+	if (errors) {
+		content_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct content *load_mem(const struct load_file *files, size_t n)
+{
+	struct content *c = content_new(".");
+	size_t errors = 0;
+	bool saw_sources = false;
+	for (size_t i = 0; i < n; i++)
+		errors += load_one(c, files[i].name, files[i].data, files[i].len, &saw_sources);
+	return finish(c, errors, saw_sources);
+}
+
+/* Read a whole file, refusing what is not a regular file or is too large. */
+static char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag(DIAG_ERROR, path, 0, 0, "not a regular file");
+		fclose(f);
+		return NULL;
+	}
+	if (st.st_size > LOAD_MAX_FILE_BYTES) {
+		diag(DIAG_ERROR, path, 0, 0, "file is larger than %d MiB",
+		     LOAD_MAX_FILE_BYTES / (1024 * 1024));
+		fclose(f);
+		return NULL;
+	}
+	char *data = xmalloc((size_t)st.st_size + 1);
+	size_t n = fread(data, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+		fclose(f);
+		free(data);
+		return NULL;
+	}
+	fclose(f);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
+{
+	struct content *c = content_new(dir);
+	size_t errors = 0;
+	bool saw_sources = false;
+	for (size_t i = 0; i < npaths; i++) {
+		size_t len;
+		char *data = read_file(paths[i], &len);
+		if (data == NULL) {
+			errors++;
+			continue;
+		}
+		errors += load_one(c, paths[i], data, len, &saw_sources);
+		free(data);
+	}
+	return finish(c, errors, saw_sources);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && strcmp(name + n - 5, ".yaml") == 0 && name[0] != '.';
+}
+
+struct content *load_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (d == NULL) {
+		diag(DIAG_ERROR, dir, 0, 0, "cannot open content folder: %s", strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	bool too_many = false;
+	while ((e = readdir(d)) != NULL) {
+		if (!has_yaml_suffix(e->d_name))
+			continue;
+		if (n >= LOAD_MAX_FILES) {
+			too_many = true;
+			break;
+		}
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	struct content *c = NULL;
+	if (too_many) {
+		diag(DIAG_ERROR, dir, 0, 0, "more than %d .yaml files in the content folder",
+		     LOAD_MAX_FILES);
+	} else if (n == 0) {
+		diag(DIAG_ERROR, dir, 0, 0, "no .yaml files in the content folder");
+	} else {
+		qsort(names, n, sizeof *names, cmp_str);
+		char **paths = xcalloc(n, sizeof *paths);
+		size_t dl = strlen(dir);
+		for (size_t i = 0; i < n; i++)
+			paths[i] = dl && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, names[i])
+							    : xasprintf("%s/%s", dir, names[i]);
+		c = load_files((const char *const *)paths, n, dir);
+		for (size_t i = 0; i < n; i++)
+			free(paths[i]);
+		free(paths);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return c;
+}

@@ -1,0 +1,558 @@
+/* main.c - options and subcommands; every decision to exit is made here. */
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "model.h"
+#include "print.h"
+#include "search.h"
+#include "search_print.h"
+#include "ui/ui.h"
+#include "util.h"
+
+#ifndef EXOREAD_VERSION
+#define EXOREAD_VERSION "0.0"
+#endif
+#ifndef EXOREAD_DATADIR
+#define EXOREAD_DATADIR "/usr/local/share/exoread"
+#endif
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_NOTHING = 1, /* nothing found */
+	EXIT_USAGE = 2,   /* usage or content errors */
+};
+
+enum command { CMD_NONE, CMD_READ, CMD_PRINT, CMD_SEARCH, CMD_LIST, CMD_CHECK, CMD_HELP };
+
+struct opts {
+	const char *content;
+	enum ui_color color;
+	int width; /* 0: the terminal's, or 80 */
+	enum command cmd;
+	const char *format;
+	size_t limit;
+	bool limit_set;
+	char **args; /* operands after the command */
+	size_t nargs;
+};
+
+static const char *const cmd_names[] = {
+    [CMD_READ] = "read",   [CMD_PRINT] = "print", [CMD_SEARCH] = "search",
+    [CMD_LIST] = "list",   [CMD_CHECK] = "check", [CMD_HELP] = "help",
+};
+
+static const char usage_main[] =
+    "usage: exoread [--content DIR] [--color auto|always|never] [--width N] [COMMAND] [ARGS]\n"
+    "\n"
+    "A reader for patient information about exosome therapy: side effects, why they\n"
+    "happen, what regulators say, and the questions patients ask.\n"
+    "\n"
+    "Commands:\n"
+    "  (none)            open the reader (or list the contents when not on a terminal)\n"
+    "  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
+    "  print ID...       print sections; --format text|markdown|json\n"
+    "  search WORDS...   ranked results; --format text|tsv|json; --limit N\n"
+    "  list              the contents with ids; --format text|tsv\n"
+    "  check [DIR]       check a content folder; every problem as file:line:col\n"
+    "  help [COMMAND]    show this help, or a command's\n"
+    "\n"
+    "Options:\n"
+    "  --content DIR     read content from DIR (default: $EXOREAD_CONTENT, then the\n"
+    "                    bundled content)\n"
+    "  --color WHEN      auto (default), always or never; NO_COLOR turns colour off\n"
+    "  --width N         wrap text at N columns (default: the terminal's, or 80)\n"
+    "  -h, --help        show help; with a command, that command's help\n"
+    "  -V, --version     print the version\n"
+    "\n"
+    "Ids are paths such as side-effects/allergic; a unique prefix or title words work too.\n"
+    "Exit status: 0 success, 1 nothing found, 2 usage or content error.\n"
+    "See exoread(1) and exoread-content(5).\n";
+
+static const char *const usage_cmd[] = {
+    [CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
+		 "Open the reader at the section ID, or at the search results for WORDS.\n"
+		 "When standard output is not a terminal, print the section or the results.\n",
+    [CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
+		  "Print the sections (with their subsections) to standard output, followed\n"
+		  "by the list of sources they cite. ID is a section id, a unique prefix of\n"
+		  "one, or words from its title. See 'exoread list' for the ids.\n",
+    [CMD_SEARCH] = "usage: exoread search [--format text|tsv|json] [--limit N] WORDS...\n"
+		   "Search all sections; print hits best first with a snippet around the match.\n"
+		   "\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
+		   "Exit status 1 when nothing matches.\n",
+    [CMD_LIST] = "usage: exoread list [--format text|tsv]\n"
+		 "Print the table of contents: an indented tree, or id<TAB>title per section.\n",
+    [CMD_CHECK] = "usage: exoread check [DIR | FILE...]\n"
+		  "Check a content folder (default: the content in use) or files. Every problem\n"
+		  "is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
+    [CMD_HELP] = "usage: exoread help [COMMAND]\n",
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("exoread: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'exoread --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Write the buffer; a reader that went away (EPIPE) is not an error worth a word. */
+static int emit(struct buf *b)
+{
+	int rc = EXIT_OK;
+	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
+		if (errno != EPIPE) {
+			fprintf(stderr, "exoread: write error: %s\n", strerror(errno));
+			rc = EXIT_USAGE;
+		}
+	}
+	buf_free(b);
+	return rc;
+}
+
+static int term_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* --content, then $EXOREAD_CONTENT, then the installed data folder, then the
+ * content/ folder beside build/ (running from a source tree). */
+static char *content_dir(const char *opt)
+{
+	if (opt)
+		return xstrdup(opt);
+	const char *env = getenv("EXOREAD_CONTENT");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash && strstr(exe, "/build/")) {
+			*slash = '\0';
+			static const char *const up[] = {"/../content", "/../../content"};
+			for (size_t i = 0; i < 2; i++) {
+				char *tree = xasprintf("%s%s", exe, up[i]);
+				if (is_dir(tree))
+					return tree;
+				free(tree);
+			}
+		}
+	}
+	if (is_dir(EXOREAD_DATADIR))
+		return xstrdup(EXOREAD_DATADIR);
+	return xstrdup("content");
+}
+
+static bool parse_size(const char *s, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static enum command parse_command(const char *s)
+{
+	for (int c = CMD_READ; c <= CMD_HELP; c++)
+		if (strcmp(s, cmd_names[c]) == 0)
+			return (enum command)c;
+	return CMD_NONE;
+}
+
+/* Take an option's value from "--opt=value" or the next argument. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	size_t nl = strlen(name);
+	if (strncmp(a, name, nl) == 0 && a[nl] == '=')
+		return a + nl + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool opt_is(const char *a, const char *name)
+{
+	size_t nl = strlen(name);
+	return strncmp(a, name, nl) == 0 && (a[nl] == '\0' || a[nl] == '=');
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	bool help = false, operands_only = false;
+	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (operands_only || a[0] != '-' || a[1] == '\0') {
+			if (o->cmd == CMD_NONE && o->nargs == 0) {
+				o->cmd = parse_command(a);
+				if (o->cmd == CMD_NONE) {
+					const char *near =
+					    closest_word(a, (const char *const *)cmd_names + 1, 6);
+					if (near) {
+						fprintf(stderr,
+							"exoread: unknown command '%s'; did you mean '%s'?\n",
+							a, near);
+						return EXIT_USAGE;
+					}
+					return usage_error("unknown command '%s'", a);
+				}
+				continue;
+			}
+			o->args[o->nargs++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			operands_only = true;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			help = true;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("exoread %s\n", EXOREAD_VERSION);
+			return EXIT_OK;
+		} else if (opt_is(a, "--content")) {
+			if (!(o->content = opt_value(argc, argv, &i, "--content")))
+				return usage_error("option '%s' needs a folder", "--content");
+		} else if (opt_is(a, "--color") || opt_is(a, "--colour")) {
+			const char *v = opt_value(argc, argv, &i, a[7] == 'u' ? "--colour" : "--color");
+			if (v == NULL)
+				return usage_error("option '%s' needs auto, always or never", "--color");
+			if (strcmp(v, "auto") == 0)
+				o->color = UI_COLOR_AUTO;
+			else if (strcmp(v, "always") == 0)
+				o->color = UI_COLOR_ALWAYS;
+			else if (strcmp(v, "never") == 0)
+				o->color = UI_COLOR_NEVER;
+			else
+				return usage_error("--color takes auto, always or never, not '%s'", v);
+		} else if (opt_is(a, "--width")) {
+			const char *v = opt_value(argc, argv, &i, "--width");
+			long w;
+			if (v == NULL || !parse_size(v, 10, 1000, &w))
+				return usage_error("--width takes a number from 10 to 1000, not '%s'",
+						   v ? v : "");
+			o->width = (int)w;
+		} else if (opt_is(a, "--format")) {
+			if (!(o->format = opt_value(argc, argv, &i, "--format")))
+				return usage_error("option '%s' needs a format name", "--format");
+		} else if (opt_is(a, "--limit")) {
+			const char *v = opt_value(argc, argv, &i, "--limit");
+			long n;
+			if (v == NULL || !parse_size(v, 1, 100000, &n))
+				return usage_error("--limit takes a number from 1 to 100000, not '%s'",
+						   v ? v : "");
+			o->limit = (size_t)n;
+			o->limit_set = true;
+		} else {
+			return usage_error("unknown option '%s'", a);
+		}
+	}
+	if (o->cmd == CMD_HELP) {
+		enum command c = o->nargs ? parse_command(o->args[0]) : CMD_NONE;
+		if (o->nargs && c == CMD_NONE)
+			return usage_error("no help for unknown command '%s'", o->args[0]);
+		fputs(c == CMD_NONE ? usage_main : usage_cmd[c], stdout);
+		return EXIT_OK;
+	}
+	if (help) {
+		fputs(o->cmd == CMD_NONE ? usage_main : usage_cmd[o->cmd], stdout);
+		return EXIT_OK;
+	}
+	if (o->format && o->cmd != CMD_PRINT && o->cmd != CMD_SEARCH && o->cmd != CMD_LIST)
+		return usage_error("--format does not apply to '%s'",
+				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
+	if (o->limit_set && o->cmd != CMD_SEARCH)
+		return usage_error("%s", "--limit applies to 'search' only");
+	return -1;
+}
+
+static bool use_style(const struct opts *o)
+{
+	if (o->color == UI_COLOR_ALWAYS)
+		return true;
+	if (o->color == UI_COLOR_NEVER)
+		return false;
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static int cmd_list(const struct content *c, const struct opts *o)
+{
+	bool tsv = false;
+	if (o->format) {
+		if (strcmp(o->format, "tsv") == 0)
+			tsv = true;
+		else if (strcmp(o->format, "text") != 0)
+			return usage_error("list --format takes text or tsv, not '%s'", o->format);
+	}
+	if (o->nargs)
+		return usage_error("list takes no operands ('%s')", o->args[0]);
+	struct buf b = {0};
+	for (size_t i = 0; i < c->nsections; i++) {
+		const struct node *s = c->sections[i];
+		if (tsv) {
+			buf_printf(&b, "%s\t%s\n", s->id, s->title);
+		} else {
+			buf_repeat(&b, ' ', (size_t)s->depth * 2);
+			buf_printf(&b, "%s  [%s]\n", s->title, s->id);
+		}
+	}
+	return emit(&b);
+}
+
+static void print_candidates(const struct node *const *v, size_t n)
+{
+	for (size_t i = 0; i < n && i < 20; i++)
+		fprintf(stderr, "  %s\t%s\n", v[i]->id, v[i]->title);
+	if (n > 20)
+		fprintf(stderr, "  ... and %zu more\n", n - 20);
+}
+
+/* Resolve one reference; on failure say why and return NULL. */
+static const struct node *resolve(const struct content *c, const char *ref)
+{
+	const struct node *out, **cands;
+	size_t n;
+	enum resolve_status st = content_resolve(c, ref, &out, &cands, &n);
+	if (st == RESOLVE_AMBIGUOUS) {
+		fprintf(stderr, "exoread: '%s' matches %zu sections; say which:\n", ref, n);
+		print_candidates(cands, n);
+	} else if (st == RESOLVE_NONE) {
+		if (n == 1)
+			fprintf(stderr, "exoread: no section '%s'; did you mean '%s'?\n", ref,
+				cands[0]->id);
+		else if (n > 1) {
+			fprintf(stderr, "exoread: no section '%s'; did you mean one of these?\n", ref);
+			print_candidates(cands, n);
+		} else {
+			fprintf(stderr,
+				"exoread: no section '%s'; 'exoread list' shows the ids, and "
+				"'exoread search %s' searches the text\n",
+				ref, ref);
+		}
+	}
+	free(cands);
+	return st == RESOLVE_OK ? out : NULL;
+}
+
+static int do_print(const struct content *c, const struct opts *o, const struct node **secs,
+		    size_t n)
+{
+	int fmt = PRINT_TEXT;
+	if (o->format && (fmt = print_format_parse(o->format)) < 0)
+		return usage_error("print --format takes text, markdown or json, not '%s'",
+				   o->format);
+	struct print_opts po = {
+	    .format = (enum print_format)fmt,
+	    .width = o->width ? o->width : term_width(),
+	    .styled = use_style(o),
+	};
+	struct buf b = {0};
+	switch (po.format) {
+	case PRINT_TEXT:
+		print_text(&b, c, secs, n, &po);
+		break;
+	case PRINT_MARKDOWN:
+		print_md(&b, c, secs, n, &po);
+		break;
+	case PRINT_JSON:
+		print_json(&b, c, secs, n, &po);
+		break;
+	case PRINT_TREE:
+		print_tree(&b, c, secs, n, &po);
+		break;
+	}
+	return emit(&b);
+}
+
+static int cmd_print(const struct content *c, const struct opts *o)
+{
+	if (o->nargs == 0)
+		return usage_error("%s", "print needs at least one section id (see 'exoread list')");
+	const struct node **secs = xcalloc(o->nargs, sizeof *secs);
+	size_t n = 0;
+	int rc = EXIT_OK;
+	for (size_t i = 0; i < o->nargs; i++) {
+		const struct node *s = resolve(c, o->args[i]);
+		if (s == NULL)
+			rc = EXIT_USAGE;
+		else
+			secs[n++] = s;
+	}
+	if (rc == EXIT_OK)
+		rc = do_print(c, o, secs, n);
+	free(secs);
+	return rc;
+}
+
+static char *join_args(const struct opts *o)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < o->nargs; i++) {
+		if (i)
+			buf_putc(&b, ' ');
+		buf_puts(&b, o->args[i]);
+	}
+	return buf_take(&b);
+}
+
+static int cmd_search(const struct content *c, const struct opts *o, const char *query)
+{
+	int fmt = SEARCH_FMT_TEXT;
+	if (o->format && (fmt = search_format_parse(o->format)) < 0)
+		return usage_error("search --format takes text, tsv or json, not '%s'", o->format);
+	struct search_index *ix = search_index_new(c);
+	struct search_opts so = {
+	    .limit = o->limit_set ? o->limit : 0,
+	    .snippet_width = 80,
+	};
+	struct search_result res = {0};
+	int rc = EXIT_OK;
+	if (search_run(ix, query, &so, &res) != 0) {
+		fprintf(stderr, "exoread: the query '%s' holds no word to search for\n", query);
+		rc = EXIT_USAGE;
+	} else if (res.nhits == 0) {
+		if (res.suggestion)
+			fprintf(stderr, "exoread: no match for '%s'; did you mean '%s'?\n", query,
+				res.suggestion);
+		else
+			fprintf(stderr, "exoread: no match for '%s'\n", query);
+		rc = EXIT_NOTHING;
+	} else {
+		struct buf b = {0};
+		search_print(&b, &res, (enum search_format)fmt, use_style(o),
+			     o->width ? o->width : term_width());
+		rc = emit(&b);
+	}
+	search_result_free(&res);
+	search_index_free(ix);
+	return rc;
+}
+
+static int cmd_check(const struct opts *o, const char *dir)
+{
+	struct content *c;
+	if (o->nargs <= 1) {
+		c = load_dir(o->nargs ? o->args[0] : dir);
+	} else {
+		c = load_files((const char *const *)o->args, o->nargs, ".");
+	}
+	if (c)
+		validate_lint(c);
+	content_free(c);
+	return c && diag_errors() == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+static int run_ui(const struct content *c, const struct opts *o, const struct node *start,
+		  const char *query)
+{
+	struct search_index *ix = search_index_new(c);
+	enum ui_color color = o->color;
+	const char *nc = getenv("NO_COLOR");
+	if (color == UI_COLOR_AUTO && nc && *nc)
+		color = UI_COLOR_NEVER;
+	struct ui_opts uo = {.color = color, .start = start, .query = query};
+	int rc = ui_run(c, ix, &uo);
+	search_index_free(ix);
+	return rc;
+}
+
+static int cmd_read(const struct content *c, const struct opts *o)
+{
+	bool tty = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+	if (o->nargs == 0)
+		return tty ? run_ui(c, o, NULL, NULL) : cmd_list(c, o);
+	char *words = join_args(o);
+	const struct node *out, **cands;
+	size_t n;
+	enum resolve_status st = content_resolve(c, words, &out, &cands, &n);
+	free(cands);
+	int rc;
+	if (st == RESOLVE_OK)
+		rc = tty ? run_ui(c, o, out, NULL) : do_print(c, o, &out, 1);
+	else
+		rc = tty ? run_ui(c, o, NULL, words) : cmd_search(c, o, words);
+	free(words);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	/* Die quietly of SIGPIPE when a reader such as head(1) goes away, even if
+	 * our parent ignored it. */
+	signal(SIGPIPE, SIG_DFL);
+
+	struct opts o = {.color = UI_COLOR_AUTO};
+	int rc = parse_args(argc, argv, &o);
+	if (rc >= 0) {
+		free(o.args);
+		return rc;
+	}
+	char *dir = content_dir(o.content);
+	if (o.cmd == CMD_CHECK) {
+		rc = cmd_check(&o, dir);
+		free(dir);
+		free(o.args);
+		return rc;
+	}
+	struct content *c = load_dir(dir);
+	if (c == NULL) {
+		free(dir);
+		free(o.args);
+		return EXIT_USAGE;
+	}
+	switch (o.cmd) {
+	case CMD_LIST:
+		rc = cmd_list(c, &o);
+		break;
+	case CMD_PRINT:
+		rc = cmd_print(c, &o);
+		break;
+	case CMD_SEARCH: {
+		if (o.nargs == 0) {
+			rc = usage_error("%s", "search needs words to look for");
+			break;
+		}
+		char *q = join_args(&o);
+		rc = cmd_search(c, &o, q);
+		free(q);
+		break;
+	}
+	case CMD_NONE:
+	case CMD_READ:
+		rc = cmd_read(c, &o);
+		break;
+	case CMD_CHECK:
+	case CMD_HELP:
+		break;
+	}
+	content_free(c);
+	free(dir);
+	free(o.args);
+	return rc;
+}

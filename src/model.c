@@ -1,0 +1,297 @@
+/* model.c - queries on the frozen content tree, and freeing it. */
+#include "model.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+static const char *const urgency_names[URG_COUNT] = {
+    [URG_EMERGENCY] = "emergency",
+    [URG_CALL_PROVIDER] = "call-provider",
+    [URG_WATCH] = "watch",
+    [URG_EXPECTED] = "expected",
+};
+
+static const char *const urgency_labels[URG_COUNT] = {
+    [URG_EMERGENCY] = "Emergency: get help now",
+    [URG_CALL_PROVIDER] = "Call your provider",
+    [URG_WATCH] = "Keep an eye on it",
+    [URG_EXPECTED] = "Common, usually passes",
+};
+
+const char *urgency_name(enum urgency u)
+{
+	return u > URG_NONE && u < URG_COUNT ? urgency_names[u] : NULL;
+}
+
+const char *urgency_label(enum urgency u)
+{
+	return u > URG_NONE && u < URG_COUNT ? urgency_labels[u] : NULL;
+}
+
+enum urgency urgency_parse(const char *s)
+{
+	for (int u = URG_NONE + 1; u < URG_COUNT; u++)
+		if (strcmp(s, urgency_names[u]) == 0)
+			return (enum urgency)u;
+	return URG_NONE;
+}
+
+const char *node_type_name(enum node_type t)
+{
+	static const char *const names[] = {
+	    [NODE_ROOT] = "root",   [NODE_SECTION] = "section", [NODE_PARA] = "para",
+	    [NODE_LIST] = "list",   [NODE_ITEM] = "item",       [NODE_QA] = "qa",
+	    [NODE_NOTE] = "note",   [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+	};
+	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
+}
+
+const struct node *node_section(const struct node *n)
+{
+	while (n && n->type != NODE_SECTION)
+		n = n->parent;
+	return n;
+}
+
+const struct node *content_find(const struct content *c, const char *id)
+{
+	for (size_t i = 0; i < c->nsections; i++)
+		if (strcmp(c->sections[i]->id, id) == 0)
+			return c->sections[i];
+	return NULL;
+}
+
+int content_source_index(const struct content *c, const char *id)
+{
+	for (size_t i = 0; i < c->nsources; i++)
+		if (strcmp(c->sources[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+size_t edit_distance(const char *a, const char *b, size_t max)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if ((la > lb ? la - lb : lb - la) > max)
+		return max + 1;
+	/* Optimal string alignment: three rows are enough for transpositions. */
+	size_t *prev2 = xcalloc(lb + 1, sizeof *prev2);
+	size_t *prev = xcalloc(lb + 1, sizeof *prev);
+	size_t *cur = xcalloc(lb + 1, sizeof *cur);
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		size_t rowmin = cur[0];
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t d = prev[j - 1] + cost;
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < rowmin)
+				rowmin = d;
+		}
+		size_t *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+		if (rowmin > max)
+			break;
+	}
+	size_t d = prev[lb];
+	free(prev2);
+	free(prev);
+	free(cur);
+	return d > max ? max + 1 : d;
+}
+
+const char *closest_word(const char *s, const char *const *cands, size_t n)
+{
+	size_t len = strlen(s);
+	size_t max = len <= 3 ? 1 : len <= 7 ? 2 : 3;
+	const char *best = NULL;
+	size_t bestd = max + 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = edit_distance(s, cands[i], max);
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	return best;
+}
+
+/* Resolution of user-typed section references. */
+
+static const char *last_part(const char *id)
+{
+	const char *p = strrchr(id, '/');
+	return p ? p + 1 : id;
+}
+
+static bool is_ancestor(const struct node *a, const struct node *n)
+{
+	for (n = n->parent; n; n = n->parent)
+		if (n == a)
+			return true;
+	return false;
+}
+
+/* Case-insensitive: does word w occur at a word start in s? ASCII folding suffices
+ * for ids and titles typed at a prompt; full folding belongs to search. */
+static bool has_word_prefix(const char *s, const char *w, size_t wl)
+{
+	for (const char *p = s; *p; p++) {
+		if (p != s && isalnum((unsigned char)p[-1]))
+			continue;
+		if (strncasecmp(p, w, wl) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool title_matches(const char *title, const char *ref)
+{
+	const char *p = ref;
+	bool any = false;
+	while (*p) {
+		while (*p && !isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
+			p++;
+		const char *w = p;
+		while (*p && (isalnum((unsigned char)*p) || ((unsigned char)*p & 0x80)))
+			p++;
+		if (p == w)
+			break;
+		any = true;
+		if (!has_word_prefix(title, w, (size_t)(p - w)))
+			return false;
+	}
+	return any;
+}
+
+/* Keep only candidates that are not descendants of another candidate: asking for
+ * "side" when side-effects and all its subsections match means side-effects. */
+static size_t prune_descendants(const struct node **v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool under = false;
+		for (size_t j = 0; j < n && !under; j++)
+			under = j != i && is_ancestor(v[j], v[i]);
+		if (!under)
+			v[k++] = v[i];
+	}
+	return k;
+}
+
+enum resolve_status content_resolve(const struct content *c, const char *ref,
+				    const struct node **out, const struct node ***cands,
+				    size_t *ncands)
+{
+	const struct node **v = xcalloc(c->nsections + 1, sizeof *v);
+	size_t n = 0;
+	*out = NULL;
+	*cands = v;
+	*ncands = 0;
+
+	const struct node *exact = content_find(c, ref);
+	if (exact) {
+		*out = exact;
+		return RESOLVE_OK;
+	}
+	size_t rl = strlen(ref);
+	/* An exact last part ("allergic") beats a prefix. */
+	for (size_t i = 0; i < c->nsections; i++)
+		if (strcmp(last_part(c->sections[i]->id), ref) == 0)
+			v[n++] = c->sections[i];
+	if (n == 0)
+		for (size_t i = 0; i < c->nsections; i++) {
+			const char *id = c->sections[i]->id;
+			if (strncmp(id, ref, rl) == 0 || strncmp(last_part(id), ref, rl) == 0)
+				v[n++] = c->sections[i];
+		}
+	if (n == 0)
+		for (size_t i = 0; i < c->nsections; i++)
+			if (title_matches(c->sections[i]->title, ref))
+				v[n++] = c->sections[i];
+	n = prune_descendants(v, n);
+	if (n == 1) {
+		*out = v[0];
+		*ncands = 1;
+		return RESOLVE_OK;
+	}
+	if (n > 1) {
+		*ncands = n;
+		return RESOLVE_AMBIGUOUS;
+	}
+	/* Nothing: suggest ids whose full id or last part is close. */
+	size_t max = rl <= 3 ? 1 : rl <= 7 ? 2 : 3;
+	for (size_t i = 0; i < c->nsections; i++) {
+		const char *id = c->sections[i]->id;
+		if (edit_distance(ref, id, max) <= max || edit_distance(ref, last_part(id), max) <= max)
+			v[n++] = c->sections[i];
+	}
+	*ncands = n;
+	return RESOLVE_NONE;
+}
+
+static void strv_free(struct strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s->line);
+	free(s->col);
+}
+
+static void node_free(struct node *n)
+{
+	while (n) {
+		struct node *next = n->next;
+		node_free(n->first);
+		free(n->id);
+		free(n->title);
+		free(n->text);
+		free(n->context);
+		strv_free(&n->also_called);
+		strv_free(&n->see_also);
+		strv_free(&n->source_ids);
+		strv_free(&n->context_source_ids);
+		free(n->see);
+		free(n->sources);
+		free(n->context_sources);
+		free(n);
+		n = next;
+	}
+}
+
+void content_free(struct content *c)
+{
+	if (c == NULL)
+		return;
+	node_free(c->root);
+	for (size_t i = 0; i < c->nsources; i++) {
+		free(c->sources[i].id);
+		free(c->sources[i].title);
+		free(c->sources[i].file);
+		free(c->sources[i].notes);
+	}
+	free(c->sources);
+	free(c->sections);
+	free(c->terms);
+	for (size_t i = 0; i < c->nfiles; i++)
+		free(c->files[i]);
+	free(c->files);
+	free(c->dir);
+	free(c);
+}

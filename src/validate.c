@@ -1,0 +1,285 @@
+/* validate.c - the pass between load and use: ids, references, sources.
+ *
+ * After validate() returns 0, printers, the index and the pager may assume a
+ * well-formed tree: every section has an id and title, every reference
+ * resolves, and every statement has at least one source.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
+
+#include "load.h"
+#include "util.h"
+
+struct vstate {
+	struct content *c;
+	size_t errors;
+	size_t cap_sections, cap_terms;
+};
+
+static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
+	va_end(ap);
+	V->errors++;
+}
+
+static void push(const struct node ***v, size_t *n, size_t *cap, const struct node *x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = x;
+}
+
+/* Reading order: preorder, a section's blocks before its subsections. */
+static void collect(struct vstate *V, struct node *n, int depth)
+{
+	for (struct node *k = n->first; k; k = k->next) {
+		if (k->type == NODE_SECTION) {
+			if (k->id == NULL || k->title == NULL)
+				continue; /* already reported by the loader */
+			k->depth = depth;
+			k->ord = V->c->nsections;
+			push(&V->c->sections, &V->c->nsections, &V->cap_sections, k);
+			collect(V, k, depth + 1);
+		} else if (k->type == NODE_TERM) {
+			push(&V->c->terms, &V->c->nterms, &V->cap_terms, k);
+		}
+	}
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	const struct node *x = *(const struct node *const *)a, *y = *(const struct node *const *)b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+static void check_unique_ids(struct vstate *V)
+{
+	size_t n = V->c->nsections;
+	const struct node **v = xcalloc(n + 1, sizeof *v);
+	memcpy(v, V->c->sections, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_id);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i]->id, v[i - 1]->id) == 0) {
+			size_t j = i - 1;
+			while (j > 0 && strcmp(v[j - 1]->id, v[i]->id) == 0)
+				j--;
+			verr(V, v[i]->file, v[i]->line, v[i]->col,
+			     "duplicate section id '%s' (first defined at %s:%d:%d)", v[i]->id,
+			     v[j]->file, v[j]->line, v[j]->col);
+		}
+	free(v);
+}
+
+static const char **source_names(const struct content *c)
+{
+	const char **names = xcalloc(c->nsources + 1, sizeof *names);
+	for (size_t i = 0; i < c->nsources; i++)
+		names[i] = c->sources[i].id;
+	return names;
+}
+
+static void resolve_sources(struct vstate *V, const struct node *n, const struct strv *ids,
+			    int **out, size_t *nout)
+{
+	const struct content *c = V->c;
+	*out = xcalloc(ids->n + 1, sizeof **out);
+	*nout = 0;
+	for (size_t i = 0; i < ids->n; i++) {
+		int k = content_source_index(c, ids->v[i]);
+		if (k < 0) {
+			const char **names = source_names(c);
+			const char *near = closest_word(ids->v[i], names, c->nsources);
+			verr(V, n->file, ids->line[i], ids->col[i], "unknown source '%s'%s%s%s",
+			     ids->v[i], near ? "; did you mean '" : "", near ? near : "",
+			     near ? "'?" : "");
+			free(names);
+			continue;
+		}
+		bool dup = false;
+		for (size_t j = 0; j < *nout && !dup; j++)
+			dup = (*out)[j] == k;
+		if (dup) {
+			verr(V, n->file, ids->line[i], ids->col[i], "source '%s' is listed twice",
+			     ids->v[i]);
+			continue;
+		}
+		(*out)[(*nout)++] = k;
+	}
+}
+
+static const char **section_ids(const struct content *c)
+{
+	const char **ids = xcalloc(c->nsections + 1, sizeof *ids);
+	for (size_t i = 0; i < c->nsections; i++)
+		ids[i] = c->sections[i]->id;
+	return ids;
+}
+
+static void resolve_links(struct vstate *V, struct node *n)
+{
+	n->see = xcalloc(n->see_also.n + 1, sizeof *n->see);
+	for (size_t i = 0; i < n->see_also.n; i++) {
+		const struct node *t = content_find(V->c, n->see_also.v[i]);
+		if (t == NULL) {
+			const char **ids = section_ids(V->c);
+			const char *near = closest_word(n->see_also.v[i], ids, V->c->nsections);
+			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
+			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
+			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+			free(ids);
+		} else if (t == n) {
+			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
+			     "section '%s' links to itself", n->id);
+		}
+		n->see[i] = t;
+	}
+}
+
+static void check_node(struct vstate *V, struct node *n)
+{
+	for (struct node *k = n->first; k; k = k->next) {
+		resolve_sources(V, k, &k->source_ids, &k->sources, &k->nsources);
+		if (k->type == NODE_CLAIM)
+			resolve_sources(V, k, &k->context_source_ids, &k->context_sources,
+					&k->ncontext_sources);
+		if (k->type == NODE_SECTION) {
+			resolve_links(V, k);
+		} else if (k->type == NODE_ITEM && k->source_ids.n == 0) {
+			/* Items without sources take their list's. */
+			const struct node *list = k->parent;
+			if (list->source_ids.n == 0) {
+				verr(V, k->file, k->line, k->col,
+				     "list item has no sources, and its list has none");
+			} else {
+				free(k->sources);
+				k->sources = xcalloc(list->nsources + 1, sizeof *k->sources);
+				memcpy(k->sources, list->sources, list->nsources * sizeof *k->sources);
+				k->nsources = list->nsources;
+			}
+		}
+		if (k->type == NODE_LIST && k->text && *k->text && k->source_ids.n == 0)
+			verr(V, k->file, k->line, k->col,
+			     "a list with an introduction needs 'sources' for it");
+		check_node(V, k);
+	}
+}
+
+int validate(struct content *c)
+{
+	struct vstate V = {.c = c};
+	free(c->sections);
+	free(c->terms);
+	c->sections = NULL;
+	c->terms = NULL;
+	c->nsections = c->nterms = 0;
+	collect(&V, c->root, 0);
+	check_unique_ids(&V);
+	/* Lists are resolved before their items read them: check_node visits a
+	 * list's own sources before descending into its items. */
+	check_node(&V, c->root);
+	if (c->nsections == 0 && V.errors == 0 && diag_errors() == 0)
+		verr(&V, c->dir, 0, 0, "no sections: the content folder holds no topic files");
+	return V.errors ? -1 : 0;
+}
+
+/* Lint: words that mix scripts, such as Latin with Cyrillic look-alikes.
+ * These come from text pasted from pages that hide look-alike letters. */
+
+static void script_names(const UChar *w, int32_t len, char *out, size_t outsz)
+{
+	UScriptCode seen[8];
+	size_t nseen = 0;
+	out[0] = '\0';
+	for (int32_t i = 0; i < len;) {
+		UChar32 cp;
+		U16_NEXT(w, i, len, cp);
+		UErrorCode st = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript(cp, &st);
+		if (U_FAILURE(st) || sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED)
+			continue;
+		bool dup = false;
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = seen[j] == sc;
+		if (dup || nseen == 8)
+			continue;
+		seen[nseen++] = sc;
+		size_t l = strlen(out);
+		snprintf(out + l, outsz - l, "%s%s", nseen > 1 ? " and " : "", uscript_getName(sc));
+	}
+}
+
+static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *text)
+{
+	size_t warnings = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ' || *p == '\n' || *p == '\t' || (*p > 0 && *p < 0x30 && *p != '-'))
+			p++;
+		const char *w = p;
+		bool ascii = true;
+		while (*p && *p != ' ' && *p != '\n' && *p != '\t') {
+			ascii &= (unsigned char)*p < 0x80;
+			p++;
+		}
+		if (p == w || ascii)
+			continue;
+		UChar buf[512];
+		int32_t len = 0;
+		UErrorCode st = U_ZERO_ERROR;
+		u_strFromUTF8(buf, 512, &len, w, (int32_t)(p - w), &st);
+		if (U_FAILURE(st))
+			continue;
+		st = U_ZERO_ERROR;
+		int32_t r = uspoof_check(sc, buf, len, NULL, &st);
+		if (U_SUCCESS(st) && (r & USPOOF_RESTRICTION_LEVEL)) {
+			char scripts[128];
+			script_names(buf, len, scripts, sizeof scripts);
+			diag(DIAG_WARNING, n->file, n->line, n->col,
+			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(p - w), w,
+			     scripts);
+			warnings++;
+		}
+	}
+	return warnings;
+}
+
+static size_t lint_node(USpoofChecker *sc, const struct node *n)
+{
+	size_t w = 0;
+	for (const struct node *k = n->first; k; k = k->next) {
+		if (k->title)
+			w += lint_text(sc, k, k->title);
+		if (k->text)
+			w += lint_text(sc, k, k->text);
+		if (k->context)
+			w += lint_text(sc, k, k->context);
+		for (size_t i = 0; i < k->also_called.n; i++)
+			w += lint_text(sc, k, k->also_called.v[i]);
+		w += lint_node(sc, k);
+	}
+	return w;
+}
+
+size_t validate_lint(const struct content *c)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	USpoofChecker *sc = uspoof_open(&st);
+	if (U_FAILURE(st))
+		return 0;
+	uspoof_setChecks(sc, USPOOF_RESTRICTION_LEVEL, &st);
+	uspoof_setRestrictionLevel(sc, USPOOF_HIGHLY_RESTRICTIVE);
+	size_t w = U_SUCCESS(st) ? lint_node(sc, c->root) : 0;
+	uspoof_close(sc);
+	return w;
+}
