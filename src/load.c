@@ -526,8 +526,7 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 	for (size_t i = 0; i + 1 < y->n; i += 2) {
 		const struct ynode *k = y->kids[i];
 		for (int b = 0; b < BK_COUNT && k->kind == Y_SCALAR; b++)
-			if (b != (int)kind && strcmp(k->s, block_keys[b]) == 0 &&
-			    !(kind == BK_CLAIM && b == BK_NOTE))
+			if (b != (int)kind && strcmp(k->s, block_keys[b]) == 0)
 				lerr(L, k->line, k->col, "a block cannot be both '%s' and '%s'",
 				     block_keys[kind], k->s);
 	}
@@ -535,7 +534,16 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 	    [BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
 	    [BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
 	};
-	check_keys(L, y, block_allowed[kind], what[kind]);
+	/* Other kinds' keys were reported just above; do not report them twice. */
+	const char *allowed[16];
+	size_t na = 0;
+	for (size_t i = 0; block_allowed[kind][i]; i++)
+		allowed[na++] = block_allowed[kind][i];
+	for (int b = 0; b < BK_COUNT; b++)
+		if (b != (int)kind)
+			allowed[na++] = block_keys[b];
+	allowed[na] = NULL;
+	check_keys(L, y, allowed, what[kind]);
 	struct node *n;
 	switch (kind) {
 	case BK_P:

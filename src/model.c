@@ -128,6 +128,18 @@ const char *closest_word(const char *s, const char *const *cands, size_t n)
 			best = cands[i];
 		}
 	}
+	if (best || len == 0)
+		return best;
+	/* "para" for "p", "sourcs" aside: a word that starts another is close too. */
+	size_t bestl = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t cl = strlen(cands[i]);
+		size_t m = cl < len ? cl : len;
+		if (strncmp(s, cands[i], m) == 0 && cl > bestl) {
+			bestl = cl;
+			best = cands[i];
+		}
+	}
 	return best;
 }
 

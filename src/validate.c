@@ -4,6 +4,7 @@
  * well-formed tree: every section has an id and title, every reference
  * resolves, and every statement has at least one source.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uscript.h>
@@ -66,6 +67,8 @@ static int cmp_id(const void *a, const void *b)
 static void check_unique_ids(struct vstate *V)
 {
 	size_t n = V->c->nsections;
+	if (n < 2)
+		return;
 	const struct node **v = xcalloc(n + 1, sizeof *v);
 	memcpy(v, V->c->sections, n * sizeof *v);
 	qsort(v, n, sizeof *v, cmp_id);
@@ -232,12 +235,16 @@ static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *tex
 			ascii &= (unsigned char)*p < 0x80;
 			p++;
 		}
-		if (p == w || ascii)
+		/* Trailing punctuation is not part of the word. */
+		const char *end = p;
+		while (end > w && (unsigned char)end[-1] < 0x80 && !isalnum((unsigned char)end[-1]))
+			end--;
+		if (end == w || ascii)
 			continue;
 		UChar buf[512];
 		int32_t len = 0;
 		UErrorCode st = U_ZERO_ERROR;
-		u_strFromUTF8(buf, 512, &len, w, (int32_t)(p - w), &st);
+		u_strFromUTF8(buf, 512, &len, w, (int32_t)(end - w), &st);
 		if (U_FAILURE(st))
 			continue;
 		st = U_ZERO_ERROR;
@@ -246,7 +253,7 @@ static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *tex
 			char scripts[128];
 			script_names(buf, len, scripts, sizeof scripts);
 			diag(DIAG_WARNING, n->file, n->line, n->col,
-			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(p - w), w,
+			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(end - w), w,
 			     scripts);
 			warnings++;
 		}
