@@ -144,6 +144,14 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 static void check_scalar(struct loader *L, const struct ynode *y)
 {
 	const unsigned char *s = (const unsigned char *)y->s;
+	size_t word = 0;
+	for (size_t i = 0; i < y->len; i++) {
+		word = (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') ? 0 : word + 1;
+		if (word > LOAD_MAX_WORD) {
+			lerr(L, y->line, y->col, "a word longer than %d bytes in text", LOAD_MAX_WORD);
+			return;
+		}
+	}
 	for (size_t i = 0; i < y->len;) {
 		uint32_t cp;
 		size_t n = utf8_next(s + i, y->len - i, &cp);
