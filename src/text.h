@@ -23,21 +23,25 @@ void text_encode(struct buf *b, uint32_t cp);
 
 /*
  * True for code points that must never reach a terminal raw: C0 (other than
- * tab and newline when allow_space_ctl), DEL, C1, and the Unicode bidirectional
- * overrides and isolates (U+202A..U+202E, U+2066..U+2069), U+200E/U+200F.
+ * tab and newline when allow_space_ctl), DEL, C1, the Unicode bidirectional
+ * embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069), the
+ * marks U+200E/U+200F/U+061C, and the separators U+2028/U+2029.
  */
 bool text_is_unsafe(uint32_t cp, bool allow_space_ctl);
 
-/* Columns the code point takes on a terminal: 0 (combining, zero-width), 1 or 2. */
+/* Columns the code point takes on a terminal: 0 (combining, zero-width, control), 1 or 2
+ * (East Asian Wide and Fullwidth). Independent of the C library locale. */
 int text_cp_width(uint32_t cp);
 
-/* Columns the UTF-8 string takes; unsafe characters count as their shown form. */
+/* Columns the UTF-8 string takes once sanitized: unsafe characters count as their
+ * shown form, tab and newline as one space, invalid bytes as U+FFFD. */
 size_t text_width(const char *s, size_t len);
 
 /*
  * Append s to b with unsafe characters made harmless: each is shown as its
  * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD. Tabs
- * become one space.
+ * and newlines become one space, so the result is always one line of text.
+ * b always holds a string afterwards (b->s != NULL), even for len == 0.
  */
 void text_sanitize(struct buf *b, const char *s, size_t len);
 
@@ -52,7 +56,10 @@ struct text_line {
  * columns; the first line has first_width columns. Breaks at spaces; a word
  * longer than a line is split at a character boundary. Returns the number of
  * lines and stores a fresh array in *lines (caller frees). Always at least 1
- * line (empty for an empty string). width < 1 is treated as 1.
+ * line (empty for an empty string). width < 1 is treated as 1. No line is
+ * wider than its width, except a line holding a single character (with its
+ * combining marks) that is wider than the width itself. Continuation lines
+ * start at a word; lines never end in spaces.
  */
 size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 		 struct text_line **lines);

@@ -1,0 +1,304 @@
+/* text.c - UTF-8 decoding, display width, terminal-safe text and word wrap.
+ *
+ * Nothing here depends on the C library locale: the widths come from ICU's
+ * character properties, so `print` gives the same bytes under LANG=C as under
+ * a UTF-8 locale, and the pager lays out exactly what print_text writes.
+ */
+#include "text.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+size_t text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = u[0];
+	uint32_t v;
+	size_t need, i;
+	unsigned char lo = 0x80, hi = 0xBF;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	/* The second-byte bounds below reject overlongs, surrogates and values
+	 * past U+10FFFF up front, so each error consumes the maximal subpart the
+	 * Unicode standard recommends (one U+FFFD per broken sequence). */
+	if (c >= 0xC2 && c <= 0xDF) {
+		need = 1;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2;
+		v = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3;
+		v = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i <= need; i++) {
+		if (i >= len || u[i] < lo || u[i] > hi) {
+			*cp = 0xFFFD;
+			return i;
+		}
+		v = (v << 6) | (u[i] & 0x3F);
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	*cp = v;
+	return need + 1;
+}
+
+size_t text_utf8_invalid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		/* A literal U+FFFD in the input is three bytes; a decoding error never is. */
+		if (cp == 0xFFFD && n != 3)
+			return i;
+		i += n;
+	}
+	return (size_t)-1;
+}
+
+void text_encode(struct buf *b, uint32_t cp)
+{
+	char t[4];
+	size_t n;
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		t[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		t[0] = (char)(0xC0 | (cp >> 6));
+		t[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		t[0] = (char)(0xE0 | (cp >> 12));
+		t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		t[0] = (char)(0xF0 | (cp >> 18));
+		t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	buf_add(b, t, n);
+}
+
+bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
+{
+	if (cp < 0x20)
+		return !(allow_space_ctl && (cp == '\t' || cp == '\n'));
+	if (cp < 0x7F)
+		return false;
+	if (cp <= 0x9F) /* DEL and C1: ESC-less CSI (0x9B) and friends */
+		return true;
+	/* Bidi controls reorder what follows them on screen, so a title could
+	 * make later text appear in another place (the "Trojan Source" trick).
+	 * U+2028/U+2029 break lines in some terminals and in JavaScript. */
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp < 0x7F)
+		return cp >= 0x20;
+	if (cp < 0xA0)
+		return 0;
+	if (cp == 0x00AD) /* soft hyphen: terminals show it as a hyphen */
+		return 1;
+	/* Hangul jamo vowels and final consonants join the preceding syllable. */
+	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
+		return 0;
+	if (cp == 0x200B)
+		return 0;
+	int8_t t = u_charType((UChar32)cp);
+	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
+		return 0;
+	int ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+	if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH)
+		return 2;
+	return 1;
+}
+
+/* The shown form of an unsafe code point: "^[" for C0 and DEL, "<U+XXXX>" otherwise. */
+static size_t shown_form(uint32_t cp, char out[16])
+{
+	if (cp < 0x20 || cp == 0x7F) {
+		out[0] = '^';
+		out[1] = (char)(cp == 0x7F ? '?' : cp + 0x40);
+		return 2;
+	}
+	static const char hex[] = "0123456789ABCDEF";
+	memcpy(out, "<U+", 3);
+	out[3] = hex[(cp >> 12) & 0xF];
+	out[4] = hex[(cp >> 8) & 0xF];
+	out[5] = hex[(cp >> 4) & 0xF];
+	out[6] = hex[cp & 0xF];
+	out[7] = '>';
+	return 8;
+}
+
+size_t text_width(const char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			w++;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i += text_decode(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\n') {
+			w++;
+		} else if (text_is_unsafe(cp, false)) {
+			char t[16];
+			w += shown_form(cp, t);
+		} else {
+			w += (size_t)text_cp_width(cp);
+		}
+	}
+	return w;
+}
+
+void text_sanitize(struct buf *b, const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		/* Copy runs of printable ASCII in one go: nearly all content is ASCII. */
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+			j++;
+		if (j > i) {
+			buf_add(b, s + i, j - i);
+			i = j;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == '\t' || cp == '\n') {
+			buf_putc(b, ' ');
+		} else if (text_is_unsafe(cp, false)) {
+			char t[16];
+			buf_add(b, t, shown_form(cp, t));
+		} else if (cp == 0xFFFD) {
+			text_encode(b, cp); /* invalid bytes, or a literal U+FFFD */
+		} else {
+			buf_add(b, s + i, n);
+		}
+		i += n;
+	}
+	if (b->s == NULL)
+		buf_add(b, "", 0);
+}
+
+/*
+ * Width of the character cluster at s[i]: one code point plus the zero-width
+ * code points after it, so a combining accent never lands on the next line
+ * away from its letter. Stores the cluster's byte length in *n.
+ */
+static size_t cluster(const char *s, size_t len, size_t i, size_t *n)
+{
+	uint32_t cp;
+	size_t k = text_decode(s + i, len - i, &cp);
+	size_t w = (size_t)text_cp_width(cp);
+	while (i + k < len && (unsigned char)s[i + k] >= 0x80) {
+		size_t m = text_decode(s + i + k, len - i - k, &cp);
+		if (text_cp_width(cp) != 0)
+			break;
+		k += m;
+	}
+	*n = k;
+	return w;
+}
+
+size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
+		 struct text_line **lines)
+{
+	size_t cap = 4, n = 0;
+	struct text_line *v = xmalloc(cap * sizeof *v);
+	size_t pos = 0;
+	size_t lw = first_width < 1 ? 1 : first_width;
+
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		size_t start = pos, col = 0;
+		size_t brk = 0, resume = 0; /* end of the last word that fit, and the next word */
+		bool have_brk = false;
+		size_t end = len;           /* end of this line's bytes */
+		size_t next = len;          /* where the next line starts */
+
+		if (n > 0) /* continuation lines start at a word, not in the gap */
+			while (start < len && s[start] == ' ')
+				start++;
+		pos = start;
+		while (pos < len) {
+			if (s[pos] == ' ') {
+				size_t sp = pos;
+				while (pos < len && s[pos] == ' ')
+					pos++;
+				if (sp > start) {
+					brk = sp;
+					resume = pos;
+					have_brk = true;
+				}
+				col += pos - sp;
+				continue;
+			}
+			size_t k;
+			size_t cw = cluster(s, len, pos, &k);
+			if (col + cw > lw) {
+				if (have_brk) {
+					end = brk;
+					next = resume;
+				} else if (pos == start) {
+					/* A character wider than the whole line stands alone. */
+					end = next = pos + k;
+				} else {
+					end = next = pos;
+				}
+				break;
+			}
+			col += cw;
+			pos += k;
+		}
+		while (end > start && s[end - 1] == ' ')
+			end--;
+		if (n == cap) {
+			cap *= 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = (struct text_line){.start = start, .len = end - start};
+		if (next >= len)
+			break;
+		pos = next;
+		lw = width;
+	}
+	*lines = v;
+	return n;
+}
