@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "model.h"
+#include "util.h"
 
 enum lstyle {
 	LS_HEADING,  /* a section title */
@@ -59,6 +60,12 @@ void layout_section(struct layout *L, const struct content *c, const struct node
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o);
 /* Append an arbitrary wrapped paragraph (used for the notice and messages). */
 void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o);
+/*
+ * Append the short reference for source indices src[0..n) to b: "[1,3]", the
+ * struct source.num values sorted with repeats dropped; nothing when n == 0.
+ * Sets cited[i] for each index i when cited is not NULL (c->nsources flags).
+ */
+void layout_refs(struct buf *b, const struct content *c, const int *src, size_t n, bool *cited);
 /* Free all lines; L may be reused. NULL-safe. */
 void layout_free(struct layout *L);
 

@@ -1,0 +1,479 @@
+/* layout.c - the one line layout of a section, shared by `print` and the pager.
+ *
+ * Every block is first built as one "rich" string: sanitized text plus styled
+ * byte ranges, with '\n' only where the content itself asked for a line
+ * break. The rich string is then wrapped by display width and cut into lines,
+ * and the spans are clipped to the lines they fall on. Building first and
+ * wrapping second means labels, lay words and source references wrap like any
+ * other words, and a span never points outside its line.
+ */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+struct rich {
+	struct buf b;
+	struct lspan *spans;
+	size_t n, cap;
+};
+
+static void rich_span(struct rich *r, size_t start, enum lstyle style, const struct node *target)
+{
+	if (r->b.len == start)
+		return;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		r->spans = xreallocarray(r->spans, r->cap, sizeof *r->spans);
+	}
+	r->spans[r->n++] = (struct lspan){
+	    .start = start, .len = r->b.len - start, .style = style, .target = target};
+}
+
+/* Append text made terminal-safe; styled when style >= 0. Newlines in the text
+ * are kept as hard breaks (trailing ones dropped), everything else sanitized. */
+static void rich_add(struct rich *r, const char *s, int style, const struct node *target)
+{
+	size_t start = r->b.len;
+	size_t len = strlen(s);
+
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
+		len--;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		text_sanitize(&r->b, s + i, end - i);
+		if (nl)
+			buf_putc(&r->b, '\n');
+		i = end + (nl != NULL);
+	}
+	if (r->b.s == NULL)
+		buf_add(&r->b, "", 0);
+	if (style >= 0)
+		rich_span(r, start, (enum lstyle)style, target);
+}
+
+/* Append a separator space unless the text so far is empty or ends in a break. */
+static void rich_space(struct rich *r)
+{
+	if (r->b.len > 0 && r->b.s[r->b.len - 1] != ' ' && r->b.s[r->b.len - 1] != '\n')
+		buf_putc(&r->b, ' ');
+}
+
+static void rich_free(struct rich *r)
+{
+	buf_free(&r->b);
+	free(r->spans);
+	*r = (struct rich){0};
+}
+
+static void push_line(struct layout *L, struct lline ln)
+{
+	if (L->n == L->cap) {
+		L->cap = L->cap ? 2 * L->cap : 64;
+		L->lines = xreallocarray(L->lines, L->cap, sizeof *L->lines);
+	}
+	if (ln.text == NULL)
+		ln.text = xstrdup("");
+	L->lines[L->n++] = ln;
+}
+
+static void blank(struct layout *L, const struct node *sec)
+{
+	if (L->n > 0 && L->lines[L->n - 1].len > 0)
+		push_line(L, (struct lline){.section = sec});
+}
+
+/* How an emitted block sits: indent before the first line's prefix, the
+ * prefix itself (a bullet), and the indent of every later line. */
+struct shape {
+	size_t indent;
+	const char *prefix;
+	size_t hang;
+};
+
+static size_t avail(size_t width, size_t *indent, size_t used)
+{
+	/* Shrink indents rather than overflow narrow screens; keep >= 1 column. */
+	if (*indent + used >= width)
+		*indent = width > used + 1 ? width - used - 1 : 0;
+	return width > *indent + used ? width - *indent - used : 1;
+}
+
+static void emit(struct layout *L, const struct rich *r, struct shape sh, const struct node *node,
+		 const struct node *sec, const struct layout_opts *o)
+{
+	size_t width = o->width < 1 ? 1 : (size_t)o->width;
+	const char *prefix = sh.prefix ? sh.prefix : "";
+	size_t plen = strlen(prefix), pw = text_width(prefix, plen);
+	size_t indent1 = sh.indent, hang = sh.hang;
+	size_t w1 = avail(width, &indent1, pw);
+	size_t w2 = avail(width, &hang, 0);
+	const char *s = r->b.s ? r->b.s : "";
+	size_t len = r->b.len;
+	bool first = true;
+
+	for (size_t seg = 0; seg <= len;) {
+		const char *nl = memchr(s + seg, '\n', len - seg);
+		size_t segend = nl ? (size_t)(nl - s) : len;
+		struct text_line *tl;
+		size_t nl_lines = text_wrap(s + seg, segend - seg, first ? w1 : w2, w2, &tl);
+
+		for (size_t i = 0; i < nl_lines; i++) {
+			struct buf t = {0};
+			struct lline ln = {.node = node, .section = sec};
+			size_t a = seg + tl[i].start, b = a + tl[i].len;
+			size_t cap = 0;
+
+			if (first && (plen > 0 || tl[i].len > 0)) {
+				buf_repeat(&t, ' ', indent1);
+				buf_add(&t, prefix, plen);
+			} else if (tl[i].len > 0) {
+				buf_repeat(&t, ' ', hang);
+			}
+			size_t off = t.len;
+			buf_add(&t, s + a, b - a);
+			for (size_t k = 0; k < r->n; k++) {
+				const struct lspan *sp = &r->spans[k];
+				size_t ss = sp->start > a ? sp->start : a;
+				size_t se = sp->start + sp->len < b ? sp->start + sp->len : b;
+				if (ss >= se)
+					continue;
+				if (ln.nspans == cap) {
+					cap = cap ? 2 * cap : 4;
+					ln.spans = xreallocarray(ln.spans, cap, sizeof *ln.spans);
+				}
+				ln.spans[ln.nspans++] = (struct lspan){.start = ss - a + off,
+								       .len = se - ss,
+								       .style = sp->style,
+								       .target = sp->target};
+			}
+			ln.len = t.len;
+			ln.text = buf_take(&t);
+			push_line(L, ln);
+			first = false;
+		}
+		free(tl);
+		if (!nl)
+			break;
+		seg = segend + 1;
+	}
+}
+
+/* Grow L->cited to one flag per source of c. */
+static void cited_size(struct layout *L, const struct content *c)
+{
+	if (L->ncited >= c->nsources)
+		return;
+	L->cited = xreallocarray(L->cited, c->nsources, sizeof *L->cited);
+	memset(L->cited + L->ncited, 0, (c->nsources - L->ncited) * sizeof *L->cited);
+	L->ncited = c->nsources;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+void layout_refs(struct buf *b, const struct content *c, const int *src, size_t n, bool *cited)
+{
+	if (n == 0)
+		return;
+	int *nums = xmalloc(n * sizeof *nums);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (src[i] < 0 || (size_t)src[i] >= c->nsources)
+			continue;
+		nums[k++] = c->sources[src[i]].num;
+		if (cited)
+			cited[src[i]] = true;
+	}
+	qsort(nums, k, sizeof *nums, cmp_int);
+	if (k > 0) {
+		buf_putc(b, '[');
+		for (size_t i = 0; i < k; i++)
+			if (i == 0 || nums[i] != nums[i - 1])
+				buf_printf(b, i ? ",%d" : "%d", nums[i]);
+		buf_putc(b, ']');
+	}
+	free(nums);
+}
+
+/* Append " [1,3]" for the given source indices, styled as a reference. */
+static void rich_refs(struct rich *r, struct layout *L, const struct content *c, const int *src,
+		      size_t n)
+{
+	if (n == 0)
+		return;
+	cited_size(L, c);
+	rich_space(r);
+	size_t start = r->b.len;
+	layout_refs(&r->b, c, src, n, L->cited);
+	rich_span(r, start, LS_SOURCE, NULL);
+}
+
+/* Append " (also called: a, b)" dimmed. */
+static void rich_also(struct rich *r, const struct strv *v)
+{
+	if (v->n == 0)
+		return;
+	rich_space(r);
+	size_t start = r->b.len;
+	buf_puts(&r->b, "(also called: ");
+	for (size_t i = 0; i < v->n; i++) {
+		if (i > 0)
+			buf_puts(&r->b, ", ");
+		rich_add(r, v->v[i], -1, NULL);
+	}
+	buf_putc(&r->b, ')');
+	rich_span(r, start, LS_DIM, NULL);
+}
+
+static bool same_sources(const struct node *a, const struct node *b)
+{
+	return a->nsources == b->nsources &&
+	       (a->nsources == 0 || memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
+}
+
+static void layout_block(struct layout *L, const struct content *c, const struct node *n,
+			 const struct node *sec, const struct layout_opts *o)
+{
+	struct rich r = {0};
+
+	switch (n->type) {
+	case NODE_PARA:
+		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		rich_refs(&r, L, c, n->sources, n->nsources);
+		emit(L, &r, (struct shape){0}, n, sec, o);
+		break;
+	case NODE_LIST: {
+		/* When the intro carries the list's sources, items repeat only the
+		 * references that differ from it; a list of ten items citing the
+		 * same two articles would otherwise read as a wall of "[1,2]". */
+		bool on_intro = n->text && n->text[0] && n->nsources > 0;
+		if (n->text && n->text[0]) {
+			rich_add(&r, n->text, -1, NULL);
+			if (on_intro)
+				rich_refs(&r, L, c, n->sources, n->nsources);
+			emit(L, &r, (struct shape){0}, n, sec, o);
+		}
+		for (const struct node *it = n->first; it; it = it->next) {
+			rich_free(&r);
+			if (it->urgency != URG_NONE && urgency_label(it->urgency)) {
+				size_t start = r.b.len;
+				buf_putc(&r.b, '[');
+				buf_puts(&r.b, urgency_label(it->urgency));
+				buf_putc(&r.b, ']');
+				rich_span(&r, start, LS_URGENCY, NULL);
+				rich_space(&r);
+			}
+			rich_add(&r, it->text ? it->text : "", -1, NULL);
+			rich_also(&r, &it->also_called);
+			if (!on_intro || !same_sources(it, n))
+				rich_refs(&r, L, c, it->sources, it->nsources);
+			emit(L, &r, (struct shape){.indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4}, it,
+			     sec, o);
+		}
+		break;
+	}
+	case NODE_QA:
+		buf_puts(&r.b, "Q: ");
+		rich_add(&r, n->title ? n->title : "", -1, NULL);
+		rich_span(&r, 0, LS_QUESTION, NULL);
+		emit(L, &r, (struct shape){.hang = 3}, n, sec, o);
+		rich_free(&r);
+		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		rich_refs(&r, L, c, n->sources, n->nsources);
+		emit(L, &r, (struct shape){.indent = 3, .hang = 3}, n, sec, o);
+		break;
+	case NODE_NOTE:
+		rich_add(&r, "Note:", LS_LABEL, NULL);
+		rich_space(&r);
+		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		rich_refs(&r, L, c, n->sources, n->nsources);
+		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		break;
+	case NODE_CLAIM:
+		rich_add(&r, "Claim:", LS_LABEL, NULL);
+		rich_space(&r);
+		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		rich_refs(&r, L, c, n->sources, n->nsources);
+		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		if (n->context && n->context[0]) {
+			rich_free(&r);
+			rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
+			rich_space(&r);
+			rich_add(&r, n->context, -1, NULL);
+			rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
+			emit(L, &r, (struct shape){.indent = 2, .hang = 2}, n, sec, o);
+		}
+		break;
+	case NODE_TERM:
+		rich_add(&r, n->title ? n->title : "", LS_TERM, NULL);
+		rich_also(&r, &n->also_called);
+		buf_putc(&r.b, ':');
+		rich_space(&r);
+		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		rich_refs(&r, L, c, n->sources, n->nsources);
+		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		break;
+	default:
+		break;
+	}
+	rich_free(&r);
+}
+
+static size_t max_width(const struct layout *L, size_t from)
+{
+	size_t w = 0;
+	for (size_t i = from; i < L->n; i++) {
+		size_t x = text_width(L->lines[i].text, L->lines[i].len);
+		if (x > w)
+			w = x;
+	}
+	return w;
+}
+
+/* A heading: the title, then a rule under it ('=' for the section asked for,
+ * '-' below it) so headings stand out in plain text without any styling. */
+static void heading(struct layout *L, const char *title, int rel, const struct node *node,
+		    const struct node *sec, const struct layout_opts *o)
+{
+	struct rich r = {0};
+	rich_add(&r, title, LS_HEADING, NULL);
+	size_t from = L->n;
+	emit(L, &r, (struct shape){0}, node, sec, o);
+	rich_free(&r);
+	struct buf t = {0};
+	buf_repeat(&t, rel == 0 ? '=' : '-', max_width(L, from));
+	size_t len = t.len;
+	push_line(L, (struct lline){.text = buf_take(&t), .len = len, .node = node, .section = sec});
+}
+
+static void layout_sec(struct layout *L, const struct content *c, const struct node *sec,
+		       const struct layout_opts *o, int rel)
+{
+	struct rich r = {0};
+
+	blank(L, sec);
+	heading(L, sec->title ? sec->title : (sec->id ? sec->id : ""), rel, sec, sec, o);
+	if (sec->also_called.n > 0) {
+		size_t start = r.b.len;
+		buf_puts(&r.b, "Also called: ");
+		for (size_t i = 0; i < sec->also_called.n; i++) {
+			if (i > 0)
+				buf_puts(&r.b, ", ");
+			rich_add(&r, sec->also_called.v[i], -1, NULL);
+		}
+		rich_span(&r, start, LS_DIM, NULL);
+		emit(L, &r, (struct shape){.hang = 2}, sec, sec, o);
+		rich_free(&r);
+	}
+	for (const struct node *n = sec->first; n; n = n->next) {
+		if (n->type == NODE_SECTION)
+			continue;
+		blank(L, sec);
+		layout_block(L, c, n, sec, o);
+	}
+	if (sec->see_also.n > 0) {
+		blank(L, sec);
+		rich_add(&r, "See also:", LS_LABEL, NULL);
+		emit(L, &r, (struct shape){0}, sec, sec, o);
+		for (size_t i = 0; i < sec->see_also.n; i++) {
+			const struct node *t = sec->see ? sec->see[i] : NULL;
+			rich_free(&r);
+			if (t) {
+				rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
+				rich_space(&r);
+				size_t start = r.b.len;
+				buf_putc(&r.b, '(');
+				rich_add(&r, t->id, -1, NULL);
+				buf_putc(&r.b, ')');
+				rich_span(&r, start, LS_DIM, NULL);
+			} else {
+				rich_add(&r, sec->see_also.v[i], -1, NULL);
+			}
+			emit(L, &r,
+			     (struct shape){.indent = 2, .prefix = "\xE2\x86\x92 ", .hang = 4}, sec,
+			     sec, o);
+		}
+	}
+	rich_free(&r);
+	if (o->subsections)
+		for (const struct node *n = sec->first; n; n = n->next)
+			if (n->type == NODE_SECTION)
+				layout_sec(L, c, n, o, rel + 1);
+}
+
+void layout_section(struct layout *L, const struct content *c, const struct node *sec,
+		    const struct layout_opts *o)
+{
+	if (sec == NULL)
+		return;
+	cited_size(L, c);
+	layout_sec(L, c, sec, o, 0);
+}
+
+void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o)
+{
+	bool any = false;
+	for (size_t i = 0; i < L->ncited && i < c->nsources; i++)
+		any |= L->cited[i];
+	if (!any)
+		return;
+
+	const struct node *sec = L->n > 0 ? L->lines[L->n - 1].section : NULL;
+	blank(L, sec);
+	heading(L, "Sources", 0, NULL, sec, o);
+	for (size_t i = 0; i < L->ncited && i < c->nsources; i++) {
+		if (!L->cited[i])
+			continue;
+		const struct source *s = &c->sources[i];
+		struct rich r = {0};
+		buf_printf(&r.b, "[%d]", s->num);
+		rich_span(&r, 0, LS_SOURCE, NULL);
+		rich_space(&r);
+		rich_add(&r, s->title ? s->title : s->id, -1, NULL);
+		if (s->file) {
+			rich_space(&r);
+			size_t start = r.b.len;
+			buf_putc(&r.b, '(');
+			rich_add(&r, s->file, -1, NULL);
+			buf_putc(&r.b, ')');
+			rich_span(&r, start, LS_DIM, NULL);
+		}
+		emit(L, &r, (struct shape){.hang = 4}, NULL, sec, o);
+		rich_free(&r);
+		if (s->notes && s->notes[0]) {
+			rich_add(&r, s->notes, LS_DIM, NULL);
+			emit(L, &r, (struct shape){.indent = 4, .hang = 4}, NULL, sec, o);
+			rich_free(&r);
+		}
+	}
+}
+
+void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o)
+{
+	struct rich r = {0};
+	size_t in = indent > 0 ? (size_t)indent : 0;
+	rich_add(&r, text ? text : "", -1, NULL);
+	emit(L, &r, (struct shape){.indent = in, .hang = in}, NULL, NULL, o);
+	rich_free(&r);
+}
+
+void layout_free(struct layout *L)
+{
+	if (L == NULL)
+		return;
+	for (size_t i = 0; i < L->n; i++) {
+		free(L->lines[i].text);
+		free(L->lines[i].spans);
+	}
+	free(L->lines);
+	free(L->cited);
+	*L = (struct layout){0};
+}

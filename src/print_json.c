@@ -1,0 +1,287 @@
+/* print_json.c - the JSON printer: every field of the printed sections.
+ *
+ * The output is always valid JSON (RFC 8259) whatever the content holds:
+ * strings are re-encoded code point by code point, invalid bytes become
+ * U+FFFD, and controls, bidi controls and U+2028/U+2029 are \u-escaped so the
+ * text stays harmless when a script echoes it to a terminal or a web page.
+ */
+#include <string.h>
+
+#include "print.h"
+#include "text.h"
+
+static void json_str(struct buf *out, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (s == NULL) {
+		buf_puts(out, "null");
+		return;
+	}
+	size_t len = strlen(s);
+	buf_putc(out, '"');
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F &&
+		       s[j] != '"' && s[j] != '\\')
+			j++;
+		if (j > i) {
+			buf_add(out, s + i, j - i);
+			i = j;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == '"' || cp == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)cp);
+		} else if (cp == '\n') {
+			buf_puts(out, "\\n");
+		} else if (cp == '\t') {
+			buf_puts(out, "\\t");
+		} else if (text_is_unsafe(cp, false)) {
+			char e[6] = {'\\', 'u', hex[(cp >> 12) & 0xF], hex[(cp >> 8) & 0xF],
+				     hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
+			buf_add(out, e, sizeof e);
+		} else {
+			text_encode(out, cp);
+		}
+		i += n;
+	}
+	buf_putc(out, '"');
+}
+
+static void indent(struct buf *out, int depth)
+{
+	buf_putc(out, '\n');
+	buf_repeat(out, ' ', (size_t)depth * 2);
+}
+
+/* Write `"key": ` on a new line, after a comma unless it is the first member. */
+static void key(struct buf *out, int depth, bool *first, const char *k)
+{
+	if (!*first)
+		buf_putc(out, ',');
+	*first = false;
+	indent(out, depth);
+	json_str(out, k);
+	buf_puts(out, ": ");
+}
+
+static void json_strv(struct buf *out, const struct strv *v)
+{
+	buf_putc(out, '[');
+	for (size_t i = 0; i < v->n; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		json_str(out, v->v[i]);
+	}
+	buf_putc(out, ']');
+}
+
+static void json_srcs(struct buf *out, const struct content *c, const int *src, size_t n)
+{
+	buf_putc(out, '[');
+	for (size_t i = 0, k = 0; i < n; i++) {
+		if (src[i] < 0 || (size_t)src[i] >= c->nsources)
+			continue;
+		if (k++)
+			buf_puts(out, ", ");
+		json_str(out, c->sources[src[i]].id);
+	}
+	buf_putc(out, ']');
+}
+
+static void json_pos(struct buf *out, int depth, bool *first, const struct node *n)
+{
+	key(out, depth, first, "file");
+	json_str(out, n->file);
+	key(out, depth, first, "line");
+	buf_printf(out, "%d", n->line);
+	key(out, depth, first, "col");
+	buf_printf(out, "%d", n->col);
+}
+
+static const char *block_type(enum node_type t)
+{
+	switch (t) {
+	case NODE_PARA:
+		return "para";
+	case NODE_LIST:
+		return "list";
+	case NODE_ITEM:
+		return "item";
+	case NODE_QA:
+		return "qa";
+	case NODE_NOTE:
+		return "note";
+	case NODE_CLAIM:
+		return "claim";
+	case NODE_TERM:
+		return "term";
+	default:
+		return "section";
+	}
+}
+
+static void json_block(struct buf *out, const struct content *c, const struct node *n, int depth)
+{
+	bool first = true;
+
+	buf_putc(out, '{');
+	key(out, depth + 1, &first, "type");
+	json_str(out, block_type(n->type));
+	switch (n->type) {
+	case NODE_QA:
+		key(out, depth + 1, &first, "question");
+		json_str(out, n->title);
+		key(out, depth + 1, &first, "answer");
+		json_str(out, n->text);
+		break;
+	case NODE_TERM:
+		key(out, depth + 1, &first, "term");
+		json_str(out, n->title);
+		key(out, depth + 1, &first, "text");
+		json_str(out, n->text);
+		break;
+	default:
+		key(out, depth + 1, &first, "text");
+		json_str(out, n->text ? n->text : "");
+		break;
+	}
+	if (n->type == NODE_ITEM) {
+		key(out, depth + 1, &first, "urgency");
+		json_str(out, urgency_name(n->urgency));
+		key(out, depth + 1, &first, "urgency_label");
+		json_str(out, urgency_label(n->urgency));
+	}
+	if (n->type == NODE_ITEM || n->type == NODE_TERM) {
+		key(out, depth + 1, &first, "also_called");
+		json_strv(out, &n->also_called);
+	}
+	key(out, depth + 1, &first, "sources");
+	json_srcs(out, c, n->sources, n->nsources);
+	if (n->type == NODE_CLAIM) {
+		key(out, depth + 1, &first, "context");
+		json_str(out, n->context);
+		key(out, depth + 1, &first, "context_sources");
+		json_srcs(out, c, n->context_sources, n->ncontext_sources);
+	}
+	if (n->type == NODE_LIST) {
+		key(out, depth + 1, &first, "items");
+		buf_putc(out, '[');
+		for (const struct node *it = n->first; it; it = it->next) {
+			indent(out, depth + 2);
+			json_block(out, c, it, depth + 2);
+			if (it->next)
+				buf_putc(out, ',');
+		}
+		if (n->first)
+			indent(out, depth + 1);
+		buf_putc(out, ']');
+	}
+	json_pos(out, depth + 1, &first, n);
+	indent(out, depth);
+	buf_putc(out, '}');
+}
+
+static void json_section(struct buf *out, const struct content *c, const struct node *sec,
+			 int depth)
+{
+	bool first = true;
+	int d = depth + 1;
+
+	buf_putc(out, '{');
+	key(out, d, &first, "id");
+	json_str(out, sec->id);
+	key(out, d, &first, "title");
+	json_str(out, sec->title);
+	key(out, d, &first, "depth");
+	buf_printf(out, "%d", sec->depth);
+	key(out, d, &first, "also_called");
+	json_strv(out, &sec->also_called);
+	key(out, d, &first, "see_also");
+	json_strv(out, &sec->see_also);
+	json_pos(out, d, &first, sec);
+
+	key(out, d, &first, "body");
+	buf_putc(out, '[');
+	bool any = false;
+	for (const struct node *n = sec->first; n; n = n->next) {
+		if (n->type == NODE_SECTION)
+			continue;
+		if (any)
+			buf_putc(out, ',');
+		any = true;
+		indent(out, d + 1);
+		json_block(out, c, n, d + 1);
+	}
+	if (any)
+		indent(out, d);
+	buf_putc(out, ']');
+
+	key(out, d, &first, "sections");
+	buf_putc(out, '[');
+	any = false;
+	for (const struct node *n = sec->first; n; n = n->next) {
+		if (n->type != NODE_SECTION)
+			continue;
+		if (any)
+			buf_putc(out, ',');
+		any = true;
+		indent(out, d + 1);
+		json_section(out, c, n, d + 1);
+	}
+	if (any)
+		indent(out, d);
+	buf_putc(out, ']');
+	indent(out, depth);
+	buf_putc(out, '}');
+}
+
+void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
+		const struct print_opts *o)
+{
+	(void)o;
+	bool first = true;
+
+	buf_putc(out, '{');
+	key(out, 1, &first, "sections");
+	buf_putc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(out, ',');
+		indent(out, 2);
+		json_section(out, c, secs[i], 2);
+	}
+	if (n)
+		indent(out, 1);
+	buf_putc(out, ']');
+
+	/* Every source, cited or not, so consumers can resolve any id they meet. */
+	key(out, 1, &first, "sources");
+	buf_putc(out, '[');
+	for (size_t i = 0; i < c->nsources; i++) {
+		const struct source *s = &c->sources[i];
+		bool f = true;
+		if (i)
+			buf_putc(out, ',');
+		indent(out, 2);
+		buf_putc(out, '{');
+		key(out, 3, &f, "id");
+		json_str(out, s->id);
+		key(out, 3, &f, "num");
+		buf_printf(out, "%d", s->num);
+		key(out, 3, &f, "title");
+		json_str(out, s->title);
+		key(out, 3, &f, "file");
+		json_str(out, s->file);
+		key(out, 3, &f, "notes");
+		json_str(out, s->notes);
+		indent(out, 2);
+		buf_putc(out, '}');
+	}
+	if (c->nsources)
+		indent(out, 1);
+	buf_puts(out, "]\n}\n");
+}

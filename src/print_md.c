@@ -1,0 +1,272 @@
+/* print_md.c - the Markdown printer (CommonMark).
+ *
+ * Content text is never trusted to be Markdown: every character that could
+ * start markup is escaped, so a title such as "*new* [cure](x)" prints as
+ * written. Our own markup (headings, bullets, bold labels) is added around it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "print.h"
+#include "text.h"
+
+struct md {
+	struct buf *out;
+	const struct content *c;
+	bool *cited;
+};
+
+/* Escape one line of sanitized text; at_start marks the start of a Markdown line,
+ * where "#", "-", "1." and friends would begin a block. */
+static void md_escape_line(struct buf *out, const char *s, size_t len, bool at_start)
+{
+	size_t i = 0;
+	if (at_start) {
+		while (i < len && s[i] == ' ') /* leading spaces would make a code block */
+			i++;
+		size_t d = i;
+		while (d < len && s[d] >= '0' && s[d] <= '9')
+			d++;
+		if (d > i && d < len && (s[d] == '.' || s[d] == ')')) {
+			buf_add(out, s + i, d - i);
+			buf_putc(out, '\\');
+			i = d;
+		} else if (i < len && strchr("#-+=>|~:", s[i])) {
+			buf_putc(out, '\\');
+		}
+	}
+	for (; i < len; i++) {
+		if (strchr("\\`*_[]<>&!|", s[i]) && s[i] != '\0')
+			buf_putc(out, '\\');
+		buf_putc(out, s[i]);
+	}
+}
+
+/* Write content text: sanitized, escaped, with its own line breaks kept as
+ * Markdown hard breaks; later lines start with cont (the block's indent). */
+static void md_text(struct buf *out, const char *s, bool at_start, const char *cont)
+{
+	size_t len = s ? strlen(s) : 0;
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
+		len--;
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - s) : len;
+		struct buf t = {0};
+		text_sanitize(&t, s + i, end - i);
+		while (t.len > 0 && t.s[t.len - 1] == ' ')
+			t.len--;
+		md_escape_line(out, t.s, t.len, at_start);
+		buf_free(&t);
+		if (nl) {
+			buf_puts(out, "\\\n");
+			buf_puts(out, cont);
+			at_start = true;
+		}
+		i = end + (nl != NULL);
+	}
+}
+
+static void md_refs(struct md *m, const int *src, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_putc(m->out, ' ');
+	layout_refs(m->out, m->c, src, n, m->cited);
+}
+
+static void md_also(struct md *m, const struct strv *v)
+{
+	if (v->n == 0)
+		return;
+	buf_puts(m->out, " (also called: ");
+	for (size_t i = 0; i < v->n; i++) {
+		if (i > 0)
+			buf_puts(m->out, ", ");
+		md_text(m->out, v->v[i], false, "");
+	}
+	buf_putc(m->out, ')');
+}
+
+static bool same_sources(const struct node *a, const struct node *b)
+{
+	return a->nsources == b->nsources &&
+	       (a->nsources == 0 || memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
+}
+
+static void md_block(struct md *m, const struct node *n)
+{
+	struct buf *out = m->out;
+
+	switch (n->type) {
+	case NODE_PARA:
+		md_text(out, n->text, true, "");
+		md_refs(m, n->sources, n->nsources);
+		buf_puts(out, "\n\n");
+		break;
+	case NODE_LIST: {
+		/* The same rule as the text layout: references on the intro, and on
+		 * an item only when they differ from the list's. */
+		bool on_intro = n->text && n->text[0] && n->nsources > 0;
+		if (n->text && n->text[0]) {
+			md_text(out, n->text, true, "");
+			if (on_intro)
+				md_refs(m, n->sources, n->nsources);
+			buf_puts(out, "\n\n");
+		}
+		for (const struct node *it = n->first; it; it = it->next) {
+			buf_puts(out, "- ");
+			if (it->urgency != URG_NONE && urgency_label(it->urgency)) {
+				buf_puts(out, "**\\[");
+				buf_puts(out, urgency_label(it->urgency));
+				buf_puts(out, "\\]** ");
+			}
+			md_text(out, it->text, it->urgency == URG_NONE, "  ");
+			md_also(m, &it->also_called);
+			if (!on_intro || !same_sources(it, n))
+				md_refs(m, it->sources, it->nsources);
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+		break;
+	}
+	case NODE_QA:
+		buf_puts(out, "**Q: ");
+		md_text(out, n->title, false, "");
+		buf_puts(out, "**\n\n");
+		md_text(out, n->text, true, "");
+		md_refs(m, n->sources, n->nsources);
+		buf_puts(out, "\n\n");
+		break;
+	case NODE_NOTE:
+		buf_puts(out, "**Note:** ");
+		md_text(out, n->text, false, "");
+		md_refs(m, n->sources, n->nsources);
+		buf_puts(out, "\n\n");
+		break;
+	case NODE_CLAIM:
+		buf_puts(out, "> **Claim:** ");
+		md_text(out, n->text, false, "> ");
+		md_refs(m, n->sources, n->nsources);
+		if (n->context && n->context[0]) {
+			buf_puts(out, "\n>\n> **What the other sources say:** ");
+			md_text(out, n->context, false, "> ");
+			md_refs(m, n->context_sources, n->ncontext_sources);
+		}
+		buf_puts(out, "\n\n");
+		break;
+	case NODE_TERM:
+		buf_puts(out, "**");
+		md_text(out, n->title, false, "");
+		buf_puts(out, "**");
+		md_also(m, &n->also_called);
+		buf_puts(out, ": ");
+		md_text(out, n->text, false, "");
+		md_refs(m, n->sources, n->nsources);
+		buf_puts(out, "\n\n");
+		break;
+	default:
+		break;
+	}
+}
+
+/* An id as inline code when it can be one, else as escaped text. */
+static void md_id(struct buf *out, const char *id)
+{
+	if (strchr(id, '`') || strchr(id, '\n')) {
+		md_text(out, id, false, "");
+		return;
+	}
+	buf_putc(out, '`');
+	struct buf t = {0};
+	text_sanitize(&t, id, strlen(id));
+	buf_add(out, t.s, t.len);
+	buf_free(&t);
+	buf_putc(out, '`');
+}
+
+static void md_section(struct md *m, const struct node *sec, int rel, bool subsections)
+{
+	struct buf *out = m->out;
+	int level = rel + 1 > 6 ? 6 : rel + 1;
+
+	buf_repeat(out, '#', (size_t)level);
+	buf_putc(out, ' ');
+	md_text(out, sec->title ? sec->title : sec->id, false, "");
+	buf_puts(out, "\n\n");
+	if (sec->also_called.n > 0) {
+		buf_puts(out, "*Also called: ");
+		for (size_t i = 0; i < sec->also_called.n; i++) {
+			if (i > 0)
+				buf_puts(out, ", ");
+			md_text(out, sec->also_called.v[i], false, "");
+		}
+		buf_puts(out, "*\n\n");
+	}
+	for (const struct node *n = sec->first; n; n = n->next)
+		if (n->type != NODE_SECTION)
+			md_block(m, n);
+	if (sec->see_also.n > 0) {
+		buf_puts(out, "See also:\n\n");
+		for (size_t i = 0; i < sec->see_also.n; i++) {
+			const struct node *t = sec->see ? sec->see[i] : NULL;
+			buf_puts(out, "- ");
+			if (t) {
+				md_text(out, t->title ? t->title : t->id, false, "");
+				buf_puts(out, " (");
+				md_id(out, t->id);
+				buf_putc(out, ')');
+			} else {
+				md_id(out, sec->see_also.v[i]);
+			}
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+	}
+	if (subsections)
+		for (const struct node *n = sec->first; n; n = n->next)
+			if (n->type == NODE_SECTION)
+				md_section(m, n, rel + 1, subsections);
+}
+
+void print_md(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
+	      const struct print_opts *o)
+{
+	(void)o;
+	struct md m = {.out = out, .c = c, .cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool))};
+
+	for (size_t i = 0; i < n; i++)
+		md_section(&m, secs[i], 0, true);
+	bool any = false;
+	for (size_t i = 0; i < c->nsources; i++)
+		any |= m.cited[i];
+	if (any) {
+		buf_puts(out, "## Sources\n\n");
+		for (size_t i = 0; i < c->nsources; i++) {
+			if (!m.cited[i])
+				continue;
+			const struct source *s = &c->sources[i];
+			buf_printf(out, "- [%d] ", s->num);
+			md_text(out, s->title ? s->title : s->id, false, "  ");
+			if (s->file) {
+				buf_puts(out, " (");
+				md_id(out, s->file);
+				buf_putc(out, ')');
+			}
+			if (s->notes && s->notes[0]) {
+				buf_puts(out, "\\\n  *");
+				md_text(out, s->notes, false, "  ");
+				buf_putc(out, '*');
+			}
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+	}
+	/* One newline at the end, not a blank line. */
+	while (out->len >= 2 && out->s[out->len - 1] == '\n' && out->s[out->len - 2] == '\n')
+		out->s[--out->len] = '\0';
+	if (out->s == NULL)
+		buf_add(out, "", 0);
+	free(m.cited);
+}

@@ -1,0 +1,120 @@
+/* print_text.c - the text printer: the pager's own layout, written as lines. */
+#include <string.h>
+
+#include "layout.h"
+#include "print.h"
+
+int print_format_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum print_format f;
+	} names[] = {
+	    {"text", PRINT_TEXT}, {"markdown", PRINT_MARKDOWN}, {"md", PRINT_MARKDOWN},
+	    {"json", PRINT_JSON}, {"tree", PRINT_TREE},
+	};
+	if (s == NULL)
+		return -1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i].name) == 0)
+			return (int)names[i].f;
+	return -1;
+}
+
+enum {
+	A_BOLD = 1 << 0,
+	A_DIM = 1 << 1,
+	A_UNDERLINE = 1 << 2,
+	A_REVERSE = 1 << 3,
+};
+
+/* Terminal attributes per span style. Urgency is shown in words; reverse
+ * video only makes the words easier to find, it never carries the meaning. */
+static unsigned style_attrs(enum lstyle s)
+{
+	switch (s) {
+	case LS_HEADING:
+	case LS_QUESTION:
+	case LS_TERM:
+	case LS_LABEL:
+		return A_BOLD;
+	case LS_URGENCY:
+		return A_BOLD | A_REVERSE;
+	case LS_LINK:
+		return A_UNDERLINE;
+	case LS_MATCH:
+		return A_REVERSE;
+	case LS_SOURCE:
+	case LS_DIM:
+		return A_DIM;
+	}
+	return 0;
+}
+
+static void sgr(struct buf *out, unsigned a)
+{
+	buf_puts(out, "\033[0");
+	if (a & A_BOLD)
+		buf_puts(out, ";1");
+	if (a & A_DIM)
+		buf_puts(out, ";2");
+	if (a & A_UNDERLINE)
+		buf_puts(out, ";4");
+	if (a & A_REVERSE)
+		buf_puts(out, ";7");
+	buf_putc(out, 'm');
+}
+
+/* Write one line with escape sequences; spans may overlap (a search match
+ * inside a heading), so the attributes are worked out per stretch of bytes. */
+static void styled_line(struct buf *out, const struct lline *ln)
+{
+	unsigned cur = 0;
+	size_t pos = 0;
+
+	while (pos < ln->len) {
+		unsigned a = 0;
+		size_t next = ln->len;
+		for (size_t k = 0; k < ln->nspans; k++) {
+			const struct lspan *sp = &ln->spans[k];
+			size_t end = sp->start + sp->len;
+			if (sp->start <= pos && pos < end) {
+				a |= style_attrs(sp->style);
+				if (end < next)
+					next = end;
+			} else if (sp->start > pos && sp->start < next) {
+				next = sp->start;
+			}
+		}
+		if (a != cur) {
+			sgr(out, a);
+			cur = a;
+		}
+		buf_add(out, ln->text + pos, next - pos);
+		pos = next;
+	}
+	if (cur != 0)
+		buf_puts(out, "\033[0m");
+}
+
+void print_text(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
+		const struct print_opts *o)
+{
+	struct layout L = {0};
+	struct layout_opts lo = {
+	    .width = o->width > 0 ? o->width : 80, .subsections = true, .sources_list = true};
+
+	for (size_t i = 0; i < n; i++)
+		layout_section(&L, c, secs[i], &lo);
+	layout_sources(&L, c, &lo);
+	for (size_t i = 0; i < L.n; i++) {
+		if (o->styled)
+			styled_line(out, &L.lines[i]);
+		else
+			buf_add(out, L.lines[i].text, L.lines[i].len);
+		buf_putc(out, '\n');
+	}
+	if (out->s == NULL)
+		buf_add(out, "", 0);
+	layout_free(&L);
+}
