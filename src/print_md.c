@@ -15,6 +15,7 @@ struct md {
 	struct buf *out;
 	const struct content *c;
 	bool *cited;
+	bool alt; /* the last list used '*' bullets */
 };
 
 /* Escape one line of sanitized text; at_start marks the start of a Markdown line,
@@ -115,8 +116,13 @@ static void md_block(struct md *m, const struct node *n)
 				md_refs(m, n->sources, n->nsources);
 			buf_puts(out, "\n\n");
 		}
+		/* Two lists in a row with the same bullet would merge into one in
+		 * CommonMark; a different bullet character keeps them apart. */
+		bool alt = !(n->text && n->text[0]) && n->prev && n->prev->type == NODE_LIST &&
+			   !m->alt;
+		m->alt = alt;
 		for (const struct node *it = n->first; it; it = it->next) {
-			buf_puts(out, "- ");
+			buf_puts(out, alt ? "* " : "- ");
 			if (it->urgency != URG_NONE && urgency_label(it->urgency)) {
 				buf_puts(out, "**\\[");
 				buf_puts(out, urgency_label(it->urgency));

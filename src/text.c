@@ -250,6 +250,7 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 		size_t start = pos, col = 0;
 		size_t brk = 0, resume = 0; /* end of the last word that fit, and the next word */
 		bool have_brk = false;
+		size_t hy = 0; /* just after the last '-' or '/' inside a word */
 		size_t end = len;           /* end of this line's bytes */
 		size_t next = len;          /* where the next line starts */
 
@@ -276,6 +277,10 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 				if (have_brk) {
 					end = brk;
 					next = resume;
+				} else if (hy > start) {
+					/* A word longer than the line: a hyphen or slash in it
+					 * is a better place to split than mid-syllable. */
+					end = next = hy;
 				} else if (pos == start) {
 					/* A character wider than the whole line stands alone. */
 					end = next = pos + k;
@@ -286,6 +291,8 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 			}
 			col += cw;
 			pos += k;
+			if ((s[pos - 1] == '-' || s[pos - 1] == '/') && pos - 1 > start)
+				hy = pos;
 		}
 		while (end > start && s[end - 1] == ' ')
 			end--;

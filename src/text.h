@@ -54,7 +54,8 @@ struct text_line {
 /*
  * Wrap s (already sanitized, no newlines needed) into lines of at most width
  * columns; the first line has first_width columns. Breaks at spaces; a word
- * longer than a line is split at a character boundary. Returns the number of
+ * longer than a line is split after its last fitting '-' or '/', else at a
+ * character boundary (never between a character and its combining marks). Returns the number of
  * lines and stores a fresh array in *lines (caller frees). Always at least 1
  * line (empty for an empty string). width < 1 is treated as 1. No line is
  * wider than its width, except a line holding a single character (with its

@@ -232,6 +232,9 @@ static void test_wrap_cases(void **state)
 	    {"e\xCC\x81\xCC\x82x", 1, 1, "e\xCC\x81\xCC\x82|x"},
 	    {"word [1,2]", 6, 6, "word|[1,2]"},
 	    {"x", 0, 0, "x"},
+	    {"see long-winded-word here", 12, 12, "see|long-winded-|word here"},
+	    {"a/b/cdefgh", 5, 5, "a/b/|cdefg|h"},
+	    {"-abcdef", 3, 3, "-ab|cde|f"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = wrap_join(cases[i].in, cases[i].fw, cases[i].w);
