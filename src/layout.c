@@ -123,36 +123,42 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 		size_t nl_lines = text_wrap(s + seg, segend - seg, first ? w1 : w2, w2, &tl);
 
 		for (size_t i = 0; i < nl_lines; i++) {
-			struct buf t = {0};
 			struct lline ln = {.node = node, .section = sec};
 			size_t a = seg + tl[i].start, b = a + tl[i].len;
-			size_t cap = 0;
+			size_t lead = 0, nsp = 0;
+			const char *pre = "";
 
+			/* One exact allocation per line and per span array: a long
+			 * document has tens of thousands of lines, and growing each
+			 * one piecemeal made malloc the top of the profile. */
 			if (first && (plen > 0 || tl[i].len > 0)) {
-				buf_repeat(&t, ' ', indent1);
-				buf_add(&t, prefix, plen);
+				lead = indent1;
+				pre = prefix;
 			} else if (tl[i].len > 0) {
-				buf_repeat(&t, ' ', hang);
+				lead = hang;
 			}
-			size_t off = t.len;
-			buf_add(&t, s + a, b - a);
+			size_t pl = strlen(pre), off = lead + pl;
+			ln.len = off + (b - a);
+			ln.text = xmalloc(ln.len + 1);
+			memset(ln.text, ' ', lead);
+			memcpy(ln.text + lead, pre, pl);
+			memcpy(ln.text + off, s + a, b - a);
+			ln.text[ln.len] = '\0';
+			for (size_t k = 0; k < r->n; k++)
+				nsp += r->spans[k].start < b && r->spans[k].start + r->spans[k].len > a;
+			if (nsp > 0)
+				ln.spans = xmalloc(nsp * sizeof *ln.spans);
 			for (size_t k = 0; k < r->n; k++) {
 				const struct lspan *sp = &r->spans[k];
 				size_t ss = sp->start > a ? sp->start : a;
 				size_t se = sp->start + sp->len < b ? sp->start + sp->len : b;
 				if (ss >= se)
 					continue;
-				if (ln.nspans == cap) {
-					cap = cap ? 2 * cap : 4;
-					ln.spans = xreallocarray(ln.spans, cap, sizeof *ln.spans);
-				}
 				ln.spans[ln.nspans++] = (struct lspan){.start = ss - a + off,
 								       .len = se - ss,
 								       .style = sp->style,
 								       .target = sp->target};
 			}
-			ln.len = t.len;
-			ln.text = buf_take(&t);
 			push_line(L, ln);
 			first = false;
 		}
