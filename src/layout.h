@@ -50,7 +50,7 @@ struct layout {
 struct layout_opts {
 	int width;          /* columns, >= 1 */
 	bool subsections;   /* also lay out the section's subsections */
-	bool sources_list;  /* end with the list of cited sources */
+	bool sources_list;  /* for callers: end with layout_sources() (print_text does) */
 };
 
 /* Append the lines for section sec to L. */
