@@ -15,7 +15,7 @@ PKGS    := ncursesw yaml-0.1 icu-uc icu-i18n
 WERROR  := $(if $(CI),-Werror,)
 
 # pkg-config runs only once the dependency check has passed (see build/.deps).
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer
 
 CFLAGS  ?= -O2 -g

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "text.h"
 #include "util.h"
 
 enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
@@ -68,44 +69,12 @@ static void ynode_add(struct ynode *parent, struct ynode *kid)
 	parent->kids[parent->n++] = kid;
 }
 
-/* Characters that must never sit in content text: they could drive the terminal
- * or reorder what a reader sees. Tab and newline are fine. */
-static bool unsafe_cp(uint32_t cp)
+/* Decode one character strictly; 0 when the bytes are not valid UTF-8. */
+static size_t utf8_next(const char *s, size_t len, uint32_t *cp)
 {
-	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7f && cp < 0xa0) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c;
-}
-
-/* Decode one UTF-8 sequence strictly; returns its length, or 0 when invalid. */
-static size_t utf8_next(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = s[0];
-	size_t n;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		n = 2, v = c & 0x1f, min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3, v = c & 0x0f, min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4, v = c & 0x07, min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
+	size_t n = text_decode(s, len, cp);
+	/* A literal U+FFFD is three bytes; a decoding error never is. */
+	return *cp == 0xFFFD && n != 3 ? 0 : n;
 }
 
 /* Check raw bytes before libyaml sees them, so bad bytes get an exact line:col
@@ -117,7 +86,7 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 	size_t bad = 0;
 	for (size_t i = 0; i < len && bad < 10;) {
 		uint32_t cp;
-		size_t n = utf8_next(s + i, len - i, &cp);
+		size_t n = utf8_next(data + i, len - i, &cp);
 		if (n == 0) {
 			lerr(L, line, col, "invalid UTF-8 byte 0x%02x", s[i]);
 			bad++;
@@ -125,7 +94,8 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 			col++;
 			continue;
 		}
-		if (unsafe_cp(cp)) {
+		/* Raw carriage returns are YAML line breaks; everywhere else they are not. */
+		if (cp != '\r' && text_is_unsafe(cp, true)) {
 			lerr(L, line, col, "control character U+%04X in text", (unsigned)cp);
 			bad++;
 		}
@@ -154,12 +124,12 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 	}
 	for (size_t i = 0; i < y->len;) {
 		uint32_t cp;
-		size_t n = utf8_next(s + i, y->len - i, &cp);
+		size_t n = utf8_next(y->s + i, y->len - i, &cp);
 		if (n == 0) {
 			lerr(L, y->line, y->col, "invalid UTF-8 in text");
 			return;
 		}
-		if (unsafe_cp(cp) && cp != '\r') {
+		if (text_is_unsafe(cp, true)) {
 			lerr(L, y->line, y->col, "control character U+%04X in text", (unsigned)cp);
 			return;
 		}
