@@ -86,6 +86,8 @@ struct word {
 	uint32_t cp;     /* offset of its code points in search_index.cps */
 	uint32_t freq;
 	uint64_t mask; /* letters present (hashed), a cheap lower bound on edits */
+	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
+	uint64_t kmask;
 };
 
 /* Open addressing over string keys; slots hold index + 1. */
@@ -107,8 +109,8 @@ struct search_index {
 	struct table wordtab;
 	uint32_t *cps; /* code points of all words */
 	size_t ncps, cpcap;
-	uint32_t *bylen; /* word ids sorted by nchars */
-	size_t lenstart[MAX_FUZZY_LEN + 2];
+	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
+	size_t lenstart[2][MAX_FUZZY_LEN + 2];
 	uint32_t *doclen; /* words per section */
 	double avgdl;
 	struct buf tmp;
@@ -224,6 +226,43 @@ static uint64_t letter_bit(uint32_t cp)
 	return 1ull << (cp < 128 ? cp % 64 : (cp * 2654435761u) >> 26);
 }
 
+/*
+ * English spells one sound in several ways, and lay spellings follow the
+ * sound: "anafilaxis" is three edits from "anaphylaxis" but equal in sound.
+ * The key writes ph as f, y as i, ck as k, ae and oe as e, and drops doubled
+ * letters ("alergic"). Typo matching compares keys as well as spellings.
+ */
+static size_t sound_key(const uint32_t *in, size_t n, uint32_t *out)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = in[i], next = i + 1 < n ? in[i + 1] : 0;
+		if (c == 'p' && next == 'h') {
+			c = 'f';
+			i++;
+		} else if (c == 'c' && next == 'k') {
+			c = 'k';
+			i++;
+		} else if ((c == 'a' || c == 'o') && next == 'e') {
+			c = 'e';
+			i++;
+		} else if (c == 'y') {
+			c = 'i';
+		}
+		if (m == 0 || out[m - 1] != c)
+			out[m++] = c;
+	}
+	return m;
+}
+
+static void cps_reserve(struct search_index *ix, size_t n)
+{
+	while (ix->ncps + n > ix->cpcap) {
+		ix->cpcap = ix->cpcap ? ix->cpcap * 2 : 1024;
+		ix->cps = xreallocarray(ix->cps, ix->cpcap, sizeof(*ix->cps));
+	}
+}
+
 static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw, uint32_t term)
 {
 	table_grow(&ix->wordtab, word_key, ix);
@@ -239,17 +278,19 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 	struct word *w = &ix->words[ix->nwords];
 	*w = (struct word){.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1,
 			   .cp = (uint32_t)ix->ncps};
+	cps_reserve(ix, 2 * fw->wlen);
 	for (size_t i = 0; i < fw->wlen;) {
 		uint32_t cp;
 		i += text_decode(fw->word + i, fw->wlen - i, &cp);
-		if (ix->ncps == ix->cpcap) {
-			ix->cpcap = ix->cpcap ? ix->cpcap * 2 : 1024;
-			ix->cps = xreallocarray(ix->cps, ix->cpcap, sizeof(*ix->cps));
-		}
 		ix->cps[ix->ncps++] = cp;
 		w->nchars++;
 		w->mask |= letter_bit(cp);
 	}
+	w->kcp = (uint32_t)ix->ncps;
+	w->kn = (uint32_t)sound_key(ix->cps + w->cp, w->nchars, ix->cps + ix->ncps);
+	ix->ncps += w->kn;
+	for (size_t i = 0; i < w->kn; i++)
+		w->kmask |= letter_bit(ix->cps[w->kcp + i]);
 	*slot = (uint32_t)++ix->nwords;
 	ix->wordtab.n++;
 	return (uint32_t)ix->nwords - 1;
@@ -442,19 +483,25 @@ struct search_index *search_index_new(const struct content *c)
 	ix->avgdl = c->nsections && total > 0 ? total / (double)c->nsections : 1.0;
 
 	/* Bucket words by length so typo matching only looks at plausible ones. */
-	size_t count[MAX_FUZZY_LEN + 2] = {0};
-	for (size_t i = 0; i < ix->nwords; i++)
-		if (ix->words[i].nchars <= MAX_FUZZY_LEN)
-			count[ix->words[i].nchars]++;
-	ix->lenstart[0] = 0;
-	for (size_t l = 0; l <= MAX_FUZZY_LEN; l++)
-		ix->lenstart[l + 1] = ix->lenstart[l] + count[l];
-	ix->bylen = xcalloc(ix->lenstart[MAX_FUZZY_LEN + 1] + 1, sizeof(*ix->bylen));
-	size_t fill[MAX_FUZZY_LEN + 1];
-	memcpy(fill, ix->lenstart, sizeof(fill));
-	for (size_t i = 0; i < ix->nwords; i++)
-		if (ix->words[i].nchars <= MAX_FUZZY_LEN)
-			ix->bylen[fill[ix->words[i].nchars]++] = (uint32_t)i;
+	for (int k = 0; k < 2; k++) {
+		size_t count[MAX_FUZZY_LEN + 2] = {0}, *start = ix->lenstart[k];
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				count[l]++;
+		}
+		start[0] = 0;
+		for (size_t l = 0; l <= MAX_FUZZY_LEN; l++)
+			start[l + 1] = start[l] + count[l];
+		ix->bylen[k] = xcalloc(start[MAX_FUZZY_LEN + 1] + 1, sizeof(*ix->bylen[k]));
+		size_t fill[MAX_FUZZY_LEN + 1];
+		memcpy(fill, start, sizeof(fill));
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				ix->bylen[k][fill[l]++] = (uint32_t)i;
+		}
+	}
 	return ix;
 }
 
@@ -475,7 +522,8 @@ void search_index_free(struct search_index *ix)
 	free(ix->wordtab.slot);
 	free(ix->srcs);
 	free(ix->cps);
-	free(ix->bylen);
+	free(ix->bylen[0]);
+	free(ix->bylen[1]);
 	free(ix->doclen);
 	buf_free(&ix->tmp);
 	fold_free(ix->fold);
@@ -586,19 +634,30 @@ static unsigned osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m, un
 static void fuzzy_each(const struct search_index *ix, const struct qword *q, unsigned k,
 		       void (*fn)(const struct search_index *, void *, uint32_t, unsigned), void *arg)
 {
-	uint64_t qmask = 0;
-	for (size_t i = 0; i < q->nchars; i++)
-		qmask |= letter_bit(q->cps[i]);
-	size_t lo = q->nchars > k ? q->nchars - k : 0;
-	size_t hi = q->nchars + k > MAX_FUZZY_LEN ? MAX_FUZZY_LEN : q->nchars + k;
-	for (size_t i = ix->lenstart[lo]; i < ix->lenstart[hi + 1]; i++) {
-		const struct word *w = &ix->words[ix->bylen[i]];
-		if ((unsigned)__builtin_popcountll(qmask & ~w->mask) > k ||
-		    (unsigned)__builtin_popcountll(w->mask & ~qmask) > k)
-			continue;
-		unsigned d = osa(q->cps, q->nchars, ix->cps + w->cp, w->nchars, k);
-		if (d <= k)
-			fn(ix, arg, ix->bylen[i], d);
+	uint32_t key[MAX_FUZZY_LEN];
+	size_t kn = sound_key(q->cps, q->nchars, key);
+	for (int pass = 0; pass < 2; pass++) {
+		const uint32_t *qc = pass ? key : q->cps;
+		size_t n = pass ? kn : q->nchars;
+		uint64_t qmask = 0;
+		for (size_t i = 0; i < n; i++)
+			qmask |= letter_bit(qc[i]);
+		size_t lo = n > k ? n - k : 0;
+		size_t hi = n + k > MAX_FUZZY_LEN ? MAX_FUZZY_LEN : n + k;
+		const size_t *start = ix->lenstart[pass];
+		for (size_t i = start[lo]; i < start[hi + 1]; i++) {
+			uint32_t id = ix->bylen[pass][i];
+			const struct word *w = &ix->words[id];
+			uint64_t wm = pass ? w->kmask : w->mask;
+			if ((unsigned)__builtin_popcountll(qmask & ~wm) > k ||
+			    (unsigned)__builtin_popcountll(wm & ~qmask) > k)
+				continue;
+			unsigned d = pass ? osa(qc, n, ix->cps + w->kcp, w->kn, k)
+					  : osa(qc, n, ix->cps + w->cp, w->nchars, k);
+			/* A sound-alike is never better than a one-letter slip. */
+			if (d <= k)
+				fn(ix, arg, id, pass && d == 0 ? 1 : d);
+		}
 	}
 }
 
