@@ -639,10 +639,15 @@ static void fuzzy_each(const struct search_index *ix, const struct qword *q, uns
 	for (int pass = 0; pass < 2; pass++) {
 		const uint32_t *qc = pass ? key : q->cps;
 		size_t n = pass ? kn : q->nchars;
+		/* "qqqqqqq" has the key "q": short keys would match every short word. */
+		if (pass && n < 4)
+			break;
 		uint64_t qmask = 0;
 		for (size_t i = 0; i < n; i++)
 			qmask |= letter_bit(qc[i]);
 		size_t lo = n > k ? n - k : 0;
+		if (pass && lo < 4)
+			lo = 4;
 		size_t hi = n + k > MAX_FUZZY_LEN ? MAX_FUZZY_LEN : n + k;
 		const size_t *start = ix->lenstart[pass];
 		for (size_t i = start[lo]; i < start[hi + 1]; i++) {
