@@ -56,6 +56,7 @@ enum {
 #define W_FUZZY1 0.8
 #define W_FUZZY2 0.6
 #define PROXIMITY 0.5
+#define TITLE_ALL 1.5
 
 struct src {
 	const struct node *node; /* block, item or section */
@@ -1113,6 +1114,7 @@ struct cand {
 	uint32_t sec;
 	uint32_t mask;   /* units matched */
 	uint32_t nmatch; /* bits in mask */
+	uint32_t tmask;  /* units matched in the title or a question */
 	uint32_t src;    /* where the snippet comes from; UINT32_MAX: the section's first text */
 	double close;    /* 0..1: how near the matched units are */
 	double score;
@@ -1140,7 +1142,7 @@ static int cmp_pos(const void *a, const void *b)
 static void scan_section(const struct search_index *ix, struct mp *e, size_t n, size_t nunits,
 			 double *tf, struct cand *c)
 {
-	c->mask = 0;
+	c->mask = c->tmask = 0;
 	c->src = UINT32_MAX;
 	uint32_t best_pop = 0;
 	double best_w = 0;
@@ -1155,6 +1157,8 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 		}
 		c->mask |= gm;
 		enum field f = ix->srcs[e[i].src].field;
+		if (f == F_TITLE || f == F_QUESTION)
+			c->tmask |= gm;
 		uint32_t pop = (uint32_t)__builtin_popcount(gm);
 		if (f != F_TITLE && f != F_SECTION_ALSO &&
 		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
@@ -1323,6 +1327,9 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 			score += idf * f * (BM25_K1 + 1) / (f + norm);
 		}
 		c->score = score * (1.0 + PROXIMITY * c->close);
+		/* A title or question that says the whole query is the answer itself. */
+		if (c->tmask == (pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1))
+			c->score *= TITLE_ALL;
 	}
 	free(tf);
 	qsort(cand, ncand, sizeof(*cand), cmp_cand);
