@@ -1304,7 +1304,12 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		size_t a = s ? start[s] : 0, b = start[s + 1];
 		if (a == b)
 			continue;
-		qsort(sorted + a, b - a, sizeof(*sorted), cmp_pos);
+		/* One alternative per unit leaves the bucket in order already. */
+		bool ordered = true;
+		for (size_t i = a + 1; i < b && ordered; i++)
+			ordered = cmp_pos(&sorted[i - 1], &sorted[i]) <= 0;
+		if (!ordered)
+			qsort(sorted + a, b - a, sizeof(*sorted), cmp_pos);
 		struct cand *c = &cand[ncand];
 		c->sec = (uint32_t)s;
 		scan_section(ix, sorted + a, b - a, pl.n, tf + ncand * pl.n, c);
