@@ -1,0 +1,1385 @@
+/* search.c - the index and ranked search over sections (see search.h).
+ *
+ * Every indexed string (a title, a paragraph, an also_called word...) is a
+ * "src" that remembers its node, its section and its field. Words are folded
+ * and stemmed (fold.h); each stem is a term with a postings list of
+ * (section, src, position), sorted by section then position because sections
+ * are indexed in reading order. Positions jump between strings, so phrases and
+ * nearness never reach across two blocks.
+ *
+ * A query becomes units (a word, or a quoted phrase); each word becomes
+ * alternatives: its own stem, the stems of its synonyms (from also_called and
+ * the glossary), or, when the stem is unknown, vocabulary words within one or
+ * two edits. Sections are ranked by how many units they match, then by BM25F
+ * (field weights) with a bonus for matches close together.
+ */
+#include "search.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "text.h"
+#include "util.h"
+
+enum field {
+	F_TITLE,        /* section title */
+	F_SECTION_ALSO, /* a section's also_called */
+	F_QUESTION,     /* the question of a QA */
+	F_TERM,         /* a glossary term */
+	F_ALSO,         /* an item's or term's also_called */
+	F_BODY,         /* paragraphs, list text, notes, claims, definitions */
+	F_ANSWER,       /* the answer of a QA */
+	F_COUNT
+};
+
+/* Titles and questions say what a section is about; body words only mention things. */
+static const double field_weight[F_COUNT] = {
+	[F_TITLE] = 3.0, [F_SECTION_ALSO] = 2.5, [F_QUESTION] = 2.0, [F_TERM] = 2.0,
+	[F_ALSO] = 1.8,  [F_BODY] = 1.0,         [F_ANSWER] = 1.0,
+};
+
+enum {
+	POS_GAP = 8,        /* positions skipped between two strings */
+	MAX_UNITS = 32,     /* query units beyond this are ignored */
+	MAX_PHRASE = 16,    /* words of one quoted phrase */
+	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
+	NO_TERM = UINT32_MAX,
+};
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define W_SYNONYM 0.9
+#define W_FUZZY1 0.8
+#define W_FUZZY2 0.6
+#define PROXIMITY 0.5
+#define TITLE_ALL 1.5
+
+struct src {
+	const struct node *node; /* block, item or section */
+	const char *text;        /* the indexed string */
+	uint32_t sec;            /* index into content.sections */
+	enum field field;
+};
+
+struct posting {
+	uint32_t sec, src, pos;
+};
+
+struct term {
+	char *stem;
+	struct posting *p;
+	size_t np, cap;
+	uint32_t *syn; /* synonym terms */
+	size_t nsyn;
+	uint32_t lastsec; /* for df while building */
+	uint32_t df;      /* sections holding the term */
+};
+
+/* A folded word as written, for typo matching and suggestions. */
+struct word {
+	char *w;
+	uint32_t term;   /* its stem */
+	uint32_t nchars; /* code points */
+	uint32_t cp;     /* offset of its code points in search_index.cps */
+	uint32_t freq;
+	uint64_t mask; /* letters present (hashed), a cheap lower bound on edits */
+	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
+	uint64_t kmask;
+};
+
+/* Open addressing over string keys; slots hold index + 1. */
+struct table {
+	uint32_t *slot;
+	size_t cap, n;
+};
+
+struct search_index {
+	const struct content *c;
+	struct fold *fold;
+	struct src *srcs;
+	size_t nsrcs, srccap;
+	struct term *terms;
+	size_t nterms, termcap;
+	struct table termtab;
+	struct word *words;
+	size_t nwords, wordcap;
+	struct table wordtab;
+	uint32_t *cps; /* code points of all words */
+	size_t ncps, cpcap;
+	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
+	size_t lenstart[2][MAX_FUZZY_LEN + 2];
+	uint32_t *doclen; /* words per section */
+	double avgdl;
+	struct buf tmp;
+};
+
+/* Folded English words that carry no topic: dropped from queries with other words. */
+static const char *const stop_words[] = {
+	"a",     "about", "all",   "also",  "am",    "an",    "and",   "any",    "are",   "as",
+	"at",    "be",    "been",  "being", "but",   "by",    "can",   "could",  "did",   "do",
+	"does",  "doing", "dont",  "for",   "from",  "get",   "got",   "had",    "has",   "have",
+	"he",    "her",   "him",   "his",   "how",   "i",     "if",    "im",     "in",    "into",
+	"is",    "it",    "its",   "ive",   "just",  "me",    "might", "much",   "my",    "no",
+	"not",   "of",    "on",    "or",    "our",   "out",   "really","she",    "should","so",
+	"some",  "such",  "tell",  "than",  "that",  "the",   "their", "them",   "then",  "there",
+	"these", "they",  "this",  "those", "to",    "too",   "us",    "very",   "was",   "we",
+	"were",  "what",  "whats", "when",  "where", "which", "while", "who",    "why",   "will",
+	"with",  "would", "you",   "your",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool is_stop(const char *w)
+{
+	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]), sizeof(stop_words[0]),
+		       cmp_str) != NULL;
+}
+
+/* ---- hash tables ---- */
+
+static uint64_t hash_str(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Slot for key (found or empty); key() names the string of entry i. */
+static uint32_t *table_find(const struct table *t, const char *s, size_t n,
+			    const char *(*key)(const struct search_index *, uint32_t),
+			    const struct search_index *ix)
+{
+	if (t->cap == 0)
+		return NULL;
+	size_t mask = t->cap - 1;
+	for (size_t i = hash_str(s, n) & mask;; i = (i + 1) & mask) {
+		uint32_t v = t->slot[i];
+		if (v == 0)
+			return &t->slot[i];
+		const char *k = key(ix, v - 1);
+		if (strncmp(k, s, n) == 0 && k[n] == '\0')
+			return &t->slot[i];
+	}
+}
+
+static void table_grow(struct table *t, const char *(*key)(const struct search_index *, uint32_t),
+		       const struct search_index *ix)
+{
+	if ((t->n + 1) * 2 <= t->cap)
+		return;
+	struct table old = *t;
+	t->cap = old.cap ? old.cap * 2 : 256;
+	t->slot = xcalloc(t->cap, sizeof(*t->slot));
+	for (size_t i = 0; i < old.cap; i++) {
+		uint32_t v = old.slot[i];
+		if (v == 0)
+			continue;
+		const char *k = key(ix, v - 1);
+		*table_find(t, k, strlen(k), key, ix) = v;
+	}
+	free(old.slot);
+}
+
+static const char *term_key(const struct search_index *ix, uint32_t i)
+{
+	return ix->terms[i].stem;
+}
+
+static const char *word_key(const struct search_index *ix, uint32_t i)
+{
+	return ix->words[i].w;
+}
+
+/* The term for a stem, or NO_TERM. */
+static uint32_t term_lookup(const struct search_index *ix, const char *s, size_t n)
+{
+	uint32_t *slot = table_find(&ix->termtab, s, n, term_key, ix);
+	return slot && *slot ? *slot - 1 : NO_TERM;
+}
+
+static uint32_t term_intern(struct search_index *ix, const char *s, size_t n)
+{
+	table_grow(&ix->termtab, term_key, ix);
+	uint32_t *slot = table_find(&ix->termtab, s, n, term_key, ix);
+	if (*slot)
+		return *slot - 1;
+	if (ix->nterms == ix->termcap) {
+		ix->termcap = ix->termcap ? ix->termcap * 2 : 256;
+		ix->terms = xreallocarray(ix->terms, ix->termcap, sizeof(*ix->terms));
+	}
+	ix->terms[ix->nterms] = (struct term){.stem = xstrndup(s, n), .lastsec = UINT32_MAX};
+	*slot = (uint32_t)++ix->nterms;
+	ix->termtab.n++;
+	return (uint32_t)ix->nterms - 1;
+}
+
+static uint64_t letter_bit(uint32_t cp)
+{
+	/* ASCII letters get distinct bits; other code points share hashed ones. */
+	return 1ull << (cp < 128 ? cp % 64 : (cp * 2654435761u) >> 26);
+}
+
+/*
+ * English spells one sound in several ways, and lay spellings follow the
+ * sound: "anafilaxis" is three edits from "anaphylaxis" but equal in sound.
+ * The key writes ph as f, y as i, ck as k, ae and oe as e, and drops doubled
+ * letters ("alergic"). Typo matching compares keys as well as spellings.
+ */
+static size_t sound_key(const uint32_t *in, size_t n, uint32_t *out)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = in[i], next = i + 1 < n ? in[i + 1] : 0;
+		if (c == 'p' && next == 'h') {
+			c = 'f';
+			i++;
+		} else if (c == 'c' && next == 'k') {
+			c = 'k';
+			i++;
+		} else if ((c == 'a' || c == 'o') && next == 'e') {
+			c = 'e';
+			i++;
+		} else if (c == 'y') {
+			c = 'i';
+		}
+		if (m == 0 || out[m - 1] != c)
+			out[m++] = c;
+	}
+	return m;
+}
+
+static void cps_reserve(struct search_index *ix, size_t n)
+{
+	while (ix->ncps + n > ix->cpcap) {
+		ix->cpcap = ix->cpcap ? ix->cpcap * 2 : 1024;
+		ix->cps = xreallocarray(ix->cps, ix->cpcap, sizeof(*ix->cps));
+	}
+}
+
+static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw, uint32_t term)
+{
+	table_grow(&ix->wordtab, word_key, ix);
+	uint32_t *slot = table_find(&ix->wordtab, fw->word, fw->wlen, word_key, ix);
+	if (*slot) {
+		ix->words[*slot - 1].freq++;
+		return *slot - 1;
+	}
+	if (ix->nwords == ix->wordcap) {
+		ix->wordcap = ix->wordcap ? ix->wordcap * 2 : 256;
+		ix->words = xreallocarray(ix->words, ix->wordcap, sizeof(*ix->words));
+	}
+	struct word *w = &ix->words[ix->nwords];
+	*w = (struct word){.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1,
+			   .cp = (uint32_t)ix->ncps};
+	cps_reserve(ix, 2 * fw->wlen);
+	for (size_t i = 0; i < fw->wlen;) {
+		uint32_t cp;
+		i += text_decode(fw->word + i, fw->wlen - i, &cp);
+		ix->cps[ix->ncps++] = cp;
+		w->nchars++;
+		w->mask |= letter_bit(cp);
+	}
+	w->kcp = (uint32_t)ix->ncps;
+	w->kn = (uint32_t)sound_key(ix->cps + w->cp, w->nchars, ix->cps + ix->ncps);
+	ix->ncps += w->kn;
+	for (size_t i = 0; i < w->kn; i++)
+		w->kmask |= letter_bit(ix->cps[w->kcp + i]);
+	*slot = (uint32_t)++ix->nwords;
+	ix->wordtab.n++;
+	return (uint32_t)ix->nwords - 1;
+}
+
+/* ---- building ---- */
+
+struct add_ctx {
+	struct search_index *ix;
+	uint32_t sec, src, pos;
+};
+
+static int add_word(void *arg, const struct fold_word *fw)
+{
+	struct add_ctx *a = arg;
+	struct search_index *ix = a->ix;
+	size_t sl;
+	const char *stem = fold_stem(ix->fold, fw->word, fw->wlen, &sl);
+	uint32_t t = term_intern(ix, stem, sl);
+	word_intern(ix, fw, t);
+
+	struct term *te = &ix->terms[t];
+	if (te->np == te->cap) {
+		te->cap = te->cap ? te->cap * 2 : 4;
+		te->p = xreallocarray(te->p, te->cap, sizeof(*te->p));
+	}
+	te->p[te->np++] = (struct posting){.sec = a->sec, .src = a->src, .pos = a->pos++};
+	if (te->lastsec != a->sec) {
+		te->lastsec = a->sec;
+		te->df++;
+	}
+	ix->doclen[a->sec]++;
+	return 0;
+}
+
+static void add_src(struct add_ctx *a, const struct node *n, const char *text, enum field f)
+{
+	struct search_index *ix = a->ix;
+	if (text == NULL || *text == '\0')
+		return;
+	if (ix->nsrcs == ix->srccap) {
+		ix->srccap = ix->srccap ? ix->srccap * 2 : 256;
+		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
+	}
+	a->src = (uint32_t)ix->nsrcs;
+	ix->srcs[ix->nsrcs++] = (struct src){.node = n, .text = text, .sec = a->sec, .field = f};
+	fold_words(ix->fold, text, strlen(text), add_word, a);
+	a->pos += POS_GAP;
+}
+
+static void add_also(struct add_ctx *a, const struct node *n, enum field f)
+{
+	for (size_t i = 0; i < n->also_called.n; i++)
+		add_src(a, n, n->also_called.v[i], f);
+}
+
+static void add_section(struct add_ctx *a, const struct node *s)
+{
+	add_src(a, s, s->title, F_TITLE);
+	add_also(a, s, F_SECTION_ALSO);
+	for (const struct node *b = s->first; b != NULL; b = b->next) {
+		switch (b->type) {
+		case NODE_PARA:
+		case NODE_NOTE:
+			add_src(a, b, b->text, F_BODY);
+			break;
+		case NODE_LIST:
+			add_src(a, b, b->text, F_BODY);
+			for (const struct node *it = b->first; it != NULL; it = it->next) {
+				add_src(a, it, it->text, F_BODY);
+				add_also(a, it, F_ALSO);
+			}
+			break;
+		case NODE_ITEM:
+			add_src(a, b, b->text, F_BODY);
+			add_also(a, b, F_ALSO);
+			break;
+		case NODE_QA:
+			add_src(a, b, b->title, F_QUESTION);
+			add_src(a, b, b->text, F_ANSWER);
+			break;
+		case NODE_CLAIM:
+			add_src(a, b, b->text, F_BODY);
+			add_src(a, b, b->context, F_BODY);
+			break;
+		case NODE_TERM:
+			add_src(a, b, b->title, F_TERM);
+			add_src(a, b, b->text, F_BODY);
+			add_also(a, b, F_ALSO);
+			break;
+		case NODE_ROOT:
+		case NODE_SECTION:
+			break;
+		}
+	}
+}
+
+/* Collects the single content word of a string, if it has exactly one. */
+struct one_ctx {
+	struct search_index *ix;
+	uint32_t term;
+	int n;
+};
+
+static int one_word(void *arg, const struct fold_word *fw)
+{
+	struct one_ctx *o = arg;
+	if (is_stop(fw->word))
+		return 0;
+	if (++o->n > 1)
+		return 1;
+	size_t sl;
+	const char *stem = fold_stem(o->ix->fold, fw->word, fw->wlen, &sl);
+	o->term = term_lookup(o->ix, stem, sl);
+	return 0;
+}
+
+static uint32_t single_term(struct search_index *ix, const char *s)
+{
+	struct one_ctx o = {.ix = ix, .term = NO_TERM};
+	if (s != NULL)
+		fold_words(ix->fold, s, strlen(s), one_word, &o);
+	return o.n == 1 ? o.term : NO_TERM;
+}
+
+static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
+{
+	struct term *t = &ix->terms[a];
+	if (a == b)
+		return;
+	for (size_t i = 0; i < t->nsyn; i++)
+		if (t->syn[i] == b)
+			return;
+	t->syn = xreallocarray(t->syn, t->nsyn + 1, sizeof(*t->syn));
+	t->syn[t->nsyn++] = b;
+}
+
+/*
+ * A node's one-word name and its one-word also_called entries all mean the
+ * same thing ("fatigue", "tiredness", "tired"). The table comes from the
+ * content only. Items and sections whose text is a sentence still pair their
+ * also_called entries with each other.
+ */
+static void add_synonyms(struct search_index *ix, const struct node *n)
+{
+	if (n->also_called.n == 0)
+		return;
+	uint32_t group[64];
+	size_t ng = 0;
+	const char *head = n->type == NODE_ITEM ? n->text : n->title;
+	uint32_t t = single_term(ix, head);
+	if (t != NO_TERM)
+		group[ng++] = t;
+	for (size_t i = 0; i < n->also_called.n && ng < 64; i++) {
+		t = single_term(ix, n->also_called.v[i]);
+		if (t != NO_TERM)
+			group[ng++] = t;
+	}
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = 0; j < ng; j++)
+			add_syn(ix, group[i], group[j]);
+}
+
+static void walk_synonyms(struct search_index *ix, const struct node *n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM)
+			add_synonyms(ix, n);
+		walk_synonyms(ix, n->first);
+	}
+}
+
+struct search_index *search_index_new(const struct content *c)
+{
+	struct search_index *ix = xcalloc(1, sizeof(*ix));
+	ix->c = c;
+	ix->fold = fold_new();
+	ix->doclen = xcalloc(c->nsections ? c->nsections : 1, sizeof(*ix->doclen));
+
+	for (size_t i = 0; i < c->nsections; i++) {
+		struct add_ctx a = {.ix = ix, .sec = (uint32_t)i};
+		add_section(&a, c->sections[i]);
+	}
+	if (c->root != NULL)
+		walk_synonyms(ix, c->root->first);
+
+	double total = 0;
+	for (size_t i = 0; i < c->nsections; i++)
+		total += ix->doclen[i];
+	ix->avgdl = c->nsections && total > 0 ? total / (double)c->nsections : 1.0;
+
+	/* Bucket words by length so typo matching only looks at plausible ones. */
+	for (int k = 0; k < 2; k++) {
+		size_t count[MAX_FUZZY_LEN + 2] = {0}, *start = ix->lenstart[k];
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				count[l]++;
+		}
+		start[0] = 0;
+		for (size_t l = 0; l <= MAX_FUZZY_LEN; l++)
+			start[l + 1] = start[l] + count[l];
+		ix->bylen[k] = xcalloc(start[MAX_FUZZY_LEN + 1] + 1, sizeof(*ix->bylen[k]));
+		size_t fill[MAX_FUZZY_LEN + 1];
+		memcpy(fill, start, sizeof(fill));
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				ix->bylen[k][fill[l]++] = (uint32_t)i;
+		}
+	}
+	return ix;
+}
+
+void search_index_free(struct search_index *ix)
+{
+	if (ix == NULL)
+		return;
+	for (size_t i = 0; i < ix->nterms; i++) {
+		free(ix->terms[i].stem);
+		free(ix->terms[i].p);
+		free(ix->terms[i].syn);
+	}
+	for (size_t i = 0; i < ix->nwords; i++)
+		free(ix->words[i].w);
+	free(ix->terms);
+	free(ix->words);
+	free(ix->termtab.slot);
+	free(ix->wordtab.slot);
+	free(ix->srcs);
+	free(ix->cps);
+	free(ix->bylen[0]);
+	free(ix->bylen[1]);
+	free(ix->doclen);
+	buf_free(&ix->tmp);
+	fold_free(ix->fold);
+	free(ix);
+}
+
+/* ---- queries ---- */
+
+struct alt {
+	uint32_t term;
+	double w;
+};
+
+struct qword {
+	char *word; /* folded, as typed */
+	uint32_t cps[MAX_FUZZY_LEN];
+	size_t nchars;
+	bool stop, number;
+	struct alt *alts;
+	size_t nalts;
+};
+
+/* One word, or a quoted phrase when nw > 1. */
+struct unit {
+	struct qword *w;
+	size_t nw;
+};
+
+struct plan {
+	struct unit u[MAX_UNITS];
+	size_t n;
+};
+
+static void plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t j = 0; j < p->u[i].nw; j++) {
+			free(p->u[i].w[j].word);
+			free(p->u[i].w[j].alts);
+		}
+		free(p->u[i].w);
+	}
+	p->n = 0;
+}
+
+static void add_alt(struct qword *q, uint32_t term, double w)
+{
+	for (size_t i = 0; i < q->nalts; i++) {
+		if (q->alts[i].term == term) {
+			if (q->alts[i].w < w)
+				q->alts[i].w = w;
+			return;
+		}
+	}
+	q->alts = xreallocarray(q->alts, q->nalts + 1, sizeof(*q->alts));
+	q->alts[q->nalts++] = (struct alt){.term = term, .w = w};
+}
+
+static void add_term_alts(const struct search_index *ix, struct qword *q, uint32_t t, double w)
+{
+	add_alt(q, t, w);
+	for (size_t i = 0; i < ix->terms[t].nsyn; i++)
+		add_alt(q, ix->terms[t].syn[i], w * W_SYNONYM);
+}
+
+/*
+ * Optimal string alignment distance (Damerau: a swap of neighbours is one
+ * edit), or k + 1 as soon as it must exceed k. Both lengths <= MAX_FUZZY_LEN.
+ */
+static unsigned osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
+{
+	unsigned rows[3][MAX_FUZZY_LEN + 1];
+	unsigned *pp = rows[0], *p = rows[1], *cur = rows[2];
+
+	for (size_t j = 0; j <= m; j++)
+		p[j] = (unsigned)j;
+	for (size_t i = 1; i <= n; i++) {
+		unsigned best = cur[0] = (unsigned)i;
+		for (size_t j = 1; j <= m; j++) {
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned v = p[j - 1] + cost;
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > k)
+			return k + 1;
+		unsigned *t = pp;
+		pp = p;
+		p = cur;
+		cur = t;
+	}
+	return p[m] <= k ? p[m] : k + 1;
+}
+
+/*
+ * Call fn for every vocabulary word within k edits of q. Only words of a
+ * near length are looked at, and a letter-set bound skips most of those
+ * before any distance is computed.
+ */
+static void fuzzy_each(const struct search_index *ix, const struct qword *q, unsigned k,
+		       void (*fn)(const struct search_index *, void *, uint32_t, unsigned), void *arg)
+{
+	uint32_t key[MAX_FUZZY_LEN];
+	size_t kn = sound_key(q->cps, q->nchars, key);
+	for (int pass = 0; pass < 2; pass++) {
+		const uint32_t *qc = pass ? key : q->cps;
+		size_t n = pass ? kn : q->nchars;
+		/* "qqqqqqq" has the key "q": short keys would match every short word. */
+		if (pass && n < 4)
+			break;
+		uint64_t qmask = 0;
+		for (size_t i = 0; i < n; i++)
+			qmask |= letter_bit(qc[i]);
+		size_t lo = n > k ? n - k : 0;
+		if (pass && lo < 4)
+			lo = 4;
+		size_t hi = n + k > MAX_FUZZY_LEN ? MAX_FUZZY_LEN : n + k;
+		const size_t *start = ix->lenstart[pass];
+		for (size_t i = start[lo]; i < start[hi + 1]; i++) {
+			uint32_t id = ix->bylen[pass][i];
+			const struct word *w = &ix->words[id];
+			uint64_t wm = pass ? w->kmask : w->mask;
+			if ((unsigned)__builtin_popcountll(qmask & ~wm) > k ||
+			    (unsigned)__builtin_popcountll(wm & ~qmask) > k)
+				continue;
+			unsigned d = pass ? osa(qc, n, ix->cps + w->kcp, w->kn, k)
+					  : osa(qc, n, ix->cps + w->cp, w->nchars, k);
+			/* A sound-alike is never better than a one-letter slip. */
+			if (d <= k)
+				fn(ix, arg, id, pass && d == 0 ? 1 : d);
+		}
+	}
+}
+
+static void fuzzy_alt(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+{
+	add_term_alts(ix, arg, ix->words[wid].term, d <= 1 ? W_FUZZY1 : W_FUZZY2);
+}
+
+/* Typo tolerance: 4 to 7 letters allow one edit, 8 or more allow two. */
+static unsigned fuzzy_k(const struct qword *q)
+{
+	if (q->number || q->nchars < 4 || q->nchars > MAX_FUZZY_LEN)
+		return 0;
+	return q->nchars >= 8 ? 2 : 1;
+}
+
+static void resolve_word(const struct search_index *ix, struct qword *q)
+{
+	size_t sl;
+	const char *stem = fold_stem(ix->fold, q->word, strlen(q->word), &sl);
+	uint32_t t = term_lookup(ix, stem, sl);
+	if (t != NO_TERM) {
+		add_term_alts(ix, q, t, 1.0);
+		return;
+	}
+	unsigned k = fuzzy_k(q);
+	if (k > 0)
+		fuzzy_each(ix, q, k, fuzzy_alt, q);
+}
+
+struct parse_ctx {
+	struct qword *w;
+	size_t n;
+};
+
+static int collect_word(void *arg, const struct fold_word *fw)
+{
+	struct parse_ctx *p = arg;
+	if (p->n >= MAX_PHRASE * MAX_UNITS)
+		return 1;
+	p->w = xreallocarray(p->w, p->n + 1, sizeof(*p->w));
+	struct qword *q = &p->w[p->n++];
+	*q = (struct qword){.word = xstrndup(fw->word, fw->wlen), .number = fw->number != 0};
+	q->stop = is_stop(q->word);
+	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
+		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
+		q->nchars++;
+	}
+	if (fw->nchars > MAX_FUZZY_LEN)
+		q->nchars = fw->nchars; /* too long for typo matching */
+	return 0;
+}
+
+static bool same_word_unit(const struct unit *a, const struct qword *w)
+{
+	return a->nw == 1 && strcmp(a->w[0].word, w->word) == 0;
+}
+
+/*
+ * Split the query into units: "quoted phrases" and single words. Stop words
+ * are dropped unless nothing else is left. Returns the number of units.
+ */
+static size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
+{
+	struct unit all[MAX_UNITS];
+	size_t nall = 0;
+	bool content_word = false;
+
+	pl->n = 0;
+	for (const char *s = query; *s != '\0';) {
+		bool quoted = *s == '"';
+		if (quoted)
+			s++;
+		const char *e = strchr(s, '"');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		struct parse_ctx p = {0};
+		fold_words(ix->fold, s, len, collect_word, &p);
+		s += len + (e != NULL && quoted);
+		if (quoted && p.n > 1) {
+			if (p.n > MAX_PHRASE) {
+				for (size_t i = MAX_PHRASE; i < p.n; i++)
+					free(p.w[i].word);
+				p.n = MAX_PHRASE;
+			}
+			if (nall < MAX_UNITS) {
+				all[nall++] = (struct unit){.w = p.w, .nw = p.n};
+				content_word = true;
+				continue;
+			}
+		}
+		for (size_t i = 0; i < p.n; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < nall && !dup; j++)
+				dup = same_word_unit(&all[j], &p.w[i]);
+			if (dup || nall == MAX_UNITS) {
+				free(p.w[i].word);
+				continue;
+			}
+			struct qword *one = xmalloc(sizeof(*one));
+			*one = p.w[i];
+			all[nall++] = (struct unit){.w = one, .nw = 1};
+			content_word |= !one->stop;
+		}
+		free(p.w);
+	}
+	for (size_t i = 0; i < nall; i++) {
+		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
+			free(all[i].w[0].word);
+			free(all[i].w);
+			continue;
+		}
+		for (size_t j = 0; j < all[i].nw; j++)
+			resolve_word(ix, &all[i].w[j]);
+		pl->u[pl->n++] = all[i];
+	}
+	return pl->n;
+}
+
+/* A match of one unit in one section. */
+struct mp {
+	uint32_t sec, pos, src;
+	uint32_t unit;
+	double w;
+};
+
+struct mps {
+	struct mp *v;
+	size_t n, cap;
+};
+
+static void mps_push(struct mps *m, struct mp x)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
+	}
+	m->v[m->n++] = x;
+}
+
+static int cmp_secpos(const void *a, const void *b)
+{
+	const struct mp *x = a, *y = b;
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return (x->w < y->w) - (x->w > y->w); /* the best alternative first */
+}
+
+static void gather_word(const struct search_index *ix, const struct qword *q, uint32_t unit,
+			struct mps *out)
+{
+	for (size_t a = 0; a < q->nalts; a++) {
+		const struct term *t = &ix->terms[q->alts[a].term];
+		for (size_t i = 0; i < t->np; i++) {
+			const struct posting *p = &t->p[i];
+			mps_push(out, (struct mp){.sec = p->sec, .pos = p->pos, .src = p->src, .unit = unit,
+						  .w = q->alts[a].w * field_weight[ix->srcs[p->src].field]});
+		}
+	}
+}
+
+static bool has_at(const struct mps *m, uint32_t sec, uint32_t pos, double *w)
+{
+	size_t lo = 0, hi = m->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct mp *x = &m->v[mid];
+		if (x->sec == sec && x->pos == pos) {
+			*w = x->w;
+			return true;
+		}
+		if (x->sec < sec || (x->sec == sec && x->pos < pos))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Occurrences of a phrase: its words at consecutive positions. */
+static void gather_phrase(const struct search_index *ix, const struct unit *u, uint32_t unit,
+			  struct mps *out)
+{
+	struct mps w[MAX_PHRASE] = {{0}};
+	for (size_t i = 0; i < u->nw; i++) {
+		gather_word(ix, &u->w[i], unit, &w[i]);
+		qsort(w[i].v, w[i].n, sizeof(*w[i].v), cmp_secpos);
+	}
+	for (size_t k = 0; k < w[0].n; k++) {
+		struct mp m = w[0].v[k];
+		if (k > 0 && w[0].v[k - 1].sec == m.sec && w[0].v[k - 1].pos == m.pos)
+			continue; /* two alternatives at one place */
+		double wmin = m.w;
+		bool ok = true;
+		for (size_t i = 1; i < u->nw && ok; i++) {
+			double wi;
+			ok = has_at(&w[i], m.sec, m.pos + (uint32_t)i, &wi);
+			if (ok && wi < wmin)
+				wmin = wi;
+		}
+		if (ok) {
+			m.w = wmin;
+			mps_push(out, m);
+		}
+	}
+	for (size_t i = 0; i < u->nw; i++)
+		free(w[i].v);
+}
+
+static bool in_plan(const struct plan *pl, uint32_t t)
+{
+	for (size_t i = 0; i < pl->n; i++)
+		for (size_t j = 0; j < pl->u[i].nw; j++)
+			for (size_t a = 0; a < pl->u[i].w[j].nalts; a++)
+				if (pl->u[i].w[j].alts[a].term == t)
+					return true;
+	return false;
+}
+
+struct mark_ctx {
+	const struct search_index *ix;
+	const struct plan *pl;
+	struct search_mark *m;
+	size_t n;
+};
+
+static int mark_word(void *arg, const struct fold_word *fw)
+{
+	struct mark_ctx *mc = arg;
+	size_t sl;
+	const char *stem = fold_stem(mc->ix->fold, fw->word, fw->wlen, &sl);
+	uint32_t t = term_lookup(mc->ix, stem, sl);
+	if (t == NO_TERM || !in_plan(mc->pl, t))
+		return 0;
+	mc->m = xreallocarray(mc->m, mc->n + 1, sizeof(*mc->m));
+	mc->m[mc->n++] = (struct search_mark){.start = fw->start, .len = fw->len};
+	return 0;
+}
+
+static size_t plan_marks(const struct search_index *ix, const struct plan *pl, const char *s,
+			 size_t len, struct search_mark **marks)
+{
+	struct mark_ctx mc = {.ix = ix, .pl = pl};
+	if (pl->n > 0 && s != NULL)
+		fold_words(ix->fold, s, len, mark_word, &mc);
+	*marks = mc.m;
+	return mc.n;
+}
+
+size_t search_match_text(const struct search_index *ix, const char *query, const char *s, size_t len,
+			 struct search_mark **marks)
+{
+	struct plan pl;
+	*marks = NULL;
+	if (ix == NULL || query == NULL || s == NULL)
+		return 0;
+	plan_build(ix, query, &pl);
+	size_t n = plan_marks(ix, &pl, s, len, marks);
+	plan_free(&pl);
+	return n;
+}
+
+/* ---- snippets ---- */
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* Append t[a..b) with whitespace runs as one space, made terminal-safe. */
+static void put_range(struct buf *out, const char *t, size_t a, size_t b, bool *lastsp)
+{
+	while (a < b) {
+		if (is_space(t[a])) {
+			if (!*lastsp)
+				buf_putc(out, ' ');
+			*lastsp = true;
+			a++;
+			continue;
+		}
+		size_t e = a;
+		while (e < b && !is_space(t[e]))
+			e++;
+		text_sanitize(out, t + a, e - a);
+		*lastsp = false;
+		a = e;
+	}
+}
+
+/* Byte offset and starting column of each code point, whitespace runs counting once. */
+struct cpos {
+	size_t *off, *col;
+	size_t n;
+};
+
+static void cpos_build(struct cpos *cp, const char *t, size_t len)
+{
+	cp->off = xreallocarray(NULL, len + 1, sizeof(size_t));
+	cp->col = xreallocarray(NULL, len + 1, sizeof(size_t));
+	cp->n = 0;
+	size_t col = 0;
+	bool lastsp = false;
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t k = text_decode(t + i, len - i, &c);
+		cp->off[cp->n] = i;
+		cp->col[cp->n++] = col;
+		if (is_space(t[i])) {
+			col += !lastsp;
+			lastsp = true;
+		} else {
+			size_t w = text_is_unsafe(c, false) ? text_width(t + i, k) : (size_t)text_cp_width(c);
+			col += w;
+			lastsp = false;
+		}
+		i += k;
+	}
+	cp->off[cp->n] = len;
+	cp->col[cp->n] = col;
+}
+
+/* Index of the code point starting at byte b (or the next one). */
+static size_t cpos_at(const struct cpos *cp, size_t b)
+{
+	size_t lo = 0, hi = cp->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cp->off[mid] < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Cut a window of about width columns out of t around the densest run of
+ * marks, at word boundaries, with "…" where text was cut; store the
+ * terminal-safe snippet and its marks in h.
+ */
+static void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t nm,
+			 size_t width, struct search_hit *h)
+{
+	struct cpos cp;
+	cpos_build(&cp, t, len);
+	size_t b0 = 0, b1 = len;
+	if (width < 8)
+		width = 8;
+	if (cp.col[cp.n] > width) {
+		size_t anchor = 0, best = 0;
+		for (size_t i = 0; i < nm; i++) {
+			size_t ci = cp.col[cpos_at(&cp, m[i].start)], cnt = 0;
+			for (size_t j = i; j < nm; j++)
+				cnt += cp.col[cpos_at(&cp, m[j].start + m[j].len)] <= ci + width * 2 / 3;
+			if (cnt > best) {
+				best = cnt;
+				anchor = ci;
+			}
+		}
+		size_t scol = anchor > width / 4 ? anchor - width / 4 : 0;
+		size_t i0 = 0;
+		while (i0 < cp.n && cp.col[i0] < scol)
+			i0++;
+		/* Start at a word: skip the rest of a cut word, but never past the anchor. */
+		if (i0 > 0 && !is_space(t[cp.off[i0 - 1]])) {
+			size_t i = i0;
+			while (i < cp.n && !is_space(t[cp.off[i]]) && cp.col[i] < anchor)
+				i++;
+			if (i < cp.n && is_space(t[cp.off[i]]))
+				i0 = i;
+		}
+		while (i0 < cp.n && is_space(t[cp.off[i0]]))
+			i0++;
+		size_t avail = width - (i0 > 0) - 1;
+		size_t i1 = i0;
+		while (i1 < cp.n && cp.col[i1 + 1] - cp.col[i0] <= avail)
+			i1++;
+		if (i1 < cp.n) {
+			size_t j = i1;
+			while (j > i0 && !is_space(t[cp.off[j]]))
+				j--;
+			if (j > i0 && cp.col[j] > anchor)
+				i1 = j;
+		}
+		b0 = cp.off[i0];
+		b1 = cp.off[i1];
+	}
+	while (b1 > b0 && is_space(t[b1 - 1]))
+		b1--;
+	while (b0 < b1 && is_space(t[b0]))
+		b0++;
+
+	struct buf out = {0};
+	buf_add(&out, "", 0);
+	bool lastsp = false;
+	if (b0 > 0) {
+		buf_puts(&out, "\u2026");
+		lastsp = true;
+	}
+	size_t at = b0;
+	h->marks = NULL;
+	h->nmarks = 0;
+	for (size_t i = 0; i < nm; i++) {
+		size_t s = m[i].start, e = m[i].start + m[i].len;
+		if (s < at || e > b1)
+			continue;
+		put_range(&out, t, at, s, &lastsp);
+		size_t ms = out.len;
+		put_range(&out, t, s, e, &lastsp);
+		h->marks = xreallocarray(h->marks, h->nmarks + 1, sizeof(*h->marks));
+		h->marks[h->nmarks++] = (struct search_mark){.start = ms, .len = out.len - ms};
+		at = e;
+	}
+	put_range(&out, t, at, b1, &lastsp);
+	if (b1 < len)
+		buf_puts(&out, "\u2026");
+	h->snippet = buf_take(&out);
+	free(cp.off);
+	free(cp.col);
+}
+
+/* The text shown for a match in src: a QA shows question and answer, a term its meaning. */
+static void snippet_source(const struct src *s, struct buf *b)
+{
+	const struct node *n = s->node;
+	buf_reset(b);
+	buf_add(b, "", 0);
+	switch (n->type) {
+	case NODE_QA:
+		buf_printf(b, "%s %s", n->title ? n->title : "", n->text ? n->text : "");
+		break;
+	case NODE_TERM:
+		buf_printf(b, "%s: %s", n->title ? n->title : "", n->text ? n->text : "");
+		break;
+	case NODE_ITEM:
+		buf_puts(b, n->text ? n->text : s->text);
+		break;
+	default:
+		buf_puts(b, s->text);
+		break;
+	}
+}
+
+/* ---- ranking ---- */
+
+struct cand {
+	uint32_t sec;
+	uint32_t mask;   /* units matched */
+	uint32_t nmatch; /* bits in mask */
+	uint32_t tmask;  /* units matched in the title or a question */
+	uint32_t src;    /* where the snippet comes from; UINT32_MAX: the section's first text */
+	double close;    /* 0..1: how near the matched units are */
+	double score;
+};
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->nmatch != y->nmatch)
+		return x->nmatch > y->nmatch ? -1 : 1;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return (x->sec > y->sec) - (x->sec < y->sec);
+}
+
+static int cmp_pos(const void *a, const void *b)
+{
+	const struct mp *x = a, *y = b;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+/* Scan one section's matches (sorted by position): tf per unit, snippet source, nearness. */
+static void scan_section(const struct search_index *ix, struct mp *e, size_t n, size_t nunits,
+			 double *tf, struct cand *c)
+{
+	c->mask = c->tmask = 0;
+	c->src = UINT32_MAX;
+	uint32_t best_pop = 0;
+	double best_w = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		uint32_t gm = 0;
+		double gw = 0;
+		for (; j < n && e[j].src == e[i].src; j++) {
+			tf[e[j].unit] += e[j].w;
+			gm |= 1u << e[j].unit;
+			gw += e[j].w;
+		}
+		c->mask |= gm;
+		enum field f = ix->srcs[e[i].src].field;
+		if (f == F_TITLE || f == F_QUESTION)
+			c->tmask |= gm;
+		uint32_t pop = (uint32_t)__builtin_popcount(gm);
+		if (f != F_TITLE && f != F_SECTION_ALSO &&
+		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
+			best_pop = pop;
+			best_w = gw;
+			c->src = e[i].src;
+		}
+		i = j;
+	}
+	c->nmatch = (uint32_t)__builtin_popcount(c->mask);
+	c->close = 0;
+	if (c->nmatch < 2)
+		return;
+	/* Smallest window of positions that holds every matched unit. */
+	unsigned cnt[MAX_UNITS] = {0};
+	size_t have = 0, l = 0;
+	uint32_t span = UINT32_MAX;
+	for (size_t r = 0; r < n; r++) {
+		if (cnt[e[r].unit]++ == 0)
+			have++;
+		while (have == c->nmatch) {
+			uint32_t s = e[r].pos - e[l].pos;
+			if (s < span)
+				span = s;
+			if (--cnt[e[l].unit] == 0)
+				have--;
+			l++;
+		}
+	}
+	(void)nunits;
+	c->close = span == 0 ? 1.0 : (double)(c->nmatch - 1) / (double)span;
+	if (c->close > 1.0)
+		c->close = 1.0;
+}
+
+/* First text of a section that can show as a snippet (not its title). */
+static uint32_t first_text(const struct search_index *ix, uint32_t sec)
+{
+	size_t lo = 0, hi = ix->nsrcs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ix->srcs[mid].sec < sec)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	uint32_t title = UINT32_MAX;
+	for (size_t i = lo; i < ix->nsrcs && ix->srcs[i].sec == sec; i++) {
+		enum field f = ix->srcs[i].field;
+		if (f == F_TITLE) {
+			if (title == UINT32_MAX)
+				title = (uint32_t)i;
+		} else if (f != F_SECTION_ALSO) {
+			return (uint32_t)i;
+		}
+	}
+	return title;
+}
+
+struct sugg_ctx {
+	uint32_t best;
+	unsigned d;
+};
+
+static void closest(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+{
+	struct sugg_ctx *s = arg;
+	if (s->best == NO_TERM || d < s->d ||
+	    (d == s->d && ix->words[wid].freq > ix->words[s->best].freq)) {
+		s->best = wid;
+		s->d = d;
+	}
+}
+
+/* "Did you mean": each unknown word replaced by the nearest known one, when one is near. */
+static char *suggest(const struct search_index *ix, const struct plan *pl)
+{
+	struct buf b = {0};
+	bool changed = false;
+	for (size_t i = 0; i < pl->n; i++) {
+		for (size_t j = 0; j < pl->u[i].nw; j++) {
+			const struct qword *q = &pl->u[i].w[j];
+			const char *w = q->word;
+			if (q->nalts == 0 && !q->number && q->nchars >= 3 && q->nchars <= MAX_FUZZY_LEN) {
+				struct sugg_ctx s = {.best = NO_TERM};
+				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
+				fuzzy_each(ix, q, k, closest, &s);
+				if (s.best != NO_TERM) {
+					w = ix->words[s.best].w;
+					changed = true;
+				}
+			}
+			if (b.len > 0)
+				buf_putc(&b, ' ');
+			if (j == 0 && pl->u[i].nw > 1)
+				buf_putc(&b, '"');
+			buf_puts(&b, w);
+			if (j + 1 == pl->u[i].nw && pl->u[i].nw > 1)
+				buf_putc(&b, '"');
+		}
+	}
+	if (!changed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res)
+{
+	*res = (struct search_result){0};
+	if (ix == NULL || query == NULL)
+		return -1;
+	struct plan pl;
+	if (plan_build(ix, query, &pl) == 0)
+		return -1;
+
+	size_t nsec = ix->c->nsections;
+	struct mps all = {0};
+	for (size_t u = 0; u < pl.n; u++) {
+		if (pl.u[u].nw == 1)
+			gather_word(ix, &pl.u[u].w[0], (uint32_t)u, &all);
+		else
+			gather_phrase(ix, &pl.u[u], (uint32_t)u, &all);
+	}
+
+	/* Bucket the matches by section (counting sort), then order each bucket by position. */
+	size_t *start = xcalloc(nsec + 2, sizeof(*start));
+	for (size_t i = 0; i < all.n; i++)
+		start[all.v[i].sec + 2]++;
+	for (size_t s = 2; s < nsec + 2; s++)
+		start[s] += start[s - 1];
+	struct mp *sorted = xreallocarray(NULL, all.n + 1, sizeof(*sorted));
+	for (size_t i = 0; i < all.n; i++)
+		sorted[start[all.v[i].sec + 1]++] = all.v[i];
+	free(all.v);
+
+	struct cand *cand = xreallocarray(NULL, nsec + 1, sizeof(*cand));
+	double *tf = xcalloc((nsec + 1) * pl.n, sizeof(*tf));
+	size_t ncand = 0, df[MAX_UNITS] = {0};
+	for (size_t s = 0; s < nsec; s++) {
+		size_t a = s ? start[s] : 0, b = start[s + 1];
+		if (a == b)
+			continue;
+		/* One alternative per unit leaves the bucket in order already. */
+		bool ordered = true;
+		for (size_t i = a + 1; i < b && ordered; i++)
+			ordered = cmp_pos(&sorted[i - 1], &sorted[i]) <= 0;
+		if (!ordered)
+			qsort(sorted + a, b - a, sizeof(*sorted), cmp_pos);
+		struct cand *c = &cand[ncand];
+		c->sec = (uint32_t)s;
+		scan_section(ix, sorted + a, b - a, pl.n, tf + ncand * pl.n, c);
+		for (size_t u = 0; u < pl.n; u++)
+			df[u] += (c->mask >> u) & 1;
+		ncand++;
+	}
+	free(sorted);
+	free(start);
+
+	for (size_t i = 0; i < ncand; i++) {
+		struct cand *c = &cand[i];
+		double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[c->sec] / ix->avgdl);
+		double score = 0;
+		for (size_t u = 0; u < pl.n; u++) {
+			double f = tf[i * pl.n + u];
+			if (f <= 0)
+				continue;
+			double idf = log(1.0 + ((double)nsec - (double)df[u] + 0.5) / ((double)df[u] + 0.5));
+			score += idf * f * (BM25_K1 + 1) / (f + norm);
+		}
+		c->score = score * (1.0 + PROXIMITY * c->close);
+		/* A title or question that says the whole query is the answer itself. */
+		if (c->tmask == (pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1))
+			c->score *= TITLE_ALL;
+	}
+	free(tf);
+	qsort(cand, ncand, sizeof(*cand), cmp_cand);
+
+	size_t limit = o && o->limit ? o->limit : ncand;
+	size_t width = o && o->snippet_width ? o->snippet_width : 80;
+	res->nhits = ncand < limit ? ncand : limit;
+	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
+	struct buf text = {0};
+	for (size_t i = 0; i < res->nhits; i++) {
+		struct search_hit *h = &res->hits[i];
+		const struct cand *c = &cand[i];
+		uint32_t src = c->src != UINT32_MAX ? c->src : first_text(ix, c->sec);
+		h->section = ix->c->sections[c->sec];
+		h->score = c->score;
+		h->block = h->section;
+		if (src == UINT32_MAX) {
+			h->snippet = xstrdup("");
+			continue;
+		}
+		const struct src *sp = &ix->srcs[src];
+		h->block = sp->node;
+		snippet_source(sp, &text);
+		struct search_mark *m;
+		size_t nm = plan_marks(ix, &pl, text.s, text.len, &m);
+		make_snippet(text.s, text.len, m, nm, width, h);
+		free(m);
+	}
+	buf_free(&text);
+	free(cand);
+	if (res->nhits == 0)
+		res->suggestion = suggest(ix, &pl);
+	plan_free(&pl);
+	return 0;
+}
+
+void search_result_free(struct search_result *res)
+{
+	if (res == NULL)
+		return;
+	for (size_t i = 0; i < res->nhits; i++) {
+		free(res->hits[i].snippet);
+		free(res->hits[i].marks);
+	}
+	free(res->hits);
+	free(res->suggestion);
+	*res = (struct search_result){0};
+}

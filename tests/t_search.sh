@@ -1,0 +1,54 @@
+#!/bin/sh
+# t_search.sh - search relevance over the bundled content, exit statuses and output formats.
+. "$TOP/tests/lib.sh"
+CONTENT=$TOP/content
+
+# Relevance: each lay query must put its section first.
+while IFS='	' read -r query want; do
+	case $query in '#'* | '') continue ;; esac
+	got=$("$EXO" --content "$CONTENT" search --format tsv --limit 1 "$query" 2>&1 | cut -f1)
+	expect_eq "relevance: $query" "$want" "$got"
+done <"$TOP/tests/relevance.tsv"
+
+# Nothing found: exit 1, a "did you mean" when a near word exists.
+"$EXO" --content "$CONTENT" search --format tsv xyzzyq >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "no match exits 1" 1 $?
+expect_eq "no match prints nothing" "" "$(cat "$TMPD/out")"
+expect_eq "no match message" "exoread: no match for 'xyzzyq'" "$(cat "$TMPD/err")"
+"$EXO" --content "$CONTENT" search --format tsv inflamashun >/dev/null 2>"$TMPD/err"
+expect_eq "suggestion exit" 1 $?
+expect_eq "suggestion message" "exoread: no match for 'inflamashun'; did you mean 'inflammation'?" \
+	"$(cat "$TMPD/err")"
+
+# tsv: three fields per line, best first, no tabs inside fields, --limit respected.
+"$EXO" --content "$CONTENT" search --format tsv --limit 5 swelling >"$TMPD/tsv"
+expect_eq "tsv exit" 0 $?
+expect_eq "tsv limit" 5 "$(wc -l <"$TMPD/tsv" | tr -d ' ')"
+expect_eq "tsv three fields" "3" "$(awk -F'\t' '{print NF}' "$TMPD/tsv" | sort -u | tr '\n' ' ' | tr -d ' ')"
+
+# Plain text output is free of terminal escapes when not styled.
+"$EXO" --content "$CONTENT" --color never search --limit 3 hives >"$TMPD/text"
+if grep -q "$(printf '\033')" "$TMPD/text"; then fail "text has no escapes"; else pass "text has no escapes"; fi
+first=$("$EXO" --content "$CONTENT" search --format tsv --limit 1 hives | cut -f1,2 | sed 's/\t/  /')
+expect_eq "text starts with id and title" "$first" "$(head -1 "$TMPD/text")"
+
+# json: valid, with character offsets that point at the matched word.
+"$EXO" --content "$CONTENT" search --format json --limit 3 "fеvеr" >"$TMPD/json"
+if command -v python3 >/dev/null 2>&1; then
+	marked=$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+h=d["hits"][0]
+print(" ".join(h["snippet"][m["start"]:m["start"]+m["length"]].lower() for m in h["highlights"]))' "$TMPD/json")
+	expect_eq "json highlights the folded match" "fever" "$marked"
+else
+	grep -q '"highlights": \[{"start"' "$TMPD/json" && pass "json highlights" || fail "json highlights"
+fi
+
+# Hostile queries: control characters and long input never crash.
+"$EXO" --content "$CONTENT" search --format tsv "$(printf 'a\033[31m\001b')" >/dev/null 2>&1
+rc=$?
+[ "$rc" -le 2 ] && pass "control characters in query" || fail "control characters in query" "rc=$rc"
+long=$(head -c 20000 /dev/zero | tr '\0' 'x')
+"$EXO" --content "$CONTENT" search --format tsv "$long \"$long" >/dev/null 2>&1
+rc=$?
+[ "$rc" -le 2 ] && pass "very long query" || fail "very long query" "rc=$rc"

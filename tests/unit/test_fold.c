@@ -1,0 +1,196 @@
+/* test_fold.c - folding, look-alike letters, word breaks and stemming. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
+
+#include "fold.h"
+
+static struct fold *F;
+
+static int setup(void **state)
+{
+	(void)state;
+	F = fold_new();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fold_free(F);
+	return 0;
+}
+
+/* Fold s as one word; the result stays valid for the next three calls. */
+static const char *fw(const char *s)
+{
+	static struct buf b;
+	static char out[4][256];
+	static int k;
+	fold_word(F, s, strlen(s), &b);
+	k = (k + 1) % 4;
+	snprintf(out[k], sizeof(out[k]), "%s", b.s);
+	return out[k];
+}
+
+/* Fold and stem one word. */
+static const char *stem(const char *s)
+{
+	static char out[4][256];
+	static int k;
+	const char *f = fw(s);
+	size_t n;
+	const char *st = fold_stem(F, f, strlen(f), &n);
+	k = (k + 1) % 4;
+	snprintf(out[k], sizeof(out[k]), "%.*s", (int)n, st);
+	return out[k];
+}
+
+static void test_case_and_accents(void **state)
+{
+	(void)state;
+	assert_string_equal(fw("HIVES"), "hives");
+	assert_string_equal(fw("Fièvre"), "fievre");
+	assert_string_equal(fw("naïve"), "naive");
+	assert_string_equal(fw("Straße"), "strasse");
+	/* NFKC: ligatures and full-width letters. */
+	assert_string_equal(fw("\xef\xac\x81ne"), "fine");
+	assert_string_equal(fw("\xef\xbd\x86\xef\xbd\x85\xef\xbd\x96\xef\xbd\x85\xef\xbd\x92"), "fever");
+	assert_string_equal(fw("patient's"), "patient");
+	assert_string_equal(fw("don\xe2\x80\x99t"), "dont");
+}
+
+static void test_lookalikes(void **state)
+{
+	(void)state;
+	/* f + Cyrillic e + v + Cyrillic e + r */
+	assert_string_equal(fw("f\xd0\xb5v\xd0\xb5r"), "fever");
+	/* Cyrillic Е (capital) in an ALL-CAPS word. */
+	assert_string_equal(fw("F\xd0\x95V\xd0\x95R"), "fever");
+	/* Greek omicron inside a Latin word. */
+	assert_string_equal(fw("d\xce\xbfse"), "dose");
+	/* "Exоsоmе" as pasted from source 001: Cyrillic о and е. */
+	assert_string_equal(fw("Ex\xd0\xbes\xd0\xbem\xd0\xb5"), "exosome");
+	/* A real Russian word keeps its letters (б and л have no Latin twin). */
+	assert_string_equal(fw("\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c"), "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c");
+	assert_int_equal(fold_lookalike(0x0435), 'e');
+	assert_int_equal(fold_lookalike(0x0431), 0);
+	assert_int_equal(fold_lookalike('e'), 0);
+}
+
+static void test_no_collisions(void **state)
+{
+	(void)state;
+	assert_string_not_equal(fw("burn"), fw("bum"));
+	assert_string_not_equal(fw("modern"), fw("modem"));
+	assert_string_not_equal(stem("burn"), stem("bum"));
+	assert_string_not_equal(stem("modern"), stem("modem"));
+	assert_string_equal(fw("burn"), "burn");
+	assert_string_equal(fw("modern"), "modern");
+}
+
+/* Every table entry must agree with ICU's confusables data. */
+static void test_table_matches_icu(void **state)
+{
+	(void)state;
+	UErrorCode err = U_ZERO_ERROR;
+	USpoofChecker *sc = uspoof_open(&err);
+	assert_true(U_SUCCESS(err));
+	uint32_t prev = 0;
+	for (size_t i = 0; i < fold_lookalike_count(); i++) {
+		uint32_t from, to;
+		fold_lookalike_entry(i, &from, &to);
+		assert_true(from > prev); /* sorted for the binary search */
+		prev = from;
+		UChar a[2] = {(UChar)from, 0}, b[2] = {(UChar)to, 0}, sa[8], sb[8];
+		int32_t na = uspoof_getSkeleton(sc, 0, a, 1, sa, 8, &err);
+		int32_t nb = uspoof_getSkeleton(sc, 0, b, 1, sb, 8, &err);
+		assert_true(U_SUCCESS(err));
+		assert_int_equal(na, nb);
+		assert_memory_equal(sa, sb, (size_t)na * sizeof(UChar));
+		assert_int_equal(fold_lookalike(from), to);
+	}
+	uspoof_close(sc);
+}
+
+static void test_stems(void **state)
+{
+	(void)state;
+	assert_string_equal(stem("reactions"), stem("reaction"));
+	assert_string_equal(stem("infected"), stem("infection"));
+	assert_string_equal(stem("Swelling"), stem("swell"));
+	assert_string_equal(stem("INJECTIONS"), stem("injection"));
+	assert_string_not_equal(stem("fever"), stem("few"));
+}
+
+struct words {
+	char w[16][32];
+	size_t start[16], len[16];
+	size_t n;
+};
+
+static int collect(void *arg, const struct fold_word *f)
+{
+	struct words *ws = arg;
+	if (ws->n < 16 && f->wlen < 32) {
+		memcpy(ws->w[ws->n], f->word, f->wlen);
+		ws->w[ws->n][f->wlen] = '\0';
+		ws->start[ws->n] = f->start;
+		ws->len[ws->n++] = f->len;
+	}
+	return 0;
+}
+
+static void test_word_breaks(void **state)
+{
+	(void)state;
+	struct words ws = {0};
+	const char *s = "Is it FDA-approved? \xd0\xa1\xd0\xb5lls, 24 h.";
+	size_t n = fold_words(F, s, strlen(s), collect, &ws);
+	assert_int_equal(n, 7);
+	assert_string_equal(ws.w[0], "is");
+	assert_string_equal(ws.w[2], "fda");
+	assert_string_equal(ws.w[3], "approved");
+	assert_string_equal(ws.w[4], "cells");
+	assert_string_equal(ws.w[5], "24");
+	/* Byte ranges point into the original text, look-alikes and all. */
+	assert_int_equal(ws.start[4], 20);
+	assert_int_equal(ws.len[4], 7);
+	assert_memory_equal(s + ws.start[3], "approved", 8);
+}
+
+static void test_hostile_input(void **state)
+{
+	(void)state;
+	struct words ws = {0};
+	const char bad[] = "ab\xff\xfe cd\xc3 \xe2\x80\xae x\x01y";
+	fold_words(F, bad, sizeof(bad) - 1, collect, &ws);
+	assert_true(ws.n >= 2);
+	assert_string_equal(ws.w[0], "ab");
+	assert_int_equal(fold_words(F, "", 0, collect, &ws), 0);
+	assert_int_equal(fold_words(F, "...  ", 5, collect, &ws), 0);
+	/* A very long word still stems without trouble. */
+	char longw[2000];
+	memset(longw, 'a', sizeof(longw) - 1);
+	longw[sizeof(longw) - 1] = '\0';
+	size_t len;
+	assert_non_null(fold_stem(F, longw, strlen(longw), &len));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_case_and_accents), cmocka_unit_test(test_lookalikes),
+	    cmocka_unit_test(test_no_collisions),    cmocka_unit_test(test_table_matches_icu),
+	    cmocka_unit_test(test_stems),            cmocka_unit_test(test_word_breaks),
+	    cmocka_unit_test(test_hostile_input),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

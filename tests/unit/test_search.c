@@ -1,0 +1,335 @@
+/* test_search.c - the index, ranking, synonyms, typos, snippets and result printers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "load.h"
+#include "search.h"
+#include "search_print.h"
+
+static const char sources_yaml[] = "sources:\n"
+				   "  - id: a\n"
+				   "    title: Article\n"
+				   "    file: a.txt\n";
+
+static const char effects_yaml[] =
+    "id: side-effects\n"
+    "title: Side effects\n"
+    "body:\n"
+    "  - p: Most side effects are mild.\n"
+    "    sources: [a]\n"
+    "sections:\n"
+    "  - id: allergic\n"
+    "    title: Allergic reactions\n"
+    "    also_called: [allergy]\n"
+    "    body:\n"
+    "      - list: \"Signs can be:\"\n"
+    "        sources: [a]\n"
+    "        items:\n"
+    "          - text: A rash or hives.\n"
+    "            also_called: [urticaria]\n"
+    "          - text: Trouble breathing.\n"
+    "      - q: Is an allergic reaction common?\n"
+    "        a: No. The articles say it is rare.\n"
+    "        sources: [a]\n"
+    "  - id: skin\n"
+    "    title: At the injection site\n"
+    "    body:\n"
+    "      - list: \"What you may see:\"\n"
+    "        sources: [a]\n"
+    "        items:\n"
+    "          - text: Redness where the needle went in.\n"
+    "            also_called: [erythema]\n"
+    "          - text: A burn feeling that passes.\n"
+    "  - id: whole-body\n"
+    "    title: Whole-body reactions\n"
+    "    body:\n"
+    "      - p: You may feel fatigue or get a headache. An old modem is not a cause.\n"
+    "        sources: [a]\n"
+    "      - p: Café staff and “naïve” patients read this too, which makes the text long enough.\n"
+    "        sources: [a]\n";
+
+static const char glossary_yaml[] = "id: glossary\n"
+				    "title: Word list\n"
+				    "body:\n"
+				    "  - term: Fatigue\n"
+				    "    means: Feeling very weak.\n"
+				    "    also_called: [tiredness, tired]\n"
+				    "    sources: [a]\n";
+
+static struct content *C;
+static struct search_index *IX;
+
+static int setup(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+	    {.name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1},
+	    {.name = "20-effects.yaml", .data = effects_yaml, .len = sizeof(effects_yaml) - 1},
+	    {.name = "95-glossary.yaml", .data = glossary_yaml, .len = sizeof(glossary_yaml) - 1},
+	};
+	C = load_mem(files, 3);
+	if (C == NULL)
+		return -1;
+	IX = search_index_new(C);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	search_index_free(IX);
+	content_free(C);
+	return 0;
+}
+
+/* Run q; returns the number of hits and leaves them in *res. */
+static size_t run(const char *q, struct search_result *res)
+{
+	struct search_opts o = {.limit = 0, .snippet_width = 60};
+	assert_int_equal(search_run(IX, q, &o, res), 0);
+	return res->nhits;
+}
+
+/* Id of the best hit for q, or "" when nothing was found. */
+static const char *top(const char *q)
+{
+	static char id[64];
+	struct search_result res;
+	run(q, &res);
+	snprintf(id, sizeof(id), "%s", res.nhits ? res.hits[0].section->id : "");
+	search_result_free(&res);
+	return id;
+}
+
+static bool has_hit(const char *q, const char *id)
+{
+	struct search_result res;
+	bool found = false;
+	run(q, &res);
+	for (size_t i = 0; i < res.nhits; i++)
+		found |= strcmp(res.hits[i].section->id, id) == 0;
+	search_result_free(&res);
+	return found;
+}
+
+static void test_words_and_stems(void **state)
+{
+	(void)state;
+	assert_string_equal(top("hives"), "side-effects/allergic");
+	assert_string_equal(top("HIVES"), "side-effects/allergic");
+	assert_string_equal(top("reactions"), "side-effects/allergic");
+	assert_string_equal(top("redness"), "side-effects/skin");
+	assert_string_equal(top("headaches"), "side-effects/whole-body");
+	/* Accents fold away on both sides. */
+	assert_string_equal(top("naive cafe"), "side-effects/whole-body");
+}
+
+static void test_synonyms(void **state)
+{
+	(void)state;
+	assert_string_equal(top("urticaria"), "side-effects/allergic");
+	assert_string_equal(top("erythema"), "side-effects/skin");
+	assert_string_equal(top("allergy"), "side-effects/allergic");
+	/* tired -> fatigue comes from the glossary term, and reaches the body text. */
+	assert_true(has_hit("tired", "side-effects/whole-body"));
+	assert_true(has_hit("tiredness", "side-effects/whole-body"));
+}
+
+static void test_typos(void **state)
+{
+	(void)state;
+	assert_string_equal(top("alergic"), "side-effects/allergic");  /* one letter missing */
+	assert_string_equal(top("headahce"), "side-effects/whole-body"); /* a swap is one edit */
+	assert_string_equal(top("urtikaria"), "side-effects/allergic");
+	assert_string_equal(top("fatiuge"), "glossary");
+	/* Three letters are too short to guess. */
+	assert_string_equal(top("rsh"), "");
+	/* Two edits in a six-letter word is too many. */
+	assert_string_equal(top("hievs"), "side-effects/allergic");
+	assert_string_equal(top("hxxes"), "");
+}
+
+static void test_no_collision(void **state)
+{
+	(void)state;
+	struct search_result res;
+	/* "modern" must not find "modem", nor "bum" find "burn". */
+	assert_int_equal(run("modern", &res), 0);
+	search_result_free(&res);
+	assert_int_equal(run("bum", &res), 0);
+	search_result_free(&res);
+	assert_string_equal(top("modem"), "side-effects/whole-body");
+	assert_string_equal(top("burn"), "side-effects/skin");
+}
+
+static void test_lookalike_query(void **state)
+{
+	(void)state;
+	/* h + Cyrillic і + v + Cyrillic е + s */
+	assert_string_equal(top("h\xd1\x96v\xd0\xb5s"), "side-effects/allergic");
+}
+
+static void test_stop_words_and_phrases(void **state)
+{
+	(void)state;
+	struct search_result res;
+	assert_string_equal(top("is it common"), "side-effects/allergic");
+	assert_string_equal(top("what does the needle do"), "side-effects/skin");
+	/* A query of stop words only still searches. */
+	assert_true(run("is an", &res) > 0);
+	search_result_free(&res);
+	assert_string_equal(top("\"trouble breathing\""), "side-effects/allergic");
+	assert_int_equal(run("\"breathing trouble\"", &res), 0);
+	search_result_free(&res);
+	/* No searchable word at all. */
+	assert_int_equal(search_run(IX, " ?! ", &(struct search_opts){0}, &res), -1);
+	assert_int_equal(res.nhits, 0);
+	search_result_free(&res);
+}
+
+static void test_ranking(void **state)
+{
+	(void)state;
+	struct search_result res;
+	/* Sections with every word come first; sections with some still appear. */
+	run("rash trouble redness", &res);
+	assert_true(res.nhits >= 2);
+	assert_string_equal(res.hits[0].section->id, "side-effects/allergic");
+	assert_string_equal(res.hits[1].section->id, "side-effects/skin");
+	for (size_t i = 1; i < res.nhits; i++)
+		assert_true(res.hits[i - 1].score >= res.hits[i].score ||
+			    strcmp(res.hits[i].section->id, "side-effects/skin") == 0);
+	search_result_free(&res);
+	/* limit */
+	struct search_opts o = {.limit = 1};
+	assert_int_equal(search_run(IX, "reactions", &o, &res), 0);
+	assert_int_equal(res.nhits, 1);
+	search_result_free(&res);
+}
+
+static void test_snippet_marks(void **state)
+{
+	(void)state;
+	struct search_result res;
+	run("hives", &res);
+	const struct search_hit *h = &res.hits[0];
+	assert_string_equal(h->snippet, "A rash or hives.");
+	assert_int_equal(h->nmarks, 1);
+	assert_int_equal(h->marks[0].start, 10);
+	assert_int_equal(h->marks[0].len, 5);
+	assert_int_equal(h->block->type, NODE_ITEM);
+	search_result_free(&res);
+
+	/* An also_called match shows the item it names. */
+	run("urticaria", &res);
+	assert_string_equal(res.hits[0].snippet, "A rash or hives.");
+	assert_int_equal(res.hits[0].block->type, NODE_ITEM);
+	search_result_free(&res);
+
+	/* A synonym is marked in the snippet too: tired shows fatigue. */
+	run("tired", &res);
+	bool fatigue = false;
+	for (size_t i = 0; i < res.nhits; i++)
+		for (size_t m = 0; m < res.hits[i].nmarks; m++)
+			fatigue |= strncmp(res.hits[i].snippet + res.hits[i].marks[m].start, "fatigue", 7) == 0;
+	assert_true(fatigue);
+	search_result_free(&res);
+
+	/* A long text is cut around the match, with an ellipsis. */
+	run("enough", &res);
+	h = &res.hits[0];
+	assert_non_null(strstr(h->snippet, "enough"));
+	assert_int_equal(h->nmarks, 1);
+	assert_memory_equal(h->snippet + h->marks[0].start, "enough", 6);
+	assert_memory_equal(h->snippet, "\xe2\x80\xa6", 3);
+	search_result_free(&res);
+}
+
+static void test_suggestion(void **state)
+{
+	(void)state;
+	struct search_result res;
+	assert_int_equal(run("erythemma urticcaria", &res), 2);
+	search_result_free(&res);
+	assert_int_equal(run("hxxes", &res), 0);
+	assert_non_null(res.suggestion);
+	assert_string_equal(res.suggestion, "hives");
+	search_result_free(&res);
+	assert_int_equal(run("qqqqqqq", &res), 0);
+	assert_null(res.suggestion);
+	search_result_free(&res);
+}
+
+static void test_match_text(void **state)
+{
+	(void)state;
+	struct search_mark *m;
+	const char *s = "Hives, HIVES and h\xd1\x96ves; not hive-like rash.";
+	size_t n = search_match_text(IX, "hives", s, strlen(s), &m);
+	assert_int_equal(n, 4); /* "hive" stems the same as "hives" */
+	assert_int_equal(m[0].start, 0);
+	assert_int_equal(m[0].len, 5);
+	assert_int_equal(m[1].start, 7);
+	assert_int_equal(m[2].start, 17);
+	assert_int_equal(m[2].len, 6);
+	free(m);
+	assert_int_equal(search_match_text(IX, "the", "nothing here", 12, &m), 0);
+	free(m);
+}
+
+static void test_print_formats(void **state)
+{
+	(void)state;
+	struct search_result res;
+	struct buf b = {0};
+	run("hives", &res);
+	search_print(&b, &res, SEARCH_FMT_TSV, false, 80);
+	assert_string_equal(b.s, "side-effects/allergic\tAllergic reactions\tA rash or hives.\n");
+	buf_reset(&b);
+	search_print(&b, &res, SEARCH_FMT_MARKDOWN, false, 80);
+	assert_string_equal(b.s, "1. **Allergic reactions** (`side-effects/allergic`)\n\n"
+				 "   A rash or **hives**.\n");
+	buf_reset(&b);
+	search_print(&b, &res, SEARCH_FMT_TEXT, false, 80);
+	assert_string_equal(b.s, "side-effects/allergic  Allergic reactions\n    A rash or hives.\n");
+	buf_reset(&b);
+	search_print(&b, &res, SEARCH_FMT_TEXT, true, 80);
+	assert_non_null(strstr(b.s, "\033[7mhives\033[0m"));
+	search_result_free(&res);
+
+	/* JSON counts characters: "Café" before the match is four, not five. */
+	buf_reset(&b);
+	run("\"staff and\"", &res);
+	search_print(&b, &res, SEARCH_FMT_JSON, false, 80);
+	assert_non_null(strstr(b.s, "\"id\": \"side-effects/whole-body\""));
+	assert_non_null(strstr(b.s, "{\"start\": 5, \"length\": 5}"));
+	assert_non_null(strstr(b.s, "\"suggestion\": null}"));
+	search_result_free(&res);
+	buf_free(&b);
+
+	assert_int_equal(search_format_parse("md"), SEARCH_FMT_MARKDOWN);
+	assert_int_equal(search_format_parse("tsv"), SEARCH_FMT_TSV);
+	assert_int_equal(search_format_parse("html"), -1);
+	search_result_free(NULL);
+	search_index_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_words_and_stems),    cmocka_unit_test(test_synonyms),
+	    cmocka_unit_test(test_typos),              cmocka_unit_test(test_no_collision),
+	    cmocka_unit_test(test_lookalike_query),    cmocka_unit_test(test_stop_words_and_phrases),
+	    cmocka_unit_test(test_ranking),            cmocka_unit_test(test_snippet_marks),
+	    cmocka_unit_test(test_suggestion),         cmocka_unit_test(test_match_text),
+	    cmocka_unit_test(test_print_formats),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
