@@ -61,7 +61,7 @@ static const char usage_main[] =
     "  (none)            open the reader (or list the contents when not on a terminal)\n"
     "  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
     "  print ID...       print sections; --format text|markdown|json\n"
-    "  search WORDS...   ranked results; --format text|tsv|json; --limit N\n"
+    "  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
     "  list              the contents with ids; --format text|tsv\n"
     "  check [DIR]       check a content folder; every problem as file:line:col\n"
     "  help [COMMAND]    show this help, or a command's\n"
@@ -86,7 +86,7 @@ static const char *const usage_cmd[] = {
 		  "Print the sections (with their subsections) to standard output, followed\n"
 		  "by the list of sources they cite. ID is a section id, a unique prefix of\n"
 		  "one, or words from its title. See 'exoread list' for the ids.\n",
-    [CMD_SEARCH] = "usage: exoread search [--format text|tsv|json] [--limit N] WORDS...\n"
+    [CMD_SEARCH] = "usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
 		   "Search all sections; print hits best first with a snippet around the match.\n"
 		   "\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
 		   "Exit status 1 when nothing matches.\n",
@@ -424,7 +424,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 {
 	int fmt = SEARCH_FMT_TEXT;
 	if (o->format && (fmt = search_format_parse(o->format)) < 0)
-		return usage_error("search --format takes text, tsv or json, not '%s'", o->format);
+		return usage_error("search --format takes text, tsv, json or markdown, not '%s'", o->format);
 	struct search_index *ix = search_index_new(c);
 	struct search_opts so = {
 	    .limit = o->limit_set ? o->limit : 0,
