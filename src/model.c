@@ -59,9 +59,17 @@ const struct node *node_section(const struct node *n)
 
 const struct node *content_find(const struct content *c, const char *id)
 {
-	for (size_t i = 0; i < c->nsections; i++)
-		if (strcmp(c->sections[i]->id, id) == 0)
-			return c->sections[i];
+	size_t lo = 0, hi = c->by_id ? c->nsections : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(c->by_id[mid]->id, id);
+		if (r == 0)
+			return c->by_id[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
@@ -300,6 +308,7 @@ void content_free(struct content *c)
 	}
 	free(c->sources);
 	free(c->sections);
+	free(c->by_id);
 	free(c->terms);
 	for (size_t i = 0; i < c->nfiles; i++)
 		free(c->files[i]);

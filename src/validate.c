@@ -64,13 +64,13 @@ static int cmp_id(const void *a, const void *b)
 	return r ? r : (x->ord > y->ord) - (x->ord < y->ord);
 }
 
-static void check_unique_ids(struct vstate *V)
+/* Sort the sections by id for content_find(), reporting ids seen twice. */
+static void index_ids(struct vstate *V)
 {
 	size_t n = V->c->nsections;
-	if (n < 2)
-		return;
 	const struct node **v = xcalloc(n + 1, sizeof *v);
-	memcpy(v, V->c->sections, n * sizeof *v);
+	if (n)
+		memcpy(v, V->c->sections, n * sizeof *v);
 	qsort(v, n, sizeof *v, cmp_id);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(v[i]->id, v[i - 1]->id) == 0) {
@@ -81,7 +81,7 @@ static void check_unique_ids(struct vstate *V)
 			     "duplicate section id '%s' (first defined at %s:%d:%d)", v[i]->id,
 			     v[j]->file, v[j]->line, v[j]->col);
 		}
-	free(v);
+	V->c->by_id = v;
 }
 
 static const char **source_names(const struct content *c)
@@ -182,12 +182,14 @@ int validate(struct content *c)
 {
 	struct vstate V = {.c = c};
 	free(c->sections);
+	free(c->by_id);
 	free(c->terms);
 	c->sections = NULL;
+	c->by_id = NULL;
 	c->terms = NULL;
 	c->nsections = c->nterms = 0;
 	collect(&V, c->root, 0);
-	check_unique_ids(&V);
+	index_ids(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
 	check_node(&V, c->root);
