@@ -1,0 +1,83 @@
+#!/bin/sh
+# t_man.sh - the manual pages and the built-in help: both pages pass mandoc's lint
+# and man-db's warnings, they agree with --help and with content/README.md, and
+# --help and --version say what the manual says they do.
+. "$(dirname "$0")/lib.sh"
+
+M1=$TOP/man/exoread.1
+M5=$TOP/man/exoread-content.5
+
+# mandoc looks cross references up among the installed manuals only, so the two
+# pages' references to each other are not found until they are installed, and an
+# outdated system mandoc.db is a fact about the machine, not about the page.
+lint() { # lint NAME PAGE
+	mandoc -Tlint "$2" >"$TMPD/lint.raw" 2>&1
+	grep -v -e 'referenced manual not found: Xr exoread' -e 'outdated mandoc.db' \
+		"$TMPD/lint.raw" >"$TMPD/lint.out"
+	if [ -s "$TMPD/lint.out" ]; then fail "$1" "$(cat "$TMPD/lint.out")"; else pass "$1"; fi
+}
+lint "mandoc lint exoread.1" "$M1"
+lint "mandoc lint exoread-content.5" "$M5"
+
+for page in "$M1" "$M5"; do
+	name="man warnings $(basename "$page")"
+	MANWIDTH=80 man --warnings -l "$page" >"$TMPD/man.out" 2>"$TMPD/man.err"
+	rc=$?
+	if [ $rc -ne 0 ] || [ -s "$TMPD/man.err" ]; then
+		fail "$name" "exit $rc" "$(cat "$TMPD/man.err")"
+	elif ! grep -q 'SEE ALSO' "$TMPD/man.out"; then
+		fail "$name" "rendered page has no SEE ALSO section"
+	else
+		pass "$name"
+	fi
+done
+
+# exoread(1) has the sections a user looks for.
+MANWIDTH=80 man -l "$M1" 2>/dev/null >"$TMPD/man1.txt"
+for sec in SYNOPSIS DESCRIPTION ENVIRONMENT FILES 'EXIT STATUS' EXAMPLES 'SEE ALSO'; do
+	if grep -q "^$sec\$" "$TMPD/man1.txt"; then pass "exoread.1 has $sec"; else fail "exoread.1 has $sec"; fi
+done
+for v in EXOREAD_CONTENT NO_COLOR TERM; do
+	if grep -q "^\.It Ev $v\$" "$M1"; then pass "exoread.1 documents $v"; else fail "exoread.1 documents $v"; fi
+done
+
+# exoread-content(5) names every key and urgency value of content/README.md.
+missing=""
+for key in $(sed -n 's/^| `\([a-z_-]*\)`.*/\1/p' "$TOP/content/README.md" | sort -u); do
+	grep -Eq "(Ic|Li) $key( |\$)" "$M5" || missing="$missing $key"
+done
+expect_eq "exoread-content.5 names every key of content/README.md" "" "$missing"
+
+# --help and --version.
+"$EXO" --help >"$TMPD/help.out" 2>"$TMPD/help.err"
+expect_eq "--help exits 0" 0 $?
+expect_eq "--help writes no errors" "" "$(cat "$TMPD/help.err")"
+for cmd in read print search list check; do
+	if grep -qw "$cmd" "$TMPD/help.out"; then pass "--help mentions $cmd"; else fail "--help mentions $cmd"; fi
+	"$EXO" "$cmd" --help >"$TMPD/cmd.out" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && grep -q "exoread.* $cmd" "$TMPD/cmd.out"; then
+		pass "$cmd --help"
+	else
+		fail "$cmd --help" "exit $rc" "$(head -5 "$TMPD/cmd.out")"
+	fi
+	cat "$TMPD/cmd.out" >>"$TMPD/help.all"
+done
+cat "$TMPD/help.out" >>"$TMPD/help.all"
+expect_eq "--version" "exoread 0.1.0" "$("$EXO" --version 2>&1)"
+"$EXO" --no-such-option >/dev/null 2>"$TMPD/bad.err"
+expect_eq "unknown option exits 2" 2 $?
+
+# Every option that --help shows is in the manual, and every option in the
+# manual's SYNOPSIS is in --help: the two must not drift apart.
+undocumented=""
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$TMPD/help.all" | sort -u); do
+	grep -q "Fl -${opt#--}" "$M1" || undocumented="$undocumented $opt"
+done
+expect_eq "every --help option is in exoread.1" "" "$undocumented"
+unhelped=""
+for opt in $(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$M1" | grep -o 'Fl -[a-z][a-z-]*' |
+	sed 's/^Fl /-/' | sort -u); do
+	grep -q -- "$opt" "$TMPD/help.all" || unhelped="$unhelped $opt"
+done
+expect_eq "every exoread.1 option is in --help" "" "$unhelped"
