@@ -5,8 +5,9 @@
 # --content folder given earlier on the line.
 # Copyright (c) 2026 The exoread authors. MIT licence; see LICENSE.
 
-_exoread_commands='read print search list check'
-_exoread_global_opts='--content --color --width --help --version'
+_exoread_commands='read print search list check help'
+# Options may stand anywhere on the line, so every command also takes these.
+_exoread_global_opts='--content --color --width --help'
 
 # _exoread_ids PROG CONTENT: print the section ids of the content PROG would read.
 _exoread_ids()
@@ -66,7 +67,7 @@ _exoread()
 	fi
 
 	# Find the command and any --content folder before the cursor, skipping the
-	# values of options that take one.
+	# values of options that take one; "--" ends the options.
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		case $w in
@@ -81,6 +82,7 @@ _exoread()
 			fi
 			[[ $w == --content ]] && ((i < cword)) && content=${words[i]}
 			;;
+		--) ;;
 		-*) ;;
 		*) [[ -z $cmd ]] && cmd=$w ;;
 		esac
@@ -107,10 +109,10 @@ _exoread()
 	if [[ $cur == -* ]]; then
 		local opts
 		case $cmd in
-		'') opts=$_exoread_global_opts ;;
-		print | list) opts='--format --help' ;;
-		search) opts='--format --limit --help' ;;
-		*) opts='--help' ;;
+		'') opts="$_exoread_global_opts --version" ;;
+		print | list) opts="$_exoread_global_opts --format" ;;
+		search) opts="$_exoread_global_opts --format --limit" ;;
+		*) opts=$_exoread_global_opts ;;
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
 		return 0
@@ -118,6 +120,7 @@ _exoread()
 
 	case $cmd in
 	'') COMPREPLY=($(compgen -W "$_exoread_commands" -- "$cur")) ;;
+	help) [[ $prev == help ]] && COMPREPLY=($(compgen -W "$_exoread_commands" -- "$cur")) ;;
 	read | print) COMPREPLY=($(compgen -W "$(_exoread_ids "${words[0]}" "$content")" -- "$cur")) ;;
 	check)
 		compopt -o filenames 2>/dev/null

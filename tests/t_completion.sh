@@ -70,7 +70,7 @@ comp() {
 if bash -n "$COMP" 2>"$TMPD/syntax.err"; then pass "syntax"; else fail "syntax" "$(cat "$TMPD/syntax.err")"; fi
 expect_eq "registered" "complete -F _exoread exoread" "$(bash -c '. "$1"; complete -p exoread' _ "$COMP")"
 
-comp "commands" "check list print read search" "$EXO" ""
+comp "commands" "check help list print read search" "$EXO" ""
 comp "command prefix" "print" "$EXO" pr
 comp "command after global options" "search" "$EXO" --width 72 --color never se
 comp "global options" "--color --content --help --version --width" "$EXO" --
@@ -85,10 +85,13 @@ comp "print formats" "json markdown text" "$EXO" print --format ""
 comp "search formats" "json text tsv" "$EXO" search --format ""
 comp "list formats" "text tsv" "$EXO" list --format ""
 comp "list format after = split" "tsv" "$EXO" list --format = ts
-comp "print options" "--format --help" "$EXO" print --
-comp "search options" "--format --help --limit" "$EXO" search --
-comp "list options" "--format --help" "$EXO" list --
-comp "check options" "--help" "$EXO" check --
+comp "print options" "--color --content --format --help --width" "$EXO" print --
+comp "search options" "--color --content --format --help --limit --width" "$EXO" search --
+comp "list options" "--color --content --format --help --width" "$EXO" list --
+comp "check options" "--color --content --help --width" "$EXO" check --
+comp "print option prefix" "--format" "$EXO" print --f
+comp "help completes commands" "print" "$EXO" help pr
+comp "nothing after help COMMAND" "" "$EXO" help print ""
 comp "limit takes a number" "" "$EXO" search --limit ""
 comp "search words are free text" "" "$EXO" search sw
 

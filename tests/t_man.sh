@@ -65,6 +65,17 @@ for cmd in read print search list check; do
 done
 cat "$TMPD/help.out" >>"$TMPD/help.all"
 expect_eq "--version" "exoread 0.1.0" "$("$EXO" --version 2>&1)"
+expect_eq "-V" "exoread 0.1.0" "$("$EXO" -V 2>&1)"
+expect_eq "help print is print --help" "$("$EXO" print --help 2>&1)" "$("$EXO" help print 2>&1)"
+
+# Every command that --help lists has its entry in exoread.1.
+cmds=$(sed -n '/^Commands:/,/^$/p' "$TMPD/help.out" | awk '$1 ~ /^[a-z]+$/ { print $1 }')
+expect_eq "--help lists the six commands" "read print search list check help" "$(echo $cmds)"
+undocumented=""
+for cmd in $cmds; do
+	grep -q "^\.It Cm $cmd\( \|\$\)" "$M1" || undocumented="$undocumented $cmd"
+done
+expect_eq "every --help command is in exoread.1" "" "$undocumented"
 "$EXO" --no-such-option >/dev/null 2>"$TMPD/bad.err"
 expect_eq "unknown option exits 2" 2 $?
 
