@@ -49,9 +49,21 @@ expect_layout() {
 	fi
 }
 
-# --- 1. DESTDIR and PREFIX, from the tree under test ---------------------------
+# The content folder is compiled into the program, so every PREFIX needs its own
+# build. Make them in a copy of the tree, so that the tree under test is never
+# rebuilt, keeping the timestamps and the objects that do not depend on the
+# folder: only those that do are rebuilt, before each install.
+T=$TMPD/tree
+mkdir -p "$T/build"
+(cd "$TOP" && cp -Rp Makefile mk src content man completion "$T/") &&
+	cp -Rp "$TOP/build/obj" "$TOP/build/.deps" "$T/build/" 2>/dev/null
+datadir_objs=$(cd "$T" && grep -l EXOREAD_DATADIR src/*.c src/*/*.c 2>/dev/null | sed 's|^|build/obj/|; s|\.c$|.o|')
+fresh_build() { (cd "$T" && rm -f build/exoread $datadir_objs); }
+
+# --- 1. DESTDIR and PREFIX -------------------------------------------------------
 D=$TMPD/dest P=/opt/exoread-test
-if make -s -C "$TOP" install DESTDIR="$D" PREFIX="$P" >"$TMPD/install.log" 2>&1; then
+fresh_build
+if make -s -C "$T" install DESTDIR="$D" PREFIX="$P" >"$TMPD/install.log" 2>&1; then
 	pass "make install DESTDIR PREFIX"
 else
 	fail "make install DESTDIR PREFIX" "$(tail -20 "$TMPD/install.log")"
@@ -59,7 +71,7 @@ fi
 expect_layout "DESTDIR layout" "$D" "$P"
 expect_eq "binary mode" "755" "$(stat -c %a "$D$P/bin/exoread" 2>&1)"
 expect_eq "man page mode" "644" "$(stat -c %a "$D$P/share/man/man1/exoread.1" 2>&1)"
-if cmp -s "$TOP/build/exoread" "$D$P/bin/exoread"; then pass "installed binary is build/exoread"
+if cmp -s "$T/build/exoread" "$D$P/bin/exoread"; then pass "installed binary is build/exoread"
 else fail "installed binary is build/exoread"; fi
 
 "$TOP/build/exoread" --content "$TOP/content" list >"$TMPD/list.want" 2>&1
@@ -81,7 +93,7 @@ expect_eq "man finds exoread-content(5)" "$D$P/share/man/man5/exoread-content.5"
 got=$(bash -c '. "$1" && complete -p exoread' _ "$D$P/share/bash-completion/completions/exoread" 2>&1)
 expect_eq "installed completion registers" "complete -F _exoread exoread" "$got"
 
-if make -s -C "$TOP" uninstall DESTDIR="$D" PREFIX="$P" >"$TMPD/uninstall.log" 2>&1; then
+if make -s -C "$T" uninstall DESTDIR="$D" PREFIX="$P" >"$TMPD/uninstall.log" 2>&1; then
 	pass "make uninstall DESTDIR PREFIX"
 else
 	fail "make uninstall DESTDIR PREFIX" "$(tail -20 "$TMPD/uninstall.log")"
@@ -90,19 +102,9 @@ expect_eq "uninstall leaves no file" "" "$(installed_files "$D")"
 if [ -d "$D$P/share/exoread" ]; then fail "uninstall removes share/exoread"
 else pass "uninstall removes share/exoread"; fi
 
-# --- 2. PREFIX alone: the compiled-in content folder ---------------------------
-# The content folder is compiled into the program, so this needs a build made for
-# this PREFIX. Build it in a copy of the tree, keeping the timestamps and the
-# objects that do not depend on the folder, so only those that do are rebuilt.
-T=$TMPD/tree P2=$TMPD/prefix
-mkdir -p "$T/build"
-(cd "$TOP" && cp -Rp Makefile mk src content man completion "$T/") &&
-	cp -Rp "$TOP/build/obj" "$TOP/build/.deps" "$T/build/" 2>/dev/null
-for f in $(grep -l EXOREAD_DATADIR "$T"/src/*.c "$T"/src/*/*.c 2>/dev/null); do
-	o=${f#"$T/"}
-	rm -f "$T/build/obj/${o%.c}.o"
-done
-rm -f "$T/build/exoread"
+# --- 2. PREFIX alone: the compiled-in content folder ----------------------------
+P2=$TMPD/prefix
+fresh_build
 if make -s -C "$T" install PREFIX="$P2" >"$TMPD/install2.log" 2>&1; then
 	pass "make install PREFIX"
 else
