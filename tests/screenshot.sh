@@ -14,7 +14,7 @@ cd "$TOP"
 
 COLS=${SHOT_COLS:-100}
 ROWS=${SHOT_ROWS:-30}
-ARGS=${SHOT_ARGS:---content content read side-effects}
+ARGS=${SHOT_ARGS:---content content read side-effects/allergic}
 KEYS=${SHOT_KEYS:-}
 WAIT=${SHOT_WAIT:-}
 OUT=${SHOT_OUT:-docs/pager.png}
