@@ -28,7 +28,7 @@ body:
 YAML
 
 # installed_files ROOT: every file and link under ROOT, relative, sorted.
-installed_files() { (cd "$1" && find . ! -type d | sed 's|^\./||' | LC_ALL=C sort); }
+installed_files() { [ ! -d "$1" ] || (cd "$1" && find . ! -type d | sed 's|^\./||' | LC_ALL=C sort); }
 
 # expect_layout NAME ROOT PREFIX: the installed files are exactly the expected ones.
 expect_layout() {
@@ -63,10 +63,13 @@ fresh_build() { (cd "$T" && rm -f build/exoread $datadir_objs); }
 # --- 1. DESTDIR and PREFIX -------------------------------------------------------
 D=$TMPD/dest P=/opt/exoread-test
 fresh_build
+"$TOP/build/exoread" --content "$TOP/content" list >"$TMPD/list.want" 2>&1
+# Without an installed tree the checks below would only repeat this failure.
 if make -s -C "$T" install DESTDIR="$D" PREFIX="$P" >"$TMPD/install.log" 2>&1; then
 	pass "make install DESTDIR PREFIX"
 else
 	fail "make install DESTDIR PREFIX" "$(tail -20 "$TMPD/install.log")"
+	exit 0
 fi
 expect_layout "DESTDIR layout" "$D" "$P"
 expect_eq "binary mode" "755" "$(stat -c %a "$D$P/bin/exoread" 2>&1)"
@@ -74,7 +77,6 @@ expect_eq "man page mode" "644" "$(stat -c %a "$D$P/share/man/man1/exoread.1" 2>
 if cmp -s "$T/build/exoread" "$D$P/bin/exoread"; then pass "installed binary is build/exoread"
 else fail "installed binary is build/exoread"; fi
 
-"$TOP/build/exoread" --content "$TOP/content" list >"$TMPD/list.want" 2>&1
 EXOREAD_CONTENT=$D$P/share/exoread "$D$P/bin/exoread" list >"$TMPD/list.got" 2>&1
 expect_eq "installed binary lists the installed content (exit)" 0 $?
 golden "installed binary lists the installed content" "$TMPD/list.want" "$TMPD/list.got"
@@ -109,6 +111,7 @@ if make -s -C "$T" install PREFIX="$P2" >"$TMPD/install2.log" 2>&1; then
 	pass "make install PREFIX"
 else
 	fail "make install PREFIX" "$(tail -20 "$TMPD/install2.log")"
+	exit 0
 fi
 expect_layout "PREFIX layout" "$P2" ""
 (cd / && "$P2/bin/exoread" list) >"$TMPD/list.got" 2>&1
