@@ -109,3 +109,24 @@ else
 		fail "pager keys match src/ui/help.c" "$(cat "$TMPD/keys.diff")"
 	fi
 fi
+
+# The README's examples are real output: run every "$ " line of its first example
+# block with the program under test and compare. Blank lines just before a
+# command separate examples and are not output, so both sides drop them.
+awk '/^Real output/ { want = 1 } want && /^```$/ { if (inblock) exit; inblock = 1; next }
+	inblock { print }' "$TOP/README.md" >"$TMPD/readme.want"
+awk -v q="'" '/^\$ / {
+		cmd = substr($0, 3); line = $0
+		gsub(q, q "\\" q q, line)
+		printf "printf \"%%s\\n\" %s%s%s\n(exit $rc)\n{ %s; } 2>&1\nrc=$?\n", q, line, q, cmd
+	}' "$TMPD/readme.want" >"$TMPD/readme.sh"
+drop_seps() { awk 'NR > 1 && !(prev == "" && /^\$ /) { print prev } { prev = $0 } END { print prev }' "$1"; }
+if [ ! -s "$TMPD/readme.sh" ]; then
+	fail "README examples are real output" "no example block after 'Real output' in README.md"
+else
+	(cd "$TMPD" && exoread() { "$EXO" --content "$TOP/content" "$@"; } && rc=0 && . ./readme.sh) \
+		>"$TMPD/readme.raw"
+	drop_seps "$TMPD/readme.want" >"$TMPD/readme.want2"
+	drop_seps "$TMPD/readme.raw" >"$TMPD/readme.got"
+	golden "README examples are real output" "$TMPD/readme.want2" "$TMPD/readme.got"
+fi
