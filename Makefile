@@ -54,6 +54,13 @@ build/asan/%.o: %.c $(HDR) build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+# A different PREFIX must rebuild what has the data folder compiled in.
+.PHONY: FORCE
+build/.datadir: FORCE
+	@mkdir -p build
+	@echo '$(DATADIR)/exoread' | cmp -s - $@ || echo '$(DATADIR)/exoread' >$@
+build/obj/src/main.o build/asan/src/main.o: build/.datadir
+
 build/exoread: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
 
@@ -91,7 +98,9 @@ install: build/exoread
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR)
 	install -m 755 build/exoread $(DESTDIR)$(BINDIR)/exoread
 	install -m 644 content/*.yaml $(DESTDIR)$(DATADIR)/exoread/
-	install -m 644 man/exoread.1 $(DESTDIR)$(MANDIR)/man1/exoread.1
+	sed 's|/usr/local/share/exoread|$(DATADIR)/exoread|g' man/exoread.1 \
+	    >$(DESTDIR)$(MANDIR)/man1/exoread.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/exoread.1
 	install -m 644 man/exoread-content.5 $(DESTDIR)$(MANDIR)/man5/exoread-content.5
 	install -m 644 completion/exoread.bash $(DESTDIR)$(COMPDIR)/exoread
 
