@@ -127,6 +127,18 @@ if command -v style >/dev/null 2>&1; then
 				"$(head -9 "$TMPD/style.out")"
 		fi
 	fi
+	# The same Kincaid limit per top-level section, so that one hard topic cannot hide
+	# behind easy ones.
+	for id in $top_ids; do
+		"$EXO" --content "$C" print --format text --width 1000 "$id" >"$TMPD/one.txt" 2>&1
+		k=$(style "$TMPD/one.txt" | sed -n 's/^ *Kincaid: *\([0-9.-]*\).*/\1/p')
+		if [ -n "$k" ] && awk -v k="$k" -v m="$MAX_KINCAID" 'BEGIN { exit !(k <= m) }'; then
+			pass "readability of $id: Kincaid grade $k <= $MAX_KINCAID"
+		else
+			fail "readability of $id: Kincaid grade <= $MAX_KINCAID" "Kincaid grade ${k:-?}" \
+				"$(style -l 20 "$TMPD/one.txt" | head -8)"
+		fi
+	done
 else
 	fail "readability measured" "style is not installed (Debian package diction)"
 fi
