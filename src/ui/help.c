@@ -134,19 +134,18 @@ void help_layout(struct ui *u)
 void help_draw(const struct ui *u)
 {
 	struct rect b = help_box(u), in = help_inner(&b);
-	attr_t a = u->role[ROLE_BORDER].attr | COLOR_PAIR(u->role[ROLE_BORDER].pair);
 	/* Without room for a border the keys fill the text area alone. */
 	if (help_framed(&b)) {
 		for (int y = b.y; y < b.y + b.h; y++)
 			ui_fill(u, y, b.x, b.w, ROLE_NORMAL);
-		mvhline(b.y, b.x + 1, ACS_HLINE | a, b.w - 2);
-		mvhline(b.y + b.h - 1, b.x + 1, ACS_HLINE | a, b.w - 2);
-		mvvline(b.y + 1, b.x, ACS_VLINE | a, b.h - 2);
-		mvvline(b.y + 1, b.x + b.w - 1, ACS_VLINE | a, b.h - 2);
-		mvaddch(b.y, b.x, ACS_ULCORNER | a);
-		mvaddch(b.y, b.x + b.w - 1, ACS_URCORNER | a);
-		mvaddch(b.y + b.h - 1, b.x, ACS_LLCORNER | a);
-		mvaddch(b.y + b.h - 1, b.x + b.w - 1, ACS_LRCORNER | a);
+		ui_hline(u, b.y, b.x + 1, b.w - 2);
+		ui_hline(u, b.y + b.h - 1, b.x + 1, b.w - 2);
+		ui_vline(u, b.y + 1, b.x, b.h - 2);
+		ui_vline(u, b.y + 1, b.x + b.w - 1, b.h - 2);
+		ui_corner(u, b.y, b.x, 0);
+		ui_corner(u, b.y, b.x + b.w - 1, 1);
+		ui_corner(u, b.y + b.h - 1, b.x, 2);
+		ui_corner(u, b.y + b.h - 1, b.x + b.w - 1, 3);
 		ui_draw_text(u, b.y, b.x + 2, b.w - 4, " Keys ", 6, ROLE_HEADING);
 	}
 	size_t h = ui_rect_lines(&in);

@@ -74,15 +74,20 @@ void reader_load(struct ui *u, const struct node *sec, const struct node *block)
 	toc_reveal(u, sec);
 }
 
-void reader_relayout(struct ui *u)
+void reader_relayout(struct ui *u, size_t old_h)
 {
 	struct vpos p = view_pos(&u->rd);
+	bool sel_seen = u->rd.sel != VIEW_NONE && u->rd.links[u->rd.sel].line >= u->rd.top &&
+			u->rd.links[u->rd.sel].line < u->rd.top + old_h;
 	const struct node *cur = u->rd.cur != VIEW_NONE ? u->rd.L.lines[u->rd.cur].node : NULL;
 	view_free(&u->rd);
 	u->rd.list = false;
 	reader_build(u, u->sec);
 	size_t h = ui_rect_lines(&u->main_r);
 	view_restore(&u->rd, &p, h);
+	/* A link that was in sight stays in sight. */
+	if (u->rd.sel != VIEW_NONE && sel_seen)
+		view_select(&u->rd, u->rd.sel, h);
 	if (cur) {
 		size_t i = view_find_node(&u->rd, cur);
 		for (; i != VIEW_NONE && i < u->rd.L.n && u->rd.nmarks; i++) {
@@ -107,7 +112,8 @@ bool reader_key(struct ui *u, struct ui_key k)
 		return true;
 	bool enter = (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
 	if (enter) {
-		if (v->sel != VIEW_NONE)
+		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
+		    v->links[v->sel].line < v->top + h)
 			ui_open_section(u, v->links[v->sel].target, NULL);
 		else
 			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
@@ -121,6 +127,8 @@ bool reader_key(struct ui *u, struct ui_key k)
 		bool wrapped = false;
 		if (!view_next_match(v, k.ch == 'n' ? 1 : -1, h, &wrapped))
 			ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
+		else if (v->nmatch_lines == 1)
+			ui_message(u, false, "This is the only line with a match.");
 		else if (wrapped)
 			ui_message(u, false, k.ch == 'n' ? "Back at the first match." : "Back at the last match.");
 		/* A match takes the focus from a link. */

@@ -176,6 +176,41 @@ static size_t next_cluster(const char *s, size_t len, size_t i, struct cluster *
 	return i;
 }
 
+/* Line drawing as wide characters: in a UTF-8 locale they are Unicode box characters, which
+ * every terminal and capture shows the same, instead of the alternate character set. */
+static void ui_line(const struct ui *u, int y, int x, int n, bool vertical, const cchar_t *wc)
+{
+	cchar_t c = *wc;
+	wchar_t ch[CCHARW_MAX + 1];
+	attr_t a;
+	short p;
+	getcchar(&c, ch, &a, &p, NULL);
+	setcchar(&c, ch, u->role[ROLE_BORDER].attr, u->role[ROLE_BORDER].pair, NULL);
+	if (n <= 0)
+		return;
+	if (vertical)
+		mvvline_set(y, x, &c, n);
+	else
+		mvhline_set(y, x, &c, n);
+}
+
+void ui_vline(const struct ui *u, int y, int x, int n)
+{
+	ui_line(u, y, x, n, true, WACS_VLINE);
+}
+
+void ui_hline(const struct ui *u, int y, int x, int n)
+{
+	ui_line(u, y, x, n, false, WACS_HLINE);
+}
+
+void ui_corner(const struct ui *u, int y, int x, int which)
+{
+	const cchar_t *c = which == 0 ? WACS_ULCORNER : which == 1 ? WACS_URCORNER
+			   : which == 2 ? WACS_LLCORNER : WACS_LRCORNER;
+	ui_line(u, y, x, 1, false, c);
+}
+
 void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r)
 {
 	if (w <= 0)
@@ -353,12 +388,13 @@ static void ui_geometry(struct ui *u)
 /* Lay every screen out again at the new size, keeping each reading position. */
 static void ui_resize(struct ui *u)
 {
+	size_t old_h = ui_rect_lines(&u->main_r);
 	ui_geometry(u);
 	if (u->small)
 		return;
 	toc_relayout(u);
 	if (u->sec)
-		reader_relayout(u);
+		reader_relayout(u, old_h);
 	if (u->rquery)
 		results_relayout(u);
 	if (u->ug.L.n) {
@@ -549,7 +585,9 @@ static size_t screen_hints(const struct ui *u, struct hint *h)
 		h[n++] = (struct hint){"Right Left", "open/close"};
 	} else if (u->screen == SCR_READER) {
 		const struct view *v = &u->rd;
-		if (v->sel != VIEW_NONE)
+		size_t mh = ui_rect_lines(&u->main_r);
+		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
+		    v->links[v->sel].line < v->top + mh)
 			h[n++] = (struct hint){"Enter", "follow link"};
 		if (v->nlinks)
 			h[n++] = (struct hint){"Tab", "next link"};
@@ -621,11 +659,14 @@ static void draw_bottom(const struct ui *u)
 	}
 	struct hint h[16];
 	size_t n = screen_hints(u, h);
+	/* The last hint (quit) always shows; the others in order while they fit. */
 	int x = r->x, end = r->x + r->w;
+	int qw = (int)(strlen(h[n - 1].key) + 1 + strlen(h[n - 1].what));
 	for (size_t i = 0; i < n; i++) {
 		int need = (int)(strlen(h[i].key) + 1 + strlen(h[i].what));
-		if (x + need > end)
-			break;
+		int limit = i + 1 < n ? end - qw - 2 : end;
+		if (x + need > limit)
+			continue;
 		x += ui_draw_text(u, r->y, x, end - x, h[i].key, strlen(h[i].key), ROLE_STATUS_KEY);
 		x += 1;
 		x += ui_draw_text(u, r->y, x, end - x, h[i].what, strlen(h[i].what), ROLE_NORMAL);
@@ -661,8 +702,7 @@ static void ui_draw(const struct ui *u)
 	if (show_toc)
 		toc_draw(u, u->focus == PANE_TOC);
 	if (u->wide) {
-		attr_t a = u->role[ROLE_BORDER].attr | COLOR_PAIR(u->role[ROLE_BORDER].pair);
-		mvvline(u->toc_r.y, u->toc_r.x + u->toc_r.w, ACS_VLINE | a, u->toc_r.h);
+		ui_vline(u, u->toc_r.y, u->toc_r.x + u->toc_r.w, u->toc_r.h);
 	}
 	if (show_main) {
 		bool f = u->focus == PANE_MAIN;

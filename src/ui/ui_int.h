@@ -178,6 +178,11 @@ void ui_draw_lline(const struct ui *u, int y, int x, int w, const struct lline *
 		   size_t sel_len);
 /* Draw UTF-8 text s at (y, x) clipped to w columns in role r; returns columns used. */
 int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t len, enum ui_role r);
+/* Box lines in the border role: vertical and horizontal runs of n cells, and one corner
+ * (0 upper left, 1 upper right, 2 lower left, 3 lower right). */
+void ui_vline(const struct ui *u, int y, int x, int n);
+void ui_hline(const struct ui *u, int y, int x, int n);
+void ui_corner(const struct ui *u, int y, int x, int which);
 /* Fill w columns at (y, x) with blanks in role r. */
 void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r);
 /* Show a one-shot message on the bottom line. */
@@ -256,7 +261,8 @@ void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 /* reader.c: one section. */
 /* Lay out sec at the main pane width; block: show it at the top (may be NULL). */
 void reader_load(struct ui *u, const struct node *sec, const struct node *block);
-void reader_relayout(struct ui *u);
+/* Lay the section out again at the current width; old_h: the pane height before. */
+void reader_relayout(struct ui *u, size_t old_h);
 void reader_draw(const struct ui *u, bool focused);
 bool reader_key(struct ui *u, struct ui_key k);
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);

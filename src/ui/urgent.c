@@ -41,25 +41,25 @@ static void add_items(struct ui *u, const struct node *sec, enum urgency g, cons
 				struct lline *ln = ui_add_line(L, label, strlen(label), it, sec);
 				ui_add_span(ln, 0, ln->len, LS_URGENCY, NULL);
 			}
+			/* The sign itself is the entry to choose; the line below says where it leads. */
 			struct buf b2 = {0};
 			buf_puts(&b2, "- ");
 			buf_puts(&b2, it->text);
-			ui_add_wrapped(L, b2.s, 0, 2, width, it, sec);
+			size_t item = ui_add_wrapped(L, b2.s, 0, 2, width, it, sec);
 			buf_reset(&b2);
 			buf_puts(&b2, "Read: ");
-			size_t at = 2 + b2.len;
 			buf_puts(&b2, sec->title ? sec->title : sec->id);
-			size_t first = ui_add_wrapped(L, b2.s, 2, (int)at, width, it, sec);
+			size_t first = ui_add_wrapped(L, b2.s, 2, 8, width, it, sec);
 			ui_add_span(&L->lines[first], 2, 5, LS_DIM, NULL);
 			for (size_t i = first; i < L->n; i++) {
-				size_t s = i == first ? at : at < L->lines[i].len ? at : L->lines[i].len;
-				ui_add_span(&L->lines[i], s, L->lines[i].len - s, LS_LINK, NULL);
+				size_t at = L->lines[i].len < 8 ? L->lines[i].len : 8;
+				ui_add_span(&L->lines[i], at, L->lines[i].len - at, LS_LINK, NULL);
 			}
 			v->links = xreallocarray(v->links, v->nlinks + 1, sizeof *v->links);
 			v->links[v->nlinks++] = (struct vlink){
-			    .line = first,
-			    .start = at,
-			    .len = L->lines[first].len - at,
+			    .line = item,
+			    .start = 2,
+			    .len = L->lines[item].len - 2,
 			    .target = sec,
 			    .block = it,
 			};
