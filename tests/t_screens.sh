@@ -236,9 +236,17 @@ pkid=$(ps -o pid= --ppid "$pid" | head -1 | tr -d ' ')
 wait_exit "SIGHUP ends with 129" 129
 
 # ---- the bundled content opens too ----
-start bundled 100 30 --content "$TOP/content"
-if wait_for "Contents"; then pass "bundled content: the pager opens"; else fail "bundled content: the pager opens" "$(cap)" "$(cat "$TMPD/$S.err")"; fi
-keys / s w e l l i n g Enter
-if wait_for "for \"swelling\""; then pass "bundled content: search"; else fail "bundled content: search" "$(cap)"; fi
-keys q
-wait_exit "bundled content: q quits with 0" 0
+if ls "$TOP"/content/*.yaml >/dev/null 2>&1; then
+	start bundled 100 30 --content "$TOP/content"
+	if wait_for "Contents"; then
+		pass "bundled content: the pager opens"
+	else
+		fail "bundled content: the pager opens" "$(cap)" "$(head -5 "$TMPD/$S.err")"
+	fi
+	keys / s w e l l i n g Enter
+	if wait_for "for \"swelling\""; then pass "bundled content: search"; else fail "bundled content: search" "$(cap)"; fi
+	keys q
+	wait_exit "bundled content: q quits with 0" 0
+else
+	echo "note: no bundled content in $TOP/content; its smoke run is left out"
+fi
