@@ -215,6 +215,25 @@ snap 60-edited "60x20: Ctrl-U and Backspace edit the query"
 keys q
 wait_exit "read WORDS: q quits with 0" 0
 
+# ---- the mouse: a click opens, the wheel scrolls (SGR mouse reports, as xterm sends them) ----
+start mouse 60 20 --content "$CONTENT"
+wait_for "Contents" || fail "mouse starts" "$(cap)"
+keys -l "$(printf '\033[<0;8;12M\033[<0;8;12m')"
+snap 60-click "60x20: a click on a contents row opens it"
+keys -l "$(printf '\033[<65;8;5M')"
+snap 60-wheel "60x20: the wheel scrolls the text"
+keys q
+wait_exit "mouse: q quits with 0" 0
+
+# ---- wide and combining characters are measured right ----
+start cjk 40 12 --content "$CONTENT" read basics/words
+wait_for "Words" || fail "wide characters start" "$(cap)"
+snap 40-wide "40x12: wide and combining characters wrap and clip by display width"
+T resize-window -t "$S" -x 27 -y 12
+snap 27-wide "27x12: relaid out at a width that splits the wide word"
+keys q
+wait_exit "wide characters: q quits with 0" 0
+
 # ---- signals restore the terminal ----
 start sigterm 60 20 --content "$CONTENT"
 wait_for "Contents" || fail "sigterm starts" "$(cap)"
