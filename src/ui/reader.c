@@ -1,0 +1,146 @@
+/* reader.c - one section, laid out by the shared layout, with links, sources and matches. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_int.h"
+
+static int reader_width(const struct ui *u)
+{
+	int w = u->main_r.w;
+	return w >= 8 ? w - 2 : w > 0 ? w : 1;
+}
+
+/* The section's own text, links to its subsections, the sources it cites and the next section. */
+static void reader_build(struct ui *u, const struct node *sec)
+{
+	struct layout *L = &u->rd.L;
+	struct layout_opts lo = {.width = reader_width(u), .subsections = false, .sources_list = false};
+	layout_section(L, u->c, sec, &lo);
+	if (sec->last && sec->last->type == NODE_SECTION) {
+		ui_add_line(L, "", 0, NULL, sec);
+		struct lline *ln = ui_add_line(L, "In this part:", 13, NULL, sec);
+		ui_add_span(ln, 0, 13, LS_LABEL, NULL);
+		for (const struct node *s = sec->first; s; s = s->next) {
+			if (s->type != NODE_SECTION)
+				continue;
+			size_t first = ui_add_wrapped(L, s->title ? s->title : s->id, 2, 2, lo.width, s, sec);
+			for (size_t i = first; i < L->n; i++)
+				ui_add_span(&L->lines[i], 2, L->lines[i].len - 2, LS_LINK,
+					    i == first ? s : NULL);
+		}
+	}
+	layout_sources(L, u->c, &lo);
+	if (sec->ord + 1 < u->c->nsections) {
+		const struct node *next = u->c->sections[sec->ord + 1];
+		struct buf b = {0};
+		buf_puts(&b, "Next: ");
+		buf_puts(&b, next->title ? next->title : next->id);
+		ui_add_line(L, "", 0, NULL, sec);
+		size_t first = ui_add_wrapped(L, b.s, 0, 6, lo.width, NULL, sec);
+		ui_add_span(&L->lines[first], 0, 5, LS_LABEL, NULL);
+		for (size_t i = first; i < L->n; i++)
+			ui_add_span(&L->lines[i], 6, L->lines[i].len - 6, LS_LINK,
+				    i == first ? next : NULL);
+		buf_free(&b);
+	}
+	view_collect_links(&u->rd);
+	view_set_matches(&u->rd, u->ix, u->hl);
+}
+
+void reader_load(struct ui *u, const struct node *sec, const struct node *block)
+{
+	size_t h = ui_rect_lines(&u->main_r);
+	view_free(&u->rd);
+	u->rd.list = false;
+	u->sec = sec;
+	reader_build(u, sec);
+	if (block && block != sec) {
+		size_t i = view_find_node(&u->rd, block);
+		if (i != VIEW_NONE) {
+			u->rd.top = i > 0 ? i - 1 : 0; /* one line of context above */
+			if (u->rd.top > view_max_top(&u->rd, h))
+				u->rd.top = view_max_top(&u->rd, h);
+			/* The current match is the first one in the block that was found. */
+			for (size_t j = i; j < u->rd.L.n && u->rd.nmarks; j++) {
+				if (u->rd.nmarks[j]) {
+					u->rd.cur = j;
+					view_show_line(&u->rd, j, h);
+					break;
+				}
+			}
+		}
+	}
+	toc_reveal(u, sec);
+}
+
+void reader_relayout(struct ui *u, size_t old_h)
+{
+	struct vpos p = view_pos(&u->rd);
+	bool sel_seen = u->rd.sel != VIEW_NONE && u->rd.links[u->rd.sel].line >= u->rd.top &&
+			u->rd.links[u->rd.sel].line < u->rd.top + old_h;
+	const struct node *cur = u->rd.cur != VIEW_NONE ? u->rd.L.lines[u->rd.cur].node : NULL;
+	view_free(&u->rd);
+	u->rd.list = false;
+	reader_build(u, u->sec);
+	size_t h = ui_rect_lines(&u->main_r);
+	view_restore(&u->rd, &p, h);
+	/* A link that was in sight stays in sight. */
+	if (u->rd.sel != VIEW_NONE && sel_seen)
+		view_select(&u->rd, u->rd.sel, h);
+	if (cur) {
+		size_t i = view_find_node(&u->rd, cur);
+		for (; i != VIEW_NONE && i < u->rd.L.n && u->rd.nmarks; i++) {
+			if (u->rd.nmarks[i]) {
+				u->rd.cur = i;
+				break;
+			}
+		}
+	}
+}
+
+void reader_draw(const struct ui *u, bool focused)
+{
+	view_draw(u, &u->rd, &u->main_r, focused);
+}
+
+bool reader_key(struct ui *u, struct ui_key k)
+{
+	struct view *v = &u->rd;
+	size_t h = ui_rect_lines(&u->main_r);
+	if (view_key(v, k, h))
+		return true;
+	bool enter = (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
+	if (enter) {
+		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
+		    v->links[v->sel].line < v->top + h)
+			ui_open_section(u, v->links[v->sel].target, NULL);
+		else
+			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
+		return true;
+	}
+	if (!k.is_key && (k.ch == 'n' || k.ch == 'N')) {
+		if (!u->hl) {
+			ui_message(u, false, "No search yet. Press / to search.");
+			return true;
+		}
+		bool wrapped = false;
+		if (!view_next_match(v, k.ch == 'n' ? 1 : -1, h, &wrapped))
+			ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
+		else if (v->nmatch_lines == 1)
+			ui_message(u, false, "This is the only line with a match.");
+		else if (wrapped)
+			ui_message(u, false, k.ch == 'n' ? "Back at the first match." : "Back at the last match.");
+		/* A match takes the focus from a link. */
+		v->sel = VIEW_NONE;
+		return true;
+	}
+	return false;
+}
+
+void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
+{
+	if (u->sec)
+		ui_breadcrumb(crumb, u->sec);
+	view_percent(&u->rd, ui_rect_lines(&u->main_r), pct, pctsz);
+}

@@ -1,0 +1,349 @@
+/* toc.c - the contents: the safety notice, then the section tree, folded and unfolded. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../text.h"
+#include "ui_int.h"
+
+/* Lines before the first row: the notice, a blank line and the "Contents" heading. */
+static size_t toc_off(const struct toc *t)
+{
+	return t->notice ? t->nl.n + 2 : 1;
+}
+
+static bool has_subsections(const struct node *s)
+{
+	return s->last && s->last->type == NODE_SECTION;
+}
+
+static bool toc_visible(const struct toc *t, const struct node *s)
+{
+	for (const struct node *p = s->parent; p && p->type == NODE_SECTION; p = p->parent)
+		if (!t->open[p->ord])
+			return false;
+	return true;
+}
+
+/* Rebuild the visible rows; the cursor stays on its section or the nearest shown ancestor. */
+static void toc_rows(struct ui *u)
+{
+	struct toc *t = &u->toc;
+	const struct node *at = t->nrows ? t->rows[t->cur] : NULL;
+	while (at && !toc_visible(t, at))
+		at = at->parent;
+	t->nrows = 0;
+	t->cur = 0;
+	for (size_t i = 0; i < u->c->nsections; i++) {
+		const struct node *s = u->c->sections[i];
+		if (!toc_visible(t, s))
+			continue;
+		if (s == at)
+			t->cur = t->nrows;
+		t->rows[t->nrows++] = s;
+	}
+}
+
+static void toc_show_cursor(struct ui *u)
+{
+	struct toc *t = &u->toc;
+	size_t h = ui_rect_lines(&u->toc_r), off = toc_off(t);
+	if (h == 0)
+		return;
+	size_t line = off + t->cur;
+	if (line < t->top)
+		t->top = t->cur == 0 && off < h ? 0 : line;
+	else if (line >= t->top + h)
+		t->top = line - h + 1;
+	size_t total = off + t->nrows;
+	if (t->top > 0 && t->top + h > total)
+		t->top = total > h ? total - h : 0;
+}
+
+static int toc_text_width(const struct rect *r)
+{
+	return r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
+}
+
+void toc_relayout(struct ui *u)
+{
+	struct toc *t = &u->toc;
+	int w = toc_text_width(&u->toc_r);
+	if (t->notice && w != t->width) {
+		layout_free(&t->nl);
+		struct layout_opts lo = {.width = w};
+		layout_section(&t->nl, u->c, t->notice, &lo);
+		/* The notice sits atop the contents; blank lines at its end are not needed. */
+		while (t->nl.n > 0 && t->nl.lines[t->nl.n - 1].len == 0) {
+			free(t->nl.lines[t->nl.n - 1].text);
+			free(t->nl.lines[t->nl.n - 1].spans);
+			t->nl.n--;
+		}
+	}
+	t->width = w;
+	toc_show_cursor(u);
+}
+
+void toc_init(struct ui *u)
+{
+	struct toc *t = &u->toc;
+	size_t n = u->c->nsections;
+	t->open = xcalloc(n ? n : 1, sizeof *t->open);
+	t->rows = xcalloc(n ? n : 1, sizeof *t->rows);
+	t->notice = content_find(u->c, "notice");
+	t->width = -1;
+	toc_rows(u);
+	/* The notice is already on screen above the tree, so start on the section after it. */
+	if (t->nrows > 1 && t->rows[0] == t->notice)
+		t->cur = 1;
+	toc_relayout(u);
+}
+
+void toc_free(struct ui *u)
+{
+	free(u->toc.open);
+	free(u->toc.rows);
+	layout_free(&u->toc.nl);
+	u->toc = (struct toc){0};
+}
+
+void toc_reveal(struct ui *u, const struct node *sec)
+{
+	struct toc *t = &u->toc;
+	for (const struct node *p = sec->parent; p && p->type == NODE_SECTION; p = p->parent)
+		t->open[p->ord] = true;
+	toc_rows(u);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i] == sec)
+			t->cur = i;
+	toc_show_cursor(u);
+}
+
+/* The columns a row uses before its title: marker, indent, fold sign and a space. */
+static int row_indent(const struct node *s)
+{
+	return 1 + 2 * s->depth + 2;
+}
+
+void toc_draw(const struct ui *u, bool focused)
+{
+	const struct toc *t = &u->toc;
+	const struct rect *r = &u->toc_r;
+	size_t h = ui_rect_lines(r), off = toc_off(t);
+	int mx = r->w >= 8 ? 1 : 0;
+	for (size_t row = 0; row < h; row++) {
+		size_t line = t->top + row;
+		int y = r->y + (int)row;
+		ui_fill(u, y, r->x, r->w, ROLE_NORMAL);
+		if (t->notice && line < t->nl.n) {
+			ui_draw_lline(u, y, r->x + mx, r->w - 2 * mx, &t->nl.lines[line], NULL, 0, false,
+				      0, 0);
+			continue;
+		}
+		if (line + 1 == off) {
+			ui_draw_text(u, y, r->x + mx, r->w - mx, "Contents", 8, ROLE_HEADING);
+			continue;
+		}
+		if (line < off || line - off >= t->nrows)
+			continue;
+		size_t i = line - off;
+		const struct node *s = t->rows[i];
+		bool cur = i == t->cur;
+		enum ui_role role = ROLE_NORMAL;
+		if (cur)
+			role = focused ? ROLE_CURSOR : ROLE_CURSOR_IDLE;
+		else if (s == u->sec && u->screen == SCR_READER)
+			role = ROLE_CURSOR_IDLE;
+		if (cur)
+			ui_fill(u, y, r->x, r->w, role);
+		int x = r->x, end = r->x + r->w;
+		if (cur)
+			ui_draw_text(u, y, x, 1, ">", 1, role);
+		x += 1 + 2 * s->depth;
+		if (x >= end)
+			continue;
+		const char *sign = " ";
+		if (has_subsections(s))
+			sign = t->open[s->ord] ? (u->utf8 ? "\xe2\x96\xbe" : "-")
+					       : (u->utf8 ? "\xe2\x96\xb8" : "+");
+		ui_draw_text(u, y, x, end - x, sign, strlen(sign), role);
+		x += 2;
+		if (x >= end)
+			continue;
+		const char *title = s->title ? s->title : s->id;
+		ui_draw_text(u, y, x, end - x, title, strlen(title), role);
+	}
+}
+
+void toc_cursor(const struct ui *u, int *y, int *x)
+{
+	const struct toc *t = &u->toc;
+	const struct rect *r = &u->toc_r;
+	*y = r->y;
+	*x = r->x;
+	if (t->nrows == 0)
+		return;
+	size_t line = toc_off(t) + t->cur;
+	if (line < t->top || line >= t->top + ui_rect_lines(r))
+		return;
+	*y = r->y + (int)(line - t->top);
+	int ind = row_indent(t->rows[t->cur]);
+	*x = r->x + (ind < r->w ? ind : r->w - 1);
+}
+
+/* In two panes the reader follows the contents cursor, as a preview. */
+static void toc_moved(struct ui *u)
+{
+	toc_show_cursor(u);
+	if (u->wide && u->screen == SCR_READER && u->toc.nrows) {
+		const struct node *s = u->toc.rows[u->toc.cur];
+		if (s != u->sec)
+			reader_load(u, s, NULL);
+	}
+}
+
+static void toc_fold(struct ui *u, bool open)
+{
+	struct toc *t = &u->toc;
+	const struct node *s = t->rows[t->cur];
+	if (open) {
+		if (!has_subsections(s))
+			return;
+		if (t->open[s->ord]) {
+			t->cur++; /* already open: step into it */
+		} else {
+			t->open[s->ord] = true;
+			toc_rows(u);
+		}
+	} else {
+		if (has_subsections(s) && t->open[s->ord]) {
+			t->open[s->ord] = false;
+			toc_rows(u);
+		} else if (s->parent && s->parent->type == NODE_SECTION) {
+			for (size_t i = 0; i < t->nrows; i++)
+				if (t->rows[i] == s->parent)
+					t->cur = i;
+		}
+	}
+	toc_moved(u);
+}
+
+bool toc_key(struct ui *u, struct ui_key k)
+{
+	struct toc *t = &u->toc;
+	if (t->nrows == 0)
+		return false;
+	size_t h = ui_rect_lines(&u->toc_r);
+	size_t page = h > 2 ? h - 1 : 1, n = t->nrows;
+	wint_t c = k.ch;
+	if (k.is_key) {
+		switch (c) {
+		case KEY_UP: c = 'k'; break;
+		case KEY_DOWN: c = 'j'; break;
+		case KEY_PPAGE: c = 'b'; break;
+		case KEY_NPAGE: c = ' '; break;
+		case KEY_HOME: c = 'g'; break;
+		case KEY_END: c = 'G'; break;
+		case KEY_RIGHT: c = 'l'; break;
+		case KEY_LEFT: c = 'h'; break;
+		case KEY_ENTER: c = '\r'; break;
+		default: return false;
+		}
+	}
+	switch (c) {
+	case 'k':
+	case 'p' & 0x1f:
+		if (t->cur > 0)
+			t->cur--;
+		else
+			t->top = 0; /* at the first row, show the notice again */
+		break;
+	case 'j':
+	case 'n' & 0x1f:
+		if (t->cur + 1 < n)
+			t->cur++;
+		break;
+	case 'b':
+	case 'b' & 0x1f:
+		t->cur = t->cur > page ? t->cur - page : 0;
+		if (t->cur == 0)
+			t->top = 0;
+		break;
+	case ' ':
+	case 'f' & 0x1f:
+		t->cur = t->cur + page < n ? t->cur + page : n - 1;
+		break;
+	case 'g':
+	case '<':
+		t->cur = 0;
+		t->top = 0;
+		break;
+	case 'G':
+	case '>':
+		t->cur = n - 1;
+		break;
+	case 'l':
+	case '+':
+		toc_fold(u, true);
+		return true;
+	case 'h':
+	case '-':
+		toc_fold(u, false);
+		return true;
+	case '*':
+		for (size_t i = 0; i < u->c->nsections; i++)
+			t->open[i] = true;
+		toc_rows(u);
+		break;
+	case '\r':
+	case '\n':
+		ui_open_section(u, t->rows[t->cur], NULL);
+		return true;
+	default:
+		return false;
+	}
+	toc_moved(u);
+	return true;
+}
+
+bool toc_click(struct ui *u, int y, int x)
+{
+	struct toc *t = &u->toc;
+	const struct rect *r = &u->toc_r;
+	if (y < r->y || y >= r->y + r->h)
+		return false;
+	size_t line = t->top + (size_t)(y - r->y), off = toc_off(t);
+	if (line < off || line - off >= t->nrows)
+		return false;
+	t->cur = line - off;
+	const struct node *s = t->rows[t->cur];
+	int sign = r->x + 1 + 2 * s->depth;
+	/* A click on the fold sign folds; anywhere else on the row opens the section. */
+	if (has_subsections(s) && x >= sign - 1 && x <= sign + 1) {
+		t->open[s->ord] = !t->open[s->ord];
+		toc_rows(u);
+		toc_moved(u);
+		return true;
+	}
+	ui_open_section(u, s, NULL);
+	return true;
+}
+
+void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
+{
+	const struct toc *t = &u->toc;
+	buf_puts(crumb, "Contents");
+	if (t->nrows) {
+		buf_puts(crumb, ": ");
+		ui_breadcrumb(crumb, t->rows[t->cur]);
+	}
+	size_t h = ui_rect_lines(&u->toc_r), total = toc_off(t) + t->nrows;
+	if (total <= h)
+		snprintf(pct, pctsz, "All");
+	else if (t->top == 0)
+		snprintf(pct, pctsz, "Top");
+	else if (t->top + h >= total)
+		snprintf(pct, pctsz, "End");
+	else
+		snprintf(pct, pctsz, "%zu%%", (t->top + h) * 100 / total);
+}

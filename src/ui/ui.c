@@ -1,0 +1,1098 @@
+/* ui.c - the pager core: terminal set-up, signals, panes, the dispatcher, the status line,
+ * the search prompt and history. The screens live in toc.c, reader.c, results.c, urgent.c
+ * and help.c; view.c holds the scrolling line view they share.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../text.h"
+#include "ui_int.h"
+
+/* The one global: which terminating signal arrived (0: none). A handler may do no more. */
+static volatile sig_atomic_t ui_signal;
+
+/* The bottom two lines: the status line and the hint/prompt line. Below this the pager is
+ * too small to be of use and shows a note instead. */
+enum {
+	UI_MIN_ROWS = 6,
+	UI_MIN_COLS = 20,
+	UI_WIDE_COLS = 80, /* two panes from here */
+	UI_PROMPT_MAX = 512,
+	UI_MAX_IDLE_ERRORS = 64, /* reads failing with no signal: the terminal is gone */
+};
+
+static void ui_on_signal(int sig)
+{
+	ui_signal = sig;
+}
+
+/* No SA_RESTART: the blocking read in get_wch() returns, so the loop sees the flag. */
+static void ui_signals(void)
+{
+	struct sigaction sa = {.sa_handler = ui_on_signal};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void ui_signals_restore(void)
+{
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+}
+
+/* ---- colours and attributes ---- */
+
+struct role_style {
+	attr_t mono;  /* attributes without colour */
+	attr_t color; /* attributes with colour */
+	short fg, bg; /* -1: the terminal's default */
+};
+
+static const struct role_style role_styles[ROLE_COUNT] = {
+    [ROLE_NORMAL] = {0, 0, -1, -1},
+    [ROLE_HEADING] = {A_BOLD, A_BOLD, COLOR_CYAN, -1},
+    [ROLE_QUESTION] = {A_BOLD, A_BOLD, -1, -1},
+    [ROLE_TERM] = {A_BOLD, A_BOLD, -1, -1},
+    [ROLE_URG_EMERGENCY] = {A_BOLD | A_REVERSE, A_BOLD, COLOR_WHITE, COLOR_RED},
+    [ROLE_URG_CALL] = {A_BOLD | A_UNDERLINE, A_BOLD, COLOR_RED, -1},
+    [ROLE_URG_WATCH] = {A_BOLD, A_BOLD, COLOR_YELLOW, -1},
+    [ROLE_URG_EXPECTED] = {A_BOLD, 0, COLOR_GREEN, -1},
+    [ROLE_LABEL] = {A_BOLD, A_BOLD, COLOR_MAGENTA, -1},
+    [ROLE_SOURCE] = {A_DIM, 0, COLOR_BLUE, -1},
+    [ROLE_LINK] = {A_UNDERLINE, A_UNDERLINE, COLOR_CYAN, -1},
+    [ROLE_LINK_SEL] = {A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, COLOR_CYAN, -1},
+    [ROLE_MATCH] = {A_REVERSE, 0, COLOR_BLACK, COLOR_YELLOW},
+    [ROLE_MATCH_CUR] = {A_REVERSE | A_BOLD, A_BOLD, COLOR_BLACK, COLOR_GREEN},
+    [ROLE_DIM] = {A_DIM, A_DIM, -1, -1},
+    [ROLE_STATUS] = {A_REVERSE, A_REVERSE, -1, -1},
+    [ROLE_STATUS_KEY] = {A_BOLD, A_BOLD, -1, -1},
+    [ROLE_CURSOR] = {A_REVERSE, A_REVERSE, -1, -1},
+    [ROLE_CURSOR_IDLE] = {A_BOLD, A_BOLD, -1, -1},
+    [ROLE_BORDER] = {0, 0, COLOR_CYAN, -1},
+    [ROLE_NOTICE] = {A_BOLD, A_BOLD, COLOR_YELLOW, -1},
+    [ROLE_ERROR] = {A_BOLD, A_BOLD, COLOR_RED, -1},
+};
+
+static void ui_colors(struct ui *u, enum ui_color want)
+{
+	bool color = want != UI_COLOR_NEVER && has_colors();
+	bool deflt = false;
+	if (color) {
+		color = start_color() == OK;
+		deflt = color && use_default_colors() == OK;
+	}
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		const struct role_style *s = &role_styles[i];
+		u->role[i].attr = color ? s->color : s->mono;
+		u->role[i].pair = 0;
+		if (!color || (s->fg < 0 && s->bg < 0))
+			continue;
+		short fg = s->fg, bg = s->bg;
+		if (!deflt) {
+			fg = fg < 0 ? COLOR_WHITE : fg;
+			bg = bg < 0 ? COLOR_BLACK : bg;
+		}
+		if (i + 1 < COLOR_PAIRS && init_pair((short)(i + 1), fg, bg) == OK)
+			u->role[i].pair = (short)(i + 1);
+		else
+			u->role[i].attr = s->mono;
+	}
+}
+
+/* ---- drawing helpers ---- */
+
+size_t ui_rect_lines(const struct rect *r)
+{
+	return r->h > 0 ? (size_t)r->h : 0;
+}
+
+/* Draw one character cluster (a base and its combining marks) at (y, x); returns its width. */
+static int draw_cluster(const struct ui *u, int y, int x, const uint32_t *cps, size_t n, int width,
+			enum ui_role r)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < CCHARW_MAX; i++) {
+		uint32_t cp = cps[i];
+		if (!u->utf8 && cp > 0x7e)
+			cp = i == 0 ? '?' : 0;
+		if (cp == 0)
+			continue;
+		wc[k++] = (wchar_t)cp;
+	}
+	if (k == 0)
+		wc[k++] = L' ';
+	wc[k] = L'\0';
+	cchar_t cc;
+	setcchar(&cc, wc, u->role[r].attr, u->role[r].pair, NULL);
+	mvadd_wch(y, x, &cc);
+	if (!u->utf8 && width == 2)
+		mvaddch(y, x + 1, '?' | u->role[r].attr | COLOR_PAIR(u->role[r].pair));
+	return width;
+}
+
+/* Walk s cluster by cluster: calls back with the byte offset, the code points and the width.
+ * Unsafe characters become U+FFFD; zero-width ones at the start of a line are dropped. */
+struct cluster {
+	size_t off, len;
+	uint32_t cp[CCHARW_MAX];
+	size_t n;
+	int width;
+};
+
+static size_t next_cluster(const char *s, size_t len, size_t i, struct cluster *cl)
+{
+	uint32_t cp;
+	cl->off = i;
+	cl->n = 0;
+	cl->width = 0;
+	while (i < len) {
+		size_t b = text_decode(s + i, len - i, &cp);
+		if (text_is_unsafe(cp, false))
+			cp = 0xfffd;
+		int w = text_cp_width(cp);
+		if (cl->n > 0 && w > 0)
+			break;
+		i += b;
+		if (cl->n == 0 && w == 0)
+			continue; /* a mark with nothing to combine with */
+		if (cl->n < CCHARW_MAX)
+			cl->cp[cl->n++] = cp;
+		if (w > 0)
+			cl->width = w;
+	}
+	cl->len = i - cl->off;
+	return i;
+}
+
+/* Line drawing as wide characters: in a UTF-8 locale they are Unicode box characters, which
+ * every terminal and capture shows the same, instead of the alternate character set. */
+static void ui_line(const struct ui *u, int y, int x, int n, bool vertical, const cchar_t *wc)
+{
+	cchar_t c = *wc;
+	wchar_t ch[CCHARW_MAX + 1];
+	attr_t a;
+	short p;
+	getcchar(&c, ch, &a, &p, NULL);
+	setcchar(&c, ch, u->role[ROLE_BORDER].attr, u->role[ROLE_BORDER].pair, NULL);
+	if (n <= 0)
+		return;
+	if (vertical)
+		mvvline_set(y, x, &c, n);
+	else
+		mvhline_set(y, x, &c, n);
+}
+
+void ui_vline(const struct ui *u, int y, int x, int n)
+{
+	ui_line(u, y, x, n, true, WACS_VLINE);
+}
+
+void ui_hline(const struct ui *u, int y, int x, int n)
+{
+	ui_line(u, y, x, n, false, WACS_HLINE);
+}
+
+void ui_corner(const struct ui *u, int y, int x, int which)
+{
+	const cchar_t *c = which == 0 ? WACS_ULCORNER : which == 1 ? WACS_URCORNER
+			   : which == 2 ? WACS_LLCORNER : WACS_LRCORNER;
+	ui_line(u, y, x, 1, false, c);
+}
+
+void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r)
+{
+	if (w <= 0)
+		return;
+	attr_t a = u->role[r].attr;
+	short p = u->role[r].pair;
+	mvhline(y, x, ' ' | a | COLOR_PAIR(p), w);
+}
+
+int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t len, enum ui_role r)
+{
+	if (w <= 0)
+		return 0;
+	size_t total = text_width(s, len);
+	bool ell = total > (size_t)w;
+	int room = ell ? w - 1 : w, col = 0;
+	struct cluster cl;
+	for (size_t i = 0; i < len;) {
+		i = next_cluster(s, len, i, &cl);
+		if (cl.n == 0)
+			continue;
+		if (col + cl.width > room)
+			break;
+		col += draw_cluster(u, y, x + col, cl.cp, cl.n, cl.width, r);
+	}
+	if (ell) {
+		uint32_t e = u->utf8 ? 0x2026 : '~';
+		col += draw_cluster(u, y, x + col, &e, 1, 1, r);
+	}
+	return col;
+}
+
+static enum ui_role style_role(const struct lline *ln, const struct lspan *sp)
+{
+	switch (sp->style) {
+	case LS_HEADING: return ROLE_HEADING;
+	case LS_QUESTION: return ROLE_QUESTION;
+	case LS_TERM: return ROLE_TERM;
+	case LS_URGENCY:
+		switch (ln->node ? ln->node->urgency : URG_NONE) {
+		case URG_EMERGENCY: return ROLE_URG_EMERGENCY;
+		case URG_CALL_PROVIDER: return ROLE_URG_CALL;
+		case URG_WATCH: return ROLE_URG_WATCH;
+		default: return ROLE_URG_EXPECTED;
+		}
+	case LS_LABEL: return ROLE_LABEL;
+	case LS_SOURCE: return ROLE_SOURCE;
+	case LS_LINK: return ROLE_LINK;
+	case LS_MATCH: return ROLE_MATCH;
+	case LS_DIM: return ROLE_DIM;
+	}
+	return ROLE_NORMAL;
+}
+
+void ui_draw_lline(const struct ui *u, int y, int x, int w, const struct lline *ln,
+		   const struct search_mark *marks, size_t nmarks, bool cur_match, size_t sel_start,
+		   size_t sel_len)
+{
+	int col = 0;
+	struct cluster cl;
+	for (size_t i = 0; i < ln->len && col < w;) {
+		i = next_cluster(ln->text, ln->len, i, &cl);
+		if (cl.n == 0)
+			continue;
+		if (col + cl.width > w)
+			break;
+		size_t b = cl.off;
+		enum ui_role r = ROLE_NORMAL;
+		for (size_t j = 0; j < ln->nspans; j++) {
+			const struct lspan *sp = &ln->spans[j];
+			if (b >= sp->start && b < sp->start + sp->len)
+				r = style_role(ln, sp);
+		}
+		for (size_t j = 0; j < nmarks; j++) {
+			if (b >= marks[j].start && b < marks[j].start + marks[j].len)
+				r = cur_match ? ROLE_MATCH_CUR : ROLE_MATCH;
+		}
+		if (sel_len && b >= sel_start && b < sel_start + sel_len)
+			r = ROLE_LINK_SEL;
+		col += draw_cluster(u, y, x + col, cl.cp, cl.n, cl.width, r);
+	}
+}
+
+void ui_message(struct ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+void ui_breadcrumb(struct buf *b, const struct node *s)
+{
+	/* The loader caps YAML nesting well below this, so sections are never deeper. */
+	const struct node *chain[128];
+	size_t n = 0;
+	for (; s && s->type == NODE_SECTION && n < 128; s = s->parent)
+		chain[n++] = s;
+	while (n-- > 0) {
+		buf_puts(b, chain[n]->title ? chain[n]->title : chain[n]->id);
+		if (n > 0)
+			buf_puts(b, " > ");
+	}
+}
+
+/* ---- building layout lines ---- */
+
+struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const struct node *node,
+			  const struct node *section)
+{
+	if (L->n == L->cap) {
+		L->cap = L->cap ? L->cap * 2 : 32;
+		L->lines = xreallocarray(L->lines, L->cap, sizeof *L->lines);
+	}
+	struct lline *ln = &L->lines[L->n++];
+	*ln = (struct lline){
+	    .text = xstrndup(text, len), .len = len, .node = node, .section = section};
+	return ln;
+}
+
+void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
+		 const struct node *target)
+{
+	ln->spans = xreallocarray(ln->spans, ln->nspans + 1, sizeof *ln->spans);
+	ln->spans[ln->nspans++] =
+	    (struct lspan){.start = start, .len = len, .style = style, .target = target};
+}
+
+size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int indent, int width,
+		      const struct node *node, const struct node *section)
+{
+	struct buf clean = {0}, line = {0};
+	text_sanitize(&clean, text, strlen(text));
+	int fw = width - first_indent, rw = width - indent;
+	struct text_line *tl = NULL;
+	size_t n = text_wrap(clean.s ? clean.s : "", clean.len, fw > 1 ? (size_t)fw : 1,
+			     rw > 1 ? (size_t)rw : 1, &tl);
+	size_t first = L->n;
+	for (size_t i = 0; i < n; i++) {
+		buf_reset(&line);
+		buf_repeat(&line, ' ', (size_t)(i == 0 ? first_indent : indent));
+		buf_add(&line, clean.s + tl[i].start, tl[i].len);
+		ui_add_line(L, line.s, line.len, node, section);
+	}
+	free(tl);
+	buf_free(&clean);
+	buf_free(&line);
+	return first;
+}
+
+/* ---- geometry ---- */
+
+static void ui_geometry(struct ui *u)
+{
+	getmaxyx(stdscr, u->rows, u->cols);
+	u->small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
+	u->wide = u->cols >= UI_WIDE_COLS;
+	int bh = u->rows - 2;
+	if (bh < 0)
+		bh = 0;
+	if (u->wide) {
+		int tw = u->cols * 3 / 10;
+		tw = tw < 24 ? 24 : tw > 36 ? 36 : tw;
+		u->toc_r = (struct rect){.y = 0, .x = 0, .h = bh, .w = tw};
+		u->main_r = (struct rect){.y = 0, .x = tw + 1, .h = bh, .w = u->cols - tw - 1};
+	} else {
+		u->toc_r = (struct rect){.y = 0, .x = 0, .h = bh, .w = u->cols};
+		u->main_r = u->toc_r;
+	}
+	u->status_r = (struct rect){.y = u->rows - 2, .x = 0, .h = 1, .w = u->cols};
+	u->line_r = (struct rect){.y = u->rows - 1, .x = 0, .h = 1, .w = u->cols};
+}
+
+/* Lay every screen out again at the new size, keeping each reading position. */
+static void ui_resize(struct ui *u)
+{
+	size_t old_h = ui_rect_lines(&u->main_r);
+	ui_geometry(u);
+	if (u->small)
+		return;
+	toc_relayout(u);
+	if (u->sec)
+		reader_relayout(u, old_h);
+	if (u->rquery)
+		results_relayout(u);
+	if (u->ug.L.n) {
+		struct vpos p = view_pos(&u->ug);
+		urgent_load(u);
+		view_restore(&u->ug, &p, ui_rect_lines(&u->main_r));
+	}
+	if (u->help)
+		help_layout(u);
+}
+
+/* ---- history ---- */
+
+static struct view *main_view(struct ui *u)
+{
+	switch (u->screen) {
+	case SCR_RESULTS: return &u->rs;
+	case SCR_URGENT: return &u->ug;
+	case SCR_READER: break;
+	}
+	return &u->rd;
+}
+
+static void hist_store(struct ui *u, struct hist *h)
+{
+	free(h->query);
+	*h = (struct hist){
+	    .screen = u->screen,
+	    .focus = u->focus,
+	    .sec = u->sec,
+	    .query = u->screen == SCR_RESULTS && u->rquery ? xstrdup(u->rquery) : NULL,
+	    .pos = view_pos(main_view(u)),
+	};
+}
+
+/* Before going somewhere new: remember where we are (saved, when given, was taken before the
+ * state changed) and forget the forward places. */
+static void hist_leave_saved(struct ui *u, struct hist *saved)
+{
+	if (saved) {
+		free(u->hist[u->hpos].query);
+		u->hist[u->hpos] = *saved;
+	} else {
+		hist_store(u, &u->hist[u->hpos]);
+	}
+	for (size_t i = u->hpos + 1; i < u->nhist; i++)
+		free(u->hist[i].query);
+	u->nhist = u->hpos + 1;
+}
+
+static void hist_leave(struct ui *u)
+{
+	hist_leave_saved(u, NULL);
+}
+
+/* After arriving: the current place becomes the newest entry. */
+static void hist_arrive(struct ui *u)
+{
+	u->hist = xreallocarray(u->hist, u->nhist + 1, sizeof *u->hist);
+	u->hist[u->nhist] = (struct hist){0};
+	u->hpos = u->nhist++;
+	hist_store(u, &u->hist[u->hpos]);
+}
+
+static void hist_apply(struct ui *u, const struct hist *h)
+{
+	size_t mh = ui_rect_lines(&u->main_r);
+	u->screen = h->screen;
+	u->focus = h->focus;
+	switch (h->screen) {
+	case SCR_READER:
+		if (h->sec && h->sec != u->sec)
+			reader_load(u, h->sec, NULL);
+		else if (h->sec)
+			toc_reveal(u, h->sec);
+		view_restore(&u->rd, &h->pos, mh);
+		break;
+	case SCR_RESULTS:
+		if (h->query && (!u->rquery || strcmp(h->query, u->rquery) != 0))
+			results_load(u, h->query);
+		view_restore(&u->rs, &h->pos, mh);
+		if (u->rs.sel == VIEW_NONE && u->rs.nlinks)
+			u->rs.sel = 0;
+		break;
+	case SCR_URGENT:
+		if (!u->ug.L.n)
+			urgent_load(u);
+		view_restore(&u->ug, &h->pos, mh);
+		if (u->ug.sel == VIEW_NONE && u->ug.nlinks)
+			u->ug.sel = 0;
+		break;
+	}
+}
+
+static void hist_move(struct ui *u, int dir)
+{
+	if (dir < 0 && u->hpos == 0) {
+		ui_message(u, false, "This is the first place you opened.");
+		return;
+	}
+	if (dir > 0 && u->hpos + 1 >= u->nhist) {
+		ui_message(u, false, "Nothing to go forward to.");
+		return;
+	}
+	hist_store(u, &u->hist[u->hpos]);
+	u->hpos = dir < 0 ? u->hpos - 1 : u->hpos + 1;
+	hist_apply(u, &u->hist[u->hpos]);
+}
+
+static void hist_free(struct ui *u)
+{
+	for (size_t i = 0; i < u->nhist; i++)
+		free(u->hist[i].query);
+	free(u->hist);
+	u->hist = NULL;
+	u->nhist = u->hpos = 0;
+}
+
+/* ---- places ---- */
+
+void ui_open_section(struct ui *u, const struct node *sec, const struct node *block)
+{
+	hist_leave(u);
+	reader_load(u, sec, block);
+	u->screen = SCR_READER;
+	u->focus = PANE_MAIN;
+	hist_arrive(u);
+}
+
+int ui_open_results(struct ui *u, const char *query)
+{
+	/* The search may find nothing searchable; history changes only when it succeeds. */
+	struct hist saved = {0};
+	hist_store(u, &saved);
+	if (results_load(u, query) < 0) {
+		free(saved.query);
+		return -1;
+	}
+	hist_leave_saved(u, &saved);
+	u->screen = SCR_RESULTS;
+	u->focus = PANE_MAIN;
+	free(u->hl);
+	u->hl = xstrdup(query);
+	if (u->sec)
+		view_set_matches(&u->rd, u->ix, u->hl);
+	hist_arrive(u);
+	return 0;
+}
+
+void ui_open_urgent(struct ui *u)
+{
+	hist_leave(u);
+	if (!u->ug.L.n)
+		urgent_load(u);
+	u->screen = SCR_URGENT;
+	u->focus = PANE_MAIN;
+	hist_arrive(u);
+}
+
+void ui_open_toc(struct ui *u)
+{
+	if (u->focus == PANE_TOC)
+		return;
+	hist_leave(u);
+	u->focus = PANE_TOC;
+	if (u->sec)
+		toc_reveal(u, u->sec);
+	hist_arrive(u);
+}
+
+/* ---- the status line and the bottom line ---- */
+
+struct hint {
+	const char *key, *what;
+};
+
+static size_t screen_hints(const struct ui *u, struct hint *h)
+{
+	size_t n = 0;
+	h[n++] = (struct hint){"?", "help"};
+	if (u->help) {
+		h[n++] = (struct hint){"Esc", "close"};
+		h[n++] = (struct hint){"Down Up", "scroll"};
+		return n;
+	}
+	if (u->focus == PANE_TOC) {
+		h[n++] = (struct hint){"Enter", "read"};
+		h[n++] = (struct hint){"Right Left", "open/close"};
+	} else if (u->screen == SCR_READER) {
+		const struct view *v = &u->rd;
+		size_t mh = ui_rect_lines(&u->main_r);
+		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
+		    v->links[v->sel].line < v->top + mh)
+			h[n++] = (struct hint){"Enter", "follow link"};
+		if (v->nlinks)
+			h[n++] = (struct hint){"Tab", "next link"};
+		if (v->nmatch_lines)
+			h[n++] = (struct hint){"n N", "next/prev match"};
+		h[n++] = (struct hint){"Space", "page down"};
+		h[n++] = (struct hint){"] [", "next/prev section"};
+	} else {
+		h[n++] = (struct hint){"Enter", "open"};
+		h[n++] = (struct hint){"Down Up", "choose"};
+	}
+	if (u->hpos > 0)
+		h[n++] = (struct hint){"B", "back"};
+	h[n++] = (struct hint){"/", "search"};
+	h[n++] = (struct hint){"t", "contents"};
+	h[n++] = (struct hint){"!", "when to get help"};
+	h[n++] = (struct hint){"q", "quit"};
+	return n;
+}
+
+static void draw_status(const struct ui *u)
+{
+	const struct rect *r = &u->status_r;
+	struct buf crumb = {0};
+	char pct[16] = "";
+	if (u->help)
+		buf_puts(&crumb, "Help: keys");
+	else if (u->focus == PANE_TOC)
+		toc_status(u, &crumb, pct, sizeof pct);
+	else if (u->screen == SCR_READER)
+		reader_status(u, &crumb, pct, sizeof pct);
+	else if (u->screen == SCR_RESULTS)
+		results_status(u, &crumb, pct, sizeof pct);
+	else
+		urgent_status(u, &crumb, pct, sizeof pct);
+	ui_fill(u, r->y, r->x, r->w, ROLE_STATUS);
+	int pw = (int)strlen(pct);
+	int room = r->w - 1 - (pw ? pw + 2 : 0);
+	ui_draw_text(u, r->y, r->x + 1, room, crumb.s ? crumb.s : "", crumb.len, ROLE_STATUS);
+	if (pw && r->w > pw + 1)
+		ui_draw_text(u, r->y, r->x + r->w - pw - 1, pw, pct, (size_t)pw, ROLE_STATUS);
+	buf_free(&crumb);
+}
+
+static void draw_bottom(const struct ui *u)
+{
+	const struct rect *r = &u->line_r;
+	ui_fill(u, r->y, r->x, r->w, ROLE_NORMAL);
+	if (u->prompting) {
+		const char *s = u->prompt.s ? u->prompt.s : "";
+		size_t len = u->prompt.len, w = text_width(s, len);
+		int room = r->w - 2; /* "/" and the cursor */
+		/* Show the end of a long query: that is where the typing happens. */
+		while (room > 0 && w > (size_t)room && len > 0) {
+			uint32_t cp;
+			size_t b = text_decode(s, len, &cp);
+			w -= text_width(s, b);
+			s += b;
+			len -= b;
+		}
+		ui_draw_text(u, r->y, r->x, 1, "/", 1, ROLE_STATUS_KEY);
+		ui_draw_text(u, r->y, r->x + 1, room, s, len, ROLE_NORMAL);
+		return;
+	}
+	if (u->msg[0]) {
+		ui_draw_text(u, r->y, r->x, r->w, u->msg, strlen(u->msg),
+			     u->msg_error ? ROLE_ERROR : ROLE_NORMAL);
+		return;
+	}
+	struct hint h[16];
+	size_t n = screen_hints(u, h);
+	/* The last hint (quit) always shows; the others in order while they fit. */
+	int x = r->x, end = r->x + r->w;
+	int qw = (int)(strlen(h[n - 1].key) + 1 + strlen(h[n - 1].what));
+	for (size_t i = 0; i < n; i++) {
+		int need = (int)(strlen(h[i].key) + 1 + strlen(h[i].what));
+		int limit = i + 1 < n ? end - qw - 2 : end;
+		if (x + need > limit)
+			continue;
+		x += ui_draw_text(u, r->y, x, end - x, h[i].key, strlen(h[i].key), ROLE_STATUS_KEY);
+		x += 1;
+		x += ui_draw_text(u, r->y, x, end - x, h[i].what, strlen(h[i].what), ROLE_NORMAL);
+		x += 2;
+	}
+}
+
+static void draw_small(const struct ui *u)
+{
+	static const char note[] = "Terminal too small. Make it bigger, or press q to quit.";
+	erase();
+	int y = 0;
+	const char *s = note;
+	/* Wrap the note by hand: text_wrap needs no help at this size. */
+	struct text_line *tl = NULL;
+	size_t n = text_wrap(s, strlen(s), (size_t)(u->cols > 0 ? u->cols : 1),
+			     (size_t)(u->cols > 0 ? u->cols : 1), &tl);
+	for (size_t i = 0; i < n && y < u->rows; i++, y++)
+		ui_draw_text(u, y, 0, u->cols, s + tl[i].start, tl[i].len, ROLE_ERROR);
+	free(tl);
+	move(0, 0);
+}
+
+static void ui_draw(const struct ui *u)
+{
+	if (u->small) {
+		draw_small(u);
+		return;
+	}
+	erase();
+	bool show_toc = u->wide || u->focus == PANE_TOC;
+	bool show_main = u->wide || u->focus == PANE_MAIN;
+	if (show_toc)
+		toc_draw(u, u->focus == PANE_TOC);
+	if (u->wide) {
+		ui_vline(u, u->toc_r.y, u->toc_r.x + u->toc_r.w, u->toc_r.h);
+	}
+	if (show_main) {
+		bool f = u->focus == PANE_MAIN;
+		switch (u->screen) {
+		case SCR_READER: reader_draw(u, f); break;
+		case SCR_RESULTS: results_draw(u, f); break;
+		case SCR_URGENT: urgent_draw(u, f); break;
+		}
+	}
+	draw_status(u);
+	draw_bottom(u);
+	if (u->help)
+		help_draw(u);
+
+	/* Leave the terminal cursor on the focus so screen readers and magnifiers follow it. */
+	int y = 0, x = 0;
+	if (u->prompting) {
+		y = u->line_r.y;
+		size_t w = text_width(u->prompt.s ? u->prompt.s : "", u->prompt.len);
+		x = 1 + (int)(w < (size_t)(u->cols - 2) ? w : (size_t)(u->cols - 2));
+	} else if (u->help) {
+		y = 0;
+		x = 0;
+		getyx(stdscr, y, x); /* help_draw leaves it on its first line */
+	} else if (u->focus == PANE_TOC) {
+		toc_cursor(u, &y, &x);
+	} else {
+		const struct view *v = u->screen == SCR_RESULTS  ? &u->rs
+				       : u->screen == SCR_URGENT ? &u->ug
+								 : &u->rd;
+		view_cursor(u, v, &u->main_r, &y, &x);
+	}
+	move(y, x);
+}
+
+/* ---- keys ---- */
+
+static void prompt_key(struct ui *u, struct ui_key k)
+{
+	struct buf *p = &u->prompt;
+	if ((k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'))) {
+		u->prompting = false;
+		char *q = xstrdup(p->s ? p->s : "");
+		buf_reset(p);
+		if (*q && ui_open_results(u, q) < 0)
+			ui_message(u, true, "Nothing to search for in \"%s\". Type a word.", q);
+		free(q);
+		return;
+	}
+	if ((k.is_key && k.ch == KEY_BACKSPACE) || (!k.is_key && (k.ch == 127 || k.ch == 8))) {
+		if (p->len == 0) {
+			u->prompting = false; /* backspace on an empty prompt leaves it, as in less */
+			return;
+		}
+		size_t i = p->len - 1;
+		while (i > 0 && ((unsigned char)p->s[i] & 0xc0) == 0x80)
+			i--;
+		p->len = i;
+		p->s[i] = '\0';
+		return;
+	}
+	if (k.is_key)
+		return;
+	switch (k.ch) {
+	case 27:          /* Esc */
+	case 'g' & 0x1f: /* Ctrl-G */
+		u->prompting = false;
+		buf_reset(p);
+		return;
+	case 'u' & 0x1f:
+		buf_reset(p);
+		return;
+	case 'w' & 0x1f: {
+		size_t i = p->len;
+		while (i > 0 && p->s[i - 1] == ' ')
+			i--;
+		while (i > 0 && p->s[i - 1] != ' ')
+			i--;
+		p->len = i;
+		if (p->s)
+			p->s[i] = '\0';
+		return;
+	}
+	}
+	uint32_t cp = (uint32_t)k.ch;
+	if (cp < 0x20 || text_is_unsafe(cp, false) || cp > 0x10ffff)
+		return;
+	if (p->len + 4 > UI_PROMPT_MAX)
+		return;
+	text_encode(p, cp);
+}
+
+static void section_step(struct ui *u, int dir)
+{
+	const struct node *at = u->sec;
+	if (u->focus == PANE_TOC && u->toc.nrows)
+		at = u->toc.rows[u->toc.cur];
+	if (!at || u->c->nsections == 0)
+		return;
+	size_t o = at->ord;
+	if (dir > 0 && o + 1 >= u->c->nsections) {
+		ui_message(u, false, "This is the last section.");
+		return;
+	}
+	if (dir < 0 && o == 0) {
+		ui_message(u, false, "This is the first section.");
+		return;
+	}
+	ui_open_section(u, u->c->sections[dir > 0 ? o + 1 : o - 1], NULL);
+}
+
+static void toggle_pane(struct ui *u)
+{
+	u->focus = u->focus == PANE_TOC ? PANE_MAIN : PANE_TOC;
+	if (u->focus == PANE_TOC && u->sec && u->screen == SCR_READER)
+		toc_reveal(u, u->sec);
+	struct view *v = main_view(u);
+	if (u->focus == PANE_MAIN && v->list && v->sel == VIEW_NONE && v->nlinks)
+		v->sel = 0;
+}
+
+static void mouse_key(struct ui *u)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	bool in_toc = u->wide ? ev.x < u->toc_r.x + u->toc_r.w : u->focus == PANE_TOC;
+	if (ev.y >= u->toc_r.y + u->toc_r.h)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
+		if (u->help) {
+			for (int i = 0; i < 3; i++)
+				help_key(u, (struct ui_key){.ch = dir < 0 ? KEY_UP : KEY_DOWN, .is_key = true});
+			return;
+		}
+		if (in_toc) {
+			for (int i = 0; i < 3; i++)
+				toc_key(u, (struct ui_key){.ch = dir < 0 ? KEY_UP : KEY_DOWN, .is_key = true});
+			return;
+		}
+		struct view *v = main_view(u);
+		view_scroll(v, 3 * dir, ui_rect_lines(&u->main_r));
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	if (u->help) {
+		u->help = false;
+		return;
+	}
+	if (in_toc) {
+		u->focus = PANE_TOC;
+		toc_click(u, ev.y, ev.x);
+		return;
+	}
+	u->focus = PANE_MAIN;
+	struct view *v = main_view(u);
+	size_t i = view_link_at(v, &u->main_r, ev.y, ev.x);
+	if (i == VIEW_NONE)
+		return;
+	view_select(v, i, ui_rect_lines(&u->main_r));
+	struct ui_key enter = {.ch = '\r'};
+	switch (u->screen) {
+	case SCR_READER: reader_key(u, enter); break;
+	case SCR_RESULTS: results_key(u, enter); break;
+	case SCR_URGENT: urgent_key(u, enter); break;
+	}
+}
+
+static void ui_key(struct ui *u, struct ui_key k)
+{
+	if (k.is_key && k.ch == KEY_RESIZE) {
+		ui_resize(u);
+		return;
+	}
+	if (!k.is_key && k.ch == ('l' & 0x1f)) {
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (u->small) {
+		if (!k.is_key && (k.ch == 'q' || k.ch == 'Q'))
+			u->quit = true;
+		return;
+	}
+	if (u->prompting) {
+		prompt_key(u, k);
+		return;
+	}
+	u->msg[0] = '\0';
+	if (k.is_key && k.ch == KEY_MOUSE) {
+		mouse_key(u);
+		return;
+	}
+	if (u->help) {
+		help_key(u, k);
+		return;
+	}
+	if ((k.is_key && k.ch == KEY_F(1)) || (!k.is_key && k.ch == '?')) {
+		u->help = true;
+		u->help_top = 0;
+		help_layout(u);
+		return;
+	}
+	if (!k.is_key) {
+		switch (k.ch) {
+		case 'q':
+		case 'Q':
+			u->quit = true;
+			return;
+		case '/':
+			u->prompting = true;
+			buf_reset(&u->prompt);
+			return;
+		case '!':
+			ui_open_urgent(u);
+			return;
+		case 't':
+		case 'u':
+			ui_open_toc(u);
+			return;
+		case ']':
+			section_step(u, 1);
+			return;
+		case '[':
+			section_step(u, -1);
+			return;
+		case 'B':
+		case 127:
+		case 8:
+			hist_move(u, -1);
+			return;
+		case 'F':
+			hist_move(u, 1);
+			return;
+		}
+	}
+	if (k.is_key && k.ch == KEY_BACKSPACE) {
+		hist_move(u, -1);
+		return;
+	}
+	bool done;
+	if (u->focus == PANE_TOC) {
+		done = toc_key(u, k);
+	} else {
+		switch (u->screen) {
+		case SCR_READER: done = reader_key(u, k); break;
+		case SCR_RESULTS: done = results_key(u, k); break;
+		default: done = urgent_key(u, k); break;
+		}
+	}
+	if (done)
+		return;
+	/* What the screen left: pane switching and browser-style back and forward. */
+	if ((!k.is_key && k.ch == '\t') || (k.is_key && k.ch == KEY_BTAB)) {
+		toggle_pane(u);
+		return;
+	}
+	if (u->focus == PANE_MAIN) {
+		if ((k.is_key && k.ch == KEY_LEFT) || (!k.is_key && k.ch == 'h'))
+			hist_move(u, -1);
+		else if ((k.is_key && k.ch == KEY_RIGHT) || (!k.is_key && k.ch == 'l'))
+			hist_move(u, 1);
+		else if (!k.is_key && k.ch == 27 && u->hl) {
+			/* Esc with nothing to close puts the search highlight away. */
+			free(u->hl);
+			u->hl = NULL;
+			view_set_matches(&u->rd, u->ix, NULL);
+		}
+	}
+}
+
+/* ---- start and end ---- */
+
+static void ui_start(struct ui *u, const struct ui_opts *o)
+{
+	toc_init(u);
+	u->focus = PANE_TOC;
+	u->screen = SCR_READER;
+	u->hist = xcalloc(1, sizeof *u->hist);
+	u->nhist = 1;
+	const struct node *first = u->toc.nrows ? u->toc.rows[u->toc.cur] : NULL;
+	if (o->start) {
+		reader_load(u, o->start, NULL);
+		u->focus = PANE_MAIN;
+	} else if (first) {
+		reader_load(u, first, NULL);
+		toc_reveal(u, first);
+	}
+	if (o->query) {
+		if (results_load(u, o->query) == 0) {
+			u->screen = SCR_RESULTS;
+			u->focus = PANE_MAIN;
+			u->hl = xstrdup(o->query);
+			view_set_matches(&u->rd, u->ix, u->hl);
+		} else {
+			ui_message(u, true, "Nothing to search for in \"%s\".", o->query);
+		}
+	}
+	hist_store(u, &u->hist[0]);
+}
+
+static void ui_free(struct ui *u)
+{
+	toc_free(u);
+	view_free(&u->rd);
+	view_free(&u->ug);
+	results_free(u);
+	layout_free(&u->help_L);
+	buf_free(&u->prompt);
+	free(u->hl);
+	hist_free(u);
+}
+
+int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	FILE *in = stdin, *tty = NULL;
+	if (!isatty(STDIN_FILENO)) {
+		/* Keys come from the terminal even when stdin is redirected, as in less. */
+		tty = fopen("/dev/tty", "r");
+		if (!tty) {
+			diag(DIAG_ERROR, NULL, 0, 0, "cannot open the terminal: %s", strerror(errno));
+			return 2;
+		}
+		in = tty;
+	}
+	ui_signal = 0;
+	ui_signals();
+	if (!getenv("ESCDELAY"))
+		set_escdelay(50);
+	SCREEN *scr = newterm(NULL, stdout, in);
+	if (!scr) {
+		ui_signals_restore();
+		if (tty)
+			fclose(tty);
+		const char *term = getenv("TERM");
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot use the terminal type \"%s\"", term ? term : "");
+		return 2;
+	}
+	set_term(scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(1);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+
+	struct ui u = {
+	    .c = c,
+	    .ix = ix,
+	    .utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0),
+	    .rd = {.sel = VIEW_NONE, .cur = VIEW_NONE},
+	    .rs = {.sel = VIEW_NONE, .cur = VIEW_NONE, .list = true},
+	    .ug = {.sel = VIEW_NONE, .cur = VIEW_NONE, .list = true},
+	};
+	ui_colors(&u, o->color);
+	ui_geometry(&u);
+	ui_start(&u, o);
+
+	int idle = 0;
+	while (!u.quit) {
+		ui_draw(&u);
+		refresh();
+		if (ui_signal)
+			break;
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (ui_signal)
+			break;
+		if (rc == ERR) {
+			/* Reads that keep failing with no signal mean the terminal went away. */
+			if (++idle > UI_MAX_IDLE_ERRORS) {
+				u.status = 2;
+				break;
+			}
+			continue;
+		}
+		idle = 0;
+		ui_key(&u, (struct ui_key){.ch = ch, .is_key = rc == KEY_CODE_YES});
+	}
+	endwin();
+	delscreen(scr);
+	ui_signals_restore();
+	if (tty)
+		fclose(tty);
+	ui_free(&u);
+	if (ui_signal)
+		return 128 + ui_signal;
+	return u.status;
+}

@@ -1,0 +1,290 @@
+/* ui_int.h - the pager's internals: the one UI state, the scrolling line view and the screens.
+ *
+ * Every screen is a pair: x_draw() only reads the state and x_key() only changes it. The
+ * dispatcher in ui.c owns the terminal, the panes, the status line, the prompt and history.
+ */
+#ifndef EXOREAD_UI_INT_H
+#define EXOREAD_UI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <curses.h>
+#include <wchar.h>
+
+#include "../layout.h"
+#include "../model.h"
+#include "../search.h"
+#include "../util.h"
+#include "ui.h"
+
+#define VIEW_NONE ((size_t)-1)
+
+/* How a piece of text is drawn; mapped to curses attributes and colour pairs in ui.c. */
+enum ui_role {
+	ROLE_NORMAL,
+	ROLE_HEADING,
+	ROLE_QUESTION,
+	ROLE_TERM,
+	ROLE_URG_EMERGENCY,
+	ROLE_URG_CALL,
+	ROLE_URG_WATCH,
+	ROLE_URG_EXPECTED,
+	ROLE_LABEL,
+	ROLE_SOURCE,
+	ROLE_LINK,
+	ROLE_LINK_SEL,
+	ROLE_MATCH,
+	ROLE_MATCH_CUR,
+	ROLE_DIM,
+	ROLE_STATUS,
+	ROLE_STATUS_KEY,
+	ROLE_CURSOR,
+	ROLE_CURSOR_IDLE,
+	ROLE_BORDER,
+	ROLE_NOTICE,
+	ROLE_ERROR,
+	ROLE_COUNT
+};
+
+/* The panes: contents on the left (or alone), the main screen on the right (or alone). */
+enum ui_pane {
+	PANE_TOC,
+	PANE_MAIN,
+};
+
+/* What the main pane shows. */
+enum ui_screen {
+	SCR_READER,
+	SCR_RESULTS,
+	SCR_URGENT,
+};
+
+/* A rectangle of the terminal. */
+struct rect {
+	int y, x, h, w;
+};
+
+/* A selectable place in a view: a link span, a search hit or an urgent symptom. */
+struct vlink {
+	size_t line;               /* layout line holding it */
+	size_t start, len;         /* byte range within the line */
+	const struct node *target; /* section to open; NULL for a "did you mean" entry */
+	const struct node *block;  /* block to show first within target, or NULL */
+};
+
+/* A scrolling view over layout lines, shared by the reader, results and urgent screens. */
+struct view {
+	struct layout L;
+	size_t top;           /* first line shown */
+	struct vlink *links;  /* selectable places, in line order */
+	size_t nlinks;
+	size_t sel;           /* selected link or VIEW_NONE */
+	bool list;            /* Up/Down move the selection instead of scrolling */
+	struct search_mark **marks; /* per line: matches of the highlight query, or NULL */
+	size_t *nmarks;
+	size_t nmatch_lines;  /* lines with at least one match */
+	size_t cur;           /* line of the current match, or VIEW_NONE */
+};
+
+/* A reading position that survives a new layout at another width. */
+struct vpos {
+	const struct node *node; /* first node at or below the top line, or NULL */
+	size_t k;                /* lines between the node's first line and that line */
+	size_t d;                /* lines between the top line and that line */
+	size_t line;             /* the raw top line, used when node is NULL */
+	const struct node *sel;  /* target of the selected link, or NULL */
+	size_t sel_index;        /* its index, when the same target is linked twice */
+};
+
+/* One place in the history. */
+struct hist {
+	enum ui_screen screen;
+	enum ui_pane focus;
+	const struct node *sec; /* SCR_READER: the section */
+	char *query;            /* SCR_RESULTS: the query (owned) */
+	struct vpos pos;
+};
+
+/* The contents screen. */
+struct toc {
+	bool *open;                /* open[ord]: the section's children are shown */
+	const struct node **rows;  /* the visible sections, in order */
+	size_t nrows;
+	size_t cur;                /* cursor row */
+	size_t top;                /* first line shown; the notice and a heading come before rows */
+	const struct node *notice; /* the safety notice section, or NULL */
+	struct layout nl;          /* the notice laid out at the pane width */
+	int width;                 /* width nl was laid out at */
+};
+
+/* The one UI state. */
+struct ui {
+	const struct content *c;
+	const struct search_index *ix;
+
+	int rows, cols;   /* terminal size */
+	bool small;       /* too small to use: only a note is shown */
+	bool wide;        /* two panes */
+	struct rect toc_r, main_r, status_r, line_r;
+	bool utf8;        /* the locale can show UTF-8 */
+
+	enum ui_pane focus;
+	enum ui_screen screen;
+
+	struct toc toc;
+	const struct node *sec; /* the section in the reader */
+	struct view rd;         /* reader */
+	char *rquery;           /* the query the results show (owned) */
+	struct search_result res;
+	struct view rs;         /* results */
+	struct view ug;         /* when to get help */
+
+	char *hl;               /* query whose matches are highlighted in the reader, or NULL */
+
+	bool help;              /* the help overlay is open */
+	size_t help_top;
+	struct layout help_L;
+	int help_width;
+
+	bool prompting;         /* the search prompt owns the bottom line */
+	struct buf prompt;      /* UTF-8 text typed so far */
+	char msg[256];          /* one-shot message for the bottom line */
+	bool msg_error;
+
+	struct hist *hist;
+	size_t nhist, hpos;
+
+	struct {
+		attr_t attr;
+		short pair;
+	} role[ROLE_COUNT];
+
+	bool quit;
+	int status;
+};
+
+/* A key as read: a character (is_key false) or a KEY_* code. */
+struct ui_key {
+	wint_t ch;
+	bool is_key;
+};
+
+/* ui.c: helpers shared by the screens. */
+
+/* Draw layout line ln at (y, x) clipped to w columns with its spans, the matches in marks[0..nmarks),
+ * cur_match highlighted harder when set, and the byte range sel (len 0: none) as the selection. */
+void ui_draw_lline(const struct ui *u, int y, int x, int w, const struct lline *ln,
+		   const struct search_mark *marks, size_t nmarks, bool cur_match, size_t sel_start,
+		   size_t sel_len);
+/* Draw UTF-8 text s at (y, x) clipped to w columns in role r; returns columns used. */
+int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t len, enum ui_role r);
+/* Box lines in the border role: vertical and horizontal runs of n cells, and one corner
+ * (0 upper left, 1 upper right, 2 lower left, 3 lower right). */
+void ui_vline(const struct ui *u, int y, int x, int n);
+void ui_hline(const struct ui *u, int y, int x, int n);
+void ui_corner(const struct ui *u, int y, int x, int which);
+/* Fill w columns at (y, x) with blanks in role r. */
+void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r);
+/* Show a one-shot message on the bottom line. */
+void ui_message(struct ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Open section sec (block: scroll to it; may be NULL) in the reader, as a new history place. */
+void ui_open_section(struct ui *u, const struct node *sec, const struct node *block);
+/* Run query and show its results, as a new history place. Returns -1 when nothing was searchable. */
+int ui_open_results(struct ui *u, const char *query);
+/* Show the "when to get help" screen, as a new history place. */
+void ui_open_urgent(struct ui *u);
+/* Move focus to the contents (a new history place when it changes anything). */
+void ui_open_toc(struct ui *u);
+/* Number of text lines a rectangle shows. */
+size_t ui_rect_lines(const struct rect *r);
+/* The title of section s with its ancestors, joined by " > ", into b. */
+void ui_breadcrumb(struct buf *b, const struct node *s);
+/* Append a layout line holding a copy of text[0..len) to L. Returns the new line. */
+struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const struct node *node,
+			  const struct node *section);
+/* Add a span to line ln. */
+void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
+		 const struct node *target);
+/* Append text wrapped to width with indent (first line first_indent) as lines of L; returns the first
+ * new line index. Spans are not set. */
+size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int indent, int width,
+		      const struct node *node, const struct node *section);
+
+/* view.c: the scrolling line view. */
+
+/* Release everything in v and zero it. */
+void view_free(struct view *v);
+/* Collect v->links from the LS_LINK spans of its layout (keeps existing ones when keep). */
+void view_collect_links(struct view *v);
+/* Compute per-line matches of query (NULL clears) with the search module. */
+void view_set_matches(struct view *v, const struct search_index *ix, const char *query);
+/* Lines the view can show starting at top without empty space below, for h lines of screen. */
+size_t view_max_top(const struct view *v, size_t h);
+/* Scroll by delta lines (clamped). */
+void view_scroll(struct view *v, long delta, size_t h);
+/* Make line i visible, with some context above when it had to move. */
+void view_show_line(struct view *v, size_t i, size_t h);
+/* Select link i (VIEW_NONE clears) and bring it into view. */
+void view_select(struct view *v, size_t i, size_t h);
+/* First line of node n in the layout (searching the node and its descendants), or VIEW_NONE. */
+size_t view_find_node(const struct view *v, const struct node *n);
+/* Save the reading position. */
+struct vpos view_pos(const struct view *v);
+/* Restore a saved position after a new layout. */
+void view_restore(struct view *v, const struct vpos *p, size_t h);
+/* "All", "Top", "End" or "NN%" for the status line. */
+void view_percent(const struct view *v, size_t h, char *out, size_t outsz);
+/* Move to the next (dir 1) or previous (dir -1) line with matches; returns false when none. */
+bool view_next_match(struct view *v, int dir, size_t h, bool *wrapped);
+/* Draw v into rect r. */
+void view_draw(const struct ui *u, const struct view *v, const struct rect *r, bool focused);
+/* Where the terminal cursor goes for v in r: the selection, the current match, or the top. */
+void view_cursor(const struct ui *u, const struct view *v, const struct rect *r, int *y, int *x);
+/* Index of the link at line/column of a click in r, or VIEW_NONE. */
+size_t view_link_at(const struct view *v, const struct rect *r, int y, int x);
+/* Shared keys: movement and link cycling. Returns true when handled. */
+bool view_key(struct view *v, struct ui_key k, size_t h);
+
+/* toc.c: the contents. */
+void toc_init(struct ui *u);
+void toc_free(struct ui *u);
+/* Lay the notice out again and rebuild rows; call after a resize. */
+void toc_relayout(struct ui *u);
+/* Put the cursor on sec, opening its ancestors. */
+void toc_reveal(struct ui *u, const struct node *sec);
+void toc_draw(const struct ui *u, bool focused);
+void toc_cursor(const struct ui *u, int *y, int *x);
+bool toc_key(struct ui *u, struct ui_key k);
+bool toc_click(struct ui *u, int y, int x);
+void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* reader.c: one section. */
+/* Lay out sec at the main pane width; block: show it at the top (may be NULL). */
+void reader_load(struct ui *u, const struct node *sec, const struct node *block);
+/* Lay the section out again at the current width; old_h: the pane height before. */
+void reader_relayout(struct ui *u, size_t old_h);
+void reader_draw(const struct ui *u, bool focused);
+bool reader_key(struct ui *u, struct ui_key k);
+void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* results.c: search hits. */
+/* Run query into u->res and lay it out; -1 when the query held nothing searchable. */
+int results_load(struct ui *u, const char *query);
+void results_relayout(struct ui *u);
+void results_draw(const struct ui *u, bool focused);
+bool results_key(struct ui *u, struct ui_key k);
+void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+void results_free(struct ui *u);
+
+/* urgent.c: symptoms by urgency. */
+void urgent_load(struct ui *u);
+void urgent_draw(const struct ui *u, bool focused);
+bool urgent_key(struct ui *u, struct ui_key k);
+void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* help.c: the key overlay. */
+void help_layout(struct ui *u);
+void help_draw(const struct ui *u);
+bool help_key(struct ui *u, struct ui_key k);
+
+#endif
