@@ -1,0 +1,129 @@
+#!/bin/sh
+# t_yamlsuite.sh - every case of the YAML test suite goes in as a topic file.
+#
+# Each case must be either loaded or refused with "file:line:col" diagnostics,
+# every case the suite marks as invalid (an `error` file) must be refused, and
+# nothing may crash, hang or leak (run.sh also runs this under ASan/UBSan).
+#
+# One `check` of all cases at once gives the per-file verdicts cheaply (the
+# loader reports each file on its own), so the sanitizer build pays its
+# start-up and leak scan once. The plain build then checks every case in a
+# process of its own for the exit status of each. The files are read where
+# they are, through `check FILE...`, to keep the suite free of copying.
+. "$TOP/tests/lib.sh"
+
+SUITE=${YAML_TEST_SUITE:-$TOP/../shared/yaml-test-suite}
+if [ ! -d "$SUITE" ]; then
+	fail "yaml test suite present" "no folder $SUITE (set YAML_TEST_SUITE)"
+	exit 0
+fi
+SUITE=$(cd "$SUITE" && pwd)
+
+# Diagnostics must be one line each, in this form. Nothing else may reach stderr.
+DIAG_RE='^exoread: .*:[0-9]+:[0-9]+: (error|warning): '
+SAN_RE='AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:'
+
+cat >"$TMPD/sources.yaml" <<'EOF'
+sources:
+  - id: overview
+    title: Exosome Therapy Side Effects
+    file: 000_overview.txt
+EOF
+
+# "name error" per case; name is the case folder ("2G84/01"), error is 1 when
+# the suite marks the case invalid (a numbered subcase only by its own folder).
+(cd "$SUITE" && find . -name in.yaml) | sed 's|^\./||; s|/in\.yaml$||' | sort >"$TMPD/names"
+: >"$TMPD/cases"
+while read -r name; do
+	[ -f "$SUITE/$name/error" ] && err=1 || err=0
+	echo "$name $err" >>"$TMPD/cases"
+done <"$TMPD/names"
+ncases=$(wc -l <"$TMPD/cases")
+nerr=$(grep -c ' 1$' "$TMPD/cases")
+if [ "$ncases" -ge 400 ] && [ "$nerr" -ge 90 ]; then
+	pass "yaml suite: $ncases cases, $nerr invalid"
+else
+	fail "yaml suite: found $ncases cases, $nerr invalid (want >= 400 and >= 90)"
+fi
+
+# All cases in one process. timeout(1) only guards against a hang.
+sed "s|^|$SUITE/|; s|\$|/in.yaml|" "$TMPD/names" >"$TMPD/paths"
+# shellcheck disable=SC2046 # the paths hold no spaces
+timeout 120 "$EXO" check "$TMPD/sources.yaml" $(cat "$TMPD/paths") >"$TMPD/all.out" \
+    2>"$TMPD/all.err"
+rc=$?
+batch_ok=1
+case $rc in
+2) pass "all cases at once: exit 2" ;;
+124) fail "all cases at once: hang (killed after 120 s)"; batch_ok= ;;
+*) fail "all cases at once: exit $rc, want 2" "$(tail -20 "$TMPD/all.err")"; batch_ok= ;;
+esac
+if grep -Eq "$SAN_RE" "$TMPD/all.err"; then
+	fail "all cases: no sanitizer report" "$(grep -E -A12 "$SAN_RE" "$TMPD/all.err" | head -30)"
+else
+	pass "all cases: no sanitizer report"
+fi
+bad=$(grep -Evc "$DIAG_RE" "$TMPD/all.err")
+if [ "$bad" -eq 0 ]; then
+	pass "all cases: every stderr line is file:line:col: level: message"
+else
+	fail "all cases: $bad stderr lines not file:line:col: level: message" \
+	    "$(grep -B1 -Ev "$DIAG_RE" "$TMPD/all.err" | head -6 | od -c | head -20)"
+fi
+if [ -s "$TMPD/all.out" ]; then
+	fail "all cases: nothing on stdout" "$(head -5 "$TMPD/all.out")"
+else
+	pass "all cases: nothing on stdout"
+fi
+
+# Per-case verdicts from the batch: refused when an error names the case's file.
+grep -E "$DIAG_RE" "$TMPD/all.err" | grep ': error: ' | awk -v pre="exoread: $SUITE/" '
+	index($0, pre) == 1 {
+		rest = substr($0, length(pre) + 1)
+		i = index(rest, "/in.yaml:")
+		if (i > 0) print substr(rest, 1, i - 1)
+	}' | sort -u >"$TMPD/refused"
+awk 'NR == FNR { refused[$1] = 1; next }
+	$1 in refused { print "PASS: case " $1 ": refused with file:line:col"; next }
+	$2 == 1 { print "FAIL: case " $1 ": invalid YAML was not refused"; next }
+	{ print "PASS: case " $1 ": loaded" }' "$TMPD/refused" "$TMPD/cases"
+
+# One process per case for the exit status of each, once the batch finished
+# (so no case hangs). The sanitizer build takes only the invalid cases: its
+# start-up and leak scan would cost a minute for all of them, the batch above
+# already ran every input under it, and these runs add what the batch cannot
+# show, such as a file that leaves no section at all.
+[ -n "$batch_ok" ] || exit 0
+case $EXO in
+*/asan/*) grep ' 1$' "$TMPD/cases" >"$TMPD/single" ;;
+*) cp "$TMPD/cases" "$TMPD/single" ;;
+esac
+mkdir -p "$TMPD/runs"
+# Two shells, each taking every other case, keep both cores busy.
+for half in 0 1; do
+	awk -v h=$half 'NR % 2 == h' "$TMPD/single" | while read -r name err; do
+		f=$(echo "$name" | tr / -)
+		"$EXO" check "$TMPD/sources.yaml" "$SUITE/$name/in.yaml" >/dev/null \
+		    2>"$TMPD/runs/$f.err"
+		echo "$name $err $? $f"
+	done >"$TMPD/rc.$half" &
+done
+wait
+# Which single runs printed an error, then one verdict per case.
+(cd "$TMPD/runs" && grep -l ': error: ' -- *.err) | sed 's/\.err$//' >"$TMPD/errored"
+sort "$TMPD/rc.0" "$TMPD/rc.1" | awk 'NR == FNR { errored[$1] = 1; next }
+	{
+		name = $1; err = $2; rc = $3; e = ($4 in errored); msg = ""
+		if (rc != 0 && rc != 2) msg = "exit " rc " (signal or crash)"
+		else if (err == 1 && rc != 2) msg = "invalid YAML gave exit " rc
+		else if (rc == 2 && !e) msg = "exit 2 without an error message"
+		else if (rc == 0 && e) msg = "exit 0 after an error message"
+		if (msg == "") print "PASS: case " name " alone: exit " rc
+		else print "FAIL: case " name " alone: " msg
+	}' "$TMPD/errored" -
+# Stray stderr (anything but one-line diagnostics) in any single run.
+if grep -Ev "$DIAG_RE" "$TMPD"/runs/*.err >"$TMPD/stray"; then
+	fail "every case alone: stderr holds only diagnostics" "$(head -5 "$TMPD/stray")"
+else
+	pass "every case alone: stderr holds only diagnostics"
+fi
