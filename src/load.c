@@ -10,10 +10,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "text.h"
@@ -733,32 +735,40 @@ struct content *load_mem(const struct load_file *files, size_t n)
 /* Read a whole file, refusing what is not a regular file or is too large. */
 static char *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	/* O_NONBLOCK: a FIFO named x.yaml must be refused, not waited on. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag(DIAG_ERROR, path, 0, 0, "not a regular file");
-		fclose(f);
+		close(fd);
 		return NULL;
 	}
 	if (st.st_size > LOAD_MAX_FILE_BYTES) {
 		diag(DIAG_ERROR, path, 0, 0, "file is larger than %d MiB",
 		     LOAD_MAX_FILE_BYTES / (1024 * 1024));
-		fclose(f);
+		close(fd);
 		return NULL;
 	}
-	char *data = xmalloc((size_t)st.st_size + 1);
-	size_t n = fread(data, 1, (size_t)st.st_size, f);
-	if (ferror(f)) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-		fclose(f);
-		free(data);
-		return NULL;
+	size_t cap = (size_t)st.st_size, n = 0;
+	char *data = xmalloc(cap + 1);
+	for (;;) {
+		ssize_t r = read(fd, data + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+			close(fd);
+			free(data);
+			return NULL;
+		}
+		if (r == 0 || (n += (size_t)r) == cap)
+			break;
 	}
-	fclose(f);
+	close(fd);
 	data[n] = '\0';
 	*len = n;
 	return data;

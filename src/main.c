@@ -99,10 +99,14 @@ static const char *const usage_cmd[] = {
 };
 
 static int usage_error(const char *fmt, const char *arg)
+	__attribute__((format(printf, 1, 0)));
+static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("exoread: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'exoread --help' for more information.\n", stderr);
+	struct buf b = {0};
+	buf_printf(&b, fmt, arg);
+	msg("%s", b.s);
+	buf_free(&b);
+	fputs("Try 'exoread --help' for more information.\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -112,7 +116,7 @@ static int emit(struct buf *b)
 	int rc = EXIT_OK;
 	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE) {
-			fprintf(stderr, "exoread: write error: %s\n", strerror(errno));
+			msg("write error: %s", strerror(errno));
 			rc = EXIT_USAGE;
 		}
 	}
@@ -215,9 +219,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 					const char *near =
 					    closest_word(a, (const char *const *)cmd_names + 1, 6);
 					if (near) {
-						fprintf(stderr,
-							"exoread: unknown command '%s'; did you mean '%s'?\n",
-							a, near);
+						msg("unknown command '%s'; did you mean '%s'?", a,
+						    near);
 						return EXIT_USAGE;
 					}
 					return usage_error("unknown command '%s'", a);
@@ -339,20 +342,19 @@ static const struct node *resolve(const struct content *c, const char *ref)
 	size_t n;
 	enum resolve_status st = content_resolve(c, ref, &out, &cands, &n);
 	if (st == RESOLVE_AMBIGUOUS) {
-		fprintf(stderr, "exoread: '%s' matches %zu sections; say which:\n", ref, n);
+		msg("'%s' matches %zu sections; say which:", ref, n);
 		print_candidates(cands, n);
 	} else if (st == RESOLVE_NONE) {
 		if (n == 1)
-			fprintf(stderr, "exoread: no section '%s'; did you mean '%s'?\n", ref,
+			msg("no section '%s'; did you mean '%s'?", ref,
 				cands[0]->id);
 		else if (n > 1) {
-			fprintf(stderr, "exoread: no section '%s'; did you mean one of these?\n", ref);
+			msg("no section '%s'; did you mean one of these?", ref);
 			print_candidates(cands, n);
 		} else {
-			fprintf(stderr,
-				"exoread: no section '%s'; 'exoread list' shows the ids, and "
-				"'exoread search %s' searches the text\n",
-				ref, ref);
+			msg("no section '%s'; 'exoread list' shows the ids, and "
+			    "'exoread search %s' searches the text",
+			    ref, ref);
 		}
 	}
 	free(cands);
@@ -433,14 +435,14 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 	struct search_result res = {0};
 	int rc = EXIT_OK;
 	if (search_run(ix, query, &so, &res) != 0) {
-		fprintf(stderr, "exoread: the query '%s' holds no word to search for\n", query);
+		msg("the query '%s' holds no word to search for", query);
 		rc = EXIT_USAGE;
 	} else if (res.nhits == 0) {
 		if (res.suggestion)
-			fprintf(stderr, "exoread: no match for '%s'; did you mean '%s'?\n", query,
+			msg("no match for '%s'; did you mean '%s'?", query,
 				res.suggestion);
 		else
-			fprintf(stderr, "exoread: no match for '%s'\n", query);
+			msg("no match for '%s'", query);
 		rc = EXIT_NOTHING;
 	} else {
 		struct buf b = {0};

@@ -1,6 +1,8 @@
 /* util.c - allocation wrappers, the growable buffer and diagnostics. */
 #include "util.h"
 
+#include "text.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -118,14 +120,12 @@ void buf_repeat(struct buf *b, char c, size_t n)
 	b->s[b->len] = '\0';
 }
 
-void buf_printf(struct buf *b, const char *fmt, ...)
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap, ap2;
-	va_start(ap, fmt);
+	va_list ap2;
 	va_copy(ap2, ap);
 	char tmp[256];
 	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
 	if (n < 0) {
 		va_end(ap2);
 		return;
@@ -138,6 +138,14 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 		b->len += (size_t)n;
 	}
 	va_end(ap2);
+}
+
+void buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void buf_reset(struct buf *b)
@@ -183,6 +191,21 @@ static const char *const level_names[] = {
     [DIAG_ERROR] = "error",
 };
 
+/* Messages quote file names, keys and queries that came from outside, so they
+ * go out sanitized: no control character or bidi override reaches the terminal,
+ * and one diagnostic stays on one line. */
+static void put_safe(FILE *f, const char *s, size_t len)
+{
+	enum { MAX_SHOWN = 600 };
+	struct buf b = {0};
+	text_sanitize(&b, s, len > MAX_SHOWN ? MAX_SHOWN : len);
+	if (b.len)
+		fwrite(b.s, 1, b.len, f);
+	if (len > MAX_SHOWN)
+		fputs("...", f);
+	buf_free(&b);
+}
+
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap)
 {
 	FILE *f = diag_stream ? diag_stream : stderr;
@@ -198,7 +221,7 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 	}
 	fputs("exoread: ", f);
 	if (file) {
-		fputs(file, f);
+		put_safe(f, file, strlen(file));
 		if (line > 0) {
 			fprintf(f, ":%d", line);
 			if (col > 0)
@@ -207,8 +230,24 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 		fputs(": ", f);
 	}
 	fprintf(f, "%s: ", level_names[level]);
-	vfprintf(f, fmt, ap);
+	struct buf m = {0};
+	buf_vprintf(&m, fmt, ap);
+	put_safe(f, m.s ? m.s : "", m.len);
+	buf_free(&m);
 	fputc('\n', f);
+}
+
+void msg(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	struct buf m = {0};
+	buf_vprintf(&m, fmt, ap);
+	va_end(ap);
+	fputs("exoread: ", stderr);
+	put_safe(stderr, m.s ? m.s : "", m.len);
+	fputc('\n', stderr);
+	buf_free(&m);
 }
 
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)

@@ -36,6 +36,8 @@ void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 /* Append formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append formatted text from a va_list. */
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 /* Append n copies of byte c. */
 void buf_repeat(struct buf *b, char c, size_t n);
 /* Empty the buffer but keep its memory. */
@@ -61,7 +63,9 @@ enum diag_level {
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* The same with a va_list. */
+/* Print "exoread: message" on stderr, sanitized like diag(), with no level. */
+void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same as diag() with a va_list. */
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
 /* The worst level reported since start or the last diag_reset(); -1 when none. */
 int diag_worst(void);
