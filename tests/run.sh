@@ -12,9 +12,10 @@ LOG=$(mktemp -d)
 trap 'rm -rf "$LOG"' EXIT
 passed=0 failed=0
 
-count() { # count FILE: add up PASS:/FAIL: lines
+count() { # count FILE NAME: add up PASS:/FAIL: lines, and say how the suite went
 	p=$(grep -c '^PASS: ' "$1"); f=$(grep -c '^FAIL: ' "$1")
 	passed=$((passed + p)); failed=$((failed + f))
+	if [ "$f" -eq 0 ]; then echo "ok    $2 ($p checks)"; else echo "FAILED $2 ($f of $((p + f)) checks)"; fi
 	grep -A40 '^FAIL: ' "$1" | grep -v '^PASS: ' | head -60
 }
 
@@ -28,7 +29,7 @@ for bin in build/tests/test_* build/asan/tests/test_*; do
 		echo "FAIL: $name exited $rc" >>"$LOG/unit.res"
 		tail -20 "$LOG/unit.out" >>"$LOG/unit.res"
 	fi
-	count "$LOG/unit.res"
+	count "$LOG/unit.res" "$name"
 done
 
 for exo in build/exoread build/asan/exoread; do
@@ -44,7 +45,7 @@ for exo in build/exoread build/asan/exoread; do
 			echo "FAIL: $exo $name: suite exited $rc" >>"$LOG/$name.res"
 			tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
 		fi
-		count "$LOG/$name.res"
+		count "$LOG/$name.res" "$exo $name"
 	done
 done
 
