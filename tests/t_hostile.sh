@@ -17,7 +17,9 @@ UNSAFE='[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe
 safe() {
 	name=$1
 	shift
-	if LC_ALL=C grep -naP "$UNSAFE" "$@" >"$TMPD/unsafe"; then
+	if grep -Eq 'Sanitizer|runtime error:' "$@"; then
+		fail "$name: no sanitizer report" "$(grep -E -A3 'Sanitizer|runtime error:' "$@" | head)"
+	elif LC_ALL=C grep -naP "$UNSAFE" "$@" >"$TMPD/unsafe"; then
 		fail "$name: no raw control bytes" "$(od -c "$TMPD/unsafe" | head -6)"
 	elif ! cat "$@" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
 		fail "$name: output is valid UTF-8" "$(od -c "$@" | head -6)"
@@ -153,7 +155,8 @@ sections:
 EOF
 n=0
 for arg in '\033[2J' '\033]0;PWNED\007' '\342\200\256snoitcaer' 'side\302\233effects' \
-    'side\233effects' '\033[31mallergic' 'redness \342\201\246x' '\177\001\002'; do
+    'side\233effects' '\033[31mallergic' 'redness \342\201\246x' '\177\001\002' \
+    '"zzqx redness"' '"unclosed \033[2J'; do
 	n=$((n + 1))
 	q=$(printf "$arg")
 	for cmd in search print read; do

@@ -1,0 +1,106 @@
+/* fuzz_load.c - libFuzzer target for the loader, the validator and the printers.
+ *
+ * Each input is tried twice: as a topic file beside a fixed sources.yaml, and
+ * as the sources.yaml beside a fixed topic. Whatever loads is then printed in
+ * every format and linted, so any tree the validator lets through is one the
+ * printers can take.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "load.h"
+#include "print.h"
+#include "text.h"
+#include "util.h"
+
+static const char sources[] = "sources:\n"
+			      "  - id: overview\n"
+			      "    title: Exosome Therapy Side Effects\n"
+			      "    file: 000_overview.txt\n"
+			      "  - id: safety\n"
+			      "    title: Exosome safety\n"
+			      "    file: 001_safety.txt\n";
+
+static const char topic[] = "id: side-effects\n"
+			    "title: Side effects\n"
+			    "body:\n"
+			    "  - p: Most side effects are mild.\n"
+			    "    sources: [overview, safety]\n";
+
+/* Every byte of printed output must be terminal-safe UTF-8. The only escape
+ * sequences allowed are the text printer's own SGR styles (ESC [ digits ; m). */
+static void check_safe(const struct buf *b)
+{
+	if (b->len == 0)
+		return;
+	if (text_utf8_invalid(b->s, b->len) != (size_t)-1)
+		abort();
+	for (size_t i = 0; i < b->len;) {
+		uint32_t cp;
+		size_t n = text_decode(b->s + i, b->len - i, &cp);
+		if (cp == 0x1b && i + 1 < b->len && b->s[i + 1] == '[') {
+			size_t j = i + 2;
+			while (j < b->len && ((b->s[j] >= '0' && b->s[j] <= '9') || b->s[j] == ';'))
+				j++;
+			if (j < b->len && b->s[j] == 'm') {
+				i = j + 1;
+				continue;
+			}
+		}
+		if (text_is_unsafe(cp, true))
+			abort();
+		i += n;
+	}
+}
+
+static void use(const struct content *c)
+{
+	static const enum print_format fmts[] = {PRINT_TEXT, PRINT_MARKDOWN, PRINT_JSON, PRINT_TREE};
+	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
+		struct buf out = {0};
+		struct print_opts o = {.format = fmts[f], .width = f == 0 ? 20 : 72, .styled = f == 0};
+		switch (fmts[f]) {
+		case PRINT_TEXT: print_text(&out, c, c->sections, c->nsections, &o); break;
+		case PRINT_MARKDOWN: print_md(&out, c, c->sections, c->nsections, &o); break;
+		case PRINT_JSON: print_json(&out, c, c->sections, c->nsections, &o); break;
+		case PRINT_TREE: print_tree(&out, c, c->sections, c->nsections, &o); break;
+		}
+		check_safe(&out);
+		buf_free(&out);
+	}
+	validate_lint(c);
+}
+
+static void try(const struct load_file *files, size_t n)
+{
+	diag_reset();
+	struct content *c = load_mem(files, n);
+	/* The loader's contract: content exactly when no error was reported. */
+	if ((c != NULL) != (diag_errors() == 0))
+		abort();
+	if (c)
+		use(c);
+	content_free(c);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static FILE *null;
+	if (null == NULL) {
+		null = fopen("/dev/null", "w");
+		diag_set_stream(null);
+	}
+	const char *d = (const char *)data;
+	struct load_file as_topic[] = {
+	    {.name = "sources.yaml", .data = sources, .len = sizeof sources - 1},
+	    {.name = "10-fuzz.yaml", .data = d, .len = size},
+	};
+	try(as_topic, 2);
+	struct load_file as_sources[] = {
+	    {.name = "sources.yaml", .data = d, .len = size},
+	    {.name = "10-topic.yaml", .data = topic, .len = sizeof topic - 1},
+	};
+	try(as_sources, 2);
+	return 0;
+}

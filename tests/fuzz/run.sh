@@ -1,0 +1,121 @@
+#!/bin/sh
+# run.sh [SECONDS] - build the libFuzzer targets and run each for SECONDS (60).
+#
+# Builds under build/fuzz with clang, -fsanitize=fuzzer,address,undefined: the
+# src/ objects except main.c, then one binary per tests/fuzz/fuzz_*.c. Seed
+# corpora are made here from content/, the golden inputs and the YAML test
+# suite; what the fuzzer finds beyond them stays in build/fuzz/corpus.
+# Every input in tests/fuzz/regress/ (named TARGET-*, e.g. load-deep-flow) is
+# replayed first. Prints one line per target:
+#   fuzz: target=load runs=N findings=K seconds=S
+# and exits 1 when anything was found (the inputs are in build/fuzz/artifacts).
+set -u
+SECS=${1:-60}
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$TOP" || exit 2
+CLANG=${CLANG:-clang}
+B=build/fuzz
+SUITE=${YAML_TEST_SUITE:-$TOP/../shared/yaml-test-suite}
+mkdir -p "$B/obj" "$B/artifacts" "$B/corpus" "$B/seeds"
+
+if ! command -v "$CLANG" >/dev/null; then
+	echo "fuzz: $CLANG not found (Debian: apt install clang)" >&2
+	exit 2
+fi
+# The same flags as the Makefile, with the fuzzer's coverage and both sanitizers.
+# pkg-config's -D_XOPEN_SOURCE=600 would clash with ours; drop it.
+PKGS="ncursesw yaml-0.1 icu-uc icu-i18n"
+PKG_CFLAGS=$(pkg-config --cflags $PKGS | sed 's/-D_XOPEN_SOURCE=[0-9]*//')
+PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer"
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+CFLAGS="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra -Isrc \
+$PKG_CFLAGS $SAN"
+# fuzz_search indexes this folder once.
+FUZZ_CONTENT=${FUZZ_CONTENT:-$TOP/content}
+export FUZZ_CONTENT
+
+# Objects: rebuild one when its source or any header is newer.
+newest_h=$(ls -t src/*.h src/ui/*.h 2>/dev/null | head -1)
+objs=
+for c in $(ls src/*.c src/ui/*.c 2>/dev/null); do
+	[ "$c" = src/main.c ] && continue
+	o=$B/obj/$(echo "$c" | tr / _ | sed 's/\.c$/.o/')
+	objs="$objs $o"
+	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
+		echo "$c $o"
+	fi
+done | xargs -r -P 2 -L 1 sh -c \
+    "$CLANG $CFLAGS -fsanitize=fuzzer-no-link -c \"\$0\" -o \"\$1\" || touch $B/build-failed"
+if [ -f "$B/build-failed" ]; then
+	rm -f "$B/build-failed"
+	echo "fuzz: compiling src/ failed" >&2
+	exit 2
+fi
+objs=$(ls $B/obj/*.o | grep -v '/src_main\.o$')
+
+# Seeds, made afresh each run.
+rm -rf "$B/seeds"
+mkdir -p "$B/seeds/load" "$B/seeds/search" "$B/seeds/wrap"
+i=0
+for f in content/*.yaml tests/golden/*/*.yaml tests/golden/*/*/*.yaml tests/cli/*.yaml; do
+	[ -f "$f" ] || continue
+	i=$((i + 1))
+	cp "$f" "$B/seeds/load/content-$i.yaml"
+done
+if [ -d "$SUITE" ]; then
+	find "$SUITE" -name in.yaml | while read -r f; do
+		n=${f#"$SUITE"/}
+		cp "$f" "$B/seeds/load/suite-$(echo "${n%/in.yaml}" | tr / -).yaml"
+	done
+fi
+# Queries: lay words, phrases, operators-to-be and text lines from the content.
+for q in redness swelling '"side effects"' 'allergic reaction' 'stem cells vs exosomes' \
+    'fevr' 'tiredness' 'FDA' "patient's" 'don'"'"'t' 'ｒｅｄｎｅｓｓ' 'fеvеr' '-' '""' \
+    '"unclosed' 'a b c d e f g h i j k l m n o p' 'ﬁ ß İ ǅ' 'x*y' 'é́́́'; do
+	i=$((i + 1))
+	printf '%s' "$q" >"$B/seeds/search/q-$i"
+done
+# Wrap: the first two bytes are the widths (see fuzz_wrap.c).
+cat content/*.yaml 2>/dev/null | grep -v '^ *$' | head -200 | while IFS= read -r line; do
+	i=$((i + 1))
+	printf '\050\024%s' "$line" >"$B/seeds/wrap/line-$i"
+	printf '%s' "$line" | head -c 40 >"$B/seeds/search/line-$i"
+done
+printf '\001\001a\314\201b\343\201\202\360\237\230\200 c\033[2J\342\200\256' >"$B/seeds/wrap/mixed"
+
+status=0
+for t in load search wrap; do
+	bin=$B/fuzz_$t
+	if ! $CLANG $CFLAGS -fsanitize=fuzzer -o "$bin" tests/fuzz/fuzz_$t.c $objs $PKG_LIBS; then
+		echo "fuzz: target=$t does not build" >&2
+		status=2
+		continue
+	fi
+	case $t in load) max=65536 ;; search) max=512 ;; *) max=8192 ;; esac
+	# Inputs that once failed must pass now.
+	reg=$(ls tests/fuzz/regress/$t-* 2>/dev/null)
+	if [ -n "$reg" ]; then
+		if ! "$bin" -rss_limit_mb=4096 $reg >"$B/$t-regress.log" 2>&1; then
+			echo "fuzz: target=$t regression input fails:" >&2
+			grep -E 'ERROR|SUMMARY|Running' "$B/$t-regress.log" | tail -5 >&2
+			status=1
+		fi
+	fi
+	mkdir -p "$B/corpus/$t"
+	before=$(ls "$B/artifacts" | grep -c "^$t-")
+	"$bin" -max_total_time="$SECS" -max_len=$max -timeout=10 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix="$B/artifacts/$t-" \
+	    "$B/corpus/$t" "$B/seeds/$t" >"$B/$t.log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$B/$t.log" | tail -1)
+	after=$(ls "$B/artifacts" | grep -c "^$t-")
+	found=$((after - before))
+	[ $rc -ne 0 ] && [ $found -eq 0 ] && found=1 # a failure that left no input
+	echo "fuzz: target=$t runs=${runs:-0} findings=$found seconds=$SECS"
+	if [ $found -gt 0 ]; then
+		status=1
+		grep -E '^==[0-9]+==ERROR|SUMMARY|runtime error|^artifact_prefix|Test unit written' \
+		    "$B/$t.log" | head -8 | sed 's/^/    /'
+	fi
+done
+exit $status
