@@ -1,0 +1,88 @@
+#!/bin/sh
+# run.sh - `make bench`: how exoread's cost grows with the content.
+#
+# Builds the bundled content at 1x, 10x, 100x and 1000x (bench/scale.sh; set
+# BENCH_SCALES to choose others) in a temporary folder, and for each scale
+# measures in-process (bench/driver.c): load (parse and validate), index,
+# search latency, print throughput, the pager's key handling and peak RSS;
+# beside it the floor of a bare libyaml event parse (bench/yaml_floor.c) and
+# `grep -ril` over the same files. Prints a table, then one summary line:
+#   bench: scale=100x load_vs_libyaml=R search_p50_us=S key_p50_us=K rss_per_content_byte=M
+# load_vs_libyaml is (load + index) / libyaml floor; rss_per_content_byte is
+# (peak RSS after load, index and search - RSS before loading) / content bytes.
+# Targets at 100x: R <= 1.5, S <= 1000, K <= 1000, M <= 3. Not part of `make check`.
+set -eu
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+cd "$TOP"
+CC=${CC:-cc}
+B=build/bench
+SCALES=${BENCH_SCALES:-1 10 100 1000}
+mkdir -p "$B"
+PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 icu-uc icu-i18n) -lstemmer -lm"
+OBJS=$(ls build/obj/src/*.o build/obj/src/ui/*.o | grep -v '/main\.o$')
+$CC -O2 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc -o "$B/driver" bench/driver.c \
+    $OBJS -Wl,--wrap=newterm,--wrap=wget_wch,--wrap=get_wch $PKG_LIBS
+$CC -O2 -g -std=c11 -Wall -Wextra -o "$B/yaml_floor" bench/yaml_floor.c -lyaml
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# get KEY FILE: the value of KEY=... in FILE.
+get() { sed -n "s/^$1=//p" "$2" | head -1; }
+ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
+now_us() { echo $(($(date +%s%N) / 1000)); }
+
+printf '%-6s %7s %6s %7s %9s %9s %9s %6s %6s %8s %8s %8s %8s %8s %7s %7s %8s %7s\n' \
+    scale MB files sections load_ms index_ms libyaml_ms R R_load grep_ms \
+    srch_p50 srch_p95 top10p50 print_MBs key_p50 key_p95 rss_MB rss/B
+summary=
+for n in $SCALES; do
+	d=$TMP/x$n
+	sh bench/scale.sh content "$d" "$n"
+	"$B/driver" "$d" >"$TMP/drv" 2>"$TMP/drv.err" || {
+		echo "bench: driver failed at ${n}x:" >&2
+		cat "$TMP/drv.err" >&2
+		exit 1
+	}
+	"$B/yaml_floor" "$d" >"$TMP/floor"
+	# grep -ril over the same files: best of three.
+	best=
+	for r in 1 2 3; do
+		a=$(now_us)
+		grep -ril swelling "$d" >/dev/null
+		t=$(($(now_us) - a))
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+	done
+	bytes=$(get bytes "$TMP/drv")
+	load=$(get load_us "$TMP/drv")
+	index=$(get index_us "$TMP/drv")
+	floor=$(get floor_us "$TMP/floor")
+	rss=$(get rss_kb "$TMP/drv")
+	base=$(get rss_base_kb "$TMP/drv")
+	line=$(awk -v n="$n" -v bytes="$bytes" -v load="$load" -v idx="$index" -v floor="$floor" \
+	    -v grep_us="$best" -v rss="$rss" -v base="$base" \
+	    -v files="$(get files "$TMP/drv")" -v secs="$(get sections "$TMP/drv")" \
+	    -v s50="$(get search_p50_us "$TMP/drv")" -v s95="$(get search_p95_us "$TMP/drv")" \
+	    -v t50="$(get search10_p50_us "$TMP/drv")" -v pr="$(get print_text_mb_s "$TMP/drv")" \
+	    -v k50="$(get key_p50_us "$TMP/drv")" -v k95="$(get key_p95_us "$TMP/drv")" 'BEGIN {
+		R = (load + idx) / floor; Rl = load / floor; M = (rss - base) * 1024 / bytes
+		printf "%-6s %7.2f %6d %7d %9.1f %9.1f %9.1f %6.2f %6.2f %8.1f %8.0f %8.0f %8.0f %8.1f %7.0f %7.0f %8.1f %7.2f\n",
+		    n "x", bytes / 1048576, files, secs, load / 1000, idx / 1000, floor / 1000, R, Rl,
+		    grep_us / 1000, s50, s95, t50, pr, k50, k95, rss / 1024, M
+		if (n == 100)
+			printf "SUMMARY bench: scale=100x load_vs_libyaml=%.2f search_p50_us=%.0f key_p50_us=%.0f rss_per_content_byte=%.2f\n",
+			    R, s50, k50, M
+	}')
+	echo "$line" | grep -v '^SUMMARY '
+	s=$(echo "$line" | sed -n 's/^SUMMARY //p')
+	[ -n "$s" ] && summary=$s
+	[ "$(get keys_status "$TMP/drv")" = 0 ] ||
+		echo "bench: the pager run at ${n}x ended with status $(get keys_status "$TMP/drv")" >&2
+	rm -rf "$d"
+done
+echo
+echo "R = (load + index) / libyaml floor; R_load = load / floor; srch = all hits (as"
+echo "'exoread search'), top10 = first 10 hits; times in ms, latencies in us; rss/B = RSS"
+echo "growth over the pre-load RSS per content byte."
+[ -n "$summary" ] && echo "$summary"
+exit 0
