@@ -263,3 +263,77 @@ mkdir -p "$TMPD/many"
 expect_eq "more than 10000 files are refused" \
     "2|exoread: $TMPD/many: error: more than 10000 .yaml files in the content folder" \
     "$?|$(cat "$TMPD/err")"
+
+# 7. The pager: hostile queries on the command line and typed at the search
+# prompt. Every byte the pager writes to the terminal is captured (tmux
+# pipe-pane); escape sequences are the pager's own business, but the hostile
+# ones must not appear, nor bidi controls or C1 characters.
+if ! command -v tmux >/dev/null 2>&1; then
+	fail "pager: tmux is installed" "the pager checks need tmux (Debian package tmux)"
+	exit 0
+fi
+SOCK=exoh$$
+X() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'X kill-server 2>/dev/null' EXIT
+X new-session -d -s keep -x 20 -y 5 "sleep 3600" || { fail "pager: tmux starts"; exit 0; }
+# wait_pane TEXT: poll (up to 10 s) until the pane shows TEXT.
+wait_pane() {
+	i=0
+	while [ $i -lt 100 ]; do
+		X capture-pane -p -t pg | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_exit: poll until the pager has exited.
+wait_exit() {
+	i=0
+	while [ $i -lt 100 ]; do
+		[ -f "$TMPD/pg.exit" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+n=0
+for arg in '\033]0;PWNED\007redness' '\342\200\256redness' 'redness\302\233[2J'; do
+	n=$((n + 1))
+	rm -f "$TMPD/pg.exit" "$TMPD/pg.raw"
+	printf "$arg" >"$TMPD/pg.q"
+	cat >"$TMPD/pg.sh" <<-EOF
+		export TERM=xterm-256color LC_ALL=C.UTF-8
+		"$EXO" --content "$TMPD/c" read "\$(cat "$TMPD/pg.q")" 2>"$TMPD/pg.err"
+		echo \$? >"$TMPD/pg.exit"
+		exec sleep 3600
+	EOF
+	X new-session -d -s pg -x 100 -y 30 "sleep 0.2; sh '$TMPD/pg.sh'"
+	X pipe-pane -o -t pg "cat >'$TMPD/pg.raw'"
+	if ! wait_pane "Side effects"; then
+		fail "pager, hostile query $n: the pager starts" "$(X capture-pane -p -t pg | head -5)"
+		X kill-session -t pg
+		continue
+	fi
+	# Typed at the prompt: a bidi override, a C1 CSI and an OSC title sequence.
+	X send-keys -t pg / && X send-keys -t pg -l "$(printf '\342\200\256x\302\233y')" &&
+		X send-keys -t pg Enter
+	X send-keys -t pg / && X send-keys -t pg -l "$(printf ']0;PWNED\007')" && X send-keys -t pg Enter
+	X send-keys -t pg q
+	if wait_exit; then
+		expect_eq "pager, hostile query $n: exit" 0 "$(cat "$TMPD/pg.exit")"
+	else
+		fail "pager, hostile query $n: q quits"
+	fi
+	X kill-session -t pg
+	if LC_ALL=C grep -aqP '\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xc2[\x80-\x9f]|\x1b\]0;PWNED' \
+	    "$TMPD/pg.raw"; then
+		fail "pager, hostile query $n: no hostile bytes reach the terminal" \
+		    "$(LC_ALL=C grep -aoP '.{0,12}(\xe2\x80[\xaa-\xae]|\xc2[\x80-\x9f]|\x1b\]0;PWNED).{0,12}' \
+		    "$TMPD/pg.raw" | head -3 | od -c | head -6)"
+	elif [ ! -s "$TMPD/pg.raw" ]; then
+		fail "pager, hostile query $n: output captured"
+	else
+		pass "pager, hostile query $n: no hostile bytes reach the terminal"
+	fi
+	safe "pager, hostile query $n: stderr" "$TMPD/pg.err"
+done
