@@ -26,6 +26,7 @@ $CC -O2 -g -std=c11 -Wall -Wextra -o "$B/yaml_floor" bench/yaml_floor.c -lyaml
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+: >"$TMP/permb"
 
 # get KEY FILE: the value of KEY=... in FILE.
 get() { sed -n "s/^$1=//p" "$2" | head -1; }
@@ -69,17 +70,25 @@ for n in $SCALES; do
 		printf "%-6s %7.2f %6d %7d %9.1f %9.1f %9.1f %6.2f %6.2f %8.1f %8.0f %8.0f %8.0f %8.1f %7.0f %7.0f %8.1f %7.2f\n",
 		    n "x", bytes / 1048576, files, secs, load / 1000, idx / 1000, floor / 1000, R, Rl,
 		    grep_us / 1000, s50, s95, t50, pr, k50, k95, rss / 1024, M
+		printf "PERMB %-6s %9.1f %9.1f %9.1f %10.0f %10.0f\n", n "x", load / 1000 / (bytes / 1048576),
+		    idx / 1000 / (bytes / 1048576), floor / 1000 / (bytes / 1048576),
+		    s50 / (bytes / 1048576), t50 / (bytes / 1048576)
 		if (n == 100)
 			printf "SUMMARY bench: scale=100x load_vs_libyaml=%.2f search_p50_us=%.0f key_p50_us=%.0f rss_per_content_byte=%.2f\n",
 			    R, s50, k50, M
 	}')
-	echo "$line" | grep -v '^SUMMARY '
+	echo "$line" | grep -v '^SUMMARY \|^PERMB '
+	echo "$line" | sed -n 's/^PERMB //p' >>"$TMP/permb"
 	s=$(echo "$line" | sed -n 's/^SUMMARY //p')
 	[ -n "$s" ] && summary=$s
 	[ "$(get keys_status "$TMP/drv")" = 0 ] ||
 		echo "bench: the pager run at ${n}x ended with status $(get keys_status "$TMP/drv")" >&2
 	rm -rf "$d"
 done
+echo
+echo "Growth: cost per MB of content at each scale (flat columns mean linear cost)."
+printf '%-6s %9s %9s %9s %10s %10s\n' scale load_ms index_ms libyaml_ms srch_us top10_us
+cat "$TMP/permb"
 echo
 echo "R = (load + index) / libyaml floor; R_load = load / floor; srch = all hits (as"
 echo "'exoread search'), top10 = first 10 hits; times in ms, latencies in us; rss/B = RSS"
