@@ -101,8 +101,8 @@ esac
 mkdir -p "$TMPD/runs"
 # Two shells, each taking every other case, keep both cores busy.
 for half in 0 1; do
-	awk -v h=$half 'NR % 2 == h' "$TMPD/single" | while read -r name err; do
-		f=$(echo "$name" | tr / -)
+	awk -v h=$half 'NR % 2 == h { f = $1; gsub("/", "-", f); print $1, $2, f }' "$TMPD/single" |
+	    while read -r name err f; do
 		"$EXO" check "$TMPD/sources.yaml" "$SUITE/$name/in.yaml" >/dev/null \
 		    2>"$TMPD/runs/$f.err"
 		echo "$name $err $? $f"

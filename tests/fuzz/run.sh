@@ -97,7 +97,7 @@ for t in load search wrap; do
 	if [ -n "$reg" ]; then
 		if ! "$bin" -rss_limit_mb=4096 $reg >"$B/$t-regress.log" 2>&1; then
 			echo "fuzz: target=$t regression input fails:" >&2
-			grep -E 'ERROR|SUMMARY|Running' "$B/$t-regress.log" | tail -5 >&2
+			grep -E 'ERROR|SUMMARY|runtime error|Running' "$B/$t-regress.log" | tail -5 >&2
 			status=1
 		fi
 	fi
