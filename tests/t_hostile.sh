@@ -264,6 +264,43 @@ expect_eq "more than 10000 files are refused" \
     "2|exoread: $TMPD/many: error: more than 10000 .yaml files in the content folder" \
     "$?|$(cat "$TMPD/err")"
 
+# Work that grows with the square of a hostile file's size would hang `check` as
+# surely as a loop. These inputs are well under the size limit; a linear loader
+# handles each in well under a second, so timeout(1) here only guards a hang.
+guard() { # guard NAME ARGS...: check runs to completion, refusing the content
+	name=$1
+	shift
+	timeout 30 "$EXO" check "$@" >/dev/null 2>"$TMPD/err"
+	rc=$?
+	if [ $rc -eq 124 ]; then
+		fail "$name: completes (killed after 30 s)"
+	else
+		expect_eq "$name: refused" 2 $rc
+	fi
+}
+mkdir -p "$TMPD/quad"
+# 40000 sections, and 40000 see_also entries naming none of them: each unknown
+# name must not be compared with every section id.
+awk 'BEGIN { print "id: a\ntitle: T\nsections:";
+	for (i = 0; i < 40000; i++) printf "  - id: s%d\n    title: T\n", i }' >"$TMPD/quad/a.yaml"
+awk 'BEGIN { print "id: b\ntitle: T\nsee_also:";
+	for (i = 0; i < 40000; i++) print "  - q/zz" i }' >"$TMPD/quad/b.yaml"
+guard "40000 unknown see_also against 40000 sections" "$SRC" "$TMPD/quad/a.yaml" "$TMPD/quad/b.yaml"
+# 60000 sources, and a paragraph citing 60000 that do not exist: neither the
+# duplicate check, nor each lookup, nor each did-you-mean may scan every source.
+awk 'BEGIN { print "sources:"; for (i = 0; i < 60000; i++) printf "  - {id: s%d, title: T, file: f}\n", i;
+	print "  - {id: s1, title: T, file: f}" }' >"$TMPD/quad/sources.yaml"
+awk 'BEGIN { printf "id: a\ntitle: T\nbody:\n  - p: x\n    sources: [s1";
+	for (i = 0; i < 60000; i++) printf ", t%d", i; print "]" }' >"$TMPD/quad/c.yaml"
+guard "60000 unknown sources against 60000 sources" "$TMPD/quad/sources.yaml" "$TMPD/quad/c.yaml"
+# A flood of errors from one small file: the list is cut short, not 300000 lines long.
+awk 'BEGIN { print "id: a\ntitle: T"; for (i = 0; i < 300000; i++) print "id: a" }' >"$TMPD/quad/d.yaml"
+"$EXO" check "$SRC" "$TMPD/quad/d.yaml" >/dev/null 2>"$TMPD/err"
+rc=$?
+lines=$(wc -l <"$TMPD/err")
+[ $rc -eq 2 ] && [ "$lines" -le 1000 ] && pass "300000 errors in one file: a short list ($lines lines)" ||
+	fail "300000 errors in one file: a short list" "exit $rc, $lines lines"
+
 # 7. The pager: hostile queries on the command line and typed at the search
 # prompt. Every byte the pager writes to the terminal is captured (tmux
 # pipe-pane); escape sequences are the pager's own business, but the hostile
