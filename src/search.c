@@ -1561,7 +1561,8 @@ static void select_top(struct cand *c, size_t n, size_t k)
 		}
 		n = k;
 	}
-	qsort(c, n, sizeof(*c), cmp_cand);
+	if (n > 1)
+		qsort(c, n, sizeof(*c), cmp_cand);
 }
 
 int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
