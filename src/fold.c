@@ -283,38 +283,268 @@ static void fold_seg(struct fold *f, const UChar *p, int32_t n)
 	emit(f, f->w[1], m);
 }
 
-size_t fold_words(struct fold *f, const char *s, size_t len, fold_word_fn fn, void *arg)
+/*
+ * ICU's word-break classes (UAX #29) of the ASCII characters that matter.
+ * ICU's root rules leave ':' out of MidLetter, so "a:b" is two words.
+ */
+enum aclass {
+	A_OTHER,
+	A_LETTER,    /* ALetter: A-Z a-z */
+	A_DIGIT,     /* Numeric: 0-9 */
+	A_MIDNUMLET, /* MidNumLet and Single_Quote: . ' (join letters, or digits) */
+	A_MIDNUM,    /* MidNum: , ; (join digits only) */
+	A_EXTEND,    /* ExtendNumLet: _ */
+};
+
+static enum aclass aclass(unsigned char c)
 {
-	if (s == NULL || len == 0)
-		return 0;
-	int32_t n = to_utf16(f, s, len);
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		return A_LETTER;
+	if (c >= '0' && c <= '9')
+		return A_DIGIT;
+	switch (c) {
+	case '.':
+	case '\'':
+		return A_MIDNUMLET;
+	case ',':
+	case ';':
+		return A_MIDNUM;
+	case '_':
+		return A_EXTEND;
+	default:
+		return A_OTHER;
+	}
+}
+
+static bool is_ascii_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/*
+ * Split a pure-ASCII run the way ICU does: letters, digits and '_' join
+ * (WB5, WB8-10, WB13a/b); one . or ' between two letters joins them (WB6/7);
+ * one . ' , or ; between two digits joins them (WB11/12). ICU's rule status,
+ * which says whether the word is a number, is that of the last rule applied:
+ * it follows the last character, and for a final '_' the one before it.
+ */
+static size_t ascii_spans(const char *s, size_t from, size_t to, fold_span_fn fn, void *arg,
+			  bool *stop)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t count = 0;
+	for (size_t i = from; i < to && !*stop;) {
+		enum aclass c = aclass(p[i]);
+		if (c != A_LETTER && c != A_DIGIT && c != A_EXTEND) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		enum aclass prev = A_OTHER, last = c;
+		while (j < to) {
+			enum aclass k = aclass(p[j]);
+			if (k == A_LETTER || k == A_DIGIT || k == A_EXTEND) {
+				prev = last;
+				last = k;
+				j++;
+				continue;
+			}
+			enum aclass n = j + 1 < to ? aclass(p[j + 1]) : A_OTHER;
+			bool join = (last == A_LETTER && k == A_MIDNUMLET && n == A_LETTER) ||
+				    (last == A_DIGIT && (k == A_MIDNUMLET || k == A_MIDNUM) && n == A_DIGIT);
+			if (!join)
+				break;
+			prev = last;
+			last = n;
+			j += 2;
+		}
+		/* A lone '_' is no word; "__" is a word of letters that folds to nothing. */
+		if (!(j - i == 1 && c == A_EXTEND)) {
+			bool number = last == A_DIGIT || (last == A_EXTEND && prev == A_DIGIT);
+			struct fold_span sp = {.start = i, .len = j - i, .number = number};
+			count++;
+			if (fn(arg, &sp))
+				*stop = true;
+		}
+		i = j;
+	}
+	return count;
+}
+
+/* ICU's word breaks over s[from..to); spans are offsets into s. */
+static size_t icu_spans(struct fold *f, const char *s, size_t from, size_t to, fold_span_fn fn,
+			void *arg, bool *stop)
+{
+	int32_t n = to_utf16(f, s + from, to - from);
 	UErrorCode err = U_ZERO_ERROR;
 	ubrk_setText(f->bi, f->u, n, &err);
 	if (U_FAILURE(err))
 		return 0;
-
 	size_t count = 0;
 	int32_t start = ubrk_first(f->bi);
-	for (int32_t end = ubrk_next(f->bi); end != UBRK_DONE; start = end, end = ubrk_next(f->bi)) {
+	for (int32_t end = ubrk_next(f->bi); end != UBRK_DONE && !*stop;
+	     start = end, end = ubrk_next(f->bi)) {
 		int32_t status = ubrk_getRuleStatus(f->bi);
 		if (status < UBRK_WORD_NONE_LIMIT)
 			continue; /* spaces and punctuation */
-		fold_seg(f, f->u + start, end - start);
-		if (f->word.len == 0)
-			continue;
-		struct fold_word w = {
-			.start = f->off[start],
-			.len = f->off[end] - f->off[start],
-			.word = f->word.s,
-			.wlen = f->word.len,
-			.nchars = f->nchars,
-			.number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT,
+		struct fold_span sp = {
+		    .start = from + f->off[start],
+		    .len = f->off[end] - f->off[start],
+		    .number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT,
 		};
 		count++;
-		if (fn(arg, &w))
-			break;
+		if (fn(arg, &sp))
+			*stop = true;
 	}
 	return count;
+}
+
+size_t fold_spans_icu(struct fold *f, const char *s, size_t len, fold_span_fn fn, void *arg)
+{
+	bool stop = false;
+	if (s == NULL || len == 0)
+		return 0;
+	return icu_spans(f, s, 0, len > FOLD_MAX_TEXT ? FOLD_MAX_TEXT : len, fn, arg, &stop);
+}
+
+/* End of the run of non-space bytes at i; *ascii tells whether it is pure ASCII. */
+static size_t run_end(const unsigned char *p, size_t i, size_t len, bool *ascii)
+{
+	bool a = true;
+	while (i < len && !is_ascii_space(p[i]))
+		a &= p[i++] < 0x80;
+	*ascii = a;
+	return i;
+}
+
+/*
+ * ICU always breaks before and after ASCII white space (no rule joins a
+ * character to a following space, tab or line break, and only non-ASCII
+ * Extend and Format characters attach to a preceding one). So the text can
+ * be cut into runs between white space: pure-ASCII runs take the fast
+ * tokenizer, and each stretch of other runs goes to ICU whole.
+ */
+size_t fold_spans(struct fold *f, const char *s, size_t len, fold_span_fn fn, void *arg)
+{
+	if (s == NULL || len == 0)
+		return 0;
+	if (len > FOLD_MAX_TEXT)
+		len = FOLD_MAX_TEXT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t count = 0, i = 0;
+	bool stop = false;
+	while (i < len && !stop) {
+		while (i < len && is_ascii_space(p[i]))
+			i++;
+		if (i == len)
+			break;
+		bool ascii;
+		size_t j = run_end(p, i, len, &ascii);
+		if (ascii) {
+			count += ascii_spans(s, i, j, fn, arg, &stop);
+			i = j;
+			continue;
+		}
+		/* Take the following runs too, up to the next pure-ASCII one. */
+		size_t e = j;
+		for (;;) {
+			size_t k = e;
+			while (k < len && is_ascii_space(p[k]))
+				k++;
+			if (k == len)
+				break;
+			size_t m = run_end(p, k, len, &ascii);
+			if (ascii)
+				break;
+			e = m;
+		}
+		count += icu_spans(f, s, i, e, fn, arg, &stop);
+		i = e;
+	}
+	return count;
+}
+
+/* Fold a pure-ASCII word: what fold_seg gives for it, without UTF-16 or ICU. */
+static void fold_ascii(struct fold *f, const char *s, size_t n)
+{
+	buf_reset(&f->word);
+	buf_add(&f->word, "", 0);
+	/* Only letters, digits and apostrophes survive; then "'s" goes and apostrophes go. */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '\'')
+			continue;
+		buf_putc(&f->word, (char)c);
+		m++;
+	}
+	char *w = f->word.s;
+	if (m >= 2 && w[m - 1] == 's' && w[m - 2] == '\'')
+		m -= 2;
+	size_t k = 0;
+	for (size_t i = 0; i < m; i++)
+		if (w[i] != '\'')
+			w[k++] = w[i];
+	w[k] = '\0';
+	f->word.len = k;
+	f->nchars = k;
+}
+
+static bool all_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+const char *fold_span(struct fold *f, const char *s, size_t len, size_t *wlen, size_t *nchars)
+{
+	if (all_ascii(s, len)) {
+		fold_ascii(f, s, len);
+	} else {
+		int32_t n = to_utf16(f, s, len);
+		fold_seg(f, f->u, n);
+	}
+	*wlen = f->word.len;
+	*nchars = f->nchars;
+	return f->word.s;
+}
+
+struct words_ctx {
+	struct fold *f;
+	const char *s;
+	fold_word_fn fn;
+	void *arg;
+	size_t count;
+};
+
+static int fold_one(void *arg, const struct fold_span *sp)
+{
+	struct words_ctx *wc = arg;
+	size_t wlen, nchars;
+	const char *word = fold_span(wc->f, wc->s + sp->start, sp->len, &wlen, &nchars);
+	if (wlen == 0)
+		return 0;
+	struct fold_word w = {
+	    .start = sp->start,
+	    .len = sp->len,
+	    .word = word,
+	    .wlen = wlen,
+	    .nchars = nchars,
+	    .number = sp->number,
+	};
+	wc->count++;
+	return wc->fn(wc->arg, &w);
+}
+
+size_t fold_words(struct fold *f, const char *s, size_t len, fold_word_fn fn, void *arg)
+{
+	struct words_ctx wc = {.f = f, .s = s, .fn = fn, .arg = arg};
+	fold_spans(f, s, len, fold_one, &wc);
+	return wc.count;
 }
 
 size_t fold_word(struct fold *f, const char *s, size_t len, struct buf *out)
@@ -323,9 +553,11 @@ size_t fold_word(struct fold *f, const char *s, size_t len, struct buf *out)
 	buf_add(out, "", 0);
 	if (s == NULL || len == 0)
 		return 0;
-	int32_t n = to_utf16(f, s, len);
-	fold_seg(f, f->u, n);
-	buf_add(out, f->word.s, f->word.len);
+	if (len > FOLD_MAX_TEXT)
+		len = FOLD_MAX_TEXT;
+	size_t wlen, nchars;
+	const char *w = fold_span(f, s, len, &wlen, &nchars);
+	buf_add(out, w, wlen);
 	return out->len;
 }
 

@@ -2,7 +2,10 @@
  *
  * The index and the query go through the same steps, so a word matches when
  * its folded stems are equal:
- *   1. ICU word breaks (UBRK_WORD) split the text into words.
+ *   1. ICU word breaks (UBRK_WORD) split the text into words. A pure-ASCII run
+ *      between ASCII spaces is split by a built-in copy of ICU's rules for
+ *      ASCII (letters, digits, ' . , ; : _), which gives the same words without
+ *      the cost of UTF-16 conversion; test_fold.c compares the two.
  *   2. Inside a word that holds a Latin letter (or that is made only of
  *      look-alikes), each Cyrillic or Greek letter that imitates a Latin one
  *      becomes that Latin letter ("fеvеr" with Cyrillic е is "fever"). Only
@@ -40,6 +43,25 @@ struct fold_word {
 /* Called once per word, in text order. Return non-zero to stop early. */
 typedef int (*fold_word_fn)(void *arg, const struct fold_word *w);
 
+/* One word as written, before folding. */
+struct fold_span {
+	size_t start, len; /* byte range of the word in the source text */
+	int number;        /* 1 when ICU classes the word as a number */
+};
+
+/* Called once per span, in text order. Return non-zero to stop early. */
+typedef int (*fold_span_fn)(void *arg, const struct fold_span *sp);
+
+/*
+ * Step 1 alone: split s (len bytes of UTF-8) into the spans ICU calls words
+ * (letters, numbers, kana, ideographs) and call fn for each; the text is not
+ * folded, so a span may still fold to nothing. Returns the number of spans.
+ */
+size_t fold_spans(struct fold *f, const char *s, size_t len, fold_span_fn fn, void *arg);
+
+/* fold_spans with ICU on the whole text, never the ASCII tokenizer (tests compare the two). */
+size_t fold_spans_icu(struct fold *f, const char *s, size_t len, fold_span_fn fn, void *arg);
+
 /*
  * Split s (len bytes of UTF-8; invalid bytes count as U+FFFD) into words, fold
  * each and call fn. Words that fold to nothing (punctuation) are skipped.
@@ -52,6 +74,12 @@ size_t fold_words(struct fold *f, const char *s, size_t len, fold_word_fn fn, vo
  * Returns out->len.
  */
 size_t fold_word(struct fold *f, const char *s, size_t len, struct buf *out);
+
+/*
+ * Fold one span found by fold_spans (steps 2 to 4). The result is valid until
+ * the next call on f; *wlen gets its bytes and *nchars its code points.
+ */
+const char *fold_span(struct fold *f, const char *s, size_t len, size_t *wlen, size_t *nchars);
 
 /*
  * The English stem of a folded word. The result is valid until the next call

@@ -1,11 +1,17 @@
 /* search.c - the index and ranked search over sections (see search.h).
  *
  * Every indexed string (a title, a paragraph, an also_called word...) is a
- * "src" that remembers its node, its section and its field. Words are folded
- * and stemmed (fold.h); each stem is a term with a postings list of
- * (section, src, position), sorted by section then position because sections
- * are indexed in reading order. Positions jump between strings, so phrases and
- * nearness never reach across two blocks.
+ * "src" that remembers its node, its section, its field and the position of
+ * its first word. Words are folded and stemmed (fold.h); each stem is a term
+ * with a postings list of (src, word number in the src), 6 bytes each. Srcs
+ * are numbered in reading order, so every list is in (section, position)
+ * order as built, and a query merges lists instead of sorting them.
+ * Positions jump between strings, so phrases and nearness never reach across
+ * two blocks.
+ *
+ * Building touches each word of the content once: a table from the word's
+ * bytes as written to its folded word and term means each distinct spelling
+ * is folded and stemmed only once.
  *
  * A query becomes units (a word, or a quoted phrase); each word becomes
  * alternatives: its own stem, the stems of its synonyms (from also_called and
@@ -47,6 +53,8 @@ enum {
 	MAX_UNITS = 32,     /* query units beyond this are ignored */
 	MAX_PHRASE = 16,    /* words of one quoted phrase */
 	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
+	MAX_SRC_WORDS = UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
+	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
 };
 
@@ -62,21 +70,26 @@ struct src {
 	const struct node *node; /* block, item or section */
 	const char *text;        /* the indexed string */
 	uint32_t sec;            /* index into content.sections */
-	enum field field;
-};
-
-struct posting {
-	uint32_t sec, src, pos;
+	uint32_t pos;            /* position of its first word */
+	uint8_t field;           /* enum field */
 };
 
 struct term {
 	char *stem;
-	struct posting *p;
-	size_t np, cap;
+	/* Postings in reading order: the src, and the word's number within it. */
+	uint32_t *src;
+	uint16_t *off;
+	uint32_t np, cap;
 	uint32_t *syn; /* synonym terms */
 	size_t nsyn;
 	uint32_t lastsec; /* for df while building */
 	uint32_t df;      /* sections holding the term */
+};
+
+/* A spelling seen in the content, as written, and the word it folds to. */
+struct raw {
+	uint32_t at;   /* offset of the NUL-terminated bytes in search_index.rawbytes */
+	uint32_t word; /* index into words, or NO_TERM when it folds to nothing */
 };
 
 /* A folded word as written, for typo matching and suggestions. */
@@ -108,6 +121,10 @@ struct search_index {
 	struct word *words;
 	size_t nwords, wordcap;
 	struct table wordtab;
+	struct raw *raws;
+	size_t nraws, rawcap;
+	struct table rawtab;
+	struct buf rawbytes;
 	uint32_t *cps; /* code points of all words */
 	size_t ncps, cpcap;
 	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
@@ -196,6 +213,11 @@ static const char *term_key(const struct search_index *ix, uint32_t i)
 static const char *word_key(const struct search_index *ix, uint32_t i)
 {
 	return ix->words[i].w;
+}
+
+static const char *raw_key(const struct search_index *ix, uint32_t i)
+{
+	return ix->rawbytes.s + ix->raws[i].at;
 }
 
 /* The term for a stem, or NO_TERM. */
@@ -301,24 +323,73 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 
 struct add_ctx {
 	struct search_index *ix;
-	uint32_t sec, src, pos;
+	const char *text; /* the src being indexed */
+	uint32_t sec, src, pos, nw;
 };
 
-static int add_word(void *arg, const struct fold_word *fw)
+/* Fold and stem a spelling and intern its word and term; NO_TERM when it folds to nothing. */
+static uint32_t word_of_span(struct search_index *ix, const char *s, size_t len, int number)
+{
+	struct fold_word fw = {.start = 0, .len = len, .number = number};
+	fw.word = fold_span(ix->fold, s, len, &fw.wlen, &fw.nchars);
+	if (fw.wlen == 0)
+		return NO_TERM;
+	size_t sl;
+	const char *stem = fold_stem(ix->fold, fw.word, fw.wlen, &sl);
+	/* term_intern does not touch the fold's buffers, so fw.word stays valid. */
+	uint32_t t = term_intern(ix, stem, sl);
+	return word_intern(ix, &fw, t);
+}
+
+/* The word a spelling folds to, folding each distinct spelling once. */
+static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int number)
+{
+	if (len > MAX_RAW)
+		return word_of_span(ix, s, len, number);
+	table_grow(&ix->rawtab, raw_key, ix);
+	uint32_t *slot = table_find(&ix->rawtab, s, len, raw_key, ix);
+	if (*slot) {
+		uint32_t w = ix->raws[*slot - 1].word;
+		if (w != NO_TERM)
+			ix->words[w].freq++;
+		return w;
+	}
+	uint32_t w = word_of_span(ix, s, len, number);
+	if (ix->nraws == ix->rawcap) {
+		ix->rawcap = ix->rawcap ? ix->rawcap * 2 : 256;
+		ix->raws = xreallocarray(ix->raws, ix->rawcap, sizeof(*ix->raws));
+	}
+	ix->raws[ix->nraws] = (struct raw){.at = (uint32_t)ix->rawbytes.len, .word = w};
+	buf_add(&ix->rawbytes, s, len);
+	buf_putc(&ix->rawbytes, '\0');
+	*slot = (uint32_t)++ix->nraws;
+	ix->rawtab.n++;
+	return w;
+}
+
+static void term_push(struct term *te, uint32_t src, uint16_t off)
+{
+	if (te->np == te->cap) {
+		/* Grow by half: most memory is postings, and lists are trimmed at the end. */
+		te->cap = te->cap < 4 ? 4 : te->cap + te->cap / 2;
+		te->src = xreallocarray(te->src, te->cap, sizeof(*te->src));
+		te->off = xreallocarray(te->off, te->cap, sizeof(*te->off));
+	}
+	te->src[te->np] = src;
+	te->off[te->np++] = off;
+}
+
+static int add_span(void *arg, const struct fold_span *sp)
 {
 	struct add_ctx *a = arg;
 	struct search_index *ix = a->ix;
-	size_t sl;
-	const char *stem = fold_stem(ix->fold, fw->word, fw->wlen, &sl);
-	uint32_t t = term_intern(ix, stem, sl);
-	word_intern(ix, fw, t);
-
-	struct term *te = &ix->terms[t];
-	if (te->np == te->cap) {
-		te->cap = te->cap ? te->cap * 2 : 4;
-		te->p = xreallocarray(te->p, te->cap, sizeof(*te->p));
-	}
-	te->p[te->np++] = (struct posting){.sec = a->sec, .src = a->src, .pos = a->pos++};
+	uint32_t w = raw_word(ix, a->text + sp->start, sp->len, sp->number);
+	if (w == NO_TERM)
+		return 0;
+	if (a->nw >= MAX_SRC_WORDS)
+		return 1;
+	struct term *te = &ix->terms[ix->words[w].term];
+	term_push(te, a->src, (uint16_t)a->nw++);
 	if (te->lastsec != a->sec) {
 		te->lastsec = a->sec;
 		te->df++;
@@ -337,9 +408,12 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
 	}
 	a->src = (uint32_t)ix->nsrcs;
-	ix->srcs[ix->nsrcs++] = (struct src){.node = n, .text = text, .sec = a->sec, .field = f};
-	fold_words(ix->fold, text, strlen(text), add_word, a);
-	a->pos += POS_GAP;
+	struct src *sp = &ix->srcs[ix->nsrcs++];
+	*sp = (struct src){.node = n, .text = text, .sec = a->sec, .pos = a->pos, .field = (uint8_t)f};
+	a->text = text;
+	a->nw = 0;
+	fold_spans(ix->fold, text, strlen(text), add_span, a);
+	a->pos += a->nw + POS_GAP;
 }
 
 static void add_also(struct add_ctx *a, const struct node *n, enum field f)
@@ -477,6 +551,19 @@ struct search_index *search_index_new(const struct content *c)
 	}
 	if (c->root != NULL)
 		walk_synonyms(ix, c->root->first);
+	/* Give back what geometric growth left unused: postings are most of the index. */
+	for (size_t i = 0; i < ix->nterms; i++) {
+		struct term *t = &ix->terms[i];
+		if (t->np < t->cap) {
+			t->cap = t->np ? t->np : 1;
+			t->src = xreallocarray(t->src, t->cap, sizeof(*t->src));
+			t->off = xreallocarray(t->off, t->cap, sizeof(*t->off));
+		}
+	}
+	if (ix->nsrcs < ix->srccap) {
+		ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
+		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
+	}
 
 	double total = 0;
 	for (size_t i = 0; i < c->nsections; i++)
@@ -512,7 +599,8 @@ void search_index_free(struct search_index *ix)
 		return;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		free(ix->terms[i].stem);
-		free(ix->terms[i].p);
+		free(ix->terms[i].src);
+		free(ix->terms[i].off);
 		free(ix->terms[i].syn);
 	}
 	for (size_t i = 0; i < ix->nwords; i++)
@@ -521,6 +609,9 @@ void search_index_free(struct search_index *ix)
 	free(ix->words);
 	free(ix->termtab.slot);
 	free(ix->wordtab.slot);
+	free(ix->rawtab.slot);
+	free(ix->raws);
+	buf_free(&ix->rawbytes);
 	free(ix->srcs);
 	free(ix->cps);
 	free(ix->bylen[0]);
@@ -789,89 +880,128 @@ struct mp {
 	double w;
 };
 
-struct mps {
-	struct mp *v;
+/*
+ * A cursor over one ordered list of matches: a term's postings, or the
+ * occurrences of a phrase. Keys order matches by src, word number and unit,
+ * which is reading order.
+ */
+struct cur {
+	const uint32_t *src;
+	const uint16_t *off;
+	const double *wv; /* per-match weights (phrases); NULL: w for all */
+	double w;
+	uint32_t i, n, unit;
+	uint64_t key;
+};
+
+static uint64_t cur_key(const struct cur *c)
+{
+	return (uint64_t)c->src[c->i] << 21 | (uint64_t)c->off[c->i] << 5 | c->unit;
+}
+
+/* Ordered lists for phrases, kept in one growable scratch per query. */
+struct plist {
+	uint32_t *src;
+	uint16_t *off;
+	double *w;
 	size_t n, cap;
 };
 
-static void mps_push(struct mps *m, struct mp x)
+static void plist_push(struct plist *l, uint32_t src, uint16_t off, double w)
 {
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 256;
-		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->src = xreallocarray(l->src, l->cap, sizeof(*l->src));
+		l->off = xreallocarray(l->off, l->cap, sizeof(*l->off));
+		l->w = xreallocarray(l->w, l->cap, sizeof(*l->w));
 	}
-	m->v[m->n++] = x;
+	l->src[l->n] = src;
+	l->off[l->n] = off;
+	l->w[l->n++] = w;
 }
 
-static int cmp_secpos(const void *a, const void *b)
+static void plist_free(struct plist *l)
 {
-	const struct mp *x = a, *y = b;
-	if (x->sec != y->sec)
-		return x->sec < y->sec ? -1 : 1;
-	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return (x->w < y->w) - (x->w > y->w); /* the best alternative first */
+	free(l->src);
+	free(l->off);
+	free(l->w);
 }
 
-static void gather_word(const struct search_index *ix, const struct qword *q, uint32_t unit,
-			struct mps *out)
+/* Merge the postings of a word's alternatives into one ordered list (best weight kept). */
+static void merge_alts(const struct search_index *ix, const struct qword *q, struct plist *out)
 {
-	for (size_t a = 0; a < q->nalts; a++) {
-		const struct term *t = &ix->terms[q->alts[a].term];
-		for (size_t i = 0; i < t->np; i++) {
-			const struct posting *p = &t->p[i];
-			mps_push(out, (struct mp){.sec = p->sec, .pos = p->pos, .src = p->src, .unit = unit,
-						  .w = q->alts[a].w * field_weight[ix->srcs[p->src].field]});
+	size_t na = q->nalts;
+	uint32_t *at = xcalloc(na ? na : 1, sizeof(*at));
+	out->n = 0;
+	for (;;) {
+		uint64_t best = UINT64_MAX;
+		double bw = 0;
+		for (size_t a = 0; a < na; a++) {
+			const struct term *t = &ix->terms[q->alts[a].term];
+			if (at[a] == t->np)
+				continue;
+			uint64_t k = (uint64_t)t->src[at[a]] << 16 | t->off[at[a]];
+			if (k < best || (k == best && q->alts[a].w > bw)) {
+				best = k;
+				bw = q->alts[a].w;
+			}
 		}
-	}
-}
-
-static bool has_at(const struct mps *m, uint32_t sec, uint32_t pos, double *w)
-{
-	size_t lo = 0, hi = m->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct mp *x = &m->v[mid];
-		if (x->sec == sec && x->pos == pos) {
-			*w = x->w;
-			return true;
+		if (best == UINT64_MAX)
+			break;
+		for (size_t a = 0; a < na; a++) {
+			const struct term *t = &ix->terms[q->alts[a].term];
+			if (at[a] < t->np && ((uint64_t)t->src[at[a]] << 16 | t->off[at[a]]) == best)
+				at[a]++;
 		}
-		if (x->sec < sec || (x->sec == sec && x->pos < pos))
-			lo = mid + 1;
-		else
-			hi = mid;
+		plist_push(out, (uint32_t)(best >> 16), (uint16_t)best, bw);
 	}
-	return false;
+	free(at);
 }
 
-/* Occurrences of a phrase: its words at consecutive positions. */
-static void gather_phrase(const struct search_index *ix, const struct unit *u, uint32_t unit,
-			  struct mps *out)
+/* Occurrences of a phrase: its words at consecutive word numbers of one src. */
+static void gather_phrase(const struct search_index *ix, const struct unit *u, struct plist *tmp,
+			  struct plist *out)
 {
-	struct mps w[MAX_PHRASE] = {{0}};
-	for (size_t i = 0; i < u->nw; i++) {
-		gather_word(ix, &u->w[i], unit, &w[i]);
-		qsort(w[i].v, w[i].n, sizeof(*w[i].v), cmp_secpos);
-	}
-	for (size_t k = 0; k < w[0].n; k++) {
-		struct mp m = w[0].v[k];
-		if (k > 0 && w[0].v[k - 1].sec == m.sec && w[0].v[k - 1].pos == m.pos)
-			continue; /* two alternatives at one place */
-		double wmin = m.w;
+	out->n = 0;
+	for (size_t i = 0; i < u->nw; i++)
+		merge_alts(ix, &u->w[i], &tmp[i]);
+	size_t at[MAX_PHRASE] = {0};
+	for (size_t k = 0; k < tmp[0].n; k++) {
+		uint32_t src = tmp[0].src[k];
+		uint64_t off = tmp[0].off[k];
+		double wmin = tmp[0].w[k];
 		bool ok = true;
 		for (size_t i = 1; i < u->nw && ok; i++) {
-			double wi;
-			ok = has_at(&w[i], m.sec, m.pos + (uint32_t)i, &wi);
-			if (ok && wi < wmin)
-				wmin = wi;
+			/* Lists are ordered, so each word's cursor only moves forward. */
+			const struct plist *l = &tmp[i];
+			uint64_t want = (uint64_t)src << 17 | (off + i);
+			while (at[i] < l->n && ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) < want)
+				at[i]++;
+			ok = at[i] < l->n && ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) == want;
+			if (ok && l->w[at[i]] < wmin)
+				wmin = l->w[at[i]];
 		}
-		if (ok) {
-			m.w = wmin;
-			mps_push(out, m);
-		}
+		if (ok)
+			plist_push(out, src, (uint16_t)off, wmin);
 	}
-	for (size_t i = 0; i < u->nw; i++)
-		free(w[i].v);
+}
+
+/* A binary min-heap of cursors by key. */
+static void heap_down(struct cur **h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < n && h[l]->key < h[m]->key)
+			m = l;
+		if (l + 1 < n && h[l + 1]->key < h[m]->key)
+			m = l + 1;
+		if (m == i)
+			return;
+		struct cur *t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
 }
 
 static bool in_plan(const struct plan *pl, uint32_t t)
@@ -887,29 +1017,50 @@ static bool in_plan(const struct plan *pl, uint32_t t)
 struct mark_ctx {
 	const struct search_index *ix;
 	const struct plan *pl;
+	const char *s;
 	struct search_mark *m;
-	size_t n;
+	size_t n, cap;
 };
 
-static int mark_word(void *arg, const struct fold_word *fw)
+/* The term a spelling stems to: from the content's own spellings when seen there. */
+static uint32_t span_term(const struct search_index *ix, const char *s, size_t len, int number)
+{
+	(void)number;
+	if (len <= MAX_RAW) {
+		uint32_t *slot = table_find(&ix->rawtab, s, len, raw_key, ix);
+		if (slot && *slot) {
+			uint32_t w = ix->raws[*slot - 1].word;
+			return w == NO_TERM ? NO_TERM : ix->words[w].term;
+		}
+	}
+	size_t wlen, nchars, sl;
+	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
+	if (wlen == 0)
+		return NO_TERM;
+	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
+	return term_lookup(ix, stem, sl);
+}
+
+static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
-	size_t sl;
-	const char *stem = fold_stem(mc->ix->fold, fw->word, fw->wlen, &sl);
-	uint32_t t = term_lookup(mc->ix, stem, sl);
+	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, sp->number);
 	if (t == NO_TERM || !in_plan(mc->pl, t))
 		return 0;
-	mc->m = xreallocarray(mc->m, mc->n + 1, sizeof(*mc->m));
-	mc->m[mc->n++] = (struct search_mark){.start = fw->start, .len = fw->len};
+	if (mc->n == mc->cap) {
+		mc->cap = mc->cap ? mc->cap * 2 : 8;
+		mc->m = xreallocarray(mc->m, mc->cap, sizeof(*mc->m));
+	}
+	mc->m[mc->n++] = (struct search_mark){.start = sp->start, .len = sp->len};
 	return 0;
 }
 
 static size_t plan_marks(const struct search_index *ix, const struct plan *pl, const char *s,
 			 size_t len, struct search_mark **marks)
 {
-	struct mark_ctx mc = {.ix = ix, .pl = pl};
+	struct mark_ctx mc = {.ix = ix, .pl = pl, .s = s};
 	if (pl->n > 0 && s != NULL)
-		fold_words(ix->fold, s, len, mark_word, &mc);
+		fold_spans(ix->fold, s, len, mark_span, &mc);
 	*marks = mc.m;
 	return mc.n;
 }
@@ -1130,12 +1281,22 @@ static int cmp_cand(const void *a, const void *b)
 	return (x->sec > y->sec) - (x->sec < y->sec);
 }
 
-static int cmp_pos(const void *a, const void *b)
+/* Sift down in a heap that keeps the worst candidate at the root. */
+static void cand_down(struct cand *c, size_t n, size_t i)
 {
-	const struct mp *x = a, *y = b;
-	if (x->pos != y->pos)
-		return x->pos < y->pos ? -1 : 1;
-	return (x->unit > y->unit) - (x->unit < y->unit);
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < n && cmp_cand(&c[l], &c[m]) > 0)
+			m = l;
+		if (l + 1 < n && cmp_cand(&c[l + 1], &c[m]) > 0)
+			m = l + 1;
+		if (m == i)
+			return;
+		struct cand t = c[i];
+		c[i] = c[m];
+		c[m] = t;
+		i = m;
+	}
 }
 
 /* Scan one section's matches (sorted by position): tf per unit, snippet source, nearness. */
@@ -1267,6 +1428,143 @@ static char *suggest(const struct search_index *ix, const struct plan *pl)
 	return buf_take(&b);
 }
 
+/* Per-query working memory, grown as needed and freed once at the end. */
+struct scratch {
+	struct cur *cur; /* one per alternative of a word, or per phrase */
+	struct cur **heap;
+	struct plist phrase[MAX_UNITS], tmp[MAX_PHRASE];
+	struct mp *bucket; /* the matches of the section being scanned */
+	size_t nbucket, bucketcap;
+	struct cand *cand;
+	double *tf; /* nunits per candidate */
+	size_t ncand, candcap;
+};
+
+static void scratch_free(struct scratch *sc)
+{
+	free(sc->cur);
+	free(sc->heap);
+	for (size_t i = 0; i < MAX_UNITS; i++)
+		plist_free(&sc->phrase[i]);
+	for (size_t i = 0; i < MAX_PHRASE; i++)
+		plist_free(&sc->tmp[i]);
+	free(sc->bucket);
+	free(sc->cand);
+	free(sc->tf);
+}
+
+/* Turn the bucket (one section's matches, in reading order) into a candidate. */
+static void flush_section(const struct search_index *ix, struct scratch *sc, size_t nunits,
+			  size_t *df)
+{
+	if (sc->nbucket == 0)
+		return;
+	if (sc->ncand == sc->candcap) {
+		sc->candcap = sc->candcap ? sc->candcap * 2 : 64;
+		sc->cand = xreallocarray(sc->cand, sc->candcap, sizeof(*sc->cand));
+		sc->tf = xreallocarray(sc->tf, sc->candcap, nunits * sizeof(*sc->tf));
+	}
+	struct cand *c = &sc->cand[sc->ncand];
+	double *tf = sc->tf + sc->ncand * nunits;
+	memset(tf, 0, nunits * sizeof(*tf));
+	c->sec = sc->bucket[0].sec;
+	scan_section(ix, sc->bucket, sc->nbucket, nunits, tf, c);
+	for (size_t u = 0; u < nunits; u++)
+		df[u] += (c->mask >> u) & 1;
+	sc->ncand++;
+	sc->nbucket = 0;
+}
+
+/*
+ * Walk every unit's matches at once in reading order (a k-way merge of
+ * ordered lists), scanning each section as its matches end. Nothing is
+ * sorted and no memory grows with the number of postings.
+ */
+static void collect(const struct search_index *ix, const struct plan *pl, struct scratch *sc,
+		    size_t *df)
+{
+	size_t ncur = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		ncur += pl->u[u].nw == 1 ? pl->u[u].w[0].nalts : 1;
+	sc->cur = xcalloc(ncur ? ncur : 1, sizeof(*sc->cur));
+	sc->heap = xcalloc(ncur ? ncur : 1, sizeof(*sc->heap));
+	size_t nh = 0;
+	for (size_t u = 0; u < pl->n; u++) {
+		const struct unit *un = &pl->u[u];
+		if (un->nw == 1) {
+			for (size_t a = 0; a < un->w[0].nalts; a++) {
+				const struct term *t = &ix->terms[un->w[0].alts[a].term];
+				sc->cur[nh] = (struct cur){.src = t->src, .off = t->off, .n = t->np,
+							    .w = un->w[0].alts[a].w, .unit = (uint32_t)u};
+				if (t->np > 0)
+					nh++;
+			}
+		} else {
+			struct plist *l = &sc->phrase[u];
+			gather_phrase(ix, un, sc->tmp, l);
+			sc->cur[nh] = (struct cur){.src = l->src, .off = l->off, .wv = l->w,
+						    .n = (uint32_t)l->n, .unit = (uint32_t)u};
+			if (l->n > 0)
+				nh++;
+		}
+	}
+	for (size_t i = 0; i < nh; i++) {
+		sc->cur[i].key = cur_key(&sc->cur[i]);
+		sc->heap[i] = &sc->cur[i];
+	}
+	for (size_t i = nh / 2; i-- > 0;)
+		heap_down(sc->heap, nh, i);
+
+	uint32_t cursec = UINT32_MAX;
+	while (nh > 0) {
+		struct cur *c = sc->heap[0];
+		const struct src *sp = &ix->srcs[c->src[c->i]];
+		if (sp->sec != cursec) {
+			flush_section(ix, sc, pl->n, df);
+			cursec = sp->sec;
+		}
+		if (sc->nbucket == sc->bucketcap) {
+			sc->bucketcap = sc->bucketcap ? sc->bucketcap * 2 : 64;
+			sc->bucket = xreallocarray(sc->bucket, sc->bucketcap, sizeof(*sc->bucket));
+		}
+		sc->bucket[sc->nbucket++] = (struct mp){
+		    .sec = sp->sec,
+		    .pos = sp->pos + c->off[c->i],
+		    .src = c->src[c->i],
+		    .unit = c->unit,
+		    .w = (c->wv ? c->wv[c->i] : c->w) * field_weight[sp->field],
+		};
+		if (++c->i == c->n) {
+			sc->heap[0] = sc->heap[--nh];
+		} else {
+			c->key = cur_key(c);
+		}
+		heap_down(sc->heap, nh, 0);
+	}
+	flush_section(ix, sc, pl->n, df);
+}
+
+/* Put the best k candidates first, best first, without sorting the rest. */
+static void select_top(struct cand *c, size_t n, size_t k)
+{
+	if (k < n) {
+		/* A heap of the k best seen so far, the worst of them at the root. */
+		for (size_t i = k / 2; i-- > 0;)
+			cand_down(c, k, i);
+		for (size_t i = k; i < n; i++) {
+			if (cmp_cand(&c[i], &c[0]) < 0) {
+				struct cand t = c[0];
+				c[0] = c[i];
+				c[i] = t;
+				cand_down(c, k, 0);
+			}
+		}
+		n = k;
+	}
+	if (n > 1)
+		qsort(c, n, sizeof(*c), cmp_cand);
+}
+
 int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res)
 {
@@ -1278,54 +1576,18 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		return -1;
 
 	size_t nsec = ix->c->nsections;
-	struct mps all = {0};
-	for (size_t u = 0; u < pl.n; u++) {
-		if (pl.u[u].nw == 1)
-			gather_word(ix, &pl.u[u].w[0], (uint32_t)u, &all);
-		else
-			gather_phrase(ix, &pl.u[u], (uint32_t)u, &all);
-	}
+	struct scratch sc = {0};
+	size_t df[MAX_UNITS] = {0};
+	collect(ix, &pl, &sc, df);
 
-	/* Bucket the matches by section (counting sort), then order each bucket by position. */
-	size_t *start = xcalloc(nsec + 2, sizeof(*start));
-	for (size_t i = 0; i < all.n; i++)
-		start[all.v[i].sec + 2]++;
-	for (size_t s = 2; s < nsec + 2; s++)
-		start[s] += start[s - 1];
-	struct mp *sorted = xreallocarray(NULL, all.n + 1, sizeof(*sorted));
-	for (size_t i = 0; i < all.n; i++)
-		sorted[start[all.v[i].sec + 1]++] = all.v[i];
-	free(all.v);
-
-	struct cand *cand = xreallocarray(NULL, nsec + 1, sizeof(*cand));
-	double *tf = xcalloc((nsec + 1) * pl.n, sizeof(*tf));
-	size_t ncand = 0, df[MAX_UNITS] = {0};
-	for (size_t s = 0; s < nsec; s++) {
-		size_t a = s ? start[s] : 0, b = start[s + 1];
-		if (a == b)
-			continue;
-		/* One alternative per unit leaves the bucket in order already. */
-		bool ordered = true;
-		for (size_t i = a + 1; i < b && ordered; i++)
-			ordered = cmp_pos(&sorted[i - 1], &sorted[i]) <= 0;
-		if (!ordered)
-			qsort(sorted + a, b - a, sizeof(*sorted), cmp_pos);
-		struct cand *c = &cand[ncand];
-		c->sec = (uint32_t)s;
-		scan_section(ix, sorted + a, b - a, pl.n, tf + ncand * pl.n, c);
-		for (size_t u = 0; u < pl.n; u++)
-			df[u] += (c->mask >> u) & 1;
-		ncand++;
-	}
-	free(sorted);
-	free(start);
-
+	struct cand *cand = sc.cand;
+	size_t ncand = sc.ncand;
 	for (size_t i = 0; i < ncand; i++) {
 		struct cand *c = &cand[i];
 		double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[c->sec] / ix->avgdl);
 		double score = 0;
 		for (size_t u = 0; u < pl.n; u++) {
-			double f = tf[i * pl.n + u];
+			double f = sc.tf[i * pl.n + u];
 			if (f <= 0)
 				continue;
 			double idf = log(1.0 + ((double)nsec - (double)df[u] + 0.5) / ((double)df[u] + 0.5));
@@ -1336,11 +1598,11 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		if (c->tmask == (pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1))
 			c->score *= TITLE_ALL;
 	}
-	free(tf);
-	qsort(cand, ncand, sizeof(*cand), cmp_cand);
-
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
+	select_top(cand, ncand, limit);
+
+	/* Snippets only for the hits returned. */
 	res->nhits = ncand < limit ? ncand : limit;
 	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
 	struct buf text = {0};
@@ -1364,7 +1626,7 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		free(m);
 	}
 	buf_free(&text);
-	free(cand);
+	scratch_free(&sc);
 	if (res->nhits == 0)
 		res->suggestion = suggest(ix, &pl);
 	plan_free(&pl);

@@ -2,8 +2,10 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -184,13 +186,137 @@ static void test_hostile_input(void **state)
 	assert_non_null(fold_stem(F, longw, strlen(longw), &len));
 }
 
+
+/* Spans as a string "start+len/n ..." so a mismatch shows both sides. */
+struct spans {
+	struct buf b;
+	size_t n;
+};
+
+static int put_span(void *arg, const struct fold_span *sp)
+{
+	struct spans *ss = arg;
+	buf_printf(&ss->b, "%zu+%zu%s ", sp->start, sp->len, sp->number ? "/n" : "");
+	ss->n++;
+	return 0;
+}
+
+/* The ASCII tokenizer must give ICU's words and number flags on s. */
+static void same_spans(const char *s, size_t len)
+{
+	struct spans fast = {0}, icu = {0};
+	buf_add(&fast.b, "", 0);
+	buf_add(&icu.b, "", 0);
+	size_t nfast = fold_spans(F, s, len, put_span, &fast);
+	size_t nicu = fold_spans_icu(F, s, len, put_span, &icu);
+	assert_int_equal(nfast, fast.n);
+	assert_int_equal(nicu, icu.n);
+	if (strcmp(fast.b.s, icu.b.s) != 0)
+		fail_msg("spans differ on \"%.*s\":\n  fast %s\n  icu  %s", (int)len, s, fast.b.s, icu.b.s);
+	buf_free(&fast.b);
+	buf_free(&icu.b);
+}
+
+static const char *words_of(const char *s)
+{
+	static struct buf b;
+	struct words ws = {0};
+	buf_reset(&b);
+	buf_add(&b, "", 0);
+	fold_words(F, s, strlen(s), collect, &ws);
+	for (size_t i = 0; i < ws.n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", ws.w[i]);
+	return b.s;
+}
+
+static void test_ascii_breaks_tricky(void **state)
+{
+	(void)state;
+	static const char *const tricky[] = {
+	    "don't", "e.g.", "3.5", "30-150", "well-being", "U.S.", "flu-like", "fever,",
+	    "It's 3.5 mg, e.g. 1,000 U.S. doses; 30-150 nm.", "a:b 1:2 a;b 1;2 a,b 1,2",
+	    "a1 1a a_ _1 a_1 1_a _ __ 1_ 1__ a1__ _1_ a'1 1'2 a.1 1.a", "rock'n'roll dogs' 'quoted'",
+	    "x.. ..x .x. '' '' ,,1,,2,, 1..2 a..b", "tab\there\nline\r\nend\v\f",
+	    "caf\xc3\xa9 na\xc3\xafve e.g.\xc3\xa9 \xc3\xa9.e 1.\xc3\xa9 a'\xc3\xa9",
+	    "x \xcc\x81" "a b\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d a\xc2\xa0" "b", "bad \xff\xfe bytes",
+	    "ZWJ a\xe2\x80\x8d b \xf0\x9f\x87\xba\xf0\x9f\x87\xb8 \xe6\x97\xa5\xe6\x9c\xac", "",
+	};
+	for (size_t i = 0; i < sizeof(tricky) / sizeof(tricky[0]); i++)
+		same_spans(tricky[i], strlen(tricky[i]));
+	/* What the words fold to. */
+	assert_string_equal(words_of("don't e.g. 3.5 30-150 well-being U.S. flu-like fever,"),
+			    "dont eg 35 30 150 well being us flu like fever");
+	assert_string_equal(words_of("Patient's DOG'S a_b __ _"), "patient dog ab");
+	struct words ws = {0};
+	fold_words(F, "3.5 mg, 1,000 x2 2x", 19, collect, &ws);
+	assert_int_equal(ws.n, 5);
+}
+
+/* Every string of up to four characters from an alphabet of the classes that matter. */
+static void test_ascii_breaks_exhaustive(void **state)
+{
+	(void)state;
+	static const char *const sym[] = {"a", "Z", "9", "_", ".", "'", ",", ":", ";", "-",
+					  " ", "\xc3\xa9", "\xcc\x81"};
+	enum { NSYM = sizeof(sym) / sizeof(sym[0]) };
+	char s[32];
+	for (int len = 1; len <= 4; len++) {
+		long lim = 1;
+		for (int i = 0; i < len; i++)
+			lim *= NSYM;
+		for (long x = 0; x < lim; x++) {
+			size_t n = 0;
+			for (long y = x, i = 0; i < len; i++, y /= NSYM) {
+				memcpy(s + n, sym[y % NSYM], strlen(sym[y % NSYM]));
+				n += strlen(sym[y % NSYM]);
+			}
+			same_spans(s, n);
+		}
+	}
+}
+
+/* Both tokenizers agree on every content file the project ships or tests with. */
+static void test_ascii_breaks_content(void **state)
+{
+	(void)state;
+	static const char *const dirs[] = {"content", "tests/cli", "tests/golden", "tests/golden/bad"};
+	size_t files = 0;
+	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
+		DIR *dp = opendir(dirs[d]);
+		if (dp == NULL)
+			continue;
+		struct dirent *e;
+		while ((e = readdir(dp)) != NULL) {
+			size_t nl = strlen(e->d_name);
+			if (nl < 5 || strcmp(e->d_name + nl - 5, ".yaml") != 0)
+				continue;
+			char path[512];
+			snprintf(path, sizeof(path), "%s/%s", dirs[d], e->d_name);
+			FILE *fp = fopen(path, "rb");
+			assert_non_null(fp);
+			struct buf b = {0};
+			char chunk[4096];
+			size_t k;
+			while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+				buf_add(&b, chunk, k);
+			fclose(fp);
+			same_spans(b.s ? b.s : "", b.len);
+			buf_free(&b);
+			files++;
+		}
+		closedir(dp);
+	}
+	assert_true(files >= 10); /* run from the top of the tree, as tests/run.sh does */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_case_and_accents), cmocka_unit_test(test_lookalikes),
 	    cmocka_unit_test(test_no_collisions),    cmocka_unit_test(test_table_matches_icu),
 	    cmocka_unit_test(test_stems),            cmocka_unit_test(test_word_breaks),
-	    cmocka_unit_test(test_hostile_input),
+	    cmocka_unit_test(test_hostile_input),    cmocka_unit_test(test_ascii_breaks_tricky),
+	    cmocka_unit_test(test_ascii_breaks_exhaustive), cmocka_unit_test(test_ascii_breaks_content),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
