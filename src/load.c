@@ -636,9 +636,6 @@ static void build_sources(struct loader *L, const struct ynode *y)
 		if (id && !valid_id(id))
 			lerr(L, e->line, e->col,
 			     "source id '%s' must be lowercase letters, digits and single '-'", id);
-		if (id && content_source_index(c, id) >= 0) {
-			lerr(L, e->line, e->col, "source id '%s' is listed twice", id);
-		}
 		if (!id || !title || !file) {
 			free(id);
 			free(title);

@@ -75,9 +75,24 @@ const struct node *content_find(const struct content *c, const char *id)
 
 int content_source_index(const struct content *c, const char *id)
 {
-	for (size_t i = 0; i < c->nsources; i++)
-		if (strcmp(c->sources[i].id, id) == 0)
-			return (int)i;
+	if (c->source_order == NULL) { /* before validation: a plain scan */
+		for (size_t i = 0; i < c->nsources; i++)
+			if (strcmp(c->sources[i].id, id) == 0)
+				return (int)i;
+		return -1;
+	}
+	size_t lo = 0, hi = c->nsources;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int k = c->source_order[mid];
+		int r = strcmp(c->sources[k].id, id);
+		if (r == 0)
+			return k;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 
@@ -309,6 +324,7 @@ void content_free(struct content *c)
 	free(c->sources);
 	free(c->sections);
 	free(c->by_id);
+	free(c->source_order);
 	free(c->terms);
 	for (size_t i = 0; i < c->nfiles; i++)
 		free(c->files[i]);

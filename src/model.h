@@ -92,6 +92,7 @@ struct content {
 	const struct node **sections; /* every section in reading order (set by validate) */
 	size_t nsections;
 	const struct node **by_id; /* the same sections sorted by id, for lookups (set by validate) */
+	int *source_order; /* source indices sorted by id, for lookups (set by validate) */
 	const struct node **terms; /* glossary terms in reading order (set by validate) */
 	size_t nterms;
 	char **files; /* interned file paths; node.file points into these */

@@ -14,9 +14,14 @@
 #include "load.h"
 #include "util.h"
 
+/* Did-you-mean costs a scan of every id; a file full of bad references gets
+ * suggestions for the first few only, so checking it stays linear. */
+enum { MAX_SUGGESTIONS = 20 };
+
 struct vstate {
 	struct content *c;
 	size_t errors;
+	size_t suggestions;
 	size_t cap_sections, cap_terms;
 };
 
@@ -84,6 +89,33 @@ static void index_ids(struct vstate *V)
 	V->c->by_id = v;
 }
 
+static const struct content *sort_ctx; /* qsort has no context argument */
+
+static int cmp_source(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int r = strcmp(sort_ctx->sources[x].id, sort_ctx->sources[y].id);
+	return r ? r : (x > y) - (x < y);
+}
+
+/* Sort the sources by id for content_source_index(), reporting ids listed twice. */
+static void index_sources(struct vstate *V)
+{
+	struct content *c = V->c;
+	int *v = xcalloc(c->nsources + 1, sizeof *v);
+	for (size_t i = 0; i < c->nsources; i++)
+		v[i] = (int)i;
+	sort_ctx = c;
+	qsort(v, c->nsources, sizeof *v, cmp_source);
+	sort_ctx = NULL;
+	for (size_t i = 1; i < c->nsources; i++) {
+		const struct source *s = &c->sources[v[i]];
+		if (strcmp(s->id, c->sources[v[i - 1]].id) == 0)
+			verr(V, s->path, s->line, s->col, "source id '%s' is listed twice", s->id);
+	}
+	c->source_order = v;
+}
+
 static const char **source_names(const struct content *c)
 {
 	const char **names = xcalloc(c->nsources + 1, sizeof *names);
@@ -102,7 +134,9 @@ static void resolve_sources(struct vstate *V, const struct node *n, const struct
 		int k = content_source_index(c, ids->v[i]);
 		if (k < 0) {
 			const char **names = source_names(c);
-			const char *near = closest_word(ids->v[i], names, c->nsources);
+			const char *near = V->suggestions++ < MAX_SUGGESTIONS
+					       ? closest_word(ids->v[i], names, c->nsources)
+					       : NULL;
 			verr(V, n->file, ids->line[i], ids->col[i], "unknown source '%s'%s%s%s",
 			     ids->v[i], near ? "; did you mean '" : "", near ? near : "",
 			     near ? "'?" : "");
@@ -136,7 +170,9 @@ static void resolve_links(struct vstate *V, struct node *n)
 		const struct node *t = content_find(V->c, n->see_also.v[i]);
 		if (t == NULL) {
 			const char **ids = section_ids(V->c);
-			const char *near = closest_word(n->see_also.v[i], ids, V->c->nsections);
+			const char *near = V->suggestions++ < MAX_SUGGESTIONS
+					       ? closest_word(n->see_also.v[i], ids, V->c->nsections)
+					       : NULL;
 			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
 			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
 			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
@@ -183,13 +219,16 @@ int validate(struct content *c)
 	struct vstate V = {.c = c};
 	free(c->sections);
 	free(c->by_id);
+	free(c->source_order);
 	free(c->terms);
 	c->sections = NULL;
 	c->by_id = NULL;
+	c->source_order = NULL;
 	c->terms = NULL;
 	c->nsections = c->nterms = 0;
 	collect(&V, c->root, 0);
 	index_ids(&V);
+	index_sources(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
 	check_node(&V, c->root);
