@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,9 +29,18 @@ struct ynode {
 	int line, col;
 	char *s; /* scalar value */
 	size_t len;
-	bool quoted;
+	bool quoted;  /* not a plain scalar */
+	bool escaped; /* double-quoted: escapes may have made any character */
 	struct ynode **kids; /* sequence items; for a map, key and value alternate */
 	size_t n, cap;
+};
+
+/* The YAML tree of one file lives in an arena: thousands of small nodes and
+ * strings are made, read once by the builder, and dropped together. */
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, cap;
+	max_align_t data[];
 };
 
 struct loader {
@@ -38,6 +48,7 @@ struct loader {
 	const char *file; /* interned path of the file being read */
 	size_t nodes;
 	size_t errors;
+	struct arena_chunk *arena;
 };
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
@@ -51,22 +62,42 @@ static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	L->errors++;
 }
 
-static void ynode_free(struct ynode *y)
+static void *arena_alloc(struct loader *L, size_t n)
 {
-	if (y == NULL)
-		return;
-	for (size_t i = 0; i < y->n; i++)
-		ynode_free(y->kids[i]);
-	free(y->kids);
-	free(y->s);
-	free(y);
+	enum { CHUNK = 64 * 1024 };
+	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	struct arena_chunk *a = L->arena;
+	if (a == NULL || a->cap - a->used < n) {
+		size_t cap = n > CHUNK ? n : CHUNK;
+		a = xmalloc(sizeof *a + cap);
+		a->next = L->arena;
+		a->used = 0;
+		a->cap = cap;
+		L->arena = a;
+	}
+	void *p = (char *)a->data + a->used;
+	a->used += n;
+	return p;
 }
 
-static void ynode_add(struct ynode *parent, struct ynode *kid)
+static void arena_free(struct loader *L)
+{
+	while (L->arena) {
+		struct arena_chunk *next = L->arena->next;
+		free(L->arena);
+		L->arena = next;
+	}
+}
+
+static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
 {
 	if (parent->n == parent->cap) {
-		parent->cap = parent->cap ? parent->cap * 2 : 8;
-		parent->kids = xreallocarray(parent->kids, parent->cap, sizeof *parent->kids);
+		size_t cap = parent->cap ? parent->cap * 2 : 8;
+		struct ynode **kids = arena_alloc(L, cap * sizeof *kids);
+		if (parent->n)
+			memcpy(kids, parent->kids, parent->n * sizeof *kids);
+		parent->kids = kids;
+		parent->cap = cap;
 	}
 	parent->kids[parent->n++] = kid;
 }
@@ -87,6 +118,11 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 	int line = 1, col = 1;
 	size_t bad = 0;
 	for (size_t i = 0; i < len && bad < 10;) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, printable ASCII */
+			i++;
+			col++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_next(data + i, len - i, &cp);
 		if (n == 0) {
@@ -112,7 +148,9 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 	return bad == 0;
 }
 
-/* A scalar may still carry control characters through escapes ("\e", "\u202e"). */
+/* Raw bytes were checked by prescan(); only a double-quoted scalar can make new
+ * characters, through escapes ("\e", "\u202e"). Every scalar is checked for
+ * over-long words. */
 static void check_scalar(struct loader *L, const struct ynode *y)
 {
 	const unsigned char *s = (const unsigned char *)y->s;
@@ -124,6 +162,8 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 			return;
 		}
 	}
+	if (!y->escaped)
+		return;
 	for (size_t i = 0; i < y->len;) {
 		uint32_t cp;
 		size_t n = utf8_next(y->s + i, y->len - i, &cp);
@@ -135,17 +175,14 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 			lerr(L, y->line, y->col, "control character U+%04X in text", (unsigned)cp);
 			return;
 		}
-		if (cp == 0) {
-			lerr(L, y->line, y->col, "NUL character in text");
-			return;
-		}
 		i += n;
 	}
 }
 
 static struct ynode *ynode_new(struct loader *L, enum ykind k, const yaml_mark_t *m)
 {
-	struct ynode *y = xcalloc(1, sizeof *y);
+	struct ynode *y = arena_alloc(L, sizeof *y);
+	memset(y, 0, sizeof *y);
 	y->kind = k;
 	y->line = (int)m->line + 1;
 	y->col = (int)m->column + 1;
@@ -210,9 +247,12 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 				break;
 			}
 			y = ynode_new(L, Y_SCALAR, m);
-			y->s = xstrndup((const char *)ev.data.scalar.value, ev.data.scalar.length);
 			y->len = ev.data.scalar.length;
+			y->s = arena_alloc(L, y->len + 1);
+			memcpy(y->s, ev.data.scalar.value, y->len);
+			y->s[y->len] = '\0';
 			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = ev.data.sequence_start.anchor;
@@ -246,11 +286,9 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 		}
 		if (y && ok) {
 			if (depth > 0)
-				ynode_add(stack[depth - 1], y);
+				ynode_add(L, stack[depth - 1], y);
 			else if (doc == NULL)
 				doc = y;
-			else
-				ynode_free(y); /* cannot happen: one root per document */
 			if (y->kind != Y_SCALAR) {
 				if (depth >= LOAD_MAX_DEPTH) {
 					lerr(L, line, col, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
@@ -259,17 +297,11 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 					stack[depth++] = y;
 				}
 			}
-		} else if (y) {
-			ynode_free(y);
 		}
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	if (!ok) {
-		ynode_free(doc);
-		return NULL;
-	}
-	return doc;
+	return ok ? doc : NULL;
 }
 
 /* Schema helpers. */
@@ -683,6 +715,7 @@ static size_t load_one(struct content *c, const char *path, const char *data, si
 	if (doc == NULL) {
 		if (L.errors == 0)
 			lerr(&L, 1, 1, "the file holds no YAML document");
+		arena_free(&L);
 		return L.errors;
 	}
 	if (is_sources_file(path)) {
@@ -691,7 +724,7 @@ static size_t load_one(struct content *c, const char *path, const char *data, si
 	} else {
 		build_section(&L, doc, c->root, NULL);
 	}
-	ynode_free(doc);
+	arena_free(&L);
 	return L.errors;
 }
 

@@ -509,7 +509,7 @@ int main(int argc, char **argv)
 	 * our parent ignored it. */
 	signal(SIGPIPE, SIG_DFL);
 
-	/* A broken file can hold any number of errors; the first hundred say enough. */
+	/* A broken file can hold any number of errors; its first hundred say enough. */
 	diag_set_limit(100);
 	struct opts o = {.color = UI_COLOR_AUTO};
 	int rc = parse_args(argc, argv, &o);

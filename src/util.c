@@ -182,8 +182,10 @@ int buf_write(const struct buf *b, FILE *f)
 /* Diagnostics: one function, one format, so tests can match it exactly. */
 static int worst = -1;
 static size_t nerrors;
-static size_t max_errors;
+static size_t max_errors; /* per file; 0: no limit */
 static FILE *diag_stream;
+static char *limit_file;  /* the file whose errors are being counted */
+static size_t limit_count;
 
 static const char *const level_names[] = {
     [DIAG_NOTE] = "note",
@@ -213,10 +215,17 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 		worst = (int)level;
 	if (level == DIAG_ERROR) {
 		nerrors++;
-		if (max_errors && nerrors > max_errors) {
-			if (nerrors == max_errors + 1)
-				fprintf(f, "exoread: too many errors; stopping the list here\n");
-			return;
+		if (max_errors && file) {
+			if (limit_file == NULL || strcmp(limit_file, file) != 0) {
+				free(limit_file);
+				limit_file = xstrdup(file);
+				limit_count = 0;
+			}
+			if (++limit_count > max_errors) {
+				if (limit_count > max_errors + 1)
+					return;
+				fmt = "too many errors in this file; the rest are not listed";
+			}
 		}
 	}
 	fputs("exoread: ", f);
@@ -272,6 +281,9 @@ void diag_reset(void)
 {
 	worst = -1;
 	nerrors = 0;
+	free(limit_file);
+	limit_file = NULL;
+	limit_count = 0;
 }
 
 void diag_set_stream(FILE *f)

@@ -75,7 +75,7 @@ size_t diag_errors(void);
 void diag_reset(void);
 /* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);
-/* Stop after this many errors have been printed (0: no limit); later ones are counted only. */
+/* List at most this many errors per file (0: no limit); later ones are counted only. */
 void diag_set_limit(size_t max_errors);
 
 #endif
