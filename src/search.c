@@ -71,15 +71,17 @@ struct src {
 	const char *text;        /* the indexed string */
 	uint32_t sec;            /* index into content.sections */
 	uint32_t pos;            /* position of its first word */
+	uint32_t first;          /* while building: its first word in search_index.seq */
 	uint8_t field;           /* enum field */
 };
 
 struct term {
 	char *stem;
-	/* Postings in reading order: the src, and the word's number within it. */
-	uint32_t *src;
-	uint16_t *off;
-	uint32_t np, cap;
+	/* Postings in reading order: the src, and the word's number within it.
+	 * Both point into the index's one pair of posting arrays. */
+	const uint32_t *src;
+	const uint16_t *off;
+	uint32_t np;
 	uint32_t *syn; /* synonym terms */
 	size_t nsyn;
 	uint32_t lastsec; /* for df while building */
@@ -104,9 +106,9 @@ struct word {
 	uint64_t kmask;
 };
 
-/* Open addressing over string keys; slots hold index + 1. */
+/* Open addressing over string keys; slots hold index + 1, tags the high half of the hash. */
 struct table {
-	uint32_t *slot;
+	uint32_t *slot, *tag;
 	size_t cap, n;
 };
 
@@ -129,6 +131,10 @@ struct search_index {
 	size_t ncps, cpcap;
 	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
+	uint32_t *psrc; /* every term's postings, one term after another */
+	uint16_t *poff;
+	uint32_t *seq; /* while building: the term of every word, in reading order */
+	size_t nseq, seqcap;
 	uint32_t *doclen; /* words per section */
 	double avgdl;
 	struct buf tmp;
@@ -169,40 +175,66 @@ static uint64_t hash_str(const char *s, size_t n)
 	return h;
 }
 
-/* Slot for key (found or empty); key() names the string of entry i. */
-static uint32_t *table_find(const struct table *t, const char *s, size_t n,
-			    const char *(*key)(const struct search_index *, uint32_t),
-			    const struct search_index *ix)
+typedef const char *(*table_key_fn)(const struct search_index *, uint32_t);
+
+/*
+ * Slot for key (found, or the empty one where it goes); key() names the
+ * string of entry i. The tag check skips nearly every string compare of a
+ * collision. SIZE_MAX when the table is empty.
+ */
+static size_t table_find(const struct table *t, const char *s, size_t n, uint64_t h,
+			 table_key_fn key, const struct search_index *ix)
 {
 	if (t->cap == 0)
-		return NULL;
+		return SIZE_MAX;
 	size_t mask = t->cap - 1;
-	for (size_t i = hash_str(s, n) & mask;; i = (i + 1) & mask) {
+	uint32_t tag = (uint32_t)(h >> 32);
+	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		uint32_t v = t->slot[i];
 		if (v == 0)
-			return &t->slot[i];
+			return i;
+		if (t->tag[i] != tag)
+			continue;
 		const char *k = key(ix, v - 1);
-		if (strncmp(k, s, n) == 0 && k[n] == '\0')
-			return &t->slot[i];
+		if (memcmp(k, s, n) == 0 && k[n] == '\0')
+			return i;
 	}
 }
 
-static void table_grow(struct table *t, const char *(*key)(const struct search_index *, uint32_t),
-		       const struct search_index *ix)
+/* Entry i + 1 of the table at slot, or 0. */
+static uint32_t table_get(const struct table *t, size_t slot)
+{
+	return slot == SIZE_MAX ? 0 : t->slot[slot];
+}
+
+static void table_put(struct table *t, size_t slot, uint64_t h, uint32_t v)
+{
+	t->slot[slot] = v;
+	t->tag[slot] = (uint32_t)(h >> 32);
+	t->n++;
+}
+
+/* Make room for one more entry; call before table_find when an insert may follow. */
+static void table_grow(struct table *t, table_key_fn key, const struct search_index *ix)
 {
 	if ((t->n + 1) * 2 <= t->cap)
 		return;
 	struct table old = *t;
 	t->cap = old.cap ? old.cap * 2 : 256;
+	t->n = 0;
 	t->slot = xcalloc(t->cap, sizeof(*t->slot));
+	t->tag = xcalloc(t->cap, sizeof(*t->tag));
 	for (size_t i = 0; i < old.cap; i++) {
 		uint32_t v = old.slot[i];
 		if (v == 0)
 			continue;
 		const char *k = key(ix, v - 1);
-		*table_find(t, k, strlen(k), key, ix) = v;
+		size_t n = strlen(k);
+		uint64_t h = hash_str(k, n);
+		table_put(t, table_find(t, k, n, h, key, ix), h, v);
 	}
 	free(old.slot);
+	free(old.tag);
 }
 
 static const char *term_key(const struct search_index *ix, uint32_t i)
@@ -223,23 +255,23 @@ static const char *raw_key(const struct search_index *ix, uint32_t i)
 /* The term for a stem, or NO_TERM. */
 static uint32_t term_lookup(const struct search_index *ix, const char *s, size_t n)
 {
-	uint32_t *slot = table_find(&ix->termtab, s, n, term_key, ix);
-	return slot && *slot ? *slot - 1 : NO_TERM;
+	uint32_t v = table_get(&ix->termtab, table_find(&ix->termtab, s, n, hash_str(s, n), term_key, ix));
+	return v ? v - 1 : NO_TERM;
 }
 
 static uint32_t term_intern(struct search_index *ix, const char *s, size_t n)
 {
 	table_grow(&ix->termtab, term_key, ix);
-	uint32_t *slot = table_find(&ix->termtab, s, n, term_key, ix);
-	if (*slot)
-		return *slot - 1;
+	uint64_t h = hash_str(s, n);
+	size_t slot = table_find(&ix->termtab, s, n, h, term_key, ix);
+	if (ix->termtab.slot[slot])
+		return ix->termtab.slot[slot] - 1;
 	if (ix->nterms == ix->termcap) {
 		ix->termcap = ix->termcap ? ix->termcap * 2 : 256;
 		ix->terms = xreallocarray(ix->terms, ix->termcap, sizeof(*ix->terms));
 	}
 	ix->terms[ix->nterms] = (struct term){.stem = xstrndup(s, n), .lastsec = UINT32_MAX};
-	*slot = (uint32_t)++ix->nterms;
-	ix->termtab.n++;
+	table_put(&ix->termtab, slot, h, (uint32_t)++ix->nterms);
 	return (uint32_t)ix->nterms - 1;
 }
 
@@ -289,10 +321,12 @@ static void cps_reserve(struct search_index *ix, size_t n)
 static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw, uint32_t term)
 {
 	table_grow(&ix->wordtab, word_key, ix);
-	uint32_t *slot = table_find(&ix->wordtab, fw->word, fw->wlen, word_key, ix);
-	if (*slot) {
-		ix->words[*slot - 1].freq++;
-		return *slot - 1;
+	uint64_t h = hash_str(fw->word, fw->wlen);
+	size_t slot = table_find(&ix->wordtab, fw->word, fw->wlen, h, word_key, ix);
+	uint32_t v = ix->wordtab.slot[slot];
+	if (v) {
+		ix->words[v - 1].freq++;
+		return v - 1;
 	}
 	if (ix->nwords == ix->wordcap) {
 		ix->wordcap = ix->wordcap ? ix->wordcap * 2 : 256;
@@ -314,8 +348,7 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 	ix->ncps += w->kn;
 	for (size_t i = 0; i < w->kn; i++)
 		w->kmask |= letter_bit(ix->cps[w->kcp + i]);
-	*slot = (uint32_t)++ix->nwords;
-	ix->wordtab.n++;
+	table_put(&ix->wordtab, slot, h, (uint32_t)++ix->nwords);
 	return (uint32_t)ix->nwords - 1;
 }
 
@@ -347,9 +380,11 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	if (len > MAX_RAW)
 		return word_of_span(ix, s, len, number);
 	table_grow(&ix->rawtab, raw_key, ix);
-	uint32_t *slot = table_find(&ix->rawtab, s, len, raw_key, ix);
-	if (*slot) {
-		uint32_t w = ix->raws[*slot - 1].word;
+	uint64_t h = hash_str(s, len);
+	size_t slot = table_find(&ix->rawtab, s, len, h, raw_key, ix);
+	uint32_t v = ix->rawtab.slot[slot];
+	if (v) {
+		uint32_t w = ix->raws[v - 1].word;
 		if (w != NO_TERM)
 			ix->words[w].freq++;
 		return w;
@@ -362,21 +397,8 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	ix->raws[ix->nraws] = (struct raw){.at = (uint32_t)ix->rawbytes.len, .word = w};
 	buf_add(&ix->rawbytes, s, len);
 	buf_putc(&ix->rawbytes, '\0');
-	*slot = (uint32_t)++ix->nraws;
-	ix->rawtab.n++;
+	table_put(&ix->rawtab, slot, h, (uint32_t)++ix->nraws);
 	return w;
-}
-
-static void term_push(struct term *te, uint32_t src, uint16_t off)
-{
-	if (te->np == te->cap) {
-		/* Grow by half: most memory is postings, and lists are trimmed at the end. */
-		te->cap = te->cap < 4 ? 4 : te->cap + te->cap / 2;
-		te->src = xreallocarray(te->src, te->cap, sizeof(*te->src));
-		te->off = xreallocarray(te->off, te->cap, sizeof(*te->off));
-	}
-	te->src[te->np] = src;
-	te->off[te->np++] = off;
 }
 
 static int add_span(void *arg, const struct fold_span *sp)
@@ -388,12 +410,15 @@ static int add_span(void *arg, const struct fold_span *sp)
 		return 0;
 	if (a->nw >= MAX_SRC_WORDS)
 		return 1;
-	struct term *te = &ix->terms[ix->words[w].term];
-	term_push(te, a->src, (uint16_t)a->nw++);
-	if (te->lastsec != a->sec) {
-		te->lastsec = a->sec;
-		te->df++;
+	/* Only the term is noted now; build_postings lays the lists out once counts are known. */
+	if (ix->nseq == ix->seqcap) {
+		ix->seqcap = ix->seqcap ? ix->seqcap * 2 : 4096;
+		ix->seq = xreallocarray(ix->seq, ix->seqcap, sizeof(*ix->seq));
 	}
+	uint32_t t = ix->words[w].term;
+	ix->seq[ix->nseq++] = t;
+	ix->terms[t].np++;
+	a->nw++;
 	ix->doclen[a->sec]++;
 	return 0;
 }
@@ -409,7 +434,8 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 	}
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
-	*sp = (struct src){.node = n, .text = text, .sec = a->sec, .pos = a->pos, .field = (uint8_t)f};
+	*sp = (struct src){.node = n, .text = text, .sec = a->sec, .pos = a->pos,
+			   .first = (uint32_t)ix->nseq, .field = (uint8_t)f};
 	a->text = text;
 	a->nw = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
@@ -422,10 +448,14 @@ static void add_also(struct add_ctx *a, const struct node *n, enum field f)
 		add_src(a, n, n->also_called.v[i], f);
 }
 
+static void add_synonyms(struct search_index *ix, const struct node *n);
+
+/* Index a section's own texts; synonyms are noted on the same walk, while the nodes are warm. */
 static void add_section(struct add_ctx *a, const struct node *s)
 {
 	add_src(a, s, s->title, F_TITLE);
 	add_also(a, s, F_SECTION_ALSO);
+	add_synonyms(a->ix, s);
 	for (const struct node *b = s->first; b != NULL; b = b->next) {
 		switch (b->type) {
 		case NODE_PARA:
@@ -437,11 +467,13 @@ static void add_section(struct add_ctx *a, const struct node *s)
 			for (const struct node *it = b->first; it != NULL; it = it->next) {
 				add_src(a, it, it->text, F_BODY);
 				add_also(a, it, F_ALSO);
+				add_synonyms(a->ix, it);
 			}
 			break;
 		case NODE_ITEM:
 			add_src(a, b, b->text, F_BODY);
 			add_also(a, b, F_ALSO);
+			add_synonyms(a->ix, b);
 			break;
 		case NODE_QA:
 			add_src(a, b, b->title, F_QUESTION);
@@ -455,6 +487,7 @@ static void add_section(struct add_ctx *a, const struct node *s)
 			add_src(a, b, b->title, F_TERM);
 			add_src(a, b, b->text, F_BODY);
 			add_also(a, b, F_ALSO);
+			add_synonyms(a->ix, b);
 			break;
 		case NODE_ROOT:
 		case NODE_SECTION:
@@ -463,31 +496,58 @@ static void add_section(struct add_ctx *a, const struct node *s)
 	}
 }
 
+/*
+ * The term a spelling stems to, or NO_TERM; *folded gets the folded word.
+ * Spellings of the content come from the table, others are folded now. Reads
+ * the index only (the fold's buffers aside).
+ */
+static uint32_t span_term(const struct search_index *ix, const char *s, size_t len,
+			  const char **folded)
+{
+	if (len <= MAX_RAW) {
+		uint32_t v = table_get(&ix->rawtab,
+				       table_find(&ix->rawtab, s, len, hash_str(s, len), raw_key, ix));
+		if (v) {
+			uint32_t w = ix->raws[v - 1].word;
+			*folded = w == NO_TERM ? "" : ix->words[w].w;
+			return w == NO_TERM ? NO_TERM : ix->words[w].term;
+		}
+	}
+	size_t wlen, nchars, sl;
+	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
+	*folded = w;
+	if (wlen == 0)
+		return NO_TERM;
+	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
+	return term_lookup(ix, stem, sl);
+}
+
 /* Collects the single content word of a string, if it has exactly one. */
 struct one_ctx {
 	struct search_index *ix;
+	const char *s;
 	uint32_t term;
 	int n;
 };
 
-static int one_word(void *arg, const struct fold_word *fw)
+static int one_word(void *arg, const struct fold_span *sp)
 {
 	struct one_ctx *o = arg;
-	if (is_stop(fw->word))
+	const char *folded;
+	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded);
+	if (*folded == '\0' || is_stop(folded))
 		return 0;
 	if (++o->n > 1)
 		return 1;
-	size_t sl;
-	const char *stem = fold_stem(o->ix->fold, fw->word, fw->wlen, &sl);
-	o->term = term_lookup(o->ix, stem, sl);
+	o->term = t;
 	return 0;
 }
 
 static uint32_t single_term(struct search_index *ix, const char *s)
 {
-	struct one_ctx o = {.ix = ix, .term = NO_TERM};
+	struct one_ctx o = {.ix = ix, .s = s, .term = NO_TERM};
 	if (s != NULL)
-		fold_words(ix->fold, s, strlen(s), one_word, &o);
+		fold_spans(ix->fold, s, strlen(s), one_word, &o);
 	return o.n == 1 ? o.term : NO_TERM;
 }
 
@@ -529,13 +589,43 @@ static void add_synonyms(struct search_index *ix, const struct node *n)
 			add_syn(ix, group[i], group[j]);
 }
 
-static void walk_synonyms(struct search_index *ix, const struct node *n)
+
+/*
+ * Lay out every term's postings in two exact arrays: count, place each list,
+ * then walk the words in reading order so each list comes out in order.
+ */
+static void build_postings(struct search_index *ix)
 {
-	for (; n != NULL; n = n->next) {
-		if (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM)
-			add_synonyms(ix, n);
-		walk_synonyms(ix, n->first);
+	size_t total = 0;
+	for (size_t i = 0; i < ix->nterms; i++)
+		total += ix->terms[i].np;
+	ix->psrc = xreallocarray(NULL, total ? total : 1, sizeof(*ix->psrc));
+	ix->poff = xreallocarray(NULL, total ? total : 1, sizeof(*ix->poff));
+	size_t at = 0;
+	for (size_t i = 0; i < ix->nterms; i++) {
+		struct term *t = &ix->terms[i];
+		t->src = ix->psrc + at;
+		t->off = ix->poff + at;
+		at += t->np;
+		t->np = 0; /* counts again as the list fills */
 	}
+	for (size_t s = 0; s < ix->nsrcs; s++) {
+		const struct src *sp = &ix->srcs[s];
+		size_t end = s + 1 < ix->nsrcs ? ix->srcs[s + 1].first : ix->nseq;
+		for (size_t i = sp->first; i < end; i++) {
+			struct term *t = &ix->terms[ix->seq[i]];
+			ix->psrc[t->src - ix->psrc + t->np] = (uint32_t)s;
+			ix->poff[t->off - ix->poff + t->np] = (uint16_t)(i - sp->first);
+			t->np++;
+			if (t->lastsec != sp->sec) {
+				t->lastsec = sp->sec;
+				t->df++;
+			}
+		}
+	}
+	free(ix->seq);
+	ix->seq = NULL;
+	ix->nseq = ix->seqcap = 0;
 }
 
 struct search_index *search_index_new(const struct content *c)
@@ -549,17 +639,7 @@ struct search_index *search_index_new(const struct content *c)
 		struct add_ctx a = {.ix = ix, .sec = (uint32_t)i};
 		add_section(&a, c->sections[i]);
 	}
-	if (c->root != NULL)
-		walk_synonyms(ix, c->root->first);
-	/* Give back what geometric growth left unused: postings are most of the index. */
-	for (size_t i = 0; i < ix->nterms; i++) {
-		struct term *t = &ix->terms[i];
-		if (t->np < t->cap) {
-			t->cap = t->np ? t->np : 1;
-			t->src = xreallocarray(t->src, t->cap, sizeof(*t->src));
-			t->off = xreallocarray(t->off, t->cap, sizeof(*t->off));
-		}
-	}
+	build_postings(ix);
 	if (ix->nsrcs < ix->srccap) {
 		ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
 		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
@@ -599,8 +679,6 @@ void search_index_free(struct search_index *ix)
 		return;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		free(ix->terms[i].stem);
-		free(ix->terms[i].src);
-		free(ix->terms[i].off);
 		free(ix->terms[i].syn);
 	}
 	for (size_t i = 0; i < ix->nwords; i++)
@@ -610,9 +688,15 @@ void search_index_free(struct search_index *ix)
 	free(ix->termtab.slot);
 	free(ix->wordtab.slot);
 	free(ix->rawtab.slot);
+	free(ix->termtab.tag);
+	free(ix->wordtab.tag);
+	free(ix->rawtab.tag);
 	free(ix->raws);
 	buf_free(&ix->rawbytes);
 	free(ix->srcs);
+	free(ix->psrc);
+	free(ix->poff);
+	free(ix->seq);
 	free(ix->cps);
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
@@ -1022,29 +1106,11 @@ struct mark_ctx {
 	size_t n, cap;
 };
 
-/* The term a spelling stems to: from the content's own spellings when seen there. */
-static uint32_t span_term(const struct search_index *ix, const char *s, size_t len, int number)
-{
-	(void)number;
-	if (len <= MAX_RAW) {
-		uint32_t *slot = table_find(&ix->rawtab, s, len, raw_key, ix);
-		if (slot && *slot) {
-			uint32_t w = ix->raws[*slot - 1].word;
-			return w == NO_TERM ? NO_TERM : ix->words[w].term;
-		}
-	}
-	size_t wlen, nchars, sl;
-	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
-	if (wlen == 0)
-		return NO_TERM;
-	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
-	return term_lookup(ix, stem, sl);
-}
-
 static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
-	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, sp->number);
+	const char *folded;
+	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded);
 	if (t == NO_TERM || !in_plan(mc->pl, t))
 		return 0;
 	if (mc->n == mc->cap) {
