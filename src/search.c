@@ -1389,9 +1389,14 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 			tf[e[j].unit] += e[j].w;
 			gm |= 1u << e[j].unit;
 			gw += e[j].w;
-			/* An item's text and its also_called are one block. */
+			/*
+			 * An item's text and its also_called are one block. Only prose
+			 * (a paragraph or a note) that comes back to the word counts as
+			 * explaining it; more list items or answers only mention it.
+			 */
 			if (last[e[j].unit] != blk) {
-				spread[e[j].unit] += last[e[j].unit] != NULL;
+				bool prose = blk->type == NODE_PARA || blk->type == NODE_NOTE;
+				spread[e[j].unit] += last[e[j].unit] != NULL && prose;
 				last[e[j].unit] = blk;
 			}
 			exact |= (uint32_t)e[j].exact << e[j].unit;
