@@ -65,6 +65,8 @@ enum {
 #define W_FUZZY2 0.6
 #define PROXIMITY 0.5
 #define TITLE_ALL 1.5
+#define SPREAD 0.15
+#define SPREAD_MAX 3.0
 
 struct src {
 	const struct node *node; /* block, item or section */
@@ -961,6 +963,7 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 struct mp {
 	uint32_t sec, pos, src;
 	uint32_t unit;
+	bool exact; /* the word itself, not a synonym or a near spelling */
 	double w;
 };
 
@@ -1334,6 +1337,7 @@ struct cand {
 	uint32_t tmask;  /* units matched in the title or a question */
 	uint32_t src;    /* where the snippet comes from; UINT32_MAX: the section's first text */
 	double close;    /* 0..1: how near the matched units are */
+	uint32_t spread; /* blocks beyond the first that match a unit, summed over units */
 	double score;
 };
 
@@ -1371,16 +1375,31 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 {
 	c->mask = c->tmask = 0;
 	c->src = UINT32_MAX;
+	c->spread = 0;
 	uint32_t best_pop = 0;
 	double best_w = 0;
+	const struct node *last[MAX_UNITS] = {0};
+	uint32_t spread[MAX_UNITS] = {0}, exact = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		uint32_t gm = 0;
 		double gw = 0;
+		const struct node *blk = ix->srcs[e[i].src].node;
 		for (; j < n && e[j].src == e[i].src; j++) {
 			tf[e[j].unit] += e[j].w;
 			gm |= 1u << e[j].unit;
 			gw += e[j].w;
+			/*
+			 * An item's text and its also_called are one block. Only prose
+			 * (a paragraph or a note) that comes back to the word counts as
+			 * explaining it; more list items or answers only mention it.
+			 */
+			if (last[e[j].unit] != blk) {
+				bool prose = blk->type == NODE_PARA || blk->type == NODE_NOTE;
+				spread[e[j].unit] += last[e[j].unit] != NULL && prose;
+				last[e[j].unit] = blk;
+			}
+			exact |= (uint32_t)e[j].exact << e[j].unit;
 		}
 		c->mask |= gm;
 		enum field f = ix->srcs[e[i].src].field;
@@ -1395,6 +1414,10 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 		}
 		i = j;
 	}
+	/* Synonyms only widen the spread of a word the section itself uses. */
+	for (size_t u = 0; u < nunits; u++)
+		if ((exact >> u) & 1)
+			c->spread += spread[u];
 	c->nmatch = (uint32_t)__builtin_popcount(c->mask);
 	c->close = 0;
 	if (c->nmatch < 2)
@@ -1415,7 +1438,6 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 			l++;
 		}
 	}
-	(void)nunits;
 	c->close = span == 0 ? 1.0 : (double)(c->nmatch - 1) / (double)span;
 	if (c->close > 1.0)
 		c->close = 1.0;
@@ -1593,12 +1615,14 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 			sc->bucketcap = sc->bucketcap ? sc->bucketcap * 2 : 64;
 			sc->bucket = xreallocarray(sc->bucket, sc->bucketcap, sizeof(*sc->bucket));
 		}
+		double w = c->wv ? c->wv[c->i] : c->w;
 		sc->bucket[sc->nbucket++] = (struct mp){
 		    .sec = sp->sec,
 		    .pos = sp->pos + c->off[c->i],
 		    .src = c->src[c->i],
 		    .unit = c->unit,
-		    .w = (c->wv ? c->wv[c->i] : c->w) * field_weight[sp->field],
+		    .exact = w >= 1.0,
+		    .w = w * field_weight[sp->field],
 		};
 		if (++c->i == c->n) {
 			sc->heap[0] = sc->heap[--nh];
@@ -1660,6 +1684,12 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 			score += idf * f * (BM25_K1 + 1) / (f + norm);
 		}
 		c->score = score * (1.0 + PROXIMITY * c->close);
+		/*
+		 * A section that comes back to a word in several blocks explains it; one
+		 * that names it in a single list item only points at it.
+		 */
+		double spread = (double)c->spread / (double)pl.n;
+		c->score *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
 		/* A title or question that says the whole query is the answer itself. */
 		if (c->tmask == (pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1))
 			c->score *= TITLE_ALL;

@@ -214,6 +214,58 @@ static void test_ranking(void **state)
 	search_result_free(&res);
 }
 
+/* Content where one section explains hives and another only lists them among other signs. */
+static const char explain_yaml[] =
+    "id: effects\n"
+    "title: Side effects\n"
+    "sections:\n"
+    "  - id: allergic\n"
+    "    title: Allergic reactions\n"
+    "    body:\n"
+    "      - p: An allergic reaction is when the immune system overreacts to something in the\n"
+    "          product. It is rare, but it can happen, so the clinic should be ready for it.\n"
+    "        sources: [a]\n"
+    "      - list: \"Signs can include:\"\n"
+    "        sources: [a]\n"
+    "        items:\n"
+    "          - text: A skin rash or spots.\n"
+    "          - text: Hives. These are raised, itchy bumps on the skin.\n"
+    "            also_called: [urticaria]\n"
+    "          - text: Trouble breathing, short breath or wheezing.\n"
+    "      - p: Hives, breathing problems and other signs of a severe reaction need help.\n"
+    "        sources: [a]\n"
+    "  - id: urgent\n"
+    "    title: Get help now\n"
+    "    body:\n"
+    "      - list: \"Get medical help right away for:\"\n"
+    "        sources: [a]\n"
+    "        items:\n"
+    "          - text: Trouble breathing or wheezing.\n"
+    "          - text: Hives, which are raised, itchy bumps.\n"
+    "            also_called: [urticaria]\n"
+    "          - text: Swelling of the face, lips or throat.\n";
+
+static void test_explains_beats_lists(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+	    {.name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1},
+	    {.name = "20-effects.yaml", .data = explain_yaml, .len = sizeof(explain_yaml) - 1},
+	};
+	struct content *c = load_mem(files, 2);
+	assert_non_null(c);
+	struct search_index *ix = search_index_new(c);
+	struct search_result res;
+	/* "urgent" is shorter, so plain BM25 would put it first. */
+	assert_int_equal(search_run(ix, "hives", &(struct search_opts){0}, &res), 0);
+	assert_true(res.nhits >= 2);
+	assert_string_equal(res.hits[0].section->id, "effects/allergic");
+	assert_string_equal(res.hits[1].section->id, "effects/urgent");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 static void test_snippet_marks(void **state)
 {
 	(void)state;
@@ -329,7 +381,7 @@ int main(void)
 	    cmocka_unit_test(test_lookalike_query),    cmocka_unit_test(test_stop_words_and_phrases),
 	    cmocka_unit_test(test_ranking),            cmocka_unit_test(test_snippet_marks),
 	    cmocka_unit_test(test_suggestion),         cmocka_unit_test(test_match_text),
-	    cmocka_unit_test(test_print_formats),
+	    cmocka_unit_test(test_print_formats),      cmocka_unit_test(test_explains_beats_lists),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
