@@ -148,7 +148,7 @@ keys / r e d n e s s
 snap 60-prompt "60x20: the search prompt"
 keys Enter
 snap 60-results "60x20: ranked results for a search"
-keys Down Enter
+keys Enter
 snap 60-hit "60x20: a hit opens at its block"
 keys n
 snap 60-next "60x20: n moves to the next match"
