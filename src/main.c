@@ -62,6 +62,7 @@ static const char usage_main[] =
     "  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
     "  print ID...       print sections; --format text|markdown|json\n"
     "  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
+    "                    (default 20; 0 for all)\n"
     "  list              the contents with ids; --format text|tsv\n"
     "  check [DIR]       check a content folder; every problem as file:line:col\n"
     "  help [COMMAND]    show this help, or a command's\n"
@@ -89,6 +90,7 @@ static const char *const usage_cmd[] = {
     [CMD_SEARCH] = "usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
 		   "Search all sections; print hits best first with a snippet around the match.\n"
 		   "\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
+		   "--limit N shows the best N hits (default 20; 0 shows all).\n"
 		   "Exit status 1 when nothing matches.\n",
     [CMD_LIST] = "usage: exoread list [--format text|tsv]\n"
 		 "Print the table of contents: an indented tree, or id<TAB>title per section.\n",
@@ -265,8 +267,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (opt_is(a, "--limit")) {
 			const char *v = opt_value(argc, argv, &i, "--limit");
 			long n;
-			if (v == NULL || !parse_size(v, 1, 100000, &n))
-				return usage_error("--limit takes a number from 1 to 100000, not '%s'",
+			if (v == NULL || !parse_size(v, 0, 1000000, &n))
+				return usage_error("--limit takes a number from 0 to 1000000, not '%s'",
 						   v ? v : "");
 			o->limit = (size_t)n;
 			o->limit_set = true;
@@ -429,7 +431,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		return usage_error("search --format takes text, tsv, json or markdown, not '%s'", o->format);
 	struct search_index *ix = search_index_new(c);
 	struct search_opts so = {
-	    .limit = o->limit_set ? o->limit : 0,
+	    .limit = o->limit_set ? o->limit : SEARCH_DEFAULT_LIMIT,
 	    .snippet_width = 80,
 	};
 	struct search_result res = {0};
@@ -449,6 +451,10 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
 		rc = emit(&b);
+		/* Say so when hits were left out; on stderr, so pipes get only hits. */
+		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
+			msg("%zu more sections match; --limit 0 shows them all",
+			    res.ntotal - res.nhits);
 	}
 	search_result_free(&res);
 	search_index_free(ix);

@@ -1700,6 +1700,7 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 
 	/* Snippets only for the hits returned. */
 	res->nhits = ncand < limit ? ncand : limit;
+	res->ntotal = ncand;
 	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
 	struct buf text = {0};
 	for (size_t i = 0; i < res->nhits; i++) {

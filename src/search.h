@@ -35,8 +35,12 @@ struct search_hit {
 struct search_result {
 	struct search_hit *hits; /* best first */
 	size_t nhits;
+	size_t ntotal;    /* sections that matched, before the limit (>= nhits) */
 	char *suggestion; /* "did you mean" query when nothing matched; may be NULL */
 };
+
+/* Hits `exoread search` and the results screen show unless told otherwise. */
+enum { SEARCH_DEFAULT_LIMIT = 20 };
 
 struct search_opts {
 	size_t limit;         /* 0: no limit */

@@ -35,7 +35,7 @@ run --color sometimes list
 expect_eq "bad color" "2:exoread: --color takes auto, always or never, not 'sometimes'" "$(rc):$(head -1 "$TMPD/err")"
 run --content "$C" list --limit 3
 expect_eq "--limit only for search" "2:exoread: --limit applies to 'search' only" "$(rc):$(head -1 "$TMPD/err")"
-run --content "$C" search x --limit 0
+run --content "$C" search x --limit -1
 expect_eq "--limit range" "2" "$(rc)"
 
 run --content "$C" list --format tsv
