@@ -388,9 +388,9 @@ static char *get_text(struct loader *L, const struct ynode *map, const char *key
 
 static void strv_push(struct strv *sv, const struct ynode *y)
 {
-	sv->v = xreallocarray(sv->v, sv->n + 1, sizeof *sv->v);
-	sv->line = xreallocarray(sv->line, sv->n + 1, sizeof *sv->line);
-	sv->col = xreallocarray(sv->col, sv->n + 1, sizeof *sv->col);
+	sv->v = xgrow(sv->v, sv->n, sizeof *sv->v);
+	sv->line = xgrow(sv->line, sv->n, sizeof *sv->line);
+	sv->col = xgrow(sv->col, sv->n, sizeof *sv->col);
 	sv->v[sv->n] = xstrndup(y->s, y->len);
 	sv->line[sv->n] = y->line;
 	sv->col[sv->n] = y->col;
@@ -675,7 +675,7 @@ static void build_sources(struct loader *L, const struct ynode *y)
 			free(notes);
 			continue;
 		}
-		c->sources = xreallocarray(c->sources, c->nsources + 1, sizeof *c->sources);
+		c->sources = xgrow(c->sources, c->nsources, sizeof *c->sources);
 		c->sources[c->nsources] = (struct source){
 		    .id = id,
 		    .title = title,
@@ -692,7 +692,7 @@ static void build_sources(struct loader *L, const struct ynode *y)
 
 static const char *intern_file(struct content *c, const char *path)
 {
-	c->files = xreallocarray(c->files, c->nfiles + 1, sizeof *c->files);
+	c->files = xgrow(c->files, c->nfiles, sizeof *c->files);
 	c->files[c->nfiles] = xstrdup(path);
 	return c->files[c->nfiles++];
 }
@@ -851,7 +851,7 @@ struct content *load_dir(const char *dir)
 			too_many = true;
 			break;
 		}
-		names = xreallocarray(names, n + 1, sizeof *names);
+		names = xgrow(names, n, sizeof *names);
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);

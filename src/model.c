@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "text.h"
 #include "util.h"
 
 static const char *const urgency_names[URG_COUNT] = {
@@ -98,43 +99,16 @@ int content_source_index(const struct content *c, const char *id)
 
 size_t edit_distance(const char *a, const char *b, size_t max)
 {
+	/* Ids and keys are compared byte by byte; one distance for all. */
 	size_t la = strlen(a), lb = strlen(b);
-	if ((la > lb ? la - lb : lb - la) > max)
-		return max + 1;
-	/* Optimal string alignment: three rows are enough for transpositions. */
-	size_t *prev2 = xcalloc(lb + 1, sizeof *prev2);
-	size_t *prev = xcalloc(lb + 1, sizeof *prev);
-	size_t *cur = xcalloc(lb + 1, sizeof *cur);
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
-		size_t rowmin = cur[0];
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t d = prev[j - 1] + cost;
-			if (prev[j] + 1 < d)
-				d = prev[j] + 1;
-			if (cur[j - 1] + 1 < d)
-				d = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    prev2[j - 2] + 1 < d)
-				d = prev2[j - 2] + 1;
-			cur[j] = d;
-			if (d < rowmin)
-				rowmin = d;
-		}
-		size_t *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-		if (rowmin > max)
-			break;
-	}
-	size_t d = prev[lb];
-	free(prev2);
-	free(prev);
-	free(cur);
+	uint32_t *ca = xcalloc(la + lb + 1, sizeof *ca), *cb = ca + la;
+	for (size_t i = 0; i < la; i++)
+		ca[i] = (unsigned char)a[i];
+	for (size_t i = 0; i < lb; i++)
+		cb[i] = (unsigned char)b[i];
+	unsigned k = max > 1000 ? 1000 : (unsigned)max;
+	size_t d = text_edit_distance(ca, la, cb, lb, k);
+	free(ca);
 	return d > max ? max + 1 : d;
 }
 

@@ -561,7 +561,7 @@ static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
 	for (size_t i = 0; i < t->nsyn; i++)
 		if (t->syn[i] == b)
 			return;
-	t->syn = xreallocarray(t->syn, t->nsyn + 1, sizeof(*t->syn));
+	t->syn = xgrow(t->syn, t->nsyn, sizeof(*t->syn));
 	t->syn[t->nsyn++] = b;
 }
 
@@ -756,7 +756,7 @@ static void add_alt(struct qword *q, uint32_t term, double w)
 			return;
 		}
 	}
-	q->alts = xreallocarray(q->alts, q->nalts + 1, sizeof(*q->alts));
+	q->alts = xgrow(q->alts, q->nalts, sizeof(*q->alts));
 	q->alts[q->nalts++] = (struct alt){.term = term, .w = w};
 }
 
@@ -765,43 +765,6 @@ static void add_term_alts(const struct search_index *ix, struct qword *q, uint32
 	add_alt(q, t, w);
 	for (size_t i = 0; i < ix->terms[t].nsyn; i++)
 		add_alt(q, ix->terms[t].syn[i], w * W_SYNONYM);
-}
-
-/*
- * Optimal string alignment distance (Damerau: a swap of neighbours is one
- * edit), or k + 1 as soon as it must exceed k. Both lengths <= MAX_FUZZY_LEN.
- */
-static unsigned osa(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
-{
-	unsigned rows[3][MAX_FUZZY_LEN + 1];
-	unsigned *pp = rows[0], *p = rows[1], *cur = rows[2];
-
-	for (size_t j = 0; j <= m; j++)
-		p[j] = (unsigned)j;
-	for (size_t i = 1; i <= n; i++) {
-		unsigned best = cur[0] = (unsigned)i;
-		for (size_t j = 1; j <= m; j++) {
-			unsigned cost = a[i - 1] != b[j - 1];
-			unsigned v = p[j - 1] + cost;
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			cur[j] = v;
-			if (v < best)
-				best = v;
-		}
-		if (best > k)
-			return k + 1;
-		unsigned *t = pp;
-		pp = p;
-		p = cur;
-		cur = t;
-	}
-	return p[m] <= k ? p[m] : k + 1;
 }
 
 /*
@@ -835,8 +798,8 @@ static void fuzzy_each(const struct search_index *ix, const struct qword *q, uns
 			if ((unsigned)__builtin_popcountll(qmask & ~wm) > k ||
 			    (unsigned)__builtin_popcountll(wm & ~qmask) > k)
 				continue;
-			unsigned d = pass ? osa(qc, n, ix->cps + w->kcp, w->kn, k)
-					  : osa(qc, n, ix->cps + w->cp, w->nchars, k);
+			unsigned d = pass ? text_edit_distance(qc, n, ix->cps + w->kcp, w->kn, k)
+					  : text_edit_distance(qc, n, ix->cps + w->cp, w->nchars, k);
 			/* A sound-alike is never better than a one-letter slip. */
 			if (d <= k)
 				fn(ix, arg, id, pass && d == 0 ? 1 : d);
@@ -881,7 +844,7 @@ static int collect_word(void *arg, const struct fold_word *fw)
 	struct parse_ctx *p = arg;
 	if (p->n >= MAX_PHRASE * MAX_UNITS)
 		return 1;
-	p->w = xreallocarray(p->w, p->n + 1, sizeof(*p->w));
+	p->w = xgrow(p->w, p->n, sizeof(*p->w));
 	struct qword *q = &p->w[p->n++];
 	*q = (struct qword){.word = xstrndup(fw->word, fw->wlen), .number = fw->number != 0};
 	q->stop = is_stop(q->word);
@@ -1294,7 +1257,7 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 		put_range(&out, t, at, s, &lastsp);
 		size_t ms = out.len;
 		put_range(&out, t, s, e, &lastsp);
-		h->marks = xreallocarray(h->marks, h->nmarks + 1, sizeof(*h->marks));
+		h->marks = xgrow(h->marks, h->nmarks, sizeof(*h->marks));
 		h->marks[h->nmarks++] = (struct search_mark){.start = ms, .len = out.len - ms};
 		at = e;
 	}

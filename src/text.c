@@ -6,6 +6,7 @@
  */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -119,6 +120,51 @@ bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
 	 * U+2028/U+2029 break lines in some terminals and in JavaScript. */
 	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+unsigned text_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
+{
+	enum { SHORT = 64 };
+	unsigned small[3][SHORT + 1];
+	unsigned *heap = NULL, *pp, *p, *cur;
+	if ((n > m ? n - m : m - n) > k)
+		return k + 1;
+	if (m <= SHORT) {
+		pp = small[0], p = small[1], cur = small[2];
+	} else {
+		heap = xcalloc(3 * (m + 1), sizeof *heap);
+		pp = heap, p = heap + m + 1, cur = heap + 2 * (m + 1);
+	}
+	for (size_t j = 0; j <= m; j++)
+		p[j] = (unsigned)j;
+	unsigned d = k + 1;
+	for (size_t i = 1; i <= n; i++) {
+		unsigned best = cur[0] = (unsigned)i;
+		for (size_t j = 1; j <= m; j++) {
+			unsigned cost = a[i - 1] != b[j - 1];
+			unsigned v = p[j - 1] + cost;
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > k)
+			goto out;
+		unsigned *t = pp;
+		pp = p;
+		p = cur;
+		cur = t;
+	}
+	d = p[m] <= k ? p[m] : k + 1;
+out:
+	free(heap);
+	return d;
 }
 
 int text_cp_width(uint32_t cp)

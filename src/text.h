@@ -45,6 +45,12 @@ size_t text_width(const char *s, size_t len);
  */
 void text_sanitize(struct buf *b, const char *s, size_t len);
 
+/*
+ * Optimal string alignment distance between code point strings a and b (a
+ * swap of neighbours is one edit), or k + 1 as soon as it must exceed k.
+ */
+unsigned text_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k);
+
 /* One line of wrapped text: a byte range of the source string. */
 struct text_line {
 	size_t start; /* byte offset of the first byte */

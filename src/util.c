@@ -45,6 +45,13 @@ void *xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *xgrow(void *p, size_t n, size_t size)
+{
+	if (p != NULL && (n & (n - 1)) != 0)
+		return p;
+	return xreallocarray(p, n ? n * 2 : 1, size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

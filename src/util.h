@@ -14,6 +14,12 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* realloc of an array of n elements of size bytes, overflow-checked. */
 void *xreallocarray(void *p, size_t n, size_t size);
+/*
+ * Make room in array p (n elements of size bytes in use) for one more: the
+ * array doubles when n is 0 or a power of two, so n appends copy O(n) bytes.
+ * Pass the same n every array element count goes through. Never NULL.
+ */
+void *xgrow(void *p, size_t n, size_t size);
 /* Copy of s; caller frees. s must not be NULL. */
 char *xstrdup(const char *s);
 /* Copy of the first n bytes of s plus a NUL; caller frees. */

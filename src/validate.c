@@ -133,10 +133,8 @@ static void resolve_sources(struct vstate *V, const struct node *n, const struct
 	for (size_t i = 0; i < ids->n; i++) {
 		int k = content_source_index(c, ids->v[i]);
 		if (k < 0) {
-			const char **names = source_names(c);
-			const char *near = V->suggestions++ < MAX_SUGGESTIONS
-					       ? closest_word(ids->v[i], names, c->nsources)
-					       : NULL;
+			const char **names = V->suggestions++ < MAX_SUGGESTIONS ? source_names(c) : NULL;
+			const char *near = names ? closest_word(ids->v[i], names, c->nsources) : NULL;
 			verr(V, n->file, ids->line[i], ids->col[i], "unknown source '%s'%s%s%s",
 			     ids->v[i], near ? "; did you mean '" : "", near ? near : "",
 			     near ? "'?" : "");
@@ -169,10 +167,10 @@ static void resolve_links(struct vstate *V, struct node *n)
 	for (size_t i = 0; i < n->see_also.n; i++) {
 		const struct node *t = content_find(V->c, n->see_also.v[i]);
 		if (t == NULL) {
-			const char **ids = section_ids(V->c);
-			const char *near = V->suggestions++ < MAX_SUGGESTIONS
-					       ? closest_word(n->see_also.v[i], ids, V->c->nsections)
-					       : NULL;
+			const char **ids =
+			    V->suggestions++ < MAX_SUGGESTIONS ? section_ids(V->c) : NULL;
+			const char *near =
+			    ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
 			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
 			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
 			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");

@@ -15,7 +15,7 @@ static int results_width(const struct ui *u)
 static void add_link(struct view *v, size_t line, size_t start, size_t len, const struct node *target,
 		     const struct node *block)
 {
-	v->links = xreallocarray(v->links, v->nlinks + 1, sizeof *v->links);
+	v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
 	v->links[v->nlinks++] = (struct vlink){
 	    .line = line, .start = start, .len = len, .target = target, .block = block};
 }

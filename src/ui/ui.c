@@ -335,7 +335,7 @@ struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const 
 void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
 		 const struct node *target)
 {
-	ln->spans = xreallocarray(ln->spans, ln->nspans + 1, sizeof *ln->spans);
+	ln->spans = xgrow(ln->spans, ln->nspans, sizeof *ln->spans);
 	ln->spans[ln->nspans++] =
 	    (struct lspan){.start = start, .len = len, .style = style, .target = target};
 }
@@ -453,7 +453,7 @@ static void hist_leave(struct ui *u)
 /* After arriving: the current place becomes the newest entry. */
 static void hist_arrive(struct ui *u)
 {
-	u->hist = xreallocarray(u->hist, u->nhist + 1, sizeof *u->hist);
+	u->hist = xgrow(u->hist, u->nhist, sizeof *u->hist);
 	u->hist[u->nhist] = (struct hist){0};
 	u->hpos = u->nhist++;
 	hist_store(u, &u->hist[u->hpos]);

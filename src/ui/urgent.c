@@ -55,7 +55,7 @@ static void add_items(struct ui *u, const struct node *sec, enum urgency g, cons
 				size_t at = L->lines[i].len < 8 ? L->lines[i].len : 8;
 				ui_add_span(&L->lines[i], at, L->lines[i].len - at, LS_LINK, NULL);
 			}
-			v->links = xreallocarray(v->links, v->nlinks + 1, sizeof *v->links);
+			v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
 			v->links[v->nlinks++] = (struct vlink){
 			    .line = item,
 			    .start = 2,
