@@ -35,7 +35,7 @@ now_us() { echo $(($(date +%s%N) / 1000)); }
 
 printf '%-6s %7s %6s %7s %9s %9s %9s %6s %6s %8s %8s %8s %8s %8s %7s %7s %8s %7s\n' \
     scale MB files sections load_ms index_ms libyaml_ms R R_load grep_ms \
-    srch_p50 srch_p95 top10p50 print_MBs key_p50 key_p95 rss_MB rss/B
+    srch_p50 srch_p95 all_p50 print_MBs key_p50 key_p95 rss_MB rss/B
 summary=
 for n in $SCALES; do
 	d=$TMP/x$n
@@ -64,7 +64,7 @@ for n in $SCALES; do
 	    -v grep_us="$best" -v rss="$rss" -v base="$base" \
 	    -v files="$(get files "$TMP/drv")" -v secs="$(get sections "$TMP/drv")" \
 	    -v s50="$(get search_p50_us "$TMP/drv")" -v s95="$(get search_p95_us "$TMP/drv")" \
-	    -v t50="$(get search10_p50_us "$TMP/drv")" -v pr="$(get print_text_mb_s "$TMP/drv")" \
+	    -v t50="$(get searchall_p50_us "$TMP/drv")" -v pr="$(get print_text_mb_s "$TMP/drv")" \
 	    -v k50="$(get key_p50_us "$TMP/drv")" -v k95="$(get key_p95_us "$TMP/drv")" 'BEGIN {
 		R = (load + idx) / floor; Rl = load / floor; M = (rss - base) * 1024 / bytes
 		printf "%-6s %7.2f %6d %7d %9.1f %9.1f %9.1f %6.2f %6.2f %8.1f %8.0f %8.0f %8.0f %8.1f %7.0f %7.0f %8.1f %7.2f\n",
@@ -87,11 +87,11 @@ for n in $SCALES; do
 done
 echo
 echo "Growth: cost per MB of content at each scale (flat columns mean linear cost)."
-printf '%-6s %9s %9s %9s %10s %10s\n' scale load_ms index_ms libyaml_ms srch_us top10_us
+printf '%-6s %9s %9s %9s %10s %10s\n' scale load_ms index_ms libyaml_ms srch_us all_us
 cat "$TMP/permb"
 echo
-echo "R = (load + index) / libyaml floor; R_load = load / floor; srch = all hits (as"
-echo "'exoread search'), top10 = first 10 hits; times in ms, latencies in us; rss/B = RSS"
+echo "R = (load + index) / libyaml floor; R_load = load / floor; srch = best 20 hits (as"
+echo "'exoread search'), all = every hit (--limit 0); times in ms, latencies in us; rss/B = RSS"
 echo "growth over the pre-load RSS per content byte."
 [ -n "$summary" ] && echo "$summary"
 exit 0
