@@ -48,6 +48,7 @@ struct loader {
 	const char *file; /* interned path of the file being read */
 	size_t nodes;
 	size_t errors;
+	size_t suggestions;
 	struct arena_chunk *arena;
 };
 
@@ -457,11 +458,94 @@ static struct node *node_new(struct loader *L, enum node_type t, const struct yn
 	return n;
 }
 
-static void get_sources(struct loader *L, const struct ynode *map, const char *key,
-			struct strv *out, bool required, const char *what)
+static const struct content *sort_ctx; /* qsort has no context argument */
+
+static int cmp_source(const void *a, const void *b)
 {
-	if (!get_strv(L, map, key, out) && required)
-		lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+	int x = *(const int *)a, y = *(const int *)b;
+	int r = strcmp(sort_ctx->sources[x].id, sort_ctx->sources[y].id);
+	return r ? r : (x > y) - (x < y);
+}
+
+/* Sort the sources by id for content_source_index(), reporting ids listed twice.
+ * Runs once the sources files are read, before any topic file. */
+static size_t index_sources(struct content *c)
+{
+	size_t errors = 0;
+	int *v = xcalloc(c->nsources + 1, sizeof *v);
+	for (size_t i = 0; i < c->nsources; i++)
+		v[i] = (int)i;
+	sort_ctx = c;
+	qsort(v, c->nsources, sizeof *v, cmp_source);
+	sort_ctx = NULL;
+	for (size_t i = 1; i < c->nsources; i++) {
+		const struct source *s = &c->sources[v[i]];
+		if (strcmp(s->id, c->sources[v[i - 1]].id) == 0) {
+			diag(DIAG_ERROR, s->path, s->line, s->col, "source id '%s' is listed twice",
+			     s->id);
+			errors++;
+		}
+	}
+	free(c->source_order);
+	c->source_order = v;
+	return errors;
+}
+
+/* Did-you-mean scans every source id; a file full of unknown ones gets
+ * suggestions for the first few only, so reading it stays linear. */
+enum { MAX_SUGGESTIONS = 20 };
+
+static void unknown_source(struct loader *L, const struct ynode *e)
+{
+	const struct content *c = L->c;
+	const char *near = NULL;
+	const char **names = NULL;
+	if (L->suggestions++ < MAX_SUGGESTIONS) {
+		names = xcalloc(c->nsources + 1, sizeof *names);
+		for (size_t i = 0; i < c->nsources; i++)
+			names[i] = c->sources[i].id;
+		near = closest_word(e->s, names, c->nsources);
+	}
+	lerr(L, e->line, e->col, "unknown source '%s'%s%s%s", e->s, near ? "; did you mean '" : "",
+	     near ? near : "", near ? "'?" : "");
+	free(names);
+}
+
+/* A `sources:` list, resolved to source indices now. */
+static void get_sources(struct loader *L, const struct ynode *map, const char *key, int **out,
+			size_t *nout, bool required, const char *what)
+{
+	const struct ynode *v = map_get(map, key);
+	if (v == NULL) {
+		if (required)
+			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+		return;
+	}
+	char name[64];
+	snprintf(name, sizeof name, "'%s'", key);
+	if (!want(L, v, Y_SEQ, name))
+		return;
+	if (v->n == 0)
+		lerr(L, v->line, v->col, "'%s' is an empty list", key);
+	*out = xcalloc(v->n + 1, sizeof **out);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct ynode *e = v->kids[i];
+		if (!want(L, e, Y_SCALAR, "each entry of the list"))
+			continue;
+		int k = content_source_index(L->c, e->s);
+		if (k < 0) {
+			unknown_source(L, e);
+			continue;
+		}
+		bool dup = false;
+		for (size_t j = 0; j < *nout && !dup; j++)
+			dup = (*out)[j] == k;
+		if (dup) {
+			lerr(L, e->line, e->col, "source '%s' is listed twice", e->s);
+			continue;
+		}
+		(*out)[(*nout)++] = k;
+	}
 }
 
 /* Blocks. The first key naming a kind decides what the block is. */
@@ -511,7 +595,8 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 		}
 	}
 	get_strv(L, y, "also_called", &n->also_called);
-	get_sources(L, y, "sources", &n->source_ids, false, "a list item");
+	n->cites = map_get(y, "sources") != NULL;
+	get_sources(L, y, "sources", &n->sources, &n->nsources, false, "a list item");
 }
 
 static void build_block(struct loader *L, const struct ynode *y, struct node *sec)
@@ -561,12 +646,13 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 	case BK_P:
 		n = node_new(L, NODE_PARA, y, sec);
 		n->text = get_text(L, y, "p", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
 		break;
 	case BK_LIST: {
 		n = node_new(L, NODE_LIST, y, sec);
 		n->text = get_text(L, y, "list", TEXT_REQUIRED_MAY_BE_EMPTY, what[kind]);
-		get_sources(L, y, "sources", &n->source_ids, false, what[kind]);
+		n->cites = map_get(y, "sources") != NULL;
+		get_sources(L, y, "sources", &n->sources, &n->nsources, false, what[kind]);
 		const struct ynode *items = map_get(y, "items");
 		if (items == NULL)
 			lerr(L, y->line, y->col, "a list is missing the required key 'items'");
@@ -582,26 +668,27 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 		n = node_new(L, NODE_QA, y, sec);
 		n->title = get_text(L, y, "q", TEXT_REQUIRED, what[kind]);
 		n->text = get_text(L, y, "a", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
 		break;
 	case BK_NOTE:
 		n = node_new(L, NODE_NOTE, y, sec);
 		n->text = get_text(L, y, "note", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
 		break;
 	case BK_CLAIM:
 		n = node_new(L, NODE_CLAIM, y, sec);
 		n->text = get_text(L, y, "claim", TEXT_REQUIRED, what[kind]);
 		n->context = get_text(L, y, "context", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
-		get_sources(L, y, "context_sources", &n->context_source_ids, true, what[kind]);
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
+		get_sources(L, y, "context_sources", &n->context_sources, &n->ncontext_sources, true,
+			    what[kind]);
 		break;
 	case BK_TERM:
 		n = node_new(L, NODE_TERM, y, sec);
 		n->title = get_text(L, y, "term", TEXT_REQUIRED, what[kind]);
 		n->text = get_text(L, y, "means", TEXT_REQUIRED, what[kind]);
 		get_strv(L, y, "also_called", &n->also_called);
-		get_sources(L, y, "sources", &n->source_ids, true, what[kind]);
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
 		break;
 	case BK_COUNT:
 		break;
@@ -757,8 +844,15 @@ struct content *load_mem(const struct load_file *files, size_t n)
 	struct content *c = content_new(".");
 	size_t errors = 0;
 	bool saw_sources = false;
-	for (size_t i = 0; i < n; i++)
-		errors += load_one(c, files[i].name, files[i].data, files[i].len, &saw_sources);
+	/* Sources first: statements resolve their sources as they are read. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++)
+			if (is_sources_file(files[i].name) == (pass == 0))
+				errors += load_one(c, files[i].name, files[i].data, files[i].len,
+						   &saw_sources);
+		if (pass == 0)
+			errors += index_sources(c);
+	}
 	return finish(c, errors, saw_sources);
 }
 
@@ -809,15 +903,22 @@ struct content *load_files(const char *const *paths, size_t npaths, const char *
 	struct content *c = content_new(dir);
 	size_t errors = 0;
 	bool saw_sources = false;
-	for (size_t i = 0; i < npaths; i++) {
-		size_t len;
-		char *data = read_file(paths[i], &len);
-		if (data == NULL) {
-			errors++;
-			continue;
+	/* Sources first: statements resolve their sources as they are read. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < npaths; i++) {
+			if (is_sources_file(paths[i]) != (pass == 0))
+				continue;
+			size_t len;
+			char *data = read_file(paths[i], &len);
+			if (data == NULL) {
+				errors++;
+				continue;
+			}
+			errors += load_one(c, paths[i], data, len, &saw_sources);
+			free(data);
 		}
-		errors += load_one(c, paths[i], data, len, &saw_sources);
-		free(data);
+		if (pass == 0)
+			errors += index_sources(c);
 	}
 	return finish(c, errors, saw_sources);
 }

@@ -274,8 +274,6 @@ static void node_free(struct node *n)
 		free(n->context);
 		strv_free(&n->also_called);
 		strv_free(&n->see_also);
-		strv_free(&n->source_ids);
-		strv_free(&n->context_source_ids);
 		free(n->see);
 		free(n->sources);
 		free(n->context_sources);

@@ -69,11 +69,10 @@ struct node {
 	struct strv see_also;    /* section ids as written */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
-	struct strv source_ids;         /* `sources:` as written (items: empty when inherited) */
-	struct strv context_source_ids; /* `context_sources:` as written */
-
-	/* Sources as resolved by validation: indices into content.sources.
-	 * Items without their own list get their list's sources here. */
+	/* Sources: indices into content.sources, resolved as the file is read
+	 * (sources.yaml is always read first). Items without their own `sources:`
+	 * get their list's here during validation. */
+	bool cites; /* the node has a `sources:` key of its own */
 	int *sources;
 	size_t nsources;
 	int *context_sources; /* NODE_CLAIM only */
@@ -92,7 +91,7 @@ struct content {
 	const struct node **sections; /* every section in reading order (set by validate) */
 	size_t nsections;
 	const struct node **by_id; /* the same sections sorted by id, for lookups (set by validate) */
-	int *source_order; /* source indices sorted by id, for lookups (set by validate) */
+	int *source_order; /* source indices sorted by id, for lookups (set by the loader) */
 	const struct node **terms; /* glossary terms in reading order (set by validate) */
 	size_t nterms;
 	char **files; /* interned file paths; node.file points into these */

@@ -89,70 +89,6 @@ static void index_ids(struct vstate *V)
 	V->c->by_id = v;
 }
 
-static const struct content *sort_ctx; /* qsort has no context argument */
-
-static int cmp_source(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	int r = strcmp(sort_ctx->sources[x].id, sort_ctx->sources[y].id);
-	return r ? r : (x > y) - (x < y);
-}
-
-/* Sort the sources by id for content_source_index(), reporting ids listed twice. */
-static void index_sources(struct vstate *V)
-{
-	struct content *c = V->c;
-	int *v = xcalloc(c->nsources + 1, sizeof *v);
-	for (size_t i = 0; i < c->nsources; i++)
-		v[i] = (int)i;
-	sort_ctx = c;
-	qsort(v, c->nsources, sizeof *v, cmp_source);
-	sort_ctx = NULL;
-	for (size_t i = 1; i < c->nsources; i++) {
-		const struct source *s = &c->sources[v[i]];
-		if (strcmp(s->id, c->sources[v[i - 1]].id) == 0)
-			verr(V, s->path, s->line, s->col, "source id '%s' is listed twice", s->id);
-	}
-	c->source_order = v;
-}
-
-static const char **source_names(const struct content *c)
-{
-	const char **names = xcalloc(c->nsources + 1, sizeof *names);
-	for (size_t i = 0; i < c->nsources; i++)
-		names[i] = c->sources[i].id;
-	return names;
-}
-
-static void resolve_sources(struct vstate *V, const struct node *n, const struct strv *ids,
-			    int **out, size_t *nout)
-{
-	const struct content *c = V->c;
-	*out = xcalloc(ids->n + 1, sizeof **out);
-	*nout = 0;
-	for (size_t i = 0; i < ids->n; i++) {
-		int k = content_source_index(c, ids->v[i]);
-		if (k < 0) {
-			const char **names = V->suggestions++ < MAX_SUGGESTIONS ? source_names(c) : NULL;
-			const char *near = names ? closest_word(ids->v[i], names, c->nsources) : NULL;
-			verr(V, n->file, ids->line[i], ids->col[i], "unknown source '%s'%s%s%s",
-			     ids->v[i], near ? "; did you mean '" : "", near ? near : "",
-			     near ? "'?" : "");
-			free(names);
-			continue;
-		}
-		bool dup = false;
-		for (size_t j = 0; j < *nout && !dup; j++)
-			dup = (*out)[j] == k;
-		if (dup) {
-			verr(V, n->file, ids->line[i], ids->col[i], "source '%s' is listed twice",
-			     ids->v[i]);
-			continue;
-		}
-		(*out)[(*nout)++] = k;
-	}
-}
-
 static const char **section_ids(const struct content *c)
 {
 	const char **ids = xcalloc(c->nsections + 1, sizeof *ids);
@@ -186,26 +122,24 @@ static void resolve_links(struct vstate *V, struct node *n)
 static void check_node(struct vstate *V, struct node *n)
 {
 	for (struct node *k = n->first; k; k = k->next) {
-		resolve_sources(V, k, &k->source_ids, &k->sources, &k->nsources);
-		if (k->type == NODE_CLAIM)
-			resolve_sources(V, k, &k->context_source_ids, &k->context_sources,
-					&k->ncontext_sources);
 		if (k->type == NODE_SECTION) {
 			resolve_links(V, k);
-		} else if (k->type == NODE_ITEM && k->source_ids.n == 0) {
+		} else if (k->type == NODE_ITEM && !k->cites) {
 			/* Items without sources take their list's. */
 			const struct node *list = k->parent;
-			if (list->source_ids.n == 0) {
+			if (!list->cites) {
 				verr(V, k->file, k->line, k->col,
 				     "list item has no sources, and its list has none");
 			} else {
 				free(k->sources);
 				k->sources = xcalloc(list->nsources + 1, sizeof *k->sources);
-				memcpy(k->sources, list->sources, list->nsources * sizeof *k->sources);
+				if (list->nsources)
+					memcpy(k->sources, list->sources,
+					       list->nsources * sizeof *k->sources);
 				k->nsources = list->nsources;
 			}
 		}
-		if (k->type == NODE_LIST && k->text && *k->text && k->source_ids.n == 0)
+		if (k->type == NODE_LIST && k->text && *k->text && !k->cites)
 			verr(V, k->file, k->line, k->col,
 			     "a list with an introduction needs 'sources' for it");
 		check_node(V, k);
@@ -217,16 +151,13 @@ int validate(struct content *c)
 	struct vstate V = {.c = c};
 	free(c->sections);
 	free(c->by_id);
-	free(c->source_order);
 	free(c->terms);
 	c->sections = NULL;
 	c->by_id = NULL;
-	c->source_order = NULL;
 	c->terms = NULL;
 	c->nsections = c->nterms = 0;
 	collect(&V, c->root, 0);
 	index_ids(&V);
-	index_sources(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
 	check_node(&V, c->root);
