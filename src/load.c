@@ -35,21 +35,16 @@ struct ynode {
 	size_t n, cap;
 };
 
-/* The YAML tree of one file lives in an arena: thousands of small nodes and
- * strings are made, read once by the builder, and dropped together. */
-struct arena_chunk {
-	struct arena_chunk *next;
-	size_t used, cap;
-	max_align_t data[];
-};
-
+/* The YAML tree of one file lives in an arena (L->yaml): thousands of small
+ * nodes and strings, read once by the builder and dropped together. What the
+ * builder keeps goes in the content's own arena (c->mem). */
 struct loader {
 	struct content *c;
 	const char *file; /* interned path of the file being read */
 	size_t nodes;
 	size_t errors;
 	size_t suggestions;
-	struct arena_chunk *arena;
+	struct arena yaml;
 };
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
@@ -63,38 +58,11 @@ static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	L->errors++;
 }
 
-static void *arena_alloc(struct loader *L, size_t n)
-{
-	enum { CHUNK = 64 * 1024 };
-	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
-	struct arena_chunk *a = L->arena;
-	if (a == NULL || a->cap - a->used < n) {
-		size_t cap = n > CHUNK ? n : CHUNK;
-		a = xmalloc(sizeof *a + cap);
-		a->next = L->arena;
-		a->used = 0;
-		a->cap = cap;
-		L->arena = a;
-	}
-	void *p = (char *)a->data + a->used;
-	a->used += n;
-	return p;
-}
-
-static void arena_free(struct loader *L)
-{
-	while (L->arena) {
-		struct arena_chunk *next = L->arena->next;
-		free(L->arena);
-		L->arena = next;
-	}
-}
-
 static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
 {
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		struct ynode **kids = arena_alloc(L, cap * sizeof *kids);
+		struct ynode **kids = arena_alloc(&L->yaml, cap * sizeof *kids);
 		if (parent->n)
 			memcpy(kids, parent->kids, parent->n * sizeof *kids);
 		parent->kids = kids;
@@ -182,8 +150,7 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 
 static struct ynode *ynode_new(struct loader *L, enum ykind k, const yaml_mark_t *m)
 {
-	struct ynode *y = arena_alloc(L, sizeof *y);
-	memset(y, 0, sizeof *y);
+	struct ynode *y = arena_alloc(&L->yaml, sizeof *y);
 	y->kind = k;
 	y->line = (int)m->line + 1;
 	y->col = (int)m->column + 1;
@@ -249,9 +216,7 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 			}
 			y = ynode_new(L, Y_SCALAR, m);
 			y->len = ev.data.scalar.length;
-			y->s = arena_alloc(L, y->len + 1);
-			memcpy(y->s, ev.data.scalar.value, y->len);
-			y->s[y->len] = '\0';
+			y->s = arena_strndup(&L->yaml, (const char *)ev.data.scalar.value, y->len);
 			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 			break;
@@ -380,19 +345,24 @@ static char *get_text(struct loader *L, const struct ynode *map, const char *key
 	check_scalar(L, v);
 	if (v->len == 0) {
 		if (rule == TEXT_REQUIRED_MAY_BE_EMPTY)
-			return xstrdup("");
+			return arena_strndup(&L->c->mem, "", 0);
 		lerr(L, v->line, v->col, "'%s' is empty", key);
 		return NULL;
 	}
-	return xstrndup(v->s, v->len);
+	return arena_strndup(&L->c->mem, v->s, v->len);
 }
 
-static void strv_push(struct strv *sv, const struct ynode *y)
+/* Room for n strings, made once: the YAML list's length is known. */
+static void strv_init(struct loader *L, struct strv *sv, size_t n)
 {
-	sv->v = xgrow(sv->v, sv->n, sizeof *sv->v);
-	sv->line = xgrow(sv->line, sv->n, sizeof *sv->line);
-	sv->col = xgrow(sv->col, sv->n, sizeof *sv->col);
-	sv->v[sv->n] = xstrndup(y->s, y->len);
+	sv->v = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->v);
+	sv->line = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->line);
+	sv->col = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->col);
+}
+
+static void strv_push(struct loader *L, struct strv *sv, const struct ynode *y)
+{
+	sv->v[sv->n] = arena_strndup(&L->c->mem, y->s, y->len);
 	sv->line[sv->n] = y->line;
 	sv->col[sv->n] = y->col;
 	sv->n++;
@@ -411,6 +381,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 		return true;
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
+	strv_init(L, out, v->n);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list")) {
@@ -421,7 +392,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 			continue;
 		}
 		check_scalar(L, e);
-		strv_push(out, e);
+		strv_push(L, out, e);
 	}
 	return true;
 }
@@ -441,7 +412,7 @@ static bool valid_id(const char *s)
 static struct node *node_new(struct loader *L, enum node_type t, const struct ynode *y,
 			     struct node *parent)
 {
-	struct node *n = xcalloc(1, sizeof *n);
+	struct node *n = arena_alloc(&L->c->mem, sizeof *n);
 	n->type = t;
 	n->file = L->file;
 	n->line = y->line;
@@ -527,7 +498,7 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 		return;
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
-	*out = xcalloc(v->n + 1, sizeof **out);
+	*out = arena_alloc(&L->c->mem, (v->n + 1) * sizeof **out);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list"))
@@ -574,7 +545,7 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 		check_scalar(L, y);
 		if (y->len == 0)
 			lerr(L, y->line, y->col, "empty list item");
-		n->text = xstrndup(y->s, y->len);
+		n->text = arena_strndup(&L->c->mem, y->s, y->len);
 		return;
 	}
 	if (!want(L, y, Y_MAP, "a list item"))
@@ -711,9 +682,15 @@ static void build_section(struct loader *L, const struct ynode *y, struct node *
 		lerr(L, v->line, v->col,
 		     "id '%s' must be lowercase letters, digits and single '-' (at most 64)", id);
 	}
-	if (id)
-		n->id = parent_id ? xasprintf("%s/%s", parent_id, id) : xstrdup(id);
-	free(id);
+	if (id && parent_id) {
+		size_t pl = strlen(parent_id), il = strlen(id);
+		n->id = arena_alloc(&L->c->mem, pl + il + 2);
+		memcpy(n->id, parent_id, pl);
+		n->id[pl] = '/';
+		memcpy(n->id + pl + 1, id, il);
+	} else {
+		n->id = id;
+	}
 	n->title = get_text(L, y, "title", TEXT_REQUIRED, "a section");
 	get_strv(L, y, "also_called", &n->also_called);
 	get_strv(L, y, "see_also", &n->see_also);
@@ -755,13 +732,8 @@ static void build_sources(struct loader *L, const struct ynode *y)
 		if (id && !valid_id(id))
 			lerr(L, e->line, e->col,
 			     "source id '%s' must be lowercase letters, digits and single '-'", id);
-		if (!id || !title || !file) {
-			free(id);
-			free(title);
-			free(file);
-			free(notes);
+		if (!id || !title || !file)
 			continue;
-		}
 		c->sources = xgrow(c->sources, c->nsources, sizeof *c->sources);
 		c->sources[c->nsources] = (struct source){
 		    .id = id,
@@ -802,7 +774,7 @@ static size_t load_one(struct content *c, const char *path, const char *data, si
 	if (doc == NULL) {
 		if (L.errors == 0)
 			lerr(&L, 1, 1, "the file holds no YAML document");
-		arena_free(&L);
+		arena_free(&L.yaml);
 		return L.errors;
 	}
 	if (is_sources_file(path)) {
@@ -811,7 +783,7 @@ static size_t load_one(struct content *c, const char *path, const char *data, si
 	} else {
 		build_section(&L, doc, c->root, NULL);
 	}
-	arena_free(&L);
+	arena_free(&L.yaml);
 	return L.errors;
 }
 

@@ -254,45 +254,11 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 	return RESOLVE_NONE;
 }
 
-static void strv_free(struct strv *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	free(s->line);
-	free(s->col);
-}
-
-static void node_free(struct node *n)
-{
-	while (n) {
-		struct node *next = n->next;
-		node_free(n->first);
-		free(n->id);
-		free(n->title);
-		free(n->text);
-		free(n->context);
-		strv_free(&n->also_called);
-		strv_free(&n->see_also);
-		free(n->see);
-		free(n->sources);
-		free(n->context_sources);
-		free(n);
-		n = next;
-	}
-}
-
 void content_free(struct content *c)
 {
 	if (c == NULL)
 		return;
-	node_free(c->root);
-	for (size_t i = 0; i < c->nsources; i++) {
-		free(c->sources[i].id);
-		free(c->sources[i].title);
-		free(c->sources[i].file);
-		free(c->sources[i].notes);
-	}
+	free(c->root);
 	free(c->sources);
 	free(c->sections);
 	free(c->by_id);
@@ -302,5 +268,6 @@ void content_free(struct content *c)
 		free(c->files[i]);
 	free(c->files);
 	free(c->dir);
+	arena_free(&c->mem);
 	free(c);
 }

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 enum node_type {
 	NODE_ROOT,    /* the whole content; children are the top-level sections */
 	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
@@ -43,7 +45,7 @@ struct source {
 	int line, col;
 };
 
-/* A list of strings owned by the node, with where each was written. */
+/* A list of strings, with where each was written (all in content.mem). */
 struct strv {
 	char **v;
 	int *line, *col; /* position of v[i] in the node's file */
@@ -73,7 +75,7 @@ struct node {
 	 * (sources.yaml is always read first). Items without their own `sources:`
 	 * get their list's here during validation. */
 	bool cites; /* the node has a `sources:` key of its own */
-	int *sources;
+	int *sources; /* an item without its own shares its list's array */
 	size_t nsources;
 	int *context_sources; /* NODE_CLAIM only */
 	size_t ncontext_sources;
@@ -97,6 +99,7 @@ struct content {
 	char **files; /* interned file paths; node.file points into these */
 	size_t nfiles;
 	char *dir; /* the folder the content came from */
+	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
 };
 
 /* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */

@@ -27,6 +27,19 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* An arena: many small allocations made together and freed together. */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+};
+
+/* n bytes, aligned for any type, zeroed, valid until arena_free(). Never NULL. */
+void *arena_alloc(struct arena *a, size_t n);
+/* Copy of the first n bytes of s plus a NUL, in the arena. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Release every allocation at once; a may be reused. NULL-safe. */
+void arena_free(struct arena *a);
+
 /* A growable byte buffer. Always NUL-terminated after any append. */
 struct buf {
 	char *s;    /* the bytes; NULL until the first append */

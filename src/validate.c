@@ -99,7 +99,7 @@ static const char **section_ids(const struct content *c)
 
 static void resolve_links(struct vstate *V, struct node *n)
 {
-	n->see = xcalloc(n->see_also.n + 1, sizeof *n->see);
+	n->see = arena_alloc(&V->c->mem, (n->see_also.n + 1) * sizeof *n->see);
 	for (size_t i = 0; i < n->see_also.n; i++) {
 		const struct node *t = content_find(V->c, n->see_also.v[i]);
 		if (t == NULL) {
@@ -131,11 +131,7 @@ static void check_node(struct vstate *V, struct node *n)
 				verr(V, k->file, k->line, k->col,
 				     "list item has no sources, and its list has none");
 			} else {
-				free(k->sources);
-				k->sources = xcalloc(list->nsources + 1, sizeof *k->sources);
-				if (list->nsources)
-					memcpy(k->sources, list->sources,
-					       list->nsources * sizeof *k->sources);
+				k->sources = list->sources;
 				k->nsources = list->nsources;
 			}
 		}
