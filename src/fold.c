@@ -24,18 +24,21 @@ static const struct {
 	uint16_t from;
 	char to;
 } lookalikes[] = {
-	{0x037F, 'J'}, {0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'}, {0x0397, 'H'},
-	{0x0399, 'I'}, {0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'}, {0x03A1, 'P'},
-	{0x03A4, 'T'}, {0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03B1, 'a'}, {0x03B3, 'y'}, {0x03B9, 'i'},
-	{0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C3, 'o'}, {0x03C5, 'u'}, {0x03D2, 'Y'},
-	{0x03DC, 'F'}, {0x03F1, 'p'}, {0x03F2, 'c'}, {0x03F3, 'j'}, {0x03F9, 'C'}, {0x03FA, 'M'},
-	{0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0410, 'A'}, {0x0412, 'B'}, {0x0415, 'E'},
-	{0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'}, {0x0420, 'P'}, {0x0421, 'C'},
-	{0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'}, {0x042C, 'b'}, {0x0430, 'a'}, {0x0433, 'r'},
-	{0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'},
-	{0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x0461, 'w'}, {0x0474, 'V'}, {0x0475, 'v'},
-	{0x04AE, 'Y'}, {0x04AF, 'y'}, {0x04BB, 'h'}, {0x04BD, 'e'}, {0x04C0, 'I'}, {0x04CF, 'i'},
-	{0x0501, 'd'}, {0x050C, 'G'}, {0x051B, 'q'}, {0x051C, 'W'}, {0x051D, 'w'},
+	{ 0x037F, 'J' }, { 0x0391, 'A' }, { 0x0392, 'B' }, { 0x0395, 'E' }, { 0x0396, 'Z' },
+	{ 0x0397, 'H' }, { 0x0399, 'I' }, { 0x039A, 'K' }, { 0x039C, 'M' }, { 0x039D, 'N' },
+	{ 0x039F, 'O' }, { 0x03A1, 'P' }, { 0x03A4, 'T' }, { 0x03A5, 'Y' }, { 0x03A7, 'X' },
+	{ 0x03B1, 'a' }, { 0x03B3, 'y' }, { 0x03B9, 'i' }, { 0x03BD, 'v' }, { 0x03BF, 'o' },
+	{ 0x03C1, 'p' }, { 0x03C3, 'o' }, { 0x03C5, 'u' }, { 0x03D2, 'Y' }, { 0x03DC, 'F' },
+	{ 0x03F1, 'p' }, { 0x03F2, 'c' }, { 0x03F3, 'j' }, { 0x03F9, 'C' }, { 0x03FA, 'M' },
+	{ 0x0405, 'S' }, { 0x0406, 'I' }, { 0x0408, 'J' }, { 0x0410, 'A' }, { 0x0412, 'B' },
+	{ 0x0415, 'E' }, { 0x041A, 'K' }, { 0x041C, 'M' }, { 0x041D, 'H' }, { 0x041E, 'O' },
+	{ 0x0420, 'P' }, { 0x0421, 'C' }, { 0x0422, 'T' }, { 0x0423, 'Y' }, { 0x0425, 'X' },
+	{ 0x042C, 'b' }, { 0x0430, 'a' }, { 0x0433, 'r' }, { 0x0435, 'e' }, { 0x043E, 'o' },
+	{ 0x0440, 'p' }, { 0x0441, 'c' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' },
+	{ 0x0456, 'i' }, { 0x0458, 'j' }, { 0x0461, 'w' }, { 0x0474, 'V' }, { 0x0475, 'v' },
+	{ 0x04AE, 'Y' }, { 0x04AF, 'y' }, { 0x04BB, 'h' }, { 0x04BD, 'e' }, { 0x04C0, 'I' },
+	{ 0x04CF, 'i' }, { 0x0501, 'd' }, { 0x050C, 'G' }, { 0x051B, 'q' }, { 0x051C, 'W' },
+	{ 0x051D, 'w' },
 };
 
 enum {
@@ -47,8 +50,8 @@ struct fold {
 	UBreakIterator *bi;
 	struct sb_stemmer *stemmer;
 	const UNormalizer2 *nfkc_cf, *nfd, *nfc;
-	UChar *u;     /* the text being split, as UTF-16 */
-	size_t *off;  /* off[i]: byte offset in the source of u[i]; off[ulen] = source length */
+	UChar *u;    /* the text being split, as UTF-16 */
+	size_t *off; /* off[i]: byte offset in the source of u[i]; off[ulen] = source length */
 	size_t ucap;
 	UChar *w[2]; /* scratch for one word */
 	size_t wcap[2];
@@ -172,7 +175,8 @@ static int32_t normalize(struct fold *f, const UNormalizer2 *norm, int from, int
 	int to = !from;
 	for (;;) {
 		UErrorCode err = U_ZERO_ERROR;
-		int32_t m = unorm2_normalize(norm, f->w[from], n, f->w[to], (int32_t)f->wcap[to], &err);
+		int32_t m =
+			unorm2_normalize(norm, f->w[from], n, f->w[to], (int32_t)f->wcap[to], &err);
 		if (err == U_BUFFER_OVERFLOW_ERROR) {
 			grow_scratch(f, to, (size_t)m + 1);
 			continue;
@@ -221,8 +225,9 @@ static void fold_seg(struct fold *f, const UChar *p, int32_t n)
 	/* Plain ASCII words are by far the most common: lower-case them directly. */
 	bool ascii = true;
 	for (int32_t i = 0; i < n && ascii; i++)
-		ascii = p[i] < 0x80 && (p[i] == '\'' || (p[i] >= '0' && p[i] <= '9') ||
-					(p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'));
+		ascii = p[i] < 0x80 &&
+			(p[i] == '\'' || (p[i] >= '0' && p[i] <= '9') ||
+			 (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'));
 	if (ascii) {
 		grow_scratch(f, 0, (size_t)n + 1);
 		for (int32_t i = 0; i < n; i++)
@@ -351,7 +356,8 @@ static size_t ascii_spans(const char *s, size_t from, size_t to, fold_span_fn fn
 			}
 			enum aclass n = j + 1 < to ? aclass(p[j + 1]) : A_OTHER;
 			bool join = (last == A_LETTER && k == A_MIDNUMLET && n == A_LETTER) ||
-				    (last == A_DIGIT && (k == A_MIDNUMLET || k == A_MIDNUM) && n == A_DIGIT);
+				    (last == A_DIGIT && (k == A_MIDNUMLET || k == A_MIDNUM) &&
+				     n == A_DIGIT);
 			if (!join)
 				break;
 			prev = last;
@@ -361,7 +367,7 @@ static size_t ascii_spans(const char *s, size_t from, size_t to, fold_span_fn fn
 		/* A lone '_' is no word; "__" is a word of letters that folds to nothing. */
 		if (!(j - i == 1 && c == A_EXTEND)) {
 			bool number = last == A_DIGIT || (last == A_EXTEND && prev == A_DIGIT);
-			struct fold_span sp = {.start = i, .len = j - i, .number = number};
+			struct fold_span sp = { .start = i, .len = j - i, .number = number };
 			count++;
 			if (fn(arg, &sp))
 				*stop = true;
@@ -388,9 +394,9 @@ static size_t icu_spans(struct fold *f, const char *s, size_t from, size_t to, f
 		if (status < UBRK_WORD_NONE_LIMIT)
 			continue; /* spaces and punctuation */
 		struct fold_span sp = {
-		    .start = from + f->off[start],
-		    .len = f->off[end] - f->off[start],
-		    .number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT,
+			.start = from + f->off[start],
+			.len = f->off[end] - f->off[start],
+			.number = status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT,
 		};
 		count++;
 		if (fn(arg, &sp))
@@ -529,12 +535,12 @@ static int fold_one(void *arg, const struct fold_span *sp)
 	if (wlen == 0)
 		return 0;
 	struct fold_word w = {
-	    .start = sp->start,
-	    .len = sp->len,
-	    .word = word,
-	    .wlen = wlen,
-	    .nchars = nchars,
-	    .number = sp->number,
+		.start = sp->start,
+		.len = sp->len,
+		.word = word,
+		.wlen = wlen,
+		.nchars = nchars,
+		.number = sp->number,
 	};
 	wc->count++;
 	return wc->fn(wc->arg, &w);
@@ -542,7 +548,7 @@ static int fold_one(void *arg, const struct fold_span *sp)
 
 size_t fold_words(struct fold *f, const char *s, size_t len, fold_word_fn fn, void *arg)
 {
-	struct words_ctx wc = {.f = f, .s = s, .fn = fn, .arg = arg};
+	struct words_ctx wc = { .f = f, .s = s, .fn = fn, .arg = arg };
 	fold_spans(f, s, len, fold_one, &wc);
 	return wc.count;
 }

@@ -30,7 +30,8 @@ static void rich_span(struct rich *r, size_t start, enum lstyle style, const str
 		r->spans = xreallocarray(r->spans, r->cap, sizeof *r->spans);
 	}
 	r->spans[r->n++] = (struct lspan){
-	    .start = start, .len = r->b.len - start, .style = style, .target = target};
+		.start = start, .len = r->b.len - start, .style = style, .target = target
+	};
 }
 
 /* Append text made terminal-safe; styled when style >= 0. Newlines in the text
@@ -67,7 +68,7 @@ static void rich_free(struct rich *r)
 {
 	buf_free(&r->b);
 	free(r->spans);
-	*r = (struct rich){0};
+	*r = (struct rich){ 0 };
 }
 
 static void push_line(struct layout *L, struct lline ln)
@@ -84,7 +85,7 @@ static void push_line(struct layout *L, struct lline ln)
 static void blank(struct layout *L, const struct node *sec)
 {
 	if (L->n > 0 && L->lines[L->n - 1].len > 0)
-		push_line(L, (struct lline){.section = sec});
+		push_line(L, (struct lline){ .section = sec });
 }
 
 /* How an emitted block sits: indent before the first line's prefix, the
@@ -123,7 +124,7 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 		size_t nl_lines = text_wrap(s + seg, segend - seg, first ? w1 : w2, w2, &tl);
 
 		for (size_t i = 0; i < nl_lines; i++) {
-			struct lline ln = {.node = node, .section = sec};
+			struct lline ln = { .node = node, .section = sec };
 			size_t a = seg + tl[i].start, b = a + tl[i].len;
 			size_t lead = 0, nsp = 0;
 			const char *pre = "";
@@ -145,7 +146,8 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 			memcpy(ln.text + off, s + a, b - a);
 			ln.text[ln.len] = '\0';
 			for (size_t k = 0; k < r->n; k++)
-				nsp += r->spans[k].start < b && r->spans[k].start + r->spans[k].len > a;
+				nsp += r->spans[k].start < b &&
+				       r->spans[k].start + r->spans[k].len > a;
 			if (nsp > 0)
 				ln.spans = xmalloc(nsp * sizeof *ln.spans);
 			for (size_t k = 0; k < r->n; k++) {
@@ -154,10 +156,10 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 				size_t se = sp->start + sp->len < b ? sp->start + sp->len : b;
 				if (ss >= se)
 					continue;
-				ln.spans[ln.nspans++] = (struct lspan){.start = ss - a + off,
-								       .len = se - ss,
-								       .style = sp->style,
-								       .target = sp->target};
+				ln.spans[ln.nspans++] = (struct lspan){ .start = ss - a + off,
+									.len = se - ss,
+									.style = sp->style,
+									.target = sp->target };
 			}
 			push_line(L, ln);
 			first = false;
@@ -242,19 +244,20 @@ static void rich_also(struct rich *r, const struct strv *v)
 static bool same_sources(const struct node *a, const struct node *b)
 {
 	return a->nsources == b->nsources &&
-	       (a->nsources == 0 || memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
+	       (a->nsources == 0 ||
+		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
 static void layout_block(struct layout *L, const struct content *c, const struct node *n,
 			 const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = {0};
+	struct rich r = { 0 };
 
 	switch (n->type) {
 	case NODE_PARA:
 		rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){0}, n, sec, o);
+		emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		break;
 	case NODE_LIST: {
 		/* When the intro carries the list's sources, items repeat only the
@@ -265,7 +268,7 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 			rich_add(&r, n->text, -1, NULL);
 			if (on_intro)
 				rich_refs(&r, L, c, n->sources, n->nsources);
-			emit(L, &r, (struct shape){0}, n, sec, o);
+			emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		}
 		for (const struct node *it = n->first; it; it = it->next) {
 			rich_free(&r);
@@ -281,8 +284,9 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 			rich_also(&r, &it->also_called);
 			if (!on_intro || !same_sources(it, n))
 				rich_refs(&r, L, c, it->sources, it->nsources);
-			emit(L, &r, (struct shape){.indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4}, it,
-			     sec, o);
+			emit(L, &r,
+			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			     it, sec, o);
 		}
 		break;
 	}
@@ -290,32 +294,32 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		buf_puts(&r.b, "Q: ");
 		rich_add(&r, n->title ? n->title : "", -1, NULL);
 		rich_span(&r, 0, LS_QUESTION, NULL);
-		emit(L, &r, (struct shape){.hang = 3}, n, sec, o);
+		emit(L, &r, (struct shape){ .hang = 3 }, n, sec, o);
 		rich_free(&r);
 		rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){.indent = 3, .hang = 3}, n, sec, o);
+		emit(L, &r, (struct shape){ .indent = 3, .hang = 3 }, n, sec, o);
 		break;
 	case NODE_NOTE:
 		rich_add(&r, "Note:", LS_LABEL, NULL);
 		rich_space(&r);
 		rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
 		break;
 	case NODE_CLAIM:
 		rich_add(&r, "Claim:", LS_LABEL, NULL);
 		rich_space(&r);
 		rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
 		if (n->context && n->context[0]) {
 			rich_free(&r);
 			rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
 			rich_space(&r);
 			rich_add(&r, n->context, -1, NULL);
 			rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
-			emit(L, &r, (struct shape){.indent = 2, .hang = 2}, n, sec, o);
+			emit(L, &r, (struct shape){ .indent = 2, .hang = 2 }, n, sec, o);
 		}
 		break;
 	case NODE_TERM:
@@ -325,7 +329,7 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		rich_space(&r);
 		rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){.hang = 2}, n, sec, o);
+		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
 		break;
 	default:
 		break;
@@ -349,21 +353,22 @@ static size_t max_width(const struct layout *L, size_t from)
 static void heading(struct layout *L, const char *title, int rel, const struct node *node,
 		    const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = {0};
+	struct rich r = { 0 };
 	rich_add(&r, title, LS_HEADING, NULL);
 	size_t from = L->n;
-	emit(L, &r, (struct shape){0}, node, sec, o);
+	emit(L, &r, (struct shape){ 0 }, node, sec, o);
 	rich_free(&r);
-	struct buf t = {0};
+	struct buf t = { 0 };
 	buf_repeat(&t, rel == 0 ? '=' : '-', max_width(L, from));
 	size_t len = t.len;
-	push_line(L, (struct lline){.text = buf_take(&t), .len = len, .node = node, .section = sec});
+	push_line(L,
+		  (struct lline){ .text = buf_take(&t), .len = len, .node = node, .section = sec });
 }
 
 static void layout_sec(struct layout *L, const struct content *c, const struct node *sec,
 		       const struct layout_opts *o, int rel)
 {
-	struct rich r = {0};
+	struct rich r = { 0 };
 
 	blank(L, sec);
 	heading(L, sec->title ? sec->title : (sec->id ? sec->id : ""), rel, sec, sec, o);
@@ -376,7 +381,7 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 			rich_add(&r, sec->also_called.v[i], -1, NULL);
 		}
 		rich_span(&r, start, LS_DIM, NULL);
-		emit(L, &r, (struct shape){.hang = 2}, sec, sec, o);
+		emit(L, &r, (struct shape){ .hang = 2 }, sec, sec, o);
 		rich_free(&r);
 	}
 	for (const struct node *n = sec->first; n; n = n->next) {
@@ -388,7 +393,7 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 	if (sec->see_also.n > 0) {
 		blank(L, sec);
 		rich_add(&r, "See also:", LS_LABEL, NULL);
-		emit(L, &r, (struct shape){0}, sec, sec, o);
+		emit(L, &r, (struct shape){ 0 }, sec, sec, o);
 		for (size_t i = 0; i < sec->see_also.n; i++) {
 			const struct node *t = sec->see ? sec->see[i] : NULL;
 			rich_free(&r);
@@ -404,8 +409,8 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 				rich_add(&r, sec->see_also.v[i], -1, NULL);
 			}
 			emit(L, &r,
-			     (struct shape){.indent = 2, .prefix = "\xE2\x86\x92 ", .hang = 4}, sec,
-			     sec, o);
+			     (struct shape){ .indent = 2, .prefix = "\xE2\x86\x92 ", .hang = 4 },
+			     sec, sec, o);
 		}
 	}
 	rich_free(&r);
@@ -439,7 +444,7 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 		if (!L->cited[i])
 			continue;
 		const struct source *s = &c->sources[i];
-		struct rich r = {0};
+		struct rich r = { 0 };
 		buf_printf(&r.b, "[%d]", s->num);
 		rich_span(&r, 0, LS_SOURCE, NULL);
 		rich_space(&r);
@@ -452,11 +457,11 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 			buf_putc(&r.b, ')');
 			rich_span(&r, start, LS_DIM, NULL);
 		}
-		emit(L, &r, (struct shape){.hang = 4}, NULL, sec, o);
+		emit(L, &r, (struct shape){ .hang = 4 }, NULL, sec, o);
 		rich_free(&r);
 		if (s->notes && s->notes[0]) {
 			rich_add(&r, s->notes, LS_DIM, NULL);
-			emit(L, &r, (struct shape){.indent = 4, .hang = 4}, NULL, sec, o);
+			emit(L, &r, (struct shape){ .indent = 4, .hang = 4 }, NULL, sec, o);
 			rich_free(&r);
 		}
 	}
@@ -464,10 +469,10 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 
 void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o)
 {
-	struct rich r = {0};
+	struct rich r = { 0 };
 	size_t in = indent > 0 ? (size_t)indent : 0;
 	rich_add(&r, text ? text : "", -1, NULL);
-	emit(L, &r, (struct shape){.indent = in, .hang = in}, NULL, NULL, o);
+	emit(L, &r, (struct shape){ .indent = in, .hang = in }, NULL, NULL, o);
 	rich_free(&r);
 }
 
@@ -481,5 +486,5 @@ void layout_free(struct layout *L)
 	}
 	free(L->lines);
 	free(L->cited);
-	*L = (struct layout){0};
+	*L = (struct layout){ 0 };
 }

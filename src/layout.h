@@ -26,14 +26,14 @@ enum lstyle {
 };
 
 struct lspan {
-	size_t start, len;          /* byte range within the line's text */
+	size_t start, len; /* byte range within the line's text */
 	enum lstyle style;
-	const struct node *target;  /* LS_LINK: the section linked to; else NULL */
+	const struct node *target; /* LS_LINK: the section linked to; else NULL */
 };
 
 struct lline {
-	char *text;                 /* NUL-terminated, no control characters */
-	size_t len;                 /* bytes */
+	char *text; /* NUL-terminated, no control characters */
+	size_t len; /* bytes */
 	struct lspan *spans;
 	size_t nspans;
 	const struct node *node;    /* the block or section this line shows; NULL for blank lines */
@@ -43,14 +43,14 @@ struct lline {
 struct layout {
 	struct lline *lines;
 	size_t n, cap;
-	bool *cited;  /* cited[i]: content.sources[i] was cited in these lines */
+	bool *cited; /* cited[i]: content.sources[i] was cited in these lines */
 	size_t ncited;
 };
 
 struct layout_opts {
-	int width;          /* columns, >= 1 */
-	bool subsections;   /* also lay out the section's subsections */
-	bool sources_list;  /* for callers: end with layout_sources() (print_text does) */
+	int width;         /* columns, >= 1 */
+	bool subsections;  /* also lay out the section's subsections */
+	bool sources_list; /* for callers: end with layout_sources() (print_text does) */
 };
 
 /* Append the lines for section sec to L. */

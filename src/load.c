@@ -22,15 +22,19 @@
 #include "text.h"
 #include "util.h"
 
-enum ykind { Y_SCALAR, Y_SEQ, Y_MAP };
+enum ykind {
+	Y_SCALAR,
+	Y_SEQ,
+	Y_MAP
+};
 
 struct ynode {
 	enum ykind kind;
 	int line, col;
 	char *s; /* scalar value */
 	size_t len;
-	bool quoted;  /* not a plain scalar */
-	bool escaped; /* double-quoted: escapes may have made any character */
+	bool quoted;         /* not a plain scalar */
+	bool escaped;        /* double-quoted: escapes may have made any character */
 	struct ynode **kids; /* sequence items; for a map, key and value alternate */
 	size_t n, cap;
 };
@@ -48,7 +52,7 @@ struct loader {
 };
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+	__attribute__((format(printf, 4, 5)));
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
@@ -127,7 +131,8 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 	for (size_t i = 0; i < y->len; i++) {
 		word = (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') ? 0 : word + 1;
 		if (word > LOAD_MAX_WORD) {
-			lerr(L, y->line, y->col, "a word longer than %d bytes in text", LOAD_MAX_WORD);
+			lerr(L, y->line, y->col, "a word longer than %d bytes in text",
+			     LOAD_MAX_WORD);
 			return;
 		}
 	}
@@ -179,11 +184,12 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 		if (!yaml_parser_parse(&p, &ev)) {
 			const char *what = p.problem ? p.problem : "syntax error";
 			if (p.context)
-				lerr(L, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1,
-				     "YAML: %s %s", what, p.context);
+				lerr(L, (int)p.problem_mark.line + 1,
+				     (int)p.problem_mark.column + 1, "YAML: %s %s", what,
+				     p.context);
 			else
-				lerr(L, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1,
-				     "YAML: %s", what);
+				lerr(L, (int)p.problem_mark.line + 1,
+				     (int)p.problem_mark.column + 1, "YAML: %s", what);
 			ok = false;
 			break;
 		}
@@ -239,7 +245,8 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 			break;
 		}
 		if (ok && anchor) {
-			lerr(L, line, col, "YAML anchors (&%s) are not allowed", (const char *)anchor);
+			lerr(L, line, col, "YAML anchors (&%s) are not allowed",
+			     (const char *)anchor);
 			ok = false;
 		}
 		if (ok && tag) {
@@ -257,7 +264,8 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 				doc = y;
 			if (y->kind != Y_SCALAR) {
 				if (depth >= LOAD_MAX_DEPTH) {
-					lerr(L, line, col, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
+					lerr(L, line, col, "nesting deeper than %d levels",
+					     LOAD_MAX_DEPTH);
 					ok = false;
 				} else {
 					stack[depth++] = y;
@@ -313,21 +321,27 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 		if (!known) {
 			const char *near = closest_word(k->s, allowed, na);
 			if (near)
-				lerr(L, k->line, k->col, "unknown key '%s' in %s; did you mean '%s'?",
-				     k->s, what, near);
+				lerr(L, k->line, k->col,
+				     "unknown key '%s' in %s; did you mean '%s'?", k->s, what,
+				     near);
 			else
 				lerr(L, k->line, k->col, "unknown key '%s' in %s", k->s, what);
 			continue;
 		}
 		for (size_t j = 0; j < i; j += 2)
 			if (map->kids[j]->kind == Y_SCALAR && strcmp(map->kids[j]->s, k->s) == 0) {
-				lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s, what);
+				lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s,
+				     what);
 				break;
 			}
 	}
 }
 
-enum text_rule { TEXT_OPTIONAL, TEXT_REQUIRED, TEXT_REQUIRED_MAY_BE_EMPTY };
+enum text_rule {
+	TEXT_OPTIONAL,
+	TEXT_REQUIRED,
+	TEXT_REQUIRED_MAY_BE_EMPTY
+};
 
 static char *get_text(struct loader *L, const struct ynode *map, const char *key,
 		      enum text_rule rule, const char *what)
@@ -335,7 +349,8 @@ static char *get_text(struct loader *L, const struct ynode *map, const char *key
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL) {
 		if (rule != TEXT_OPTIONAL)
-			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what,
+			     key);
 		return NULL;
 	}
 	char name[64];
@@ -369,8 +384,7 @@ static void strv_push(struct loader *L, struct strv *sv, const struct ynode *y)
 }
 
 /* A list of text. Returns false when the key is absent. */
-static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
-		     struct strv *out)
+static bool get_strv(struct loader *L, const struct ynode *map, const char *key, struct strv *out)
 {
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL)
@@ -464,7 +478,9 @@ static size_t index_sources(struct content *c)
 
 /* Did-you-mean scans every source id; a file full of unknown ones gets
  * suggestions for the first few only, so reading it stays linear. */
-enum { MAX_SUGGESTIONS = 20 };
+enum {
+	MAX_SUGGESTIONS = 20
+};
 
 static void unknown_source(struct loader *L, const struct ynode *e)
 {
@@ -489,7 +505,8 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL) {
 		if (required)
-			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what, key);
+			lerr(L, map->line, map->col, "%s is missing the required key '%s'", what,
+			     key);
 		return;
 	}
 	char name[64];
@@ -520,23 +537,32 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 }
 
 /* Blocks. The first key naming a kind decides what the block is. */
-enum block_kind { BK_P, BK_LIST, BK_Q, BK_NOTE, BK_CLAIM, BK_TERM, BK_COUNT };
+enum block_kind {
+	BK_P,
+	BK_LIST,
+	BK_Q,
+	BK_NOTE,
+	BK_CLAIM,
+	BK_TERM,
+	BK_COUNT
+};
 
 static const char *const block_keys[BK_COUNT + 1] = {
-    [BK_P] = "p",         [BK_LIST] = "list",   [BK_Q] = "q",
-    [BK_NOTE] = "note",   [BK_CLAIM] = "claim", [BK_TERM] = "term",
+	[BK_P] = "p",       [BK_LIST] = "list",   [BK_Q] = "q",
+	[BK_NOTE] = "note", [BK_CLAIM] = "claim", [BK_TERM] = "term",
 };
 
 static const char *const *block_allowed[BK_COUNT] = {
-    [BK_P] = (const char *const[]){"p", "sources", NULL},
-    [BK_LIST] = (const char *const[]){"list", "items", "sources", NULL},
-    [BK_Q] = (const char *const[]){"q", "a", "sources", NULL},
-    [BK_NOTE] = (const char *const[]){"note", "sources", NULL},
-    [BK_CLAIM] = (const char *const[]){"claim", "sources", "context", "context_sources", NULL},
-    [BK_TERM] = (const char *const[]){"term", "means", "also_called", "sources", NULL},
+	[BK_P] = (const char *const[]){ "p", "sources", NULL },
+	[BK_LIST] = (const char *const[]){ "list", "items", "sources", NULL },
+	[BK_Q] = (const char *const[]){ "q", "a", "sources", NULL },
+	[BK_NOTE] = (const char *const[]){ "note", "sources", NULL },
+	[BK_CLAIM] =
+		(const char *const[]){ "claim", "sources", "context", "context_sources", NULL },
+	[BK_TERM] = (const char *const[]){ "term", "means", "also_called", "sources", NULL },
 };
 
-static const char *const item_keys[] = {"text", "urgency", "also_called", "sources", NULL};
+static const char *const item_keys[] = { "text", "urgency", "also_called", "sources", NULL };
 
 static void build_item(struct loader *L, const struct ynode *y, struct node *list)
 {
@@ -562,7 +588,8 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 			const char *near = closest_word(u->s, names, URG_COUNT - 1);
 			lerr(L, u->line, u->col,
 			     "unknown urgency '%s' (use emergency, call-provider, watch or expected)%s%s%s",
-			     u->s, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+			     u->s, near ? "; did you mean '" : "", near ? near : "",
+			     near ? "'?" : "");
 		}
 	}
 	get_strv(L, y, "also_called", &n->also_called);
@@ -599,8 +626,8 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 				     block_keys[kind], k->s);
 	}
 	static const char *const what[BK_COUNT] = {
-	    [BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
-	    [BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
+		[BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
+		[BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
 	};
 	/* Other kinds' keys were reported just above; do not report them twice. */
 	const char *allowed[16];
@@ -651,8 +678,8 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 		n->text = get_text(L, y, "claim", TEXT_REQUIRED, what[kind]);
 		n->context = get_text(L, y, "context", TEXT_REQUIRED, what[kind]);
 		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		get_sources(L, y, "context_sources", &n->context_sources, &n->ncontext_sources, true,
-			    what[kind]);
+		get_sources(L, y, "context_sources", &n->context_sources, &n->ncontext_sources,
+			    true, what[kind]);
 		break;
 	case BK_TERM:
 		n = node_new(L, NODE_TERM, y, sec);
@@ -666,8 +693,8 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 	}
 }
 
-static const char *const section_keys[] = {"id",   "title",    "also_called", "see_also",
-					   "body", "sections", NULL};
+static const char *const section_keys[] = { "id",   "title",    "also_called", "see_also",
+					    "body", "sections", NULL };
 
 static void build_section(struct loader *L, const struct ynode *y, struct node *parent,
 			  const char *parent_id)
@@ -704,8 +731,8 @@ static void build_section(struct loader *L, const struct ynode *y, struct node *
 			build_section(L, subs->kids[i], n, n->id ? n->id : "?");
 }
 
-static const char *const source_keys[] = {"id", "title", "file", "notes", NULL};
-static const char *const sources_file_keys[] = {"sources", NULL};
+static const char *const source_keys[] = { "id", "title", "file", "notes", NULL };
+static const char *const sources_file_keys[] = { "sources", NULL };
 
 static void build_sources(struct loader *L, const struct ynode *y)
 {
@@ -736,14 +763,14 @@ static void build_sources(struct loader *L, const struct ynode *y)
 			continue;
 		c->sources = xgrow(c->sources, c->nsources, sizeof *c->sources);
 		c->sources[c->nsources] = (struct source){
-		    .id = id,
-		    .title = title,
-		    .file = file,
-		    .notes = notes,
-		    .num = (int)c->nsources + 1,
-		    .path = L->file,
-		    .line = e->line,
-		    .col = e->col,
+			.id = id,
+			.title = title,
+			.file = file,
+			.notes = notes,
+			.num = (int)c->nsources + 1,
+			.path = L->file,
+			.line = e->line,
+			.col = e->col,
 		};
 		c->nsources++;
 	}
@@ -767,7 +794,7 @@ static bool is_sources_file(const char *path)
 static size_t load_one(struct content *c, const char *path, const char *data, size_t len,
 		       bool *saw_sources)
 {
-	struct loader L = {.c = c, .file = intern_file(c, path)};
+	struct loader L = { .c = c, .file = intern_file(c, path) };
 	if (!prescan(&L, data, len))
 		return L.errors;
 	struct ynode *doc = parse(&L, data, len);
@@ -799,7 +826,8 @@ static struct content *content_new(const char *dir)
 static struct content *finish(struct content *c, size_t errors, bool saw_sources)
 {
 	if (!saw_sources) {
-		diag(DIAG_ERROR, c->dir, 0, 0, "no sources.yaml: statements have no sources to cite");
+		diag(DIAG_ERROR, c->dir, 0, 0,
+		     "no sources.yaml: statements have no sources to cite");
 		errors++;
 	}
 	if (validate(c) != 0)

@@ -30,7 +30,8 @@ struct content *load_files(const char *const *paths, size_t npaths, const char *
 
 /* One content file held in memory. */
 struct load_file {
-	const char *name; /* shown in messages; "sources.yaml" (by base name) marks the sources file */
+	const char
+		*name; /* shown in messages; "sources.yaml" (by base name) marks the sources file */
 	const char *data;
 	size_t len;
 };

@@ -32,7 +32,15 @@ enum exit_code {
 	EXIT_USAGE = 2,   /* usage or content errors */
 };
 
-enum command { CMD_NONE, CMD_READ, CMD_PRINT, CMD_SEARCH, CMD_LIST, CMD_CHECK, CMD_HELP };
+enum command {
+	CMD_NONE,
+	CMD_READ,
+	CMD_PRINT,
+	CMD_SEARCH,
+	CMD_LIST,
+	CMD_CHECK,
+	CMD_HELP
+};
 
 struct opts {
 	const char *content;
@@ -47,64 +55,66 @@ struct opts {
 };
 
 static const char *const cmd_names[] = {
-    [CMD_READ] = "read",   [CMD_PRINT] = "print", [CMD_SEARCH] = "search",
-    [CMD_LIST] = "list",   [CMD_CHECK] = "check", [CMD_HELP] = "help",
+	[CMD_READ] = "read", [CMD_PRINT] = "print", [CMD_SEARCH] = "search",
+	[CMD_LIST] = "list", [CMD_CHECK] = "check", [CMD_HELP] = "help",
 };
 
 static const char usage_main[] =
-    "usage: exoread [--content DIR] [--color auto|always|never] [--width N] [COMMAND] [ARGS]\n"
-    "\n"
-    "A reader for patient information about exosome therapy: side effects, why they\n"
-    "happen, what regulators say, and the questions patients ask.\n"
-    "\n"
-    "Commands:\n"
-    "  (none)            open the reader (or list the contents when not on a terminal)\n"
-    "  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
-    "  print ID...       print sections; --format text|markdown|json\n"
-    "  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
-    "                    (default 20; 0 for all)\n"
-    "  list              the contents with ids; --format text|tsv\n"
-    "  check [DIR]       check a content folder; every problem as file:line:col\n"
-    "  help [COMMAND]    show this help, or a command's\n"
-    "\n"
-    "Options:\n"
-    "  --content DIR     read content from DIR (default: $EXOREAD_CONTENT, then the\n"
-    "                    bundled content)\n"
-    "  --color WHEN      auto (default), always or never; NO_COLOR turns colour off\n"
-    "  --width N         wrap text at N columns (default: the terminal's, or 80)\n"
-    "  -h, --help        show help; with a command, that command's help\n"
-    "  -V, --version     print the version\n"
-    "\n"
-    "Ids are paths such as side-effects/allergic; a unique prefix or title words work too.\n"
-    "Exit status: 0 success, 1 nothing found, 2 usage or content error.\n"
-    "See exoread(1) and exoread-content(5).\n";
+	"usage: exoread [--content DIR] [--color auto|always|never] [--width N] [COMMAND] [ARGS]\n"
+	"\n"
+	"A reader for patient information about exosome therapy: side effects, why they\n"
+	"happen, what regulators say, and the questions patients ask.\n"
+	"\n"
+	"Commands:\n"
+	"  (none)            open the reader (or list the contents when not on a terminal)\n"
+	"  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
+	"  print ID...       print sections; --format text|markdown|json\n"
+	"  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
+	"                    (default 20; 0 for all)\n"
+	"  list              the contents with ids; --format text|tsv\n"
+	"  check [DIR]       check a content folder; every problem as file:line:col\n"
+	"  help [COMMAND]    show this help, or a command's\n"
+	"\n"
+	"Options:\n"
+	"  --content DIR     read content from DIR (default: $EXOREAD_CONTENT, then the\n"
+	"                    bundled content)\n"
+	"  --color WHEN      auto (default), always or never; NO_COLOR turns colour off\n"
+	"  --width N         wrap text at N columns (default: the terminal's, or 80)\n"
+	"  -h, --help        show help; with a command, that command's help\n"
+	"  -V, --version     print the version\n"
+	"\n"
+	"Ids are paths such as side-effects/allergic; a unique prefix or title words work too.\n"
+	"Exit status: 0 success, 1 nothing found, 2 usage or content error.\n"
+	"See exoread(1) and exoread-content(5).\n";
 
 static const char *const usage_cmd[] = {
-    [CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
-		 "Open the reader at the section ID, or at the search results for WORDS.\n"
-		 "When standard output is not a terminal, print the section or the results.\n",
-    [CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
-		  "Print the sections (with their subsections) to standard output, followed\n"
-		  "by the list of sources they cite. ID is a section id, a unique prefix of\n"
-		  "one, or words from its title. See 'exoread list' for the ids.\n",
-    [CMD_SEARCH] = "usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
-		   "Search all sections; print hits best first with a snippet around the match.\n"
-		   "\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
-		   "--limit N shows the best N hits (default 20; 0 shows all).\n"
-		   "Exit status 1 when nothing matches.\n",
-    [CMD_LIST] = "usage: exoread list [--format text|tsv]\n"
-		 "Print the table of contents: an indented tree, or id<TAB>title per section.\n",
-    [CMD_CHECK] = "usage: exoread check [DIR | FILE...]\n"
-		  "Check a content folder (default: the content in use) or files. Every problem\n"
-		  "is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
-    [CMD_HELP] = "usage: exoread help [COMMAND]\n",
+	[CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
+		     "Open the reader at the section ID, or at the search results for WORDS.\n"
+		     "When standard output is not a terminal, print the section or the results.\n",
+	[CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
+		      "Print the sections (with their subsections) to standard output, followed\n"
+		      "by the list of sources they cite. ID is a section id, a unique prefix of\n"
+		      "one, or words from its title. See 'exoread list' for the ids.\n",
+	[CMD_SEARCH] =
+		"usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
+		"Search all sections; print hits best first with a snippet around the match.\n"
+		"\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
+		"--limit N shows the best N hits (default 20; 0 shows all).\n"
+		"Exit status 1 when nothing matches.\n",
+	[CMD_LIST] =
+		"usage: exoread list [--format text|tsv]\n"
+		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
+	[CMD_CHECK] =
+		"usage: exoread check [DIR | FILE...]\n"
+		"Check a content folder (default: the content in use) or files. Every problem\n"
+		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
+	[CMD_HELP] = "usage: exoread help [COMMAND]\n",
 };
 
-static int usage_error(const char *fmt, const char *arg)
-	__attribute__((format(printf, 1, 0)));
+static int usage_error(const char *fmt, const char *arg) __attribute__((format(printf, 1, 0)));
 static int usage_error(const char *fmt, const char *arg)
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	buf_printf(&b, fmt, arg);
 	msg("%s", b.s);
 	buf_free(&b);
@@ -156,7 +166,7 @@ static char *content_dir(const char *opt)
 		char *slash = strrchr(exe, '/');
 		if (slash && strstr(exe, "/build/")) {
 			*slash = '\0';
-			static const char *const up[] = {"/../content", "/../../content"};
+			static const char *const up[] = { "/../content", "/../../content" };
 			for (size_t i = 0; i < 2; i++) {
 				char *tree = xasprintf("%s%s", exe, up[i]);
 				if (is_dir(tree))
@@ -218,8 +228,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			if (o->cmd == CMD_NONE && o->nargs == 0) {
 				o->cmd = parse_command(a);
 				if (o->cmd == CMD_NONE) {
-					const char *near =
-					    closest_word(a, (const char *const *)cmd_names + 1, 6);
+					const char *near = closest_word(
+						a, (const char *const *)cmd_names + 1, 6);
 					if (near) {
 						msg("unknown command '%s'; did you mean '%s'?", a,
 						    near);
@@ -243,9 +253,11 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			if (!(o->content = opt_value(argc, argv, &i, "--content")))
 				return usage_error("option '%s' needs a folder", "--content");
 		} else if (opt_is(a, "--color") || opt_is(a, "--colour")) {
-			const char *v = opt_value(argc, argv, &i, a[7] == 'u' ? "--colour" : "--color");
+			const char *v =
+				opt_value(argc, argv, &i, a[7] == 'u' ? "--colour" : "--color");
 			if (v == NULL)
-				return usage_error("option '%s' needs auto, always or never", "--color");
+				return usage_error("option '%s' needs auto, always or never",
+						   "--color");
 			if (strcmp(v, "auto") == 0)
 				o->color = UI_COLOR_AUTO;
 			else if (strcmp(v, "always") == 0)
@@ -253,13 +265,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			else if (strcmp(v, "never") == 0)
 				o->color = UI_COLOR_NEVER;
 			else
-				return usage_error("--color takes auto, always or never, not '%s'", v);
+				return usage_error("--color takes auto, always or never, not '%s'",
+						   v);
 		} else if (opt_is(a, "--width")) {
 			const char *v = opt_value(argc, argv, &i, "--width");
 			long w;
 			if (v == NULL || !parse_size(v, 10, 1000, &w))
-				return usage_error("--width takes a number from 10 to 1000, not '%s'",
-						   v ? v : "");
+				return usage_error(
+					"--width takes a number from 10 to 1000, not '%s'",
+					v ? v : "");
 			o->width = (int)w;
 		} else if (opt_is(a, "--format")) {
 			if (!(o->format = opt_value(argc, argv, &i, "--format")))
@@ -268,8 +282,9 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			const char *v = opt_value(argc, argv, &i, "--limit");
 			long n;
 			if (v == NULL || !parse_size(v, 0, 1000000, &n))
-				return usage_error("--limit takes a number from 0 to 1000000, not '%s'",
-						   v ? v : "");
+				return usage_error(
+					"--limit takes a number from 0 to 1000000, not '%s'",
+					v ? v : "");
 			o->limit = (size_t)n;
 			o->limit_set = true;
 		} else {
@@ -316,7 +331,7 @@ static int cmd_list(const struct content *c, const struct opts *o)
 	}
 	if (o->nargs)
 		return usage_error("list takes no operands ('%s')", o->args[0]);
-	struct buf b = {0};
+	struct buf b = { 0 };
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct node *s = c->sections[i];
 		if (tsv) {
@@ -348,8 +363,7 @@ static const struct node *resolve(const struct content *c, const char *ref)
 		print_candidates(cands, n);
 	} else if (st == RESOLVE_NONE) {
 		if (n == 1)
-			msg("no section '%s'; did you mean '%s'?", ref,
-				cands[0]->id);
+			msg("no section '%s'; did you mean '%s'?", ref, cands[0]->id);
 		else if (n > 1) {
 			msg("no section '%s'; did you mean one of these?", ref);
 			print_candidates(cands, n);
@@ -371,11 +385,11 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		return usage_error("print --format takes text, markdown or json, not '%s'",
 				   o->format);
 	struct print_opts po = {
-	    .format = (enum print_format)fmt,
-	    .width = o->width ? o->width : term_width(),
-	    .styled = use_style(o),
+		.format = (enum print_format)fmt,
+		.width = o->width ? o->width : term_width(),
+		.styled = use_style(o),
 	};
-	struct buf b = {0};
+	struct buf b = { 0 };
 	switch (po.format) {
 	case PRINT_TEXT:
 		print_text(&b, c, secs, n, &po);
@@ -396,7 +410,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 static int cmd_print(const struct content *c, const struct opts *o)
 {
 	if (o->nargs == 0)
-		return usage_error("%s", "print needs at least one section id (see 'exoread list')");
+		return usage_error("%s",
+				   "print needs at least one section id (see 'exoread list')");
 	const struct node **secs = xcalloc(o->nargs, sizeof *secs);
 	size_t n = 0;
 	int rc = EXIT_OK;
@@ -415,7 +430,7 @@ static int cmd_print(const struct content *c, const struct opts *o)
 
 static char *join_args(const struct opts *o)
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	for (size_t i = 0; i < o->nargs; i++) {
 		if (i)
 			buf_putc(&b, ' ');
@@ -428,26 +443,26 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 {
 	int fmt = SEARCH_FMT_TEXT;
 	if (o->format && (fmt = search_format_parse(o->format)) < 0)
-		return usage_error("search --format takes text, tsv, json or markdown, not '%s'", o->format);
+		return usage_error("search --format takes text, tsv, json or markdown, not '%s'",
+				   o->format);
 	struct search_index *ix = search_index_new(c);
 	struct search_opts so = {
-	    .limit = o->limit_set ? o->limit : SEARCH_DEFAULT_LIMIT,
-	    .snippet_width = 80,
+		.limit = o->limit_set ? o->limit : SEARCH_DEFAULT_LIMIT,
+		.snippet_width = 80,
 	};
-	struct search_result res = {0};
+	struct search_result res = { 0 };
 	int rc = EXIT_OK;
 	if (search_run(ix, query, &so, &res) != 0) {
 		msg("the query '%s' holds no word to search for", query);
 		rc = EXIT_USAGE;
 	} else if (res.nhits == 0) {
 		if (res.suggestion)
-			msg("no match for '%s'; did you mean '%s'?", query,
-				res.suggestion);
+			msg("no match for '%s'; did you mean '%s'?", query, res.suggestion);
 		else
 			msg("no match for '%s'", query);
 		rc = EXIT_NOTHING;
 	} else {
-		struct buf b = {0};
+		struct buf b = { 0 };
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
 		rc = emit(&b);
@@ -483,7 +498,7 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	const char *nc = getenv("NO_COLOR");
 	if (color == UI_COLOR_AUTO && nc && *nc)
 		color = UI_COLOR_NEVER;
-	struct ui_opts uo = {.color = color, .start = start, .query = query};
+	struct ui_opts uo = { .color = color, .start = start, .query = query };
 	int rc = ui_run(c, ix, &uo);
 	search_index_free(ix);
 	return rc;
@@ -517,7 +532,7 @@ int main(int argc, char **argv)
 
 	/* A broken file can hold any number of errors; its first hundred say enough. */
 	diag_set_limit(100);
-	struct opts o = {.color = UI_COLOR_AUTO};
+	struct opts o = { .color = UI_COLOR_AUTO };
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0) {
 		free(o.args);

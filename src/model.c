@@ -10,17 +10,17 @@
 #include "util.h"
 
 static const char *const urgency_names[URG_COUNT] = {
-    [URG_EMERGENCY] = "emergency",
-    [URG_CALL_PROVIDER] = "call-provider",
-    [URG_WATCH] = "watch",
-    [URG_EXPECTED] = "expected",
+	[URG_EMERGENCY] = "emergency",
+	[URG_CALL_PROVIDER] = "call-provider",
+	[URG_WATCH] = "watch",
+	[URG_EXPECTED] = "expected",
 };
 
 static const char *const urgency_labels[URG_COUNT] = {
-    [URG_EMERGENCY] = "Emergency: get help now",
-    [URG_CALL_PROVIDER] = "Call your provider",
-    [URG_WATCH] = "Keep an eye on it",
-    [URG_EXPECTED] = "Common, usually passes",
+	[URG_EMERGENCY] = "Emergency: get help now",
+	[URG_CALL_PROVIDER] = "Call your provider",
+	[URG_WATCH] = "Keep an eye on it",
+	[URG_EXPECTED] = "Common, usually passes",
 };
 
 const char *urgency_name(enum urgency u)
@@ -44,9 +44,9 @@ enum urgency urgency_parse(const char *s)
 const char *node_type_name(enum node_type t)
 {
 	static const char *const names[] = {
-	    [NODE_ROOT] = "root",   [NODE_SECTION] = "section", [NODE_PARA] = "para",
-	    [NODE_LIST] = "list",   [NODE_ITEM] = "item",       [NODE_QA] = "qa",
-	    [NODE_NOTE] = "note",   [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+		[NODE_ROOT] = "root", [NODE_SECTION] = "section", [NODE_PARA] = "para",
+		[NODE_LIST] = "list", [NODE_ITEM] = "item",       [NODE_QA] = "qa",
+		[NODE_NOTE] = "note", [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
 	};
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
@@ -247,7 +247,8 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 	size_t max = rl <= 3 ? 1 : rl <= 7 ? 2 : 3;
 	for (size_t i = 0; i < c->nsections; i++) {
 		const char *id = c->sections[i]->id;
-		if (edit_distance(ref, id, max) <= max || edit_distance(ref, last_part(id), max) <= max)
+		if (edit_distance(ref, id, max) <= max ||
+		    edit_distance(ref, last_part(id), max) <= max)
 			v[n++] = c->sections[i];
 	}
 	*ncands = n;

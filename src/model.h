@@ -17,11 +17,11 @@ enum node_type {
 	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
 	NODE_PARA,    /* text, sources */
 	NODE_LIST,    /* text (optional intro), sources; children: NODE_ITEM */
-	NODE_ITEM,    /* text, urgency, also_called, sources (inherited from the list when absent) */
-	NODE_QA,      /* title = question, text = answer, sources */
-	NODE_NOTE,    /* text, sources */
-	NODE_CLAIM,   /* text = the claim, sources; context = what other sources say, context_sources */
-	NODE_TERM,    /* title = the term, text = what it means, also_called, sources */
+	NODE_ITEM, /* text, urgency, also_called, sources (inherited from the list when absent) */
+	NODE_QA,   /* title = question, text = answer, sources */
+	NODE_NOTE, /* text, sources */
+	NODE_CLAIM, /* text = the claim, sources; context = what other sources say, context_sources */
+	NODE_TERM, /* title = the term, text = what it means, also_called, sources */
 };
 
 /* How soon to act on a symptom. Only set where a source supports it. */
@@ -61,9 +61,9 @@ struct node {
 	struct node *first, *last; /* children */
 	struct node *next, *prev;  /* siblings */
 
-	char *id;    /* sections: full id ("side-effects/allergic"); NULL otherwise */
-	char *title; /* section title, question of a QA, term of a TERM; may be NULL */
-	char *text;  /* paragraph, item, answer, note, claim or definition; may be NULL */
+	char *id;      /* sections: full id ("side-effects/allergic"); NULL otherwise */
+	char *title;   /* section title, question of a QA, term of a TERM; may be NULL */
+	char *text;    /* paragraph, item, answer, note, claim or definition; may be NULL */
 	char *context; /* NODE_CLAIM: what the other sources say */
 
 	enum urgency urgency;
@@ -74,15 +74,15 @@ struct node {
 	/* Sources: indices into content.sources, resolved as the file is read
 	 * (sources.yaml is always read first). Items without their own `sources:`
 	 * get their list's here during validation. */
-	bool cites; /* the node has a `sources:` key of its own */
+	bool cites;   /* the node has a `sources:` key of its own */
 	int *sources; /* an item without its own shares its list's array */
 	size_t nsources;
 	int *context_sources; /* NODE_CLAIM only */
 	size_t ncontext_sources;
 
 	/* Section bookkeeping, set by validation. */
-	int depth;      /* 0 for top-level sections */
-	size_t ord;     /* position in content.sections (reading order) */
+	int depth;  /* 0 for top-level sections */
+	size_t ord; /* position in content.sections (reading order) */
 };
 
 /* All loaded content. */
@@ -92,13 +92,14 @@ struct content {
 	size_t nsources;
 	const struct node **sections; /* every section in reading order (set by validate) */
 	size_t nsections;
-	const struct node **by_id; /* the same sections sorted by id, for lookups (set by validate) */
+	const struct node *
+		*by_id;    /* the same sections sorted by id, for lookups (set by validate) */
 	int *source_order; /* source indices sorted by id, for lookups (set by the loader) */
 	const struct node **terms; /* glossary terms in reading order (set by validate) */
 	size_t nterms;
 	char **files; /* interned file paths; node.file points into these */
 	size_t nfiles;
-	char *dir; /* the folder the content came from */
+	char *dir;        /* the folder the content came from */
 	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
 };
 

@@ -40,8 +40,12 @@ static void json_str(struct buf *out, const char *s)
 		} else if (cp == '\t') {
 			buf_puts(out, "\\t");
 		} else if (text_is_unsafe(cp, false)) {
-			char e[6] = {'\\', 'u', hex[(cp >> 12) & 0xF], hex[(cp >> 8) & 0xF],
-				     hex[(cp >> 4) & 0xF], hex[cp & 0xF]};
+			char e[6] = { '\\',
+				      'u',
+				      hex[(cp >> 12) & 0xF],
+				      hex[(cp >> 8) & 0xF],
+				      hex[(cp >> 4) & 0xF],
+				      hex[cp & 0xF] };
 			buf_add(out, e, sizeof e);
 		} else {
 			text_encode(out, cp);

@@ -54,7 +54,7 @@ static void md_text(struct buf *out, const char *s, bool at_start, const char *c
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t end = nl ? (size_t)(nl - s) : len;
-		struct buf t = {0};
+		struct buf t = { 0 };
 		text_sanitize(&t, s + i, end - i);
 		while (t.len > 0 && t.s[t.len - 1] == ' ')
 			t.len--;
@@ -93,7 +93,8 @@ static void md_also(struct md *m, const struct strv *v)
 static bool same_sources(const struct node *a, const struct node *b)
 {
 	return a->nsources == b->nsources &&
-	       (a->nsources == 0 || memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
+	       (a->nsources == 0 ||
+		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
 static void md_block(struct md *m, const struct node *n)
@@ -185,7 +186,7 @@ static void md_id(struct buf *out, const char *id)
 		return;
 	}
 	buf_putc(out, '`');
-	struct buf t = {0};
+	struct buf t = { 0 };
 	text_sanitize(&t, id, strlen(id));
 	buf_add(out, t.s, t.len);
 	buf_free(&t);
@@ -240,7 +241,9 @@ void print_md(struct buf *out, const struct content *c, const struct node *const
 	      const struct print_opts *o)
 {
 	(void)o;
-	struct md m = {.out = out, .c = c, .cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool))};
+	struct md m = { .out = out,
+			.c = c,
+			.cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool)) };
 
 	for (size_t i = 0; i < n; i++)
 		md_section(&m, secs[i], 0, true);

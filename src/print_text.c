@@ -10,8 +10,8 @@ int print_format_parse(const char *s)
 		const char *name;
 		enum print_format f;
 	} names[] = {
-	    {"text", PRINT_TEXT}, {"markdown", PRINT_MARKDOWN}, {"md", PRINT_MARKDOWN},
-	    {"json", PRINT_JSON}, {"tree", PRINT_TREE},
+		{ "text", PRINT_TEXT }, { "markdown", PRINT_MARKDOWN }, { "md", PRINT_MARKDOWN },
+		{ "json", PRINT_JSON }, { "tree", PRINT_TREE },
 	};
 	if (s == NULL)
 		return -1;
@@ -100,9 +100,10 @@ static void styled_line(struct buf *out, const struct lline *ln)
 void print_text(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
-	struct layout L = {0};
-	struct layout_opts lo = {
-	    .width = o->width > 0 ? o->width : 80, .subsections = true, .sources_list = true};
+	struct layout L = { 0 };
+	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80,
+				  .subsections = true,
+				  .sources_list = true };
 
 	for (size_t i = 0; i < n; i++)
 		layout_section(&L, c, secs[i], &lo);

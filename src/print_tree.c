@@ -9,7 +9,7 @@
  * boundary is never ambiguous. */
 static void tree_str(struct buf *out, const char *s)
 {
-	struct buf t = {0};
+	struct buf t = { 0 };
 	text_sanitize(&t, s, strlen(s));
 	buf_putc(out, '"');
 	for (size_t i = 0; i < t.len; i++) {
@@ -82,7 +82,11 @@ static void tree_node(struct buf *out, const struct content *c, const struct nod
 	buf_puts(out, " @");
 	tree_id(out, n->file);
 	buf_printf(out, ":%d:%d", n->line, n->col);
-	tree_field(out, n->type == NODE_QA ? "q" : n->type == NODE_TERM ? "term" : "title", n->title);
+	tree_field(out,
+		   n->type == NODE_QA     ? "q"
+		   : n->type == NODE_TERM ? "term"
+					  : "title",
+		   n->title);
 	tree_field(out, n->type == NODE_QA ? "a" : "text", n->text);
 	if (n->urgency != URG_NONE)
 		tree_field(out, "urgency", urgency_name(n->urgency));

@@ -53,19 +53,20 @@ enum {
 	MAX_UNITS = 32,     /* query units beyond this are ignored */
 	MAX_PHRASE = 16,    /* words of one quoted phrase */
 	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
-	MAX_SRC_WORDS = UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
+	MAX_SRC_WORDS =
+		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
 };
 
-#define BM25_K1 1.2
-#define BM25_B 0.75
-#define W_SYNONYM 0.9
-#define W_FUZZY1 0.8
-#define W_FUZZY2 0.6
-#define PROXIMITY 0.5
-#define TITLE_ALL 1.5
-#define SPREAD 0.15
+#define BM25_K1    1.2
+#define BM25_B     0.75
+#define W_SYNONYM  0.9
+#define W_FUZZY1   0.8
+#define W_FUZZY2   0.6
+#define PROXIMITY  0.5
+#define TITLE_ALL  1.5
+#define SPREAD     0.15
 #define SPREAD_MAX 3.0
 
 struct src {
@@ -103,7 +104,7 @@ struct word {
 	uint32_t nchars; /* code points */
 	uint32_t cp;     /* offset of its code points in search_index.cps */
 	uint32_t freq;
-	uint64_t mask; /* letters present (hashed), a cheap lower bound on edits */
+	uint64_t mask;    /* letters present (hashed), a cheap lower bound on edits */
 	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
 	uint64_t kmask;
 };
@@ -144,15 +145,15 @@ struct search_index {
 
 /* Folded English words that carry no topic: dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",     "about", "all",   "also",  "am",    "an",    "and",   "any",    "are",   "as",
-	"at",    "be",    "been",  "being", "but",   "by",    "can",   "could",  "did",   "do",
-	"does",  "doing", "dont",  "for",   "from",  "get",   "got",   "had",    "has",   "have",
-	"he",    "her",   "him",   "his",   "how",   "i",     "if",    "im",     "in",    "into",
-	"is",    "it",    "its",   "ive",   "just",  "me",    "might", "much",   "my",    "no",
-	"not",   "of",    "on",    "or",    "our",   "out",   "really","she",    "should","so",
-	"some",  "such",  "tell",  "than",  "that",  "the",   "their", "them",   "then",  "there",
-	"these", "they",  "this",  "those", "to",    "too",   "us",    "very",   "was",   "we",
-	"were",  "what",  "whats", "when",  "where", "which", "while", "who",    "why",   "will",
+	"a",     "about", "all",   "also",  "am",    "an",    "and",    "any",   "are",    "as",
+	"at",    "be",    "been",  "being", "but",   "by",    "can",    "could", "did",    "do",
+	"does",  "doing", "dont",  "for",   "from",  "get",   "got",    "had",   "has",    "have",
+	"he",    "her",   "him",   "his",   "how",   "i",     "if",     "im",    "in",     "into",
+	"is",    "it",    "its",   "ive",   "just",  "me",    "might",  "much",  "my",     "no",
+	"not",   "of",    "on",    "or",    "our",   "out",   "really", "she",   "should", "so",
+	"some",  "such",  "tell",  "than",  "that",  "the",   "their",  "them",  "then",   "there",
+	"these", "they",  "this",  "those", "to",    "too",   "us",     "very",  "was",    "we",
+	"were",  "what",  "whats", "when",  "where", "which", "while",  "who",   "why",    "will",
 	"with",  "would", "you",   "your",
 };
 
@@ -163,8 +164,8 @@ static int cmp_str(const void *a, const void *b)
 
 static bool is_stop(const char *w)
 {
-	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]), sizeof(stop_words[0]),
-		       cmp_str) != NULL;
+	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
+		       sizeof(stop_words[0]), cmp_str) != NULL;
 }
 
 /* ---- hash tables ---- */
@@ -257,7 +258,8 @@ static const char *raw_key(const struct search_index *ix, uint32_t i)
 /* The term for a stem, or NO_TERM. */
 static uint32_t term_lookup(const struct search_index *ix, const char *s, size_t n)
 {
-	uint32_t v = table_get(&ix->termtab, table_find(&ix->termtab, s, n, hash_str(s, n), term_key, ix));
+	uint32_t v = table_get(&ix->termtab,
+			       table_find(&ix->termtab, s, n, hash_str(s, n), term_key, ix));
 	return v ? v - 1 : NO_TERM;
 }
 
@@ -272,7 +274,7 @@ static uint32_t term_intern(struct search_index *ix, const char *s, size_t n)
 		ix->termcap = ix->termcap ? ix->termcap * 2 : 256;
 		ix->terms = xreallocarray(ix->terms, ix->termcap, sizeof(*ix->terms));
 	}
-	ix->terms[ix->nterms] = (struct term){.stem = xstrndup(s, n), .lastsec = UINT32_MAX};
+	ix->terms[ix->nterms] = (struct term){ .stem = xstrndup(s, n), .lastsec = UINT32_MAX };
 	table_put(&ix->termtab, slot, h, (uint32_t)++ix->nterms);
 	return (uint32_t)ix->nterms - 1;
 }
@@ -335,8 +337,9 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 		ix->words = xreallocarray(ix->words, ix->wordcap, sizeof(*ix->words));
 	}
 	struct word *w = &ix->words[ix->nwords];
-	*w = (struct word){.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1,
-			   .cp = (uint32_t)ix->ncps};
+	*w = (struct word){
+		.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1, .cp = (uint32_t)ix->ncps
+	};
 	cps_reserve(ix, 2 * fw->wlen);
 	for (size_t i = 0; i < fw->wlen;) {
 		uint32_t cp;
@@ -365,7 +368,7 @@ struct add_ctx {
 /* Fold and stem a spelling and intern its word and term; NO_TERM when it folds to nothing. */
 static uint32_t word_of_span(struct search_index *ix, const char *s, size_t len, int number)
 {
-	struct fold_word fw = {.start = 0, .len = len, .number = number};
+	struct fold_word fw = { .start = 0, .len = len, .number = number };
 	fw.word = fold_span(ix->fold, s, len, &fw.wlen, &fw.nchars);
 	if (fw.wlen == 0)
 		return NO_TERM;
@@ -396,7 +399,7 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 		ix->rawcap = ix->rawcap ? ix->rawcap * 2 : 256;
 		ix->raws = xreallocarray(ix->raws, ix->rawcap, sizeof(*ix->raws));
 	}
-	ix->raws[ix->nraws] = (struct raw){.at = (uint32_t)ix->rawbytes.len, .word = w};
+	ix->raws[ix->nraws] = (struct raw){ .at = (uint32_t)ix->rawbytes.len, .word = w };
 	buf_add(&ix->rawbytes, s, len);
 	buf_putc(&ix->rawbytes, '\0');
 	table_put(&ix->rawtab, slot, h, (uint32_t)++ix->nraws);
@@ -436,8 +439,12 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 	}
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
-	*sp = (struct src){.node = n, .text = text, .sec = a->sec, .pos = a->pos,
-			   .first = (uint32_t)ix->nseq, .field = (uint8_t)f};
+	*sp = (struct src){ .node = n,
+			    .text = text,
+			    .sec = a->sec,
+			    .pos = a->pos,
+			    .first = (uint32_t)ix->nseq,
+			    .field = (uint8_t)f };
 	a->text = text;
 	a->nw = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
@@ -507,8 +514,8 @@ static uint32_t span_term(const struct search_index *ix, const char *s, size_t l
 			  const char **folded)
 {
 	if (len <= MAX_RAW) {
-		uint32_t v = table_get(&ix->rawtab,
-				       table_find(&ix->rawtab, s, len, hash_str(s, len), raw_key, ix));
+		uint32_t v = table_get(&ix->rawtab, table_find(&ix->rawtab, s, len,
+							       hash_str(s, len), raw_key, ix));
 		if (v) {
 			uint32_t w = ix->raws[v - 1].word;
 			*folded = w == NO_TERM ? "" : ix->words[w].w;
@@ -547,7 +554,7 @@ static int one_word(void *arg, const struct fold_span *sp)
 
 static uint32_t single_term(struct search_index *ix, const char *s)
 {
-	struct one_ctx o = {.ix = ix, .s = s, .term = NO_TERM};
+	struct one_ctx o = { .ix = ix, .s = s, .term = NO_TERM };
 	if (s != NULL)
 		fold_spans(ix->fold, s, strlen(s), one_word, &o);
 	return o.n == 1 ? o.term : NO_TERM;
@@ -590,7 +597,6 @@ static void add_synonyms(struct search_index *ix, const struct node *n)
 		for (size_t j = 0; j < ng; j++)
 			add_syn(ix, group[i], group[j]);
 }
-
 
 /*
  * Lay out every term's postings in two exact arrays: count, place each list,
@@ -638,7 +644,7 @@ struct search_index *search_index_new(const struct content *c)
 	ix->doclen = xcalloc(c->nsections ? c->nsections : 1, sizeof(*ix->doclen));
 
 	for (size_t i = 0; i < c->nsections; i++) {
-		struct add_ctx a = {.ix = ix, .sec = (uint32_t)i};
+		struct add_ctx a = { .ix = ix, .sec = (uint32_t)i };
 		add_section(&a, c->sections[i]);
 	}
 	build_postings(ix);
@@ -654,7 +660,7 @@ struct search_index *search_index_new(const struct content *c)
 
 	/* Bucket words by length so typo matching only looks at plausible ones. */
 	for (int k = 0; k < 2; k++) {
-		size_t count[MAX_FUZZY_LEN + 2] = {0}, *start = ix->lenstart[k];
+		size_t count[MAX_FUZZY_LEN + 2] = { 0 }, *start = ix->lenstart[k];
 		for (size_t i = 0; i < ix->nwords; i++) {
 			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
 			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
@@ -757,7 +763,7 @@ static void add_alt(struct qword *q, uint32_t term, double w)
 		}
 	}
 	q->alts = xgrow(q->alts, q->nalts, sizeof(*q->alts));
-	q->alts[q->nalts++] = (struct alt){.term = term, .w = w};
+	q->alts[q->nalts++] = (struct alt){ .term = term, .w = w };
 }
 
 static void add_term_alts(const struct search_index *ix, struct qword *q, uint32_t t, double w)
@@ -773,7 +779,8 @@ static void add_term_alts(const struct search_index *ix, struct qword *q, uint32
  * before any distance is computed.
  */
 static void fuzzy_each(const struct search_index *ix, const struct qword *q, unsigned k,
-		       void (*fn)(const struct search_index *, void *, uint32_t, unsigned), void *arg)
+		       void (*fn)(const struct search_index *, void *, uint32_t, unsigned),
+		       void *arg)
 {
 	uint32_t key[MAX_FUZZY_LEN];
 	size_t kn = sound_key(q->cps, q->nchars, key);
@@ -798,8 +805,9 @@ static void fuzzy_each(const struct search_index *ix, const struct qword *q, uns
 			if ((unsigned)__builtin_popcountll(qmask & ~wm) > k ||
 			    (unsigned)__builtin_popcountll(wm & ~qmask) > k)
 				continue;
-			unsigned d = pass ? text_edit_distance(qc, n, ix->cps + w->kcp, w->kn, k)
-					  : text_edit_distance(qc, n, ix->cps + w->cp, w->nchars, k);
+			unsigned d =
+				pass ? text_edit_distance(qc, n, ix->cps + w->kcp, w->kn, k)
+				     : text_edit_distance(qc, n, ix->cps + w->cp, w->nchars, k);
 			/* A sound-alike is never better than a one-letter slip. */
 			if (d <= k)
 				fn(ix, arg, id, pass && d == 0 ? 1 : d);
@@ -846,7 +854,7 @@ static int collect_word(void *arg, const struct fold_word *fw)
 		return 1;
 	p->w = xgrow(p->w, p->n, sizeof(*p->w));
 	struct qword *q = &p->w[p->n++];
-	*q = (struct qword){.word = xstrndup(fw->word, fw->wlen), .number = fw->number != 0};
+	*q = (struct qword){ .word = xstrndup(fw->word, fw->wlen), .number = fw->number != 0 };
 	q->stop = is_stop(q->word);
 	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
 		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
@@ -879,7 +887,7 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 			s++;
 		const char *e = strchr(s, '"');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		struct parse_ctx p = {0};
+		struct parse_ctx p = { 0 };
 		fold_words(ix->fold, s, len, collect_word, &p);
 		s += len + (e != NULL && quoted);
 		if (quoted && p.n > 1) {
@@ -889,7 +897,7 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 				p.n = MAX_PHRASE;
 			}
 			if (nall < MAX_UNITS) {
-				all[nall++] = (struct unit){.w = p.w, .nw = p.n};
+				all[nall++] = (struct unit){ .w = p.w, .nw = p.n };
 				content_word = true;
 				continue;
 			}
@@ -904,7 +912,7 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 			}
 			struct qword *one = xmalloc(sizeof(*one));
 			*one = p.w[i];
-			all[nall++] = (struct unit){.w = one, .nw = 1};
+			all[nall++] = (struct unit){ .w = one, .nw = 1 };
 			content_word |= !one->stop;
 		}
 		free(p.w);
@@ -1000,7 +1008,8 @@ static void merge_alts(const struct search_index *ix, const struct qword *q, str
 			break;
 		for (size_t a = 0; a < na; a++) {
 			const struct term *t = &ix->terms[q->alts[a].term];
-			if (at[a] < t->np && ((uint64_t)t->src[at[a]] << 16 | t->off[at[a]]) == best)
+			if (at[a] < t->np &&
+			    ((uint64_t)t->src[at[a]] << 16 | t->off[at[a]]) == best)
 				at[a]++;
 		}
 		plist_push(out, (uint32_t)(best >> 16), (uint16_t)best, bw);
@@ -1015,7 +1024,7 @@ static void gather_phrase(const struct search_index *ix, const struct unit *u, s
 	out->n = 0;
 	for (size_t i = 0; i < u->nw; i++)
 		merge_alts(ix, &u->w[i], &tmp[i]);
-	size_t at[MAX_PHRASE] = {0};
+	size_t at[MAX_PHRASE] = { 0 };
 	for (size_t k = 0; k < tmp[0].n; k++) {
 		uint32_t src = tmp[0].src[k];
 		uint64_t off = tmp[0].off[k];
@@ -1025,9 +1034,11 @@ static void gather_phrase(const struct search_index *ix, const struct unit *u, s
 			/* Lists are ordered, so each word's cursor only moves forward. */
 			const struct plist *l = &tmp[i];
 			uint64_t want = (uint64_t)src << 17 | (off + i);
-			while (at[i] < l->n && ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) < want)
+			while (at[i] < l->n &&
+			       ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) < want)
 				at[i]++;
-			ok = at[i] < l->n && ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) == want;
+			ok = at[i] < l->n &&
+			     ((uint64_t)l->src[at[i]] << 17 | l->off[at[i]]) == want;
 			if (ok && l->w[at[i]] < wmin)
 				wmin = l->w[at[i]];
 		}
@@ -1083,22 +1094,22 @@ static int mark_span(void *arg, const struct fold_span *sp)
 		mc->cap = mc->cap ? mc->cap * 2 : 8;
 		mc->m = xreallocarray(mc->m, mc->cap, sizeof(*mc->m));
 	}
-	mc->m[mc->n++] = (struct search_mark){.start = sp->start, .len = sp->len};
+	mc->m[mc->n++] = (struct search_mark){ .start = sp->start, .len = sp->len };
 	return 0;
 }
 
 static size_t plan_marks(const struct search_index *ix, const struct plan *pl, const char *s,
 			 size_t len, struct search_mark **marks)
 {
-	struct mark_ctx mc = {.ix = ix, .pl = pl, .s = s};
+	struct mark_ctx mc = { .ix = ix, .pl = pl, .s = s };
 	if (pl->n > 0 && s != NULL)
 		fold_spans(ix->fold, s, len, mark_span, &mc);
 	*marks = mc.m;
 	return mc.n;
 }
 
-size_t search_match_text(const struct search_index *ix, const char *query, const char *s, size_t len,
-			 struct search_mark **marks)
+size_t search_match_text(const struct search_index *ix, const char *query, const char *s,
+			 size_t len, struct search_mark **marks)
 {
 	struct plan pl;
 	*marks = NULL;
@@ -1159,7 +1170,8 @@ static void cpos_build(struct cpos *cp, const char *t, size_t len)
 			col += !lastsp;
 			lastsp = true;
 		} else {
-			size_t w = text_is_unsafe(c, false) ? text_width(t + i, k) : (size_t)text_cp_width(c);
+			size_t w = text_is_unsafe(c, false) ? text_width(t + i, k)
+							    : (size_t)text_cp_width(c);
 			col += w;
 			lastsp = false;
 		}
@@ -1201,7 +1213,8 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 		for (size_t i = 0; i < nm; i++) {
 			size_t ci = cp.col[cpos_at(&cp, m[i].start)], cnt = 0;
 			for (size_t j = i; j < nm; j++)
-				cnt += cp.col[cpos_at(&cp, m[j].start + m[j].len)] <= ci + width * 2 / 3;
+				cnt += cp.col[cpos_at(&cp, m[j].start + m[j].len)] <=
+				       ci + width * 2 / 3;
 			if (cnt > best) {
 				best = cnt;
 				anchor = ci;
@@ -1240,7 +1253,7 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 	while (b0 < b1 && is_space(t[b0]))
 		b0++;
 
-	struct buf out = {0};
+	struct buf out = { 0 };
 	buf_add(&out, "", 0);
 	bool lastsp = false;
 	if (b0 > 0) {
@@ -1258,7 +1271,7 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 		size_t ms = out.len;
 		put_range(&out, t, s, e, &lastsp);
 		h->marks = xgrow(h->marks, h->nmarks, sizeof(*h->marks));
-		h->marks[h->nmarks++] = (struct search_mark){.start = ms, .len = out.len - ms};
+		h->marks[h->nmarks++] = (struct search_mark){ .start = ms, .len = out.len - ms };
 		at = e;
 	}
 	put_range(&out, t, at, b1, &lastsp);
@@ -1341,8 +1354,8 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 	c->spread = 0;
 	uint32_t best_pop = 0;
 	double best_w = 0;
-	const struct node *last[MAX_UNITS] = {0};
-	uint32_t spread[MAX_UNITS] = {0}, exact = 0;
+	const struct node *last[MAX_UNITS] = { 0 };
+	uint32_t spread[MAX_UNITS] = { 0 }, exact = 0;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		uint32_t gm = 0;
@@ -1386,7 +1399,7 @@ static void scan_section(const struct search_index *ix, struct mp *e, size_t n, 
 	if (c->nmatch < 2)
 		return;
 	/* Smallest window of positions that holds every matched unit. */
-	unsigned cnt[MAX_UNITS] = {0};
+	unsigned cnt[MAX_UNITS] = { 0 };
 	size_t have = 0, l = 0;
 	uint32_t span = UINT32_MAX;
 	for (size_t r = 0; r < n; r++) {
@@ -1448,14 +1461,15 @@ static void closest(const struct search_index *ix, void *arg, uint32_t wid, unsi
 /* "Did you mean": each unknown word replaced by the nearest known one, when one is near. */
 static char *suggest(const struct search_index *ix, const struct plan *pl)
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	bool changed = false;
 	for (size_t i = 0; i < pl->n; i++) {
 		for (size_t j = 0; j < pl->u[i].nw; j++) {
 			const struct qword *q = &pl->u[i].w[j];
 			const char *w = q->word;
-			if (q->nalts == 0 && !q->number && q->nchars >= 3 && q->nchars <= MAX_FUZZY_LEN) {
-				struct sugg_ctx s = {.best = NO_TERM};
+			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
+			    q->nchars <= MAX_FUZZY_LEN) {
+				struct sugg_ctx s = { .best = NO_TERM };
 				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
 				fuzzy_each(ix, q, k, closest, &s);
 				if (s.best != NO_TERM) {
@@ -1545,16 +1559,22 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 		if (un->nw == 1) {
 			for (size_t a = 0; a < un->w[0].nalts; a++) {
 				const struct term *t = &ix->terms[un->w[0].alts[a].term];
-				sc->cur[nh] = (struct cur){.src = t->src, .off = t->off, .n = t->np,
-							    .w = un->w[0].alts[a].w, .unit = (uint32_t)u};
+				sc->cur[nh] = (struct cur){ .src = t->src,
+							    .off = t->off,
+							    .n = t->np,
+							    .w = un->w[0].alts[a].w,
+							    .unit = (uint32_t)u };
 				if (t->np > 0)
 					nh++;
 			}
 		} else {
 			struct plist *l = &sc->phrase[u];
 			gather_phrase(ix, un, sc->tmp, l);
-			sc->cur[nh] = (struct cur){.src = l->src, .off = l->off, .wv = l->w,
-						    .n = (uint32_t)l->n, .unit = (uint32_t)u};
+			sc->cur[nh] = (struct cur){ .src = l->src,
+						    .off = l->off,
+						    .wv = l->w,
+						    .n = (uint32_t)l->n,
+						    .unit = (uint32_t)u };
 			if (l->n > 0)
 				nh++;
 		}
@@ -1580,12 +1600,12 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 		}
 		double w = c->wv ? c->wv[c->i] : c->w;
 		sc->bucket[sc->nbucket++] = (struct mp){
-		    .sec = sp->sec,
-		    .pos = sp->pos + c->off[c->i],
-		    .src = c->src[c->i],
-		    .unit = c->unit,
-		    .exact = w >= 1.0,
-		    .w = w * field_weight[sp->field],
+			.sec = sp->sec,
+			.pos = sp->pos + c->off[c->i],
+			.src = c->src[c->i],
+			.unit = c->unit,
+			.exact = w >= 1.0,
+			.w = w * field_weight[sp->field],
 		};
 		if (++c->i == c->n) {
 			sc->heap[0] = sc->heap[--nh];
@@ -1621,7 +1641,7 @@ static void select_top(struct cand *c, size_t n, size_t k)
 int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res)
 {
-	*res = (struct search_result){0};
+	*res = (struct search_result){ 0 };
 	if (ix == NULL || query == NULL)
 		return -1;
 	struct plan pl;
@@ -1629,8 +1649,8 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		return -1;
 
 	size_t nsec = ix->c->nsections;
-	struct scratch sc = {0};
-	size_t df[MAX_UNITS] = {0};
+	struct scratch sc = { 0 };
+	size_t df[MAX_UNITS] = { 0 };
 	collect(ix, &pl, &sc, df);
 
 	struct cand *cand = sc.cand;
@@ -1643,7 +1663,8 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 			double f = sc.tf[i * pl.n + u];
 			if (f <= 0)
 				continue;
-			double idf = log(1.0 + ((double)nsec - (double)df[u] + 0.5) / ((double)df[u] + 0.5));
+			double idf = log(1.0 + ((double)nsec - (double)df[u] + 0.5) /
+						       ((double)df[u] + 0.5));
 			score += idf * f * (BM25_K1 + 1) / (f + norm);
 		}
 		c->score = score * (1.0 + PROXIMITY * c->close);
@@ -1665,7 +1686,7 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 	res->nhits = ncand < limit ? ncand : limit;
 	res->ntotal = ncand;
 	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
-	struct buf text = {0};
+	struct buf text = { 0 };
 	for (size_t i = 0; i < res->nhits; i++) {
 		struct search_hit *h = &res->hits[i];
 		const struct cand *c = &cand[i];
@@ -1703,5 +1724,5 @@ void search_result_free(struct search_result *res)
 	}
 	free(res->hits);
 	free(res->suggestion);
-	*res = (struct search_result){0};
+	*res = (struct search_result){ 0 };
 }

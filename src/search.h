@@ -27,8 +27,8 @@ struct search_hit {
 	const struct node *section; /* the section found */
 	const struct node *block;   /* the block holding the best match (or the section itself) */
 	double score;
-	char *snippet;              /* terminal-safe UTF-8 text around the best match */
-	struct search_mark *marks;  /* matched words within snippet (byte offsets) */
+	char *snippet;             /* terminal-safe UTF-8 text around the best match */
+	struct search_mark *marks; /* matched words within snippet (byte offsets) */
 	size_t nmarks;
 };
 
@@ -40,7 +40,9 @@ struct search_result {
 };
 
 /* Hits `exoread search` and the results screen show unless told otherwise. */
-enum { SEARCH_DEFAULT_LIMIT = 20 };
+enum {
+	SEARCH_DEFAULT_LIMIT = 20
+};
 
 struct search_opts {
 	size_t limit;         /* 0: no limit */
@@ -62,7 +64,7 @@ void search_result_free(struct search_result *res);
  * line), with the same folding and stemming as the index. Stores a fresh array
  * (caller frees) of byte ranges within s in *marks; returns the count.
  */
-size_t search_match_text(const struct search_index *ix, const char *query, const char *s, size_t len,
-			 struct search_mark **marks);
+size_t search_match_text(const struct search_index *ix, const char *query, const char *s,
+			 size_t len, struct search_mark **marks);
 
 #endif

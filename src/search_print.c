@@ -9,7 +9,7 @@
 /* Terminal attributes for styled text output. */
 #define SGR_TITLE "\033[1m"
 #define SGR_MATCH "\033[7m"
-#define SGR_OFF "\033[0m"
+#define SGR_OFF   "\033[0m"
 
 int search_format_parse(const char *s)
 {
@@ -170,7 +170,7 @@ static void md_text(struct buf *out, const char *s, size_t n)
 
 static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)
 {
-	struct buf title = {0};
+	struct buf title = { 0 };
 	put_line(&title, h->section->title);
 	buf_printf(out, "%zu. **", i + 1);
 	md_text(out, title.s ? title.s : "", title.len);
@@ -192,8 +192,8 @@ static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)
 	buf_putc(out, '\n');
 }
 
-void search_print(struct buf *out, const struct search_result *res, enum search_format f, bool styled,
-		  int width)
+void search_print(struct buf *out, const struct search_result *res, enum search_format f,
+		  bool styled, int width)
 {
 	buf_add(out, "", 0);
 	if (width <= 0)

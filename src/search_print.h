@@ -18,7 +18,7 @@ enum search_format {
 int search_format_parse(const char *s);
 
 /* Render res into out. styled: terminal bold for matches (text only). width: text wrap. */
-void search_print(struct buf *out, const struct search_result *res, enum search_format f, bool styled,
-		  int width);
+void search_print(struct buf *out, const struct search_result *res, enum search_format f,
+		  bool styled, int width);
 
 #endif

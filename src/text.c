@@ -124,7 +124,9 @@ bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
 
 unsigned text_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
 {
-	enum { SHORT = 64 };
+	enum {
+		SHORT = 64
+	};
 	unsigned small[3][SHORT + 1];
 	unsigned *heap = NULL, *pp, *p, *cur;
 	if ((n > m ? n - m : m - n) > k)
@@ -296,9 +298,9 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 		size_t start = pos, col = 0;
 		size_t brk = 0, resume = 0; /* end of the last word that fit, and the next word */
 		bool have_brk = false;
-		size_t hy = 0; /* just after the last '-' or '/' inside a word */
-		size_t end = len;           /* end of this line's bytes */
-		size_t next = len;          /* where the next line starts */
+		size_t hy = 0;     /* just after the last '-' or '/' inside a word */
+		size_t end = len;  /* end of this line's bytes */
+		size_t next = len; /* where the next line starts */
 
 		if (n > 0) /* continuation lines start at a word, not in the gap */
 			while (start < len && s[start] == ' ')
@@ -346,7 +348,7 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 			cap *= 2;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		v[n++] = (struct text_line){.start = start, .len = end - start};
+		v[n++] = (struct text_line){ .start = start, .len = end - start };
 		if (next >= len)
 			break;
 		pos = next;

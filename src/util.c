@@ -95,7 +95,9 @@ struct arena_chunk {
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	enum { CHUNK = 64 * 1024 };
+	enum {
+		CHUNK = 64 * 1024
+	};
 	if (n > SIZE_MAX - 2 * sizeof(max_align_t))
 		oom();
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
@@ -237,13 +239,13 @@ static int worst = -1;
 static size_t nerrors;
 static size_t max_errors; /* per file; 0: no limit */
 static FILE *diag_stream;
-static char *limit_file;  /* the file whose errors are being counted */
+static char *limit_file; /* the file whose errors are being counted */
 static size_t limit_count;
 
 static const char *const level_names[] = {
-    [DIAG_NOTE] = "note",
-    [DIAG_WARNING] = "warning",
-    [DIAG_ERROR] = "error",
+	[DIAG_NOTE] = "note",
+	[DIAG_WARNING] = "warning",
+	[DIAG_ERROR] = "error",
 };
 
 /* Messages quote file names, keys and queries that came from outside, so they
@@ -251,8 +253,10 @@ static const char *const level_names[] = {
  * and one diagnostic stays on one line. */
 static void put_safe(FILE *f, const char *s, size_t len)
 {
-	enum { MAX_SHOWN = 600 };
-	struct buf b = {0};
+	enum {
+		MAX_SHOWN = 600
+	};
+	struct buf b = { 0 };
 	text_sanitize(&b, s, len > MAX_SHOWN ? MAX_SHOWN : len);
 	if (b.len)
 		fwrite(b.s, 1, b.len, f);
@@ -292,7 +296,7 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 		fputs(": ", f);
 	}
 	fprintf(f, "%s: ", level_names[level]);
-	struct buf m = {0};
+	struct buf m = { 0 };
 	buf_vprintf(&m, fmt, ap);
 	put_safe(f, m.s ? m.s : "", m.len);
 	buf_free(&m);
@@ -303,7 +307,7 @@ void msg(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct buf m = {0};
+	struct buf m = { 0 };
 	buf_vprintf(&m, fmt, ap);
 	va_end(ap);
 	fputs("exoread: ", stderr);

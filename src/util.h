@@ -81,7 +81,7 @@ enum diag_level {
  * 1-based, and 0 leaves them out. Records the level for diag_worst().
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+	__attribute__((format(printf, 5, 6)));
 /* Print "exoread: message" on stderr, sanitized like diag(), with no level. */
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same as diag() with a va_list. */

@@ -16,7 +16,9 @@
 
 /* Did-you-mean costs a scan of every id; a file full of bad references gets
  * suggestions for the first few only, so checking it stays linear. */
-enum { MAX_SUGGESTIONS = 20 };
+enum {
+	MAX_SUGGESTIONS = 20
+};
 
 struct vstate {
 	struct content *c;
@@ -26,7 +28,7 @@ struct vstate {
 };
 
 static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+	__attribute__((format(printf, 5, 6)));
 static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
@@ -104,9 +106,9 @@ static void resolve_links(struct vstate *V, struct node *n)
 		const struct node *t = content_find(V->c, n->see_also.v[i]);
 		if (t == NULL) {
 			const char **ids =
-			    V->suggestions++ < MAX_SUGGESTIONS ? section_ids(V->c) : NULL;
+				V->suggestions++ < MAX_SUGGESTIONS ? section_ids(V->c) : NULL;
 			const char *near =
-			    ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
+				ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
 			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
 			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
 			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
@@ -144,7 +146,7 @@ static void check_node(struct vstate *V, struct node *n)
 
 int validate(struct content *c)
 {
-	struct vstate V = {.c = c};
+	struct vstate V = { .c = c };
 	free(c->sections);
 	free(c->by_id);
 	free(c->terms);
@@ -219,8 +221,8 @@ static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *tex
 			char scripts[128];
 			script_names(buf, len, scripts, sizeof scripts);
 			diag(DIAG_WARNING, n->file, n->line, n->col,
-			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(end - w), w,
-			     scripts);
+			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(end - w),
+			     w, scripts);
 			warnings++;
 		}
 	}

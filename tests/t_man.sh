@@ -99,7 +99,7 @@ help_c=$TOP/src/ui/help.c
 if [ ! -f "$help_c" ]; then
 	fail "pager keys match src/ui/help.c" "no $help_c"
 else
-	sed -n 's/^[[:space:]]*{"\([^"]*\)", "[^"]*"},.*/\1/p' "$help_c" | tr ' ' '\n' | sed '/^$/d' |
+	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)", "[^"]*"[[:space:]]*},.*/\1/p' "$help_c" | tr ' ' '\n' | sed '/^$/d' |
 		LC_ALL=C sort -u >"$TMPD/keys.help"
 	MANWIDTH=200 man -l "$M1" 2>/dev/null | sed -n '/^   Pager keys/,/^[A-Z]/p' |
 		sed -n 's/^           \(.*[^ ]\)  .*/\1/p' | sed 's/, /\n/g' | LC_ALL=C sort -u >"$TMPD/keys.man"

@@ -12,55 +12,55 @@ struct help_entry {
 };
 
 static const struct help_entry help_keys[] = {
-    {NULL, "Moving"},
-    {"Down Up j k", "one line down or up"},
-    {"Space PgDn", "one screen down"},
-    {"b PgUp", "one screen up"},
-    {"Ctrl-D Ctrl-U", "half a screen down or up"},
-    {"g Home", "to the top"},
-    {"G End", "to the end"},
-    {NULL, "Contents"},
-    {"Enter", "read the chosen section"},
-    {"Right l +", "show the parts of a section"},
-    {"Left h -", "hide them again"},
-    {"*", "show every part"},
-    {NULL, "Reading"},
-    {"Tab", "next link; after the last, the other pane"},
-    {"Shift-Tab", "previous link"},
-    {"Enter", "follow the chosen link"},
-    {"] [", "next or previous section"},
-    {"n N", "next or previous search match"},
-    {"Esc", "stop showing search matches"},
-    {NULL, "Going places"},
-    {"t u", "the contents"},
-    {"!", "when to get help: signs by urgency"},
-    {"/", "search all sections"},
-    {"B Backspace", "back to where you were"},
-    {"Left h", "back (in the reader)"},
-    {"F", "forward again"},
-    {"Right l", "forward (in the reader)"},
-    {"Tab", "switch between contents and text"},
-    {NULL, "Typing a search"},
-    {"Enter", "search"},
-    {"Backspace", "delete the last letter"},
-    {"Ctrl-U", "delete everything typed"},
-    {"Ctrl-W", "delete the last word"},
-    {"Esc", "cancel"},
-    {NULL, "Mouse"},
-    {"click", "choose and open"},
-    {"wheel", "scroll"},
-    {NULL, "Other"},
-    {"? F1", "this help"},
-    {"Esc q", "close this help"},
-    {"Ctrl-L", "draw the screen again"},
-    {"q", "quit"},
+	{ NULL, "Moving" },
+	{ "Down Up j k", "one line down or up" },
+	{ "Space PgDn", "one screen down" },
+	{ "b PgUp", "one screen up" },
+	{ "Ctrl-D Ctrl-U", "half a screen down or up" },
+	{ "g Home", "to the top" },
+	{ "G End", "to the end" },
+	{ NULL, "Contents" },
+	{ "Enter", "read the chosen section" },
+	{ "Right l +", "show the parts of a section" },
+	{ "Left h -", "hide them again" },
+	{ "*", "show every part" },
+	{ NULL, "Reading" },
+	{ "Tab", "next link; after the last, the other pane" },
+	{ "Shift-Tab", "previous link" },
+	{ "Enter", "follow the chosen link" },
+	{ "] [", "next or previous section" },
+	{ "n N", "next or previous search match" },
+	{ "Esc", "stop showing search matches" },
+	{ NULL, "Going places" },
+	{ "t u", "the contents" },
+	{ "!", "when to get help: signs by urgency" },
+	{ "/", "search all sections" },
+	{ "B Backspace", "back to where you were" },
+	{ "Left h", "back (in the reader)" },
+	{ "F", "forward again" },
+	{ "Right l", "forward (in the reader)" },
+	{ "Tab", "switch between contents and text" },
+	{ NULL, "Typing a search" },
+	{ "Enter", "search" },
+	{ "Backspace", "delete the last letter" },
+	{ "Ctrl-U", "delete everything typed" },
+	{ "Ctrl-W", "delete the last word" },
+	{ "Esc", "cancel" },
+	{ NULL, "Mouse" },
+	{ "click", "choose and open" },
+	{ "wheel", "scroll" },
+	{ NULL, "Other" },
+	{ "? F1", "this help" },
+	{ "Esc q", "close this help" },
+	{ "Ctrl-L", "draw the screen again" },
+	{ "q", "quit" },
 };
 
 /* The box: centred over the text area, as large as the terminal allows. */
 static struct rect help_box(const struct ui *u)
 {
 	int bh = u->rows - 2, w = u->cols;
-	struct rect r = {.y = 0, .x = 0, .h = bh, .w = w};
+	struct rect r = { .y = 0, .x = 0, .h = bh, .w = w };
 	if (w >= 30) {
 		r.w = w - 4 < 64 ? w - 4 : 64;
 		r.x = (w - r.w) / 2;
@@ -84,7 +84,7 @@ static struct rect help_inner(const struct rect *b)
 {
 	if (!help_framed(b))
 		return *b;
-	return (struct rect){.y = b->y + 1, .x = b->x + 2, .h = b->h - 2, .w = b->w - 4};
+	return (struct rect){ .y = b->y + 1, .x = b->x + 2, .h = b->h - 2, .w = b->w - 4 };
 }
 
 void help_layout(struct ui *u)
@@ -100,7 +100,7 @@ void help_layout(struct ui *u)
 	/* Narrow boxes put the description under the keys instead of beside them. */
 	bool beside = w >= kw + 2 + 16;
 	struct layout *L = &u->help_L;
-	struct buf b = {0};
+	struct buf b = { 0 };
 	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++) {
 		const struct help_entry *e = &help_keys[i];
 		if (!e->keys) {
@@ -162,7 +162,8 @@ void help_draw(const struct ui *u)
 		snprintf(more, sizeof more, " %zu%% ",
 			 (end > u->help_L.n ? u->help_L.n : end) * 100 / u->help_L.n);
 		int len = (int)strlen(more);
-		ui_draw_text(u, b.y + b.h - 1, b.x + b.w - 2 - len, len, more, (size_t)len, ROLE_BORDER);
+		ui_draw_text(u, b.y + b.h - 1, b.x + b.w - 2 - len, len, more, (size_t)len,
+			     ROLE_BORDER);
 	}
 	move(in.y, in.x);
 }
@@ -175,14 +176,29 @@ bool help_key(struct ui *u, struct ui_key k)
 	long d = 0;
 	if (k.is_key) {
 		switch (k.ch) {
-		case KEY_UP: d = -1; break;
-		case KEY_DOWN: d = 1; break;
-		case KEY_PPAGE: d = -(long)h; break;
-		case KEY_NPAGE: d = (long)h; break;
-		case KEY_HOME: u->help_top = 0; return true;
-		case KEY_END: u->help_top = max; return true;
-		case KEY_F(1): u->help = false; return true;
-		default: return true;
+		case KEY_UP:
+			d = -1;
+			break;
+		case KEY_DOWN:
+			d = 1;
+			break;
+		case KEY_PPAGE:
+			d = -(long)h;
+			break;
+		case KEY_NPAGE:
+			d = (long)h;
+			break;
+		case KEY_HOME:
+			u->help_top = 0;
+			return true;
+		case KEY_END:
+			u->help_top = max;
+			return true;
+		case KEY_F(1):
+			u->help = false;
+			return true;
+		default:
+			return true;
 		}
 	} else {
 		switch (k.ch) {
@@ -194,13 +210,26 @@ bool help_key(struct ui *u, struct ui_key k)
 		case '\n':
 			u->help = false;
 			return true;
-		case 'k': d = -1; break;
-		case 'j': d = 1; break;
-		case 'b': d = -(long)h; break;
-		case ' ': d = (long)h; break;
-		case 'g': u->help_top = 0; return true;
-		case 'G': u->help_top = max; return true;
-		default: return true;
+		case 'k':
+			d = -1;
+			break;
+		case 'j':
+			d = 1;
+			break;
+		case 'b':
+			d = -(long)h;
+			break;
+		case ' ':
+			d = (long)h;
+			break;
+		case 'g':
+			u->help_top = 0;
+			return true;
+		case 'G':
+			u->help_top = max;
+			return true;
+		default:
+			return true;
 		}
 	}
 	if (d < 0)

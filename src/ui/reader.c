@@ -15,7 +15,9 @@ static int reader_width(const struct ui *u)
 static void reader_build(struct ui *u, const struct node *sec)
 {
 	struct layout *L = &u->rd.L;
-	struct layout_opts lo = {.width = reader_width(u), .subsections = false, .sources_list = false};
+	struct layout_opts lo = { .width = reader_width(u),
+				  .subsections = false,
+				  .sources_list = false };
 	layout_section(L, u->c, sec, &lo);
 	if (sec->last && sec->last->type == NODE_SECTION) {
 		ui_add_line(L, "", 0, NULL, sec);
@@ -24,7 +26,8 @@ static void reader_build(struct ui *u, const struct node *sec)
 		for (const struct node *s = sec->first; s; s = s->next) {
 			if (s->type != NODE_SECTION)
 				continue;
-			size_t first = ui_add_wrapped(L, s->title ? s->title : s->id, 2, 2, lo.width, s, sec);
+			size_t first = ui_add_wrapped(L, s->title ? s->title : s->id, 2, 2,
+						      lo.width, s, sec);
 			for (size_t i = first; i < L->n; i++)
 				ui_add_span(&L->lines[i], 2, L->lines[i].len - 2, LS_LINK,
 					    i == first ? s : NULL);
@@ -33,7 +36,7 @@ static void reader_build(struct ui *u, const struct node *sec)
 	layout_sources(L, u->c, &lo);
 	if (sec->ord + 1 < u->c->nsections) {
 		const struct node *next = u->c->sections[sec->ord + 1];
-		struct buf b = {0};
+		struct buf b = { 0 };
 		buf_puts(&b, "Next: ");
 		buf_puts(&b, next->title ? next->title : next->id);
 		ui_add_line(L, "", 0, NULL, sec);
@@ -110,7 +113,8 @@ bool reader_key(struct ui *u, struct ui_key k)
 	size_t h = ui_rect_lines(&u->main_r);
 	if (view_key(v, k, h))
 		return true;
-	bool enter = (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
+	bool enter =
+		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
 	if (enter) {
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + h)
@@ -130,7 +134,9 @@ bool reader_key(struct ui *u, struct ui_key k)
 		else if (v->nmatch_lines == 1)
 			ui_message(u, false, "This is the only line with a match.");
 		else if (wrapped)
-			ui_message(u, false, k.ch == 'n' ? "Back at the first match." : "Back at the last match.");
+			ui_message(u, false,
+				   k.ch == 'n' ? "Back at the first match."
+					       : "Back at the last match.");
 		/* A match takes the focus from a link. */
 		v->sel = VIEW_NONE;
 		return true;

@@ -12,12 +12,13 @@ static int results_width(const struct ui *u)
 	return w >= 8 ? w - 2 : w > 0 ? w : 1;
 }
 
-static void add_link(struct view *v, size_t line, size_t start, size_t len, const struct node *target,
-		     const struct node *block)
+static void add_link(struct view *v, size_t line, size_t start, size_t len,
+		     const struct node *target, const struct node *block)
 {
 	v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
 	v->links[v->nlinks++] = (struct vlink){
-	    .line = line, .start = start, .len = len, .target = target, .block = block};
+		.line = line, .start = start, .len = len, .target = target, .block = block
+	};
 }
 
 /* The snippet, wrapped under the title, with the search module's marks as match spans. */
@@ -28,7 +29,7 @@ static void add_snippet(struct layout *L, const struct search_hit *hit, int inde
 	struct text_line *tl = NULL;
 	int w = width - indent > 1 ? width - indent : 1;
 	size_t n = text_wrap(s, len, (size_t)w, (size_t)w, &tl);
-	struct buf b = {0};
+	struct buf b = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (tl[i].len == 0 && n == 1)
 			break;
@@ -55,10 +56,10 @@ static void results_build(struct ui *u)
 	struct layout *L = &v->L;
 	int width = results_width(u);
 	const struct search_result *res = &u->res;
-	struct buf b = {0};
+	struct buf b = { 0 };
 	if (res->nhits)
-		buf_printf(&b, "%zu %s for \"%s\"", res->nhits, res->nhits == 1 ? "section" : "sections",
-			   u->rquery);
+		buf_printf(&b, "%zu %s for \"%s\"", res->nhits,
+			   res->nhits == 1 ? "section" : "sections", u->rquery);
 	else
 		buf_printf(&b, "Nothing found for \"%s\"", u->rquery);
 	size_t first = ui_add_wrapped(L, b.s, 0, 0, width, NULL, NULL);
@@ -66,8 +67,11 @@ static void results_build(struct ui *u)
 		ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_HEADING, NULL);
 	if (res->nhits == 0) {
 		ui_add_line(L, "", 0, NULL, NULL);
-		ui_add_wrapped(L, "Try other words, or fewer words. Press / to search again, or t for the "
-			       "contents.", 0, 0, width, NULL, NULL);
+		ui_add_wrapped(
+			L,
+			"Try other words, or fewer words. Press / to search again, or t for the "
+			"contents.",
+			0, 0, width, NULL, NULL);
 		if (res->suggestion) {
 			ui_add_line(L, "", 0, NULL, NULL);
 			buf_reset(&b);
@@ -99,8 +103,8 @@ static void results_build(struct ui *u)
 			buf_reset(&b);
 			buf_puts(&b, "in ");
 			ui_breadcrumb(&b, parent);
-			size_t f2 = ui_add_wrapped(L, b.s, (int)num, (int)num + 3, width, hit->section,
-						   hit->section);
+			size_t f2 = ui_add_wrapped(L, b.s, (int)num, (int)num + 3, width,
+						   hit->section, hit->section);
 			for (size_t i = f2; i < L->n; i++)
 				ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_DIM, NULL);
 		}
@@ -111,8 +115,8 @@ static void results_build(struct ui *u)
 
 int results_load(struct ui *u, const char *query)
 {
-	struct search_result res = {0};
-	struct search_opts so = {.limit = 0, .snippet_width = (size_t)results_width(u) * 2};
+	struct search_result res = { 0 };
+	struct search_opts so = { .limit = 0, .snippet_width = (size_t)results_width(u) * 2 };
 	if (search_run(u->ix, query, &so, &res) < 0) {
 		search_result_free(&res);
 		return -1;
@@ -145,7 +149,7 @@ void results_relayout(struct ui *u)
 void results_free(struct ui *u)
 {
 	search_result_free(&u->res);
-	u->res = (struct search_result){0};
+	u->res = (struct search_result){ 0 };
 	free(u->rquery);
 	u->rquery = NULL;
 	view_free(&u->rs);
@@ -162,7 +166,8 @@ bool results_key(struct ui *u, struct ui_key k)
 	struct view *v = &u->rs;
 	if (view_key(v, k, ui_rect_lines(&u->main_r)))
 		return true;
-	bool enter = (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
+	bool enter =
+		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
 	if (!enter || v->sel == VIEW_NONE)
 		return false;
 	const struct vlink *l = &v->links[v->sel];

@@ -71,7 +71,7 @@ void toc_relayout(struct ui *u)
 	int w = toc_text_width(&u->toc_r);
 	if (t->notice && w != t->width) {
 		layout_free(&t->nl);
-		struct layout_opts lo = {.width = w};
+		struct layout_opts lo = { .width = w };
 		layout_section(&t->nl, u->c, t->notice, &lo);
 		/* The notice sits atop the contents; blank lines at its end are not needed. */
 		while (t->nl.n > 0 && t->nl.lines[t->nl.n - 1].len == 0) {
@@ -104,7 +104,7 @@ void toc_free(struct ui *u)
 	free(u->toc.open);
 	free(u->toc.rows);
 	layout_free(&u->toc.nl);
-	u->toc = (struct toc){0};
+	u->toc = (struct toc){ 0 };
 }
 
 void toc_reveal(struct ui *u, const struct node *sec)
@@ -136,8 +136,8 @@ void toc_draw(const struct ui *u, bool focused)
 		int y = r->y + (int)row;
 		ui_fill(u, y, r->x, r->w, ROLE_NORMAL);
 		if (t->notice && line < t->nl.n) {
-			ui_draw_lline(u, y, r->x + mx, r->w - 2 * mx, &t->nl.lines[line], NULL, 0, false,
-				      0, 0);
+			ui_draw_lline(u, y, r->x + mx, r->w - 2 * mx, &t->nl.lines[line], NULL, 0,
+				      false, 0, 0);
 			continue;
 		}
 		if (line + 1 == off) {
@@ -238,16 +238,35 @@ bool toc_key(struct ui *u, struct ui_key k)
 	wint_t c = k.ch;
 	if (k.is_key) {
 		switch (c) {
-		case KEY_UP: c = 'k'; break;
-		case KEY_DOWN: c = 'j'; break;
-		case KEY_PPAGE: c = 'b'; break;
-		case KEY_NPAGE: c = ' '; break;
-		case KEY_HOME: c = 'g'; break;
-		case KEY_END: c = 'G'; break;
-		case KEY_RIGHT: c = 'l'; break;
-		case KEY_LEFT: c = 'h'; break;
-		case KEY_ENTER: c = '\r'; break;
-		default: return false;
+		case KEY_UP:
+			c = 'k';
+			break;
+		case KEY_DOWN:
+			c = 'j';
+			break;
+		case KEY_PPAGE:
+			c = 'b';
+			break;
+		case KEY_NPAGE:
+			c = ' ';
+			break;
+		case KEY_HOME:
+			c = 'g';
+			break;
+		case KEY_END:
+			c = 'G';
+			break;
+		case KEY_RIGHT:
+			c = 'l';
+			break;
+		case KEY_LEFT:
+			c = 'h';
+			break;
+		case KEY_ENTER:
+			c = '\r';
+			break;
+		default:
+			return false;
 		}
 	}
 	switch (c) {

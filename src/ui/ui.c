@@ -37,7 +37,7 @@ static void ui_on_signal(int sig)
 /* No SA_RESTART: the blocking read in get_wch() returns, so the loop sees the flag. */
 static void ui_signals(void)
 {
-	struct sigaction sa = {.sa_handler = ui_on_signal};
+	struct sigaction sa = { .sa_handler = ui_on_signal };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
@@ -60,28 +60,28 @@ struct role_style {
 };
 
 static const struct role_style role_styles[ROLE_COUNT] = {
-    [ROLE_NORMAL] = {0, 0, -1, -1},
-    [ROLE_HEADING] = {A_BOLD, A_BOLD, COLOR_CYAN, -1},
-    [ROLE_QUESTION] = {A_BOLD, A_BOLD, -1, -1},
-    [ROLE_TERM] = {A_BOLD, A_BOLD, -1, -1},
-    [ROLE_URG_EMERGENCY] = {A_BOLD | A_REVERSE, A_BOLD, COLOR_WHITE, COLOR_RED},
-    [ROLE_URG_CALL] = {A_BOLD | A_UNDERLINE, A_BOLD, COLOR_RED, -1},
-    [ROLE_URG_WATCH] = {A_BOLD, A_BOLD, COLOR_YELLOW, -1},
-    [ROLE_URG_EXPECTED] = {A_BOLD, 0, COLOR_GREEN, -1},
-    [ROLE_LABEL] = {A_BOLD, A_BOLD, COLOR_MAGENTA, -1},
-    [ROLE_SOURCE] = {A_DIM, 0, COLOR_BLUE, -1},
-    [ROLE_LINK] = {A_UNDERLINE, A_UNDERLINE, COLOR_CYAN, -1},
-    [ROLE_LINK_SEL] = {A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, COLOR_CYAN, -1},
-    [ROLE_MATCH] = {A_REVERSE, 0, COLOR_BLACK, COLOR_YELLOW},
-    [ROLE_MATCH_CUR] = {A_REVERSE | A_BOLD, A_BOLD, COLOR_BLACK, COLOR_GREEN},
-    [ROLE_DIM] = {A_DIM, A_DIM, -1, -1},
-    [ROLE_STATUS] = {A_REVERSE, A_REVERSE, -1, -1},
-    [ROLE_STATUS_KEY] = {A_BOLD, A_BOLD, -1, -1},
-    [ROLE_CURSOR] = {A_REVERSE, A_REVERSE, -1, -1},
-    [ROLE_CURSOR_IDLE] = {A_BOLD, A_BOLD, -1, -1},
-    [ROLE_BORDER] = {0, 0, COLOR_CYAN, -1},
-    [ROLE_NOTICE] = {A_BOLD, A_BOLD, COLOR_YELLOW, -1},
-    [ROLE_ERROR] = {A_BOLD, A_BOLD, COLOR_RED, -1},
+	[ROLE_NORMAL] = { 0, 0, -1, -1 },
+	[ROLE_HEADING] = { A_BOLD, A_BOLD, COLOR_CYAN, -1 },
+	[ROLE_QUESTION] = { A_BOLD, A_BOLD, -1, -1 },
+	[ROLE_TERM] = { A_BOLD, A_BOLD, -1, -1 },
+	[ROLE_URG_EMERGENCY] = { A_BOLD | A_REVERSE, A_BOLD, COLOR_WHITE, COLOR_RED },
+	[ROLE_URG_CALL] = { A_BOLD | A_UNDERLINE, A_BOLD, COLOR_RED, -1 },
+	[ROLE_URG_WATCH] = { A_BOLD, A_BOLD, COLOR_YELLOW, -1 },
+	[ROLE_URG_EXPECTED] = { A_BOLD, 0, COLOR_GREEN, -1 },
+	[ROLE_LABEL] = { A_BOLD, A_BOLD, COLOR_MAGENTA, -1 },
+	[ROLE_SOURCE] = { A_DIM, 0, COLOR_BLUE, -1 },
+	[ROLE_LINK] = { A_UNDERLINE, A_UNDERLINE, COLOR_CYAN, -1 },
+	[ROLE_LINK_SEL] = { A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, COLOR_CYAN, -1 },
+	[ROLE_MATCH] = { A_REVERSE, 0, COLOR_BLACK, COLOR_YELLOW },
+	[ROLE_MATCH_CUR] = { A_REVERSE | A_BOLD, A_BOLD, COLOR_BLACK, COLOR_GREEN },
+	[ROLE_DIM] = { A_DIM, A_DIM, -1, -1 },
+	[ROLE_STATUS] = { A_REVERSE, A_REVERSE, -1, -1 },
+	[ROLE_STATUS_KEY] = { A_BOLD, A_BOLD, -1, -1 },
+	[ROLE_CURSOR] = { A_REVERSE, A_REVERSE, -1, -1 },
+	[ROLE_CURSOR_IDLE] = { A_BOLD, A_BOLD, -1, -1 },
+	[ROLE_BORDER] = { 0, 0, COLOR_CYAN, -1 },
+	[ROLE_NOTICE] = { A_BOLD, A_BOLD, COLOR_YELLOW, -1 },
+	[ROLE_ERROR] = { A_BOLD, A_BOLD, COLOR_RED, -1 },
 };
 
 static void ui_colors(struct ui *u, enum ui_color want)
@@ -206,8 +206,10 @@ void ui_hline(const struct ui *u, int y, int x, int n)
 
 void ui_corner(const struct ui *u, int y, int x, int which)
 {
-	const cchar_t *c = which == 0 ? WACS_ULCORNER : which == 1 ? WACS_URCORNER
-			   : which == 2 ? WACS_LLCORNER : WACS_LRCORNER;
+	const cchar_t *c = which == 0   ? WACS_ULCORNER
+			   : which == 1 ? WACS_URCORNER
+			   : which == 2 ? WACS_LLCORNER
+					: WACS_LRCORNER;
 	ui_line(u, y, x, 1, false, c);
 }
 
@@ -246,21 +248,33 @@ int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t 
 static enum ui_role style_role(const struct lline *ln, const struct lspan *sp)
 {
 	switch (sp->style) {
-	case LS_HEADING: return ROLE_HEADING;
-	case LS_QUESTION: return ROLE_QUESTION;
-	case LS_TERM: return ROLE_TERM;
+	case LS_HEADING:
+		return ROLE_HEADING;
+	case LS_QUESTION:
+		return ROLE_QUESTION;
+	case LS_TERM:
+		return ROLE_TERM;
 	case LS_URGENCY:
 		switch (ln->node ? ln->node->urgency : URG_NONE) {
-		case URG_EMERGENCY: return ROLE_URG_EMERGENCY;
-		case URG_CALL_PROVIDER: return ROLE_URG_CALL;
-		case URG_WATCH: return ROLE_URG_WATCH;
-		default: return ROLE_URG_EXPECTED;
+		case URG_EMERGENCY:
+			return ROLE_URG_EMERGENCY;
+		case URG_CALL_PROVIDER:
+			return ROLE_URG_CALL;
+		case URG_WATCH:
+			return ROLE_URG_WATCH;
+		default:
+			return ROLE_URG_EXPECTED;
 		}
-	case LS_LABEL: return ROLE_LABEL;
-	case LS_SOURCE: return ROLE_SOURCE;
-	case LS_LINK: return ROLE_LINK;
-	case LS_MATCH: return ROLE_MATCH;
-	case LS_DIM: return ROLE_DIM;
+	case LS_LABEL:
+		return ROLE_LABEL;
+	case LS_SOURCE:
+		return ROLE_SOURCE;
+	case LS_LINK:
+		return ROLE_LINK;
+	case LS_MATCH:
+		return ROLE_MATCH;
+	case LS_DIM:
+		return ROLE_DIM;
 	}
 	return ROLE_NORMAL;
 }
@@ -328,7 +342,8 @@ struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const 
 	}
 	struct lline *ln = &L->lines[L->n++];
 	*ln = (struct lline){
-	    .text = xstrndup(text, len), .len = len, .node = node, .section = section};
+		.text = xstrndup(text, len), .len = len, .node = node, .section = section
+	};
 	return ln;
 }
 
@@ -337,13 +352,13 @@ void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
 {
 	ln->spans = xgrow(ln->spans, ln->nspans, sizeof *ln->spans);
 	ln->spans[ln->nspans++] =
-	    (struct lspan){.start = start, .len = len, .style = style, .target = target};
+		(struct lspan){ .start = start, .len = len, .style = style, .target = target };
 }
 
 size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int indent, int width,
 		      const struct node *node, const struct node *section)
 {
-	struct buf clean = {0}, line = {0};
+	struct buf clean = { 0 }, line = { 0 };
 	text_sanitize(&clean, text, strlen(text));
 	int fw = width - first_indent, rw = width - indent;
 	struct text_line *tl = NULL;
@@ -375,14 +390,14 @@ static void ui_geometry(struct ui *u)
 	if (u->wide) {
 		int tw = u->cols * 3 / 10;
 		tw = tw < 24 ? 24 : tw > 36 ? 36 : tw;
-		u->toc_r = (struct rect){.y = 0, .x = 0, .h = bh, .w = tw};
-		u->main_r = (struct rect){.y = 0, .x = tw + 1, .h = bh, .w = u->cols - tw - 1};
+		u->toc_r = (struct rect){ .y = 0, .x = 0, .h = bh, .w = tw };
+		u->main_r = (struct rect){ .y = 0, .x = tw + 1, .h = bh, .w = u->cols - tw - 1 };
 	} else {
-		u->toc_r = (struct rect){.y = 0, .x = 0, .h = bh, .w = u->cols};
+		u->toc_r = (struct rect){ .y = 0, .x = 0, .h = bh, .w = u->cols };
 		u->main_r = u->toc_r;
 	}
-	u->status_r = (struct rect){.y = u->rows - 2, .x = 0, .h = 1, .w = u->cols};
-	u->line_r = (struct rect){.y = u->rows - 1, .x = 0, .h = 1, .w = u->cols};
+	u->status_r = (struct rect){ .y = u->rows - 2, .x = 0, .h = 1, .w = u->cols };
+	u->line_r = (struct rect){ .y = u->rows - 1, .x = 0, .h = 1, .w = u->cols };
 }
 
 /* Lay every screen out again at the new size, keeping each reading position. */
@@ -411,9 +426,12 @@ static void ui_resize(struct ui *u)
 static struct view *main_view(struct ui *u)
 {
 	switch (u->screen) {
-	case SCR_RESULTS: return &u->rs;
-	case SCR_URGENT: return &u->ug;
-	case SCR_READER: break;
+	case SCR_RESULTS:
+		return &u->rs;
+	case SCR_URGENT:
+		return &u->ug;
+	case SCR_READER:
+		break;
 	}
 	return &u->rd;
 }
@@ -422,11 +440,11 @@ static void hist_store(struct ui *u, struct hist *h)
 {
 	free(h->query);
 	*h = (struct hist){
-	    .screen = u->screen,
-	    .focus = u->focus,
-	    .sec = u->sec,
-	    .query = u->screen == SCR_RESULTS && u->rquery ? xstrdup(u->rquery) : NULL,
-	    .pos = view_pos(main_view(u)),
+		.screen = u->screen,
+		.focus = u->focus,
+		.sec = u->sec,
+		.query = u->screen == SCR_RESULTS && u->rquery ? xstrdup(u->rquery) : NULL,
+		.pos = view_pos(main_view(u)),
 	};
 }
 
@@ -454,7 +472,7 @@ static void hist_leave(struct ui *u)
 static void hist_arrive(struct ui *u)
 {
 	u->hist = xgrow(u->hist, u->nhist, sizeof *u->hist);
-	u->hist[u->nhist] = (struct hist){0};
+	u->hist[u->nhist] = (struct hist){ 0 };
 	u->hpos = u->nhist++;
 	hist_store(u, &u->hist[u->hpos]);
 }
@@ -527,7 +545,7 @@ void ui_open_section(struct ui *u, const struct node *sec, const struct node *bl
 int ui_open_results(struct ui *u, const char *query)
 {
 	/* The search may find nothing searchable; history changes only when it succeeds. */
-	struct hist saved = {0};
+	struct hist saved = { 0 };
 	hist_store(u, &saved);
 	if (results_load(u, query) < 0) {
 		free(saved.query);
@@ -574,44 +592,44 @@ struct hint {
 static size_t screen_hints(const struct ui *u, struct hint *h)
 {
 	size_t n = 0;
-	h[n++] = (struct hint){"?", "help"};
+	h[n++] = (struct hint){ "?", "help" };
 	if (u->help) {
-		h[n++] = (struct hint){"Esc", "close"};
-		h[n++] = (struct hint){"Down Up", "scroll"};
+		h[n++] = (struct hint){ "Esc", "close" };
+		h[n++] = (struct hint){ "Down Up", "scroll" };
 		return n;
 	}
 	if (u->focus == PANE_TOC) {
-		h[n++] = (struct hint){"Enter", "read"};
-		h[n++] = (struct hint){"Right Left", "open/close"};
+		h[n++] = (struct hint){ "Enter", "read" };
+		h[n++] = (struct hint){ "Right Left", "open/close" };
 	} else if (u->screen == SCR_READER) {
 		const struct view *v = &u->rd;
 		size_t mh = ui_rect_lines(&u->main_r);
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + mh)
-			h[n++] = (struct hint){"Enter", "follow link"};
+			h[n++] = (struct hint){ "Enter", "follow link" };
 		if (v->nlinks)
-			h[n++] = (struct hint){"Tab", "next link"};
+			h[n++] = (struct hint){ "Tab", "next link" };
 		if (v->nmatch_lines)
-			h[n++] = (struct hint){"n N", "next/prev match"};
-		h[n++] = (struct hint){"Space", "page down"};
-		h[n++] = (struct hint){"] [", "next/prev section"};
+			h[n++] = (struct hint){ "n N", "next/prev match" };
+		h[n++] = (struct hint){ "Space", "page down" };
+		h[n++] = (struct hint){ "] [", "next/prev section" };
 	} else {
-		h[n++] = (struct hint){"Enter", "open"};
-		h[n++] = (struct hint){"Down Up", "choose"};
+		h[n++] = (struct hint){ "Enter", "open" };
+		h[n++] = (struct hint){ "Down Up", "choose" };
 	}
 	if (u->hpos > 0)
-		h[n++] = (struct hint){"B", "back"};
-	h[n++] = (struct hint){"/", "search"};
-	h[n++] = (struct hint){"t", "contents"};
-	h[n++] = (struct hint){"!", "when to get help"};
-	h[n++] = (struct hint){"q", "quit"};
+		h[n++] = (struct hint){ "B", "back" };
+	h[n++] = (struct hint){ "/", "search" };
+	h[n++] = (struct hint){ "t", "contents" };
+	h[n++] = (struct hint){ "!", "when to get help" };
+	h[n++] = (struct hint){ "q", "quit" };
 	return n;
 }
 
 static void draw_status(const struct ui *u)
 {
 	const struct rect *r = &u->status_r;
-	struct buf crumb = {0};
+	struct buf crumb = { 0 };
 	char pct[16] = "";
 	if (u->help)
 		buf_puts(&crumb, "Help: keys");
@@ -707,9 +725,15 @@ static void ui_draw(const struct ui *u)
 	if (show_main) {
 		bool f = u->focus == PANE_MAIN;
 		switch (u->screen) {
-		case SCR_READER: reader_draw(u, f); break;
-		case SCR_RESULTS: results_draw(u, f); break;
-		case SCR_URGENT: urgent_draw(u, f); break;
+		case SCR_READER:
+			reader_draw(u, f);
+			break;
+		case SCR_RESULTS:
+			results_draw(u, f);
+			break;
+		case SCR_URGENT:
+			urgent_draw(u, f);
+			break;
 		}
 	}
 	draw_status(u);
@@ -754,7 +778,8 @@ static void prompt_key(struct ui *u, struct ui_key k)
 	}
 	if ((k.is_key && k.ch == KEY_BACKSPACE) || (!k.is_key && (k.ch == 127 || k.ch == 8))) {
 		if (p->len == 0) {
-			u->prompting = false; /* backspace on an empty prompt leaves it, as in less */
+			u->prompting =
+				false; /* backspace on an empty prompt leaves it, as in less */
 			return;
 		}
 		size_t i = p->len - 1;
@@ -767,7 +792,7 @@ static void prompt_key(struct ui *u, struct ui_key k)
 	if (k.is_key)
 		return;
 	switch (k.ch) {
-	case 27:          /* Esc */
+	case 27:         /* Esc */
 	case 'g' & 0x1f: /* Ctrl-G */
 		u->prompting = false;
 		buf_reset(p);
@@ -836,12 +861,14 @@ static void mouse_key(struct ui *u)
 		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
 		if (u->help) {
 			for (int i = 0; i < 3; i++)
-				help_key(u, (struct ui_key){.ch = dir < 0 ? KEY_UP : KEY_DOWN, .is_key = true});
+				help_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
+							     .is_key = true });
 			return;
 		}
 		if (in_toc) {
 			for (int i = 0; i < 3; i++)
-				toc_key(u, (struct ui_key){.ch = dir < 0 ? KEY_UP : KEY_DOWN, .is_key = true});
+				toc_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
+							    .is_key = true });
 			return;
 		}
 		struct view *v = main_view(u);
@@ -865,11 +892,17 @@ static void mouse_key(struct ui *u)
 	if (i == VIEW_NONE)
 		return;
 	view_select(v, i, ui_rect_lines(&u->main_r));
-	struct ui_key enter = {.ch = '\r'};
+	struct ui_key enter = { .ch = '\r' };
 	switch (u->screen) {
-	case SCR_READER: reader_key(u, enter); break;
-	case SCR_RESULTS: results_key(u, enter); break;
-	case SCR_URGENT: urgent_key(u, enter); break;
+	case SCR_READER:
+		reader_key(u, enter);
+		break;
+	case SCR_RESULTS:
+		results_key(u, enter);
+		break;
+	case SCR_URGENT:
+		urgent_key(u, enter);
+		break;
 	}
 }
 
@@ -949,9 +982,15 @@ static void ui_key(struct ui *u, struct ui_key k)
 		done = toc_key(u, k);
 	} else {
 		switch (u->screen) {
-		case SCR_READER: done = reader_key(u, k); break;
-		case SCR_RESULTS: done = results_key(u, k); break;
-		default: done = urgent_key(u, k); break;
+		case SCR_READER:
+			done = reader_key(u, k);
+			break;
+		case SCR_RESULTS:
+			done = results_key(u, k);
+			break;
+		default:
+			done = urgent_key(u, k);
+			break;
 		}
 	}
 	if (done)
@@ -1026,7 +1065,8 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 		/* Keys come from the terminal even when stdin is redirected, as in less. */
 		tty = fopen("/dev/tty", "r");
 		if (!tty) {
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot open the terminal: %s", strerror(errno));
+			diag(DIAG_ERROR, NULL, 0, 0, "cannot open the terminal: %s",
+			     strerror(errno));
 			return 2;
 		}
 		in = tty;
@@ -1041,7 +1081,8 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 		if (tty)
 			fclose(tty);
 		const char *term = getenv("TERM");
-		diag(DIAG_ERROR, NULL, 0, 0, "cannot use the terminal type \"%s\"", term ? term : "");
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot use the terminal type \"%s\"",
+		     term ? term : "");
 		return 2;
 	}
 	set_term(scr);
@@ -1054,12 +1095,12 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	mouseinterval(0);
 
 	struct ui u = {
-	    .c = c,
-	    .ix = ix,
-	    .utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0),
-	    .rd = {.sel = VIEW_NONE, .cur = VIEW_NONE},
-	    .rs = {.sel = VIEW_NONE, .cur = VIEW_NONE, .list = true},
-	    .ug = {.sel = VIEW_NONE, .cur = VIEW_NONE, .list = true},
+		.c = c,
+		.ix = ix,
+		.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0),
+		.rd = { .sel = VIEW_NONE, .cur = VIEW_NONE },
+		.rs = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
+		.ug = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
 	};
 	ui_colors(&u, o->color);
 	ui_geometry(&u);
@@ -1084,7 +1125,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 			continue;
 		}
 		idle = 0;
-		ui_key(&u, (struct ui_key){.ch = ch, .is_key = rc == KEY_CODE_YES});
+		ui_key(&u, (struct ui_key){ .ch = ch, .is_key = rc == KEY_CODE_YES });
 	}
 	endwin();
 	delscreen(scr);

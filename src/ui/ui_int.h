@@ -75,15 +75,15 @@ struct vlink {
 /* A scrolling view over layout lines, shared by the reader, results and urgent screens. */
 struct view {
 	struct layout L;
-	size_t top;           /* first line shown */
-	struct vlink *links;  /* selectable places, in line order */
+	size_t top;          /* first line shown */
+	struct vlink *links; /* selectable places, in line order */
 	size_t nlinks;
-	size_t sel;           /* selected link or VIEW_NONE */
-	bool list;            /* Up/Down move the selection instead of scrolling */
+	size_t sel;                 /* selected link or VIEW_NONE */
+	bool list;                  /* Up/Down move the selection instead of scrolling */
 	struct search_mark **marks; /* per line: matches of the highlight query, or NULL */
 	size_t *nmarks;
-	size_t nmatch_lines;  /* lines with at least one match */
-	size_t cur;           /* line of the current match, or VIEW_NONE */
+	size_t nmatch_lines; /* lines with at least one match */
+	size_t cur;          /* line of the current match, or VIEW_NONE */
 };
 
 /* A reading position that survives a new layout at another width. */
@@ -107,8 +107,8 @@ struct hist {
 
 /* The contents screen. */
 struct toc {
-	bool *open;                /* open[ord]: the section's children are shown */
-	const struct node **rows;  /* the visible sections, in order */
+	bool *open;               /* open[ord]: the section's children are shown */
+	const struct node **rows; /* the visible sections, in order */
 	size_t nrows;
 	size_t cur;                /* cursor row */
 	size_t top;                /* first line shown; the notice and a heading come before rows */
@@ -122,11 +122,11 @@ struct ui {
 	const struct content *c;
 	const struct search_index *ix;
 
-	int rows, cols;   /* terminal size */
-	bool small;       /* too small to use: only a note is shown */
-	bool wide;        /* two panes */
+	int rows, cols; /* terminal size */
+	bool small;     /* too small to use: only a note is shown */
+	bool wide;      /* two panes */
 	struct rect toc_r, main_r, status_r, line_r;
-	bool utf8;        /* the locale can show UTF-8 */
+	bool utf8; /* the locale can show UTF-8 */
 
 	enum ui_pane focus;
 	enum ui_screen screen;
@@ -136,19 +136,19 @@ struct ui {
 	struct view rd;         /* reader */
 	char *rquery;           /* the query the results show (owned) */
 	struct search_result res;
-	struct view rs;         /* results */
-	struct view ug;         /* when to get help */
+	struct view rs; /* results */
+	struct view ug; /* when to get help */
 
-	char *hl;               /* query whose matches are highlighted in the reader, or NULL */
+	char *hl; /* query whose matches are highlighted in the reader, or NULL */
 
-	bool help;              /* the help overlay is open */
+	bool help; /* the help overlay is open */
 	size_t help_top;
 	struct layout help_L;
 	int help_width;
 
-	bool prompting;         /* the search prompt owns the bottom line */
-	struct buf prompt;      /* UTF-8 text typed so far */
-	char msg[256];          /* one-shot message for the bottom line */
+	bool prompting;    /* the search prompt owns the bottom line */
+	struct buf prompt; /* UTF-8 text typed so far */
+	char msg[256];     /* one-shot message for the bottom line */
 	bool msg_error;
 
 	struct hist *hist;
@@ -177,7 +177,8 @@ void ui_draw_lline(const struct ui *u, int y, int x, int w, const struct lline *
 		   const struct search_mark *marks, size_t nmarks, bool cur_match, size_t sel_start,
 		   size_t sel_len);
 /* Draw UTF-8 text s at (y, x) clipped to w columns in role r; returns columns used. */
-int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t len, enum ui_role r);
+int ui_draw_text(const struct ui *u, int y, int x, int w, const char *s, size_t len,
+		 enum ui_role r);
 /* Box lines in the border role: vertical and horizontal runs of n cells, and one corner
  * (0 upper left, 1 upper right, 2 lower left, 3 lower right). */
 void ui_vline(const struct ui *u, int y, int x, int n);
@@ -186,7 +187,8 @@ void ui_corner(const struct ui *u, int y, int x, int which);
 /* Fill w columns at (y, x) with blanks in role r. */
 void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r);
 /* Show a one-shot message on the bottom line. */
-void ui_message(struct ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_message(struct ui *u, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Open section sec (block: scroll to it; may be NULL) in the reader, as a new history place. */
 void ui_open_section(struct ui *u, const struct node *sec, const struct node *block);
 /* Run query and show its results, as a new history place. Returns -1 when nothing was searchable. */

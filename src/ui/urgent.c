@@ -8,10 +8,10 @@
 
 /* The order a patient needs them in. */
 static const enum urgency urgent_order[] = {
-    URG_EMERGENCY,
-    URG_CALL_PROVIDER,
-    URG_WATCH,
-    URG_EXPECTED,
+	URG_EMERGENCY,
+	URG_CALL_PROVIDER,
+	URG_WATCH,
+	URG_EXPECTED,
 };
 
 static int urgent_width(const struct ui *u)
@@ -21,8 +21,8 @@ static int urgent_width(const struct ui *u)
 }
 
 /* The items of section sec's own lists (not of its subsections) with urgency g. */
-static void add_items(struct ui *u, const struct node *sec, enum urgency g, const struct node **head,
-		      int width)
+static void add_items(struct ui *u, const struct node *sec, enum urgency g,
+		      const struct node **head, int width)
 {
 	struct view *v = &u->ug;
 	struct layout *L = &v->L;
@@ -42,7 +42,7 @@ static void add_items(struct ui *u, const struct node *sec, enum urgency g, cons
 				ui_add_span(ln, 0, ln->len, LS_URGENCY, NULL);
 			}
 			/* The sign itself is the entry to choose; the line below says where it leads. */
-			struct buf b2 = {0};
+			struct buf b2 = { 0 };
 			buf_puts(&b2, "- ");
 			buf_puts(&b2, it->text);
 			size_t item = ui_add_wrapped(L, b2.s, 0, 2, width, it, sec);
@@ -57,11 +57,11 @@ static void add_items(struct ui *u, const struct node *sec, enum urgency g, cons
 			}
 			v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
 			v->links[v->nlinks++] = (struct vlink){
-			    .line = item,
-			    .start = 2,
-			    .len = L->lines[item].len - 2,
-			    .target = sec,
-			    .block = it,
+				.line = item,
+				.start = 2,
+				.len = L->lines[item].len - 2,
+				.target = sec,
+				.block = it,
 			};
 			buf_free(&b2);
 		}
@@ -77,8 +77,9 @@ void urgent_load(struct ui *u)
 	int width = urgent_width(u);
 	size_t first = ui_add_wrapped(L, "When to get help", 0, 0, width, NULL, NULL);
 	ui_add_span(&L->lines[first], 0, L->lines[first].len, LS_HEADING, NULL);
-	ui_add_wrapped(L, "The signs this guide names, from most to least urgent. Choose one and "
-			  "press Enter to read more.",
+	ui_add_wrapped(L,
+		       "The signs this guide names, from most to least urgent. Choose one and "
+		       "press Enter to read more.",
 		       0, 0, width, NULL, NULL);
 	for (size_t g = 0; g < sizeof urgent_order / sizeof urgent_order[0]; g++) {
 		const struct node *head = NULL;
@@ -87,7 +88,8 @@ void urgent_load(struct ui *u)
 	}
 	if (v->nlinks == 0) {
 		ui_add_line(L, "", 0, NULL, NULL);
-		ui_add_wrapped(L, "This guide names no signs with an urgency.", 0, 0, width, NULL, NULL);
+		ui_add_wrapped(L, "This guide names no signs with an urgency.", 0, 0, width, NULL,
+			       NULL);
 	} else {
 		view_select(v, 0, ui_rect_lines(&u->main_r));
 	}
@@ -103,7 +105,8 @@ bool urgent_key(struct ui *u, struct ui_key k)
 	struct view *v = &u->ug;
 	if (view_key(v, k, ui_rect_lines(&u->main_r)))
 		return true;
-	bool enter = (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
+	bool enter =
+		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
 	if (!enter || v->sel == VIEW_NONE)
 		return false;
 	ui_open_section(u, v->links[v->sel].target, v->links[v->sel].block);

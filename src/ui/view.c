@@ -26,7 +26,7 @@ void view_free(struct view *v)
 	view_free_marks(v);
 	layout_free(&v->L);
 	free(v->links);
-	*v = (struct view){.sel = VIEW_NONE, .cur = VIEW_NONE, .list = v->list};
+	*v = (struct view){ .sel = VIEW_NONE, .cur = VIEW_NONE, .list = v->list };
 }
 
 void view_collect_links(struct view *v)
@@ -46,7 +46,8 @@ void view_collect_links(struct view *v)
 				v->links = xreallocarray(v->links, cap, sizeof *v->links);
 			}
 			v->links[v->nlinks++] = (struct vlink){
-			    .line = i, .start = sp->start, .len = sp->len, .target = sp->target};
+				.line = i, .start = sp->start, .len = sp->len, .target = sp->target
+			};
 		}
 	}
 	v->sel = VIEW_NONE;
@@ -154,7 +155,7 @@ size_t view_find_node(const struct view *v, const struct node *n)
 
 struct vpos view_pos(const struct view *v)
 {
-	struct vpos p = {.line = v->top};
+	struct vpos p = { .line = v->top };
 	size_t i = v->top;
 	while (i < v->L.n && !v->L.lines[i].node)
 		i++;
@@ -357,15 +358,37 @@ static size_t next_link(const struct view *v, int dir, size_t h)
 bool view_key(struct view *v, struct ui_key k, size_t h)
 {
 	long page = h > 1 ? (long)h - 1 : 1;
-	enum { NONE, UP, DOWN, PGUP, PGDN, HOME, END, HALFUP, HALFDN } m = NONE;
+	enum {
+		NONE,
+		UP,
+		DOWN,
+		PGUP,
+		PGDN,
+		HOME,
+		END,
+		HALFUP,
+		HALFDN
+	} m = NONE;
 	if (k.is_key) {
 		switch (k.ch) {
-		case KEY_UP: m = UP; break;
-		case KEY_DOWN: m = DOWN; break;
-		case KEY_PPAGE: m = PGUP; break;
-		case KEY_NPAGE: m = PGDN; break;
-		case KEY_HOME: m = HOME; break;
-		case KEY_END: m = END; break;
+		case KEY_UP:
+			m = UP;
+			break;
+		case KEY_DOWN:
+			m = DOWN;
+			break;
+		case KEY_PPAGE:
+			m = PGUP;
+			break;
+		case KEY_NPAGE:
+			m = PGDN;
+			break;
+		case KEY_HOME:
+			m = HOME;
+			break;
+		case KEY_END:
+			m = END;
+			break;
 		case KEY_BTAB: {
 			size_t i = next_link(v, -1, h);
 			if (i == VIEW_NONE)
@@ -373,18 +396,43 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 			view_select(v, i, h);
 			return true;
 		}
-		default: return false;
+		default:
+			return false;
 		}
 	} else {
 		switch (k.ch) {
-		case 'k': case 'y': case 'p' & 0x1f: m = UP; break;
-		case 'j': case 'e': case 'n' & 0x1f: m = DOWN; break;
-		case 'b': case 'b' & 0x1f: m = PGUP; break;
-		case ' ': case 'f' & 0x1f: m = PGDN; break;
-		case 'u' & 0x1f: m = HALFUP; break;
-		case 'd' & 0x1f: m = HALFDN; break;
-		case 'g': case '<': m = HOME; break;
-		case 'G': case '>': m = END; break;
+		case 'k':
+		case 'y':
+		case 'p' & 0x1f:
+			m = UP;
+			break;
+		case 'j':
+		case 'e':
+		case 'n' & 0x1f:
+			m = DOWN;
+			break;
+		case 'b':
+		case 'b' & 0x1f:
+			m = PGUP;
+			break;
+		case ' ':
+		case 'f' & 0x1f:
+			m = PGDN;
+			break;
+		case 'u' & 0x1f:
+			m = HALFUP;
+			break;
+		case 'd' & 0x1f:
+			m = HALFDN;
+			break;
+		case 'g':
+		case '<':
+			m = HOME;
+			break;
+		case 'G':
+		case '>':
+			m = END;
+			break;
 		case '\t': {
 			size_t i = next_link(v, 1, h);
 			if (i == VIEW_NONE)
@@ -392,7 +440,8 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 			view_select(v, i, h);
 			return true;
 		}
-		default: return false;
+		default:
+			return false;
 		}
 	}
 	if (v->list && v->nlinks > 0) {
@@ -408,11 +457,24 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 				per = 1;
 		}
 		switch (m) {
-		case UP: case PGUP: case HALFUP: s = s > per ? s - per : 0; break;
-		case DOWN: case PGDN: case HALFDN: s = s + per < n ? s + per : n - 1; break;
-		case HOME: s = 0; break;
-		case END: s = n - 1; break;
-		case NONE: break;
+		case UP:
+		case PGUP:
+		case HALFUP:
+			s = s > per ? s - per : 0;
+			break;
+		case DOWN:
+		case PGDN:
+		case HALFDN:
+			s = s + per < n ? s + per : n - 1;
+			break;
+		case HOME:
+			s = 0;
+			break;
+		case END:
+			s = n - 1;
+			break;
+		case NONE:
+			break;
 		}
 		view_select(v, s, h);
 		if (m == HOME)
@@ -420,18 +482,36 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 		return true;
 	}
 	switch (m) {
-	case UP: view_scroll(v, -1, h); break;
-	case DOWN: view_scroll(v, 1, h); break;
-	case PGUP: view_scroll(v, -page, h); break;
-	case PGDN: view_scroll(v, page, h); break;
-	case HALFUP: view_scroll(v, -(long)(h / 2 ? h / 2 : 1), h); break;
-	case HALFDN: view_scroll(v, (long)(h / 2 ? h / 2 : 1), h); break;
-	case HOME: v->top = 0; break;
-	case END: v->top = view_max_top(v, h); break;
-	case NONE: break;
+	case UP:
+		view_scroll(v, -1, h);
+		break;
+	case DOWN:
+		view_scroll(v, 1, h);
+		break;
+	case PGUP:
+		view_scroll(v, -page, h);
+		break;
+	case PGDN:
+		view_scroll(v, page, h);
+		break;
+	case HALFUP:
+		view_scroll(v, -(long)(h / 2 ? h / 2 : 1), h);
+		break;
+	case HALFDN:
+		view_scroll(v, (long)(h / 2 ? h / 2 : 1), h);
+		break;
+	case HOME:
+		v->top = 0;
+		break;
+	case END:
+		v->top = view_max_top(v, h);
+		break;
+	case NONE:
+		break;
 	}
 	/* A selection that scrolled out of sight no longer holds focus. */
-	if (v->sel != VIEW_NONE && (v->links[v->sel].line < v->top || v->links[v->sel].line >= v->top + h))
+	if (v->sel != VIEW_NONE &&
+	    (v->links[v->sel].line < v->top || v->links[v->sel].line >= v->top + h))
 		v->sel = VIEW_NONE;
 	return true;
 }

@@ -64,7 +64,8 @@ static void test_case_and_accents(void **state)
 	assert_string_equal(fw("Straße"), "strasse");
 	/* NFKC: ligatures and full-width letters. */
 	assert_string_equal(fw("\xef\xac\x81ne"), "fine");
-	assert_string_equal(fw("\xef\xbd\x86\xef\xbd\x85\xef\xbd\x96\xef\xbd\x85\xef\xbd\x92"), "fever");
+	assert_string_equal(fw("\xef\xbd\x86\xef\xbd\x85\xef\xbd\x96\xef\xbd\x85\xef\xbd\x92"),
+			    "fever");
 	assert_string_equal(fw("patient's"), "patient");
 	assert_string_equal(fw("don\xe2\x80\x99t"), "dont");
 }
@@ -81,7 +82,8 @@ static void test_lookalikes(void **state)
 	/* "Exоsоmе" as pasted from source 001: Cyrillic о and е. */
 	assert_string_equal(fw("Ex\xd0\xbes\xd0\xbem\xd0\xb5"), "exosome");
 	/* A real Russian word keeps its letters (б and л have no Latin twin). */
-	assert_string_equal(fw("\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c"), "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c");
+	assert_string_equal(fw("\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c"),
+			    "\xd0\xb1\xd0\xbe\xd0\xbb\xd1\x8c");
 	assert_int_equal(fold_lookalike(0x0435), 'e');
 	assert_int_equal(fold_lookalike(0x0431), 0);
 	assert_int_equal(fold_lookalike('e'), 0);
@@ -111,7 +113,7 @@ static void test_table_matches_icu(void **state)
 		fold_lookalike_entry(i, &from, &to);
 		assert_true(from > prev); /* sorted for the binary search */
 		prev = from;
-		UChar a[2] = {(UChar)from, 0}, b[2] = {(UChar)to, 0}, sa[8], sb[8];
+		UChar a[2] = { (UChar)from, 0 }, b[2] = { (UChar)to, 0 }, sa[8], sb[8];
 		int32_t na = uspoof_getSkeleton(sc, 0, a, 1, sa, 8, &err);
 		int32_t nb = uspoof_getSkeleton(sc, 0, b, 1, sb, 8, &err);
 		assert_true(U_SUCCESS(err));
@@ -153,7 +155,7 @@ static int collect(void *arg, const struct fold_word *f)
 static void test_word_breaks(void **state)
 {
 	(void)state;
-	struct words ws = {0};
+	struct words ws = { 0 };
 	const char *s = "Is it FDA-approved? \xd0\xa1\xd0\xb5lls, 24 h.";
 	size_t n = fold_words(F, s, strlen(s), collect, &ws);
 	assert_int_equal(n, 7);
@@ -171,7 +173,7 @@ static void test_word_breaks(void **state)
 static void test_hostile_input(void **state)
 {
 	(void)state;
-	struct words ws = {0};
+	struct words ws = { 0 };
 	const char bad[] = "ab\xff\xfe cd\xc3 \xe2\x80\xae x\x01y";
 	fold_words(F, bad, sizeof(bad) - 1, collect, &ws);
 	assert_true(ws.n >= 2);
@@ -185,7 +187,6 @@ static void test_hostile_input(void **state)
 	size_t len;
 	assert_non_null(fold_stem(F, longw, strlen(longw), &len));
 }
-
 
 /* Spans as a string "start+len/n ..." so a mismatch shows both sides. */
 struct spans {
@@ -204,7 +205,7 @@ static int put_span(void *arg, const struct fold_span *sp)
 /* The ASCII tokenizer must give ICU's words and number flags on s. */
 static void same_spans(const char *s, size_t len)
 {
-	struct spans fast = {0}, icu = {0};
+	struct spans fast = { 0 }, icu = { 0 };
 	buf_add(&fast.b, "", 0);
 	buf_add(&icu.b, "", 0);
 	size_t nfast = fold_spans(F, s, len, put_span, &fast);
@@ -212,7 +213,8 @@ static void same_spans(const char *s, size_t len)
 	assert_int_equal(nfast, fast.n);
 	assert_int_equal(nicu, icu.n);
 	if (strcmp(fast.b.s, icu.b.s) != 0)
-		fail_msg("spans differ on \"%.*s\":\n  fast %s\n  icu  %s", (int)len, s, fast.b.s, icu.b.s);
+		fail_msg("spans differ on \"%.*s\":\n  fast %s\n  icu  %s", (int)len, s, fast.b.s,
+			 icu.b.s);
 	buf_free(&fast.b);
 	buf_free(&icu.b);
 }
@@ -220,7 +222,7 @@ static void same_spans(const char *s, size_t len)
 static const char *words_of(const char *s)
 {
 	static struct buf b;
-	struct words ws = {0};
+	struct words ws = { 0 };
 	buf_reset(&b);
 	buf_add(&b, "", 0);
 	fold_words(F, s, strlen(s), collect, &ws);
@@ -233,13 +235,27 @@ static void test_ascii_breaks_tricky(void **state)
 {
 	(void)state;
 	static const char *const tricky[] = {
-	    "don't", "e.g.", "3.5", "30-150", "well-being", "U.S.", "flu-like", "fever,",
-	    "It's 3.5 mg, e.g. 1,000 U.S. doses; 30-150 nm.", "a:b 1:2 a;b 1;2 a,b 1,2",
-	    "a1 1a a_ _1 a_1 1_a _ __ 1_ 1__ a1__ _1_ a'1 1'2 a.1 1.a", "rock'n'roll dogs' 'quoted'",
-	    "x.. ..x .x. '' '' ,,1,,2,, 1..2 a..b", "tab\there\nline\r\nend\v\f",
-	    "caf\xc3\xa9 na\xc3\xafve e.g.\xc3\xa9 \xc3\xa9.e 1.\xc3\xa9 a'\xc3\xa9",
-	    "x \xcc\x81" "a b\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d a\xc2\xa0" "b", "bad \xff\xfe bytes",
-	    "ZWJ a\xe2\x80\x8d b \xf0\x9f\x87\xba\xf0\x9f\x87\xb8 \xe6\x97\xa5\xe6\x9c\xac", "",
+		"don't",
+		"e.g.",
+		"3.5",
+		"30-150",
+		"well-being",
+		"U.S.",
+		"flu-like",
+		"fever,",
+		"It's 3.5 mg, e.g. 1,000 U.S. doses; 30-150 nm.",
+		"a:b 1:2 a;b 1;2 a,b 1,2",
+		"a1 1a a_ _1 a_1 1_a _ __ 1_ 1__ a1__ _1_ a'1 1'2 a.1 1.a",
+		"rock'n'roll dogs' 'quoted'",
+		"x.. ..x .x. '' '' ,,1,,2,, 1..2 a..b",
+		"tab\there\nline\r\nend\v\f",
+		"caf\xc3\xa9 na\xc3\xafve e.g.\xc3\xa9 \xc3\xa9.e 1.\xc3\xa9 a'\xc3\xa9",
+		"x \xcc\x81"
+		"a b\xe2\x80\x99s \xe2\x80\x9cquoted\xe2\x80\x9d a\xc2\xa0"
+		"b",
+		"bad \xff\xfe bytes",
+		"ZWJ a\xe2\x80\x8d b \xf0\x9f\x87\xba\xf0\x9f\x87\xb8 \xe6\x97\xa5\xe6\x9c\xac",
+		"",
 	};
 	for (size_t i = 0; i < sizeof(tricky) / sizeof(tricky[0]); i++)
 		same_spans(tricky[i], strlen(tricky[i]));
@@ -247,7 +263,7 @@ static void test_ascii_breaks_tricky(void **state)
 	assert_string_equal(words_of("don't e.g. 3.5 30-150 well-being U.S. flu-like fever,"),
 			    "dont eg 35 30 150 well being us flu like fever");
 	assert_string_equal(words_of("Patient's DOG'S a_b __ _"), "patient dog ab");
-	struct words ws = {0};
+	struct words ws = { 0 };
 	fold_words(F, "3.5 mg, 1,000 x2 2x", 19, collect, &ws);
 	assert_int_equal(ws.n, 5);
 }
@@ -256,9 +272,11 @@ static void test_ascii_breaks_tricky(void **state)
 static void test_ascii_breaks_exhaustive(void **state)
 {
 	(void)state;
-	static const char *const sym[] = {"a", "Z", "9", "_", ".", "'", ",", ":", ";", "-",
-					  " ", "\xc3\xa9", "\xcc\x81"};
-	enum { NSYM = sizeof(sym) / sizeof(sym[0]) };
+	static const char *const sym[] = { "a", "Z", "9", "_", ".",        "'",       ",",
+					   ":", ";", "-", " ", "\xc3\xa9", "\xcc\x81" };
+	enum {
+		NSYM = sizeof(sym) / sizeof(sym[0])
+	};
 	char s[32];
 	for (int len = 1; len <= 4; len++) {
 		long lim = 1;
@@ -279,7 +297,8 @@ static void test_ascii_breaks_exhaustive(void **state)
 static void test_ascii_breaks_content(void **state)
 {
 	(void)state;
-	static const char *const dirs[] = {"content", "tests/cli", "tests/golden", "tests/golden/bad"};
+	static const char *const dirs[] = { "content", "tests/cli", "tests/golden",
+					    "tests/golden/bad" };
 	size_t files = 0;
 	for (size_t d = 0; d < sizeof(dirs) / sizeof(dirs[0]); d++) {
 		DIR *dp = opendir(dirs[d]);
@@ -294,7 +313,7 @@ static void test_ascii_breaks_content(void **state)
 			snprintf(path, sizeof(path), "%s/%s", dirs[d], e->d_name);
 			FILE *fp = fopen(path, "rb");
 			assert_non_null(fp);
-			struct buf b = {0};
+			struct buf b = { 0 };
 			char chunk[4096];
 			size_t k;
 			while ((k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
@@ -312,11 +331,16 @@ static void test_ascii_breaks_content(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_case_and_accents), cmocka_unit_test(test_lookalikes),
-	    cmocka_unit_test(test_no_collisions),    cmocka_unit_test(test_table_matches_icu),
-	    cmocka_unit_test(test_stems),            cmocka_unit_test(test_word_breaks),
-	    cmocka_unit_test(test_hostile_input),    cmocka_unit_test(test_ascii_breaks_tricky),
-	    cmocka_unit_test(test_ascii_breaks_exhaustive), cmocka_unit_test(test_ascii_breaks_content),
+		cmocka_unit_test(test_case_and_accents),
+		cmocka_unit_test(test_lookalikes),
+		cmocka_unit_test(test_no_collisions),
+		cmocka_unit_test(test_table_matches_icu),
+		cmocka_unit_test(test_stems),
+		cmocka_unit_test(test_word_breaks),
+		cmocka_unit_test(test_hostile_input),
+		cmocka_unit_test(test_ascii_breaks_tricky),
+		cmocka_unit_test(test_ascii_breaks_exhaustive),
+		cmocka_unit_test(test_ascii_breaks_content),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -25,33 +25,33 @@ static const char sources_yaml[] = "sources:\n"
 				   "    file: 3.txt\n";
 
 static const char topic_yaml[] =
-    "id: effects\n"
-    "title: Side effects\n"
-    "also_called: [reactions]\n"
-    "see_also: [words]\n"
-    "body:\n"
-    "  - p: Most side effects are mild and pass in a few days.\n"
-    "    sources: [two, one]\n"
-    "  - list: \"Signs:\"\n"
-    "    sources: [one]\n"
-    "    items:\n"
-    "      - Redness.\n"
-    "      - text: Trouble breathing.\n"
-    "        urgency: emergency\n"
-    "        sources: [two]\n"
-    "  - q: Is it common?\n"
-    "    a: No.\n"
-    "    sources: [one]\n"
-    "  - claim: It never fails.\n"
-    "    sources: [one]\n"
-    "    context: Others disagree.\n"
-    "    context_sources: [two]\n"
-    "sections:\n"
-    "  - id: sub\n"
-    "    title: \xE4\xB8\xAD\xE6\x96\x87 title\n"
-    "    body:\n"
-    "      - note: \"Cafe\xCC\x81 au lait, with a verylongwordthatmustbesplitsomewhere.\"\n"
-    "        sources: [one]\n";
+	"id: effects\n"
+	"title: Side effects\n"
+	"also_called: [reactions]\n"
+	"see_also: [words]\n"
+	"body:\n"
+	"  - p: Most side effects are mild and pass in a few days.\n"
+	"    sources: [two, one]\n"
+	"  - list: \"Signs:\"\n"
+	"    sources: [one]\n"
+	"    items:\n"
+	"      - Redness.\n"
+	"      - text: Trouble breathing.\n"
+	"        urgency: emergency\n"
+	"        sources: [two]\n"
+	"  - q: Is it common?\n"
+	"    a: No.\n"
+	"    sources: [one]\n"
+	"  - claim: It never fails.\n"
+	"    sources: [one]\n"
+	"    context: Others disagree.\n"
+	"    context_sources: [two]\n"
+	"sections:\n"
+	"  - id: sub\n"
+	"    title: \xE4\xB8\xAD\xE6\x96\x87 title\n"
+	"    body:\n"
+	"      - note: \"Cafe\xCC\x81 au lait, with a verylongwordthatmustbesplitsomewhere.\"\n"
+	"        sources: [one]\n";
 
 static const char words_yaml[] = "id: words\n"
 				 "title: Words\n"
@@ -64,9 +64,9 @@ static const char words_yaml[] = "id: words\n"
 static int setup(void **state)
 {
 	const struct load_file files[] = {
-	    {.name = "sources.yaml", .data = sources_yaml, .len = sizeof sources_yaml - 1},
-	    {.name = "10-effects.yaml", .data = topic_yaml, .len = sizeof topic_yaml - 1},
-	    {.name = "20-words.yaml", .data = words_yaml, .len = sizeof words_yaml - 1},
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof sources_yaml - 1 },
+		{ .name = "10-effects.yaml", .data = topic_yaml, .len = sizeof topic_yaml - 1 },
+		{ .name = "20-words.yaml", .data = words_yaml, .len = sizeof words_yaml - 1 },
 	};
 	struct content *c = load_mem(files, 3);
 	if (c == NULL)
@@ -98,31 +98,31 @@ static void test_layout_lines(void **state)
 	assert_non_null(sec);
 	assert_non_null(words);
 
-	struct layout L = {0};
-	struct layout_opts o = {.width = 40, .subsections = false};
+	struct layout L = { 0 };
+	struct layout_opts o = { .width = 40, .subsections = false };
 	layout_section(&L, c, sec, &o);
 	static const char *want[] = {
-	    "Side effects",
-	    "============",
-	    "Also called: reactions",
-	    "",
-	    "Most side effects are mild and pass in a",
-	    "few days. [1,2]",
-	    "",
-	    "Signs: [1]",
-	    "  \xE2\x80\xA2 Redness.",
-	    "  \xE2\x80\xA2 [Emergency: get help now] Trouble",
-	    "    breathing. [2]",
-	    "",
-	    "Q: Is it common?",
-	    "   No. [1]",
-	    "",
-	    "Claim: It never fails. [1]",
-	    "  What the other sources say: Others",
-	    "  disagree. [2]",
-	    "",
-	    "See also:",
-	    "  \xE2\x86\x92 Words (words)",
+		"Side effects",
+		"============",
+		"Also called: reactions",
+		"",
+		"Most side effects are mild and pass in a",
+		"few days. [1,2]",
+		"",
+		"Signs: [1]",
+		"  \xE2\x80\xA2 Redness.",
+		"  \xE2\x80\xA2 [Emergency: get help now] Trouble",
+		"    breathing. [2]",
+		"",
+		"Q: Is it common?",
+		"   No. [1]",
+		"",
+		"Claim: It never fails. [1]",
+		"  What the other sources say: Others",
+		"  disagree. [2]",
+		"",
+		"See also:",
+		"  \xE2\x86\x92 Words (words)",
 	};
 	assert_int_equal(L.n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < L.n; i++) {
@@ -175,12 +175,12 @@ static void test_layout_lines(void **state)
 	size_t before = L.n;
 	layout_sources(&L, c, &o);
 	static const char *want_src[] = {
-	    "",
-	    "Sources",
-	    "=======",
-	    "[1] First article (1.txt)",
-	    "    Cites no studies.",
-	    "[2] Second article (2.txt)",
+		"",
+		"Sources",
+		"=======",
+		"[1] First article (1.txt)",
+		"    Cites no studies.",
+		"[2] Second article (2.txt)",
 	};
 	assert_int_equal(L.n - before, sizeof want_src / sizeof want_src[0]);
 	for (size_t i = 0; i < L.n - before; i++)
@@ -200,8 +200,8 @@ static void test_layout_subsections(void **state)
 	const struct node *sub = content_find(c, "effects/sub");
 	assert_non_null(sub);
 
-	struct layout L = {0};
-	struct layout_opts o = {.width = 30, .subsections = true};
+	struct layout L = { 0 };
+	struct layout_opts o = { .width = 30, .subsections = true };
 	layout_section(&L, c, sec, &o);
 	size_t i = 0;
 	while (i < L.n && L.lines[i].section != sub)
@@ -223,8 +223,8 @@ static void test_layout_widths(void **state)
 {
 	const struct content *c = *state;
 	for (int w = 10; w <= 120; w++) {
-		struct layout L = {0};
-		struct layout_opts o = {.width = w, .subsections = true};
+		struct layout L = { 0 };
+		struct layout_opts o = { .width = w, .subsections = true };
 		for (size_t s = 0; s < c->nsections; s++)
 			if (c->sections[s]->depth == 0)
 				layout_section(&L, c, c->sections[s], &o);
@@ -252,10 +252,11 @@ static void test_layout_widths(void **state)
 static void test_layout_text(void **state)
 {
 	(void)state;
-	struct layout L = {0};
-	struct layout_opts o = {.width = 20};
+	struct layout L = { 0 };
+	struct layout_opts o = { .width = 20 };
 	layout_text(&L, "Press q to quit.\nPress ? for help and more keys.\n", 2, &o);
-	static const char *want[] = {"  Press q to quit.", "  Press ? for help", "  and more keys."};
+	static const char *want[] = { "  Press q to quit.", "  Press ? for help",
+				      "  and more keys." };
 	assert_int_equal(L.n, 3);
 	for (size_t i = 0; i < L.n; i++) {
 		assert_string_equal(L.lines[i].text, want[i]);
@@ -268,9 +269,9 @@ static void test_layout_text(void **state)
 static void test_layout_refs(void **state)
 {
 	const struct content *c = *state;
-	bool cited[3] = {false};
-	struct buf b = {0};
-	const int src[] = {2, 0, 2, 0};
+	bool cited[3] = { false };
+	struct buf b = { 0 };
+	const int src[] = { 2, 0, 2, 0 };
 	layout_refs(&b, c, src, 4, cited);
 	assert_string_equal(b.s, "[1,3]");
 	assert_true(cited[0] && !cited[1] && cited[2]);
@@ -283,9 +284,9 @@ static void test_layout_refs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_layout_lines),     cmocka_unit_test(test_layout_subsections),
-	    cmocka_unit_test(test_layout_widths),    cmocka_unit_test(test_layout_text),
-	    cmocka_unit_test(test_layout_refs),
+		cmocka_unit_test(test_layout_lines),  cmocka_unit_test(test_layout_subsections),
+		cmocka_unit_test(test_layout_widths), cmocka_unit_test(test_layout_text),
+		cmocka_unit_test(test_layout_refs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

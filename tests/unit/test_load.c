@@ -13,9 +13,10 @@
 #include "model.h"
 #include "util.h"
 
-static const char sources[] = "sources:\n"
-			      "  - id: one\n    title: First\n    file: 1.txt\n"
-			      "  - id: two\n    title: Second\n    file: 2.txt\n    notes: careful\n";
+static const char sources[] =
+	"sources:\n"
+	"  - id: one\n    title: First\n    file: 1.txt\n"
+	"  - id: two\n    title: Second\n    file: 2.txt\n    notes: careful\n";
 
 /* Diagnostics of the last load, captured from the one diag stream. */
 static char *msgs;
@@ -27,8 +28,8 @@ static struct content *load2(const char *topic)
 	diag_set_stream(f);
 	diag_reset();
 	struct load_file files[] = {
-	    {.name = "sources.yaml", .data = sources, .len = strlen(sources)},
-	    {.name = "t.yaml", .data = topic, .len = strlen(topic)},
+		{ .name = "sources.yaml", .data = sources, .len = strlen(sources) },
+		{ .name = "t.yaml", .data = topic, .len = strlen(topic) },
 	};
 	struct content *c = load_mem(files, 2);
 	diag_set_stream(NULL);
@@ -228,7 +229,7 @@ static void test_block_kinds(void **state)
 static void test_depth_limit(void **state)
 {
 	(void)state;
-	struct buf b = {0};
+	struct buf b = { 0 };
 	buf_puts(&b, "id: a\ntitle: A\nx: ");
 	buf_repeat(&b, '[', 200);
 	buf_repeat(&b, ']', 200);
@@ -277,9 +278,9 @@ static void test_edit_distance(void **state)
 	(void)state;
 	assert_int_equal(edit_distance("title", "titel", 3), 1); /* transposition */
 	assert_int_equal(edit_distance("kitten", "sitting", 5), 3);
-	assert_int_equal(edit_distance("a", "abcdef", 2), 3);    /* capped at max+1 */
+	assert_int_equal(edit_distance("a", "abcdef", 2), 3); /* capped at max+1 */
 	assert_int_equal(edit_distance("", "", 1), 0);
-	const char *words[] = {"emergency", "watch", "expected"};
+	const char *words[] = { "emergency", "watch", "expected" };
 	assert_string_equal(closest_word("emergancy", words, 3), "emergency");
 	assert_null(closest_word("zzzzzz", words, 3));
 }
@@ -299,21 +300,21 @@ static void test_urgency_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(test_tree_shape, teardown),
-	    cmocka_unit_test_teardown(test_unknown_key_suggests, teardown),
-	    cmocka_unit_test_teardown(test_wrong_types, teardown),
-	    cmocka_unit_test_teardown(test_bad_references, teardown),
-	    cmocka_unit_test_teardown(test_bad_urgency, teardown),
-	    cmocka_unit_test_teardown(test_duplicate_ids, teardown),
-	    cmocka_unit_test_teardown(test_missing_sources, teardown),
-	    cmocka_unit_test_teardown(test_refuses_aliases, teardown),
-	    cmocka_unit_test_teardown(test_syntax_error_located, teardown),
-	    cmocka_unit_test_teardown(test_control_and_utf8, teardown),
-	    cmocka_unit_test_teardown(test_block_kinds, teardown),
-	    cmocka_unit_test_teardown(test_depth_limit, teardown),
-	    cmocka_unit_test_teardown(test_resolve, teardown),
-	    cmocka_unit_test(test_edit_distance),
-	    cmocka_unit_test(test_urgency_names),
+		cmocka_unit_test_teardown(test_tree_shape, teardown),
+		cmocka_unit_test_teardown(test_unknown_key_suggests, teardown),
+		cmocka_unit_test_teardown(test_wrong_types, teardown),
+		cmocka_unit_test_teardown(test_bad_references, teardown),
+		cmocka_unit_test_teardown(test_bad_urgency, teardown),
+		cmocka_unit_test_teardown(test_duplicate_ids, teardown),
+		cmocka_unit_test_teardown(test_missing_sources, teardown),
+		cmocka_unit_test_teardown(test_refuses_aliases, teardown),
+		cmocka_unit_test_teardown(test_syntax_error_located, teardown),
+		cmocka_unit_test_teardown(test_control_and_utf8, teardown),
+		cmocka_unit_test_teardown(test_block_kinds, teardown),
+		cmocka_unit_test_teardown(test_depth_limit, teardown),
+		cmocka_unit_test_teardown(test_resolve, teardown),
+		cmocka_unit_test(test_edit_distance),
+		cmocka_unit_test(test_urgency_names),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

@@ -19,41 +19,41 @@ static const char sources_yaml[] = "sources:\n"
 				   "    file: a.txt\n";
 
 static const char effects_yaml[] =
-    "id: side-effects\n"
-    "title: Side effects\n"
-    "body:\n"
-    "  - p: Most side effects are mild.\n"
-    "    sources: [a]\n"
-    "sections:\n"
-    "  - id: allergic\n"
-    "    title: Allergic reactions\n"
-    "    also_called: [allergy]\n"
-    "    body:\n"
-    "      - list: \"Signs can be:\"\n"
-    "        sources: [a]\n"
-    "        items:\n"
-    "          - text: A rash or hives.\n"
-    "            also_called: [urticaria]\n"
-    "          - text: Trouble breathing.\n"
-    "      - q: Is an allergic reaction common?\n"
-    "        a: No. The articles say it is rare.\n"
-    "        sources: [a]\n"
-    "  - id: skin\n"
-    "    title: At the injection site\n"
-    "    body:\n"
-    "      - list: \"What you may see:\"\n"
-    "        sources: [a]\n"
-    "        items:\n"
-    "          - text: Redness where the needle went in.\n"
-    "            also_called: [erythema]\n"
-    "          - text: A burn feeling that passes.\n"
-    "  - id: whole-body\n"
-    "    title: Whole-body reactions\n"
-    "    body:\n"
-    "      - p: You may feel fatigue or get a headache. An old modem is not a cause.\n"
-    "        sources: [a]\n"
-    "      - p: Café staff and “naïve” patients read this too, which makes the text long enough.\n"
-    "        sources: [a]\n";
+	"id: side-effects\n"
+	"title: Side effects\n"
+	"body:\n"
+	"  - p: Most side effects are mild.\n"
+	"    sources: [a]\n"
+	"sections:\n"
+	"  - id: allergic\n"
+	"    title: Allergic reactions\n"
+	"    also_called: [allergy]\n"
+	"    body:\n"
+	"      - list: \"Signs can be:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: A rash or hives.\n"
+	"            also_called: [urticaria]\n"
+	"          - text: Trouble breathing.\n"
+	"      - q: Is an allergic reaction common?\n"
+	"        a: No. The articles say it is rare.\n"
+	"        sources: [a]\n"
+	"  - id: skin\n"
+	"    title: At the injection site\n"
+	"    body:\n"
+	"      - list: \"What you may see:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: Redness where the needle went in.\n"
+	"            also_called: [erythema]\n"
+	"          - text: A burn feeling that passes.\n"
+	"  - id: whole-body\n"
+	"    title: Whole-body reactions\n"
+	"    body:\n"
+	"      - p: You may feel fatigue or get a headache. An old modem is not a cause.\n"
+	"        sources: [a]\n"
+	"      - p: Café staff and “naïve” patients read this too, which makes the text long enough.\n"
+	"        sources: [a]\n";
 
 static const char glossary_yaml[] = "id: glossary\n"
 				    "title: Word list\n"
@@ -70,9 +70,13 @@ static int setup(void **state)
 {
 	(void)state;
 	struct load_file files[] = {
-	    {.name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1},
-	    {.name = "20-effects.yaml", .data = effects_yaml, .len = sizeof(effects_yaml) - 1},
-	    {.name = "95-glossary.yaml", .data = glossary_yaml, .len = sizeof(glossary_yaml) - 1},
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "20-effects.yaml",
+		  .data = effects_yaml,
+		  .len = sizeof(effects_yaml) - 1 },
+		{ .name = "95-glossary.yaml",
+		  .data = glossary_yaml,
+		  .len = sizeof(glossary_yaml) - 1 },
 	};
 	C = load_mem(files, 3);
 	if (C == NULL)
@@ -92,7 +96,7 @@ static int teardown(void **state)
 /* Run q; returns the number of hits and leaves them in *res. */
 static size_t run(const char *q, struct search_result *res)
 {
-	struct search_opts o = {.limit = 0, .snippet_width = 60};
+	struct search_opts o = { .limit = 0, .snippet_width = 60 };
 	assert_int_equal(search_run(IX, q, &o, res), 0);
 	return res->nhits;
 }
@@ -145,7 +149,7 @@ static void test_synonyms(void **state)
 static void test_typos(void **state)
 {
 	(void)state;
-	assert_string_equal(top("alergic"), "side-effects/allergic");  /* one letter missing */
+	assert_string_equal(top("alergic"), "side-effects/allergic");    /* one letter missing */
 	assert_string_equal(top("headahce"), "side-effects/whole-body"); /* a swap is one edit */
 	assert_string_equal(top("urtikaria"), "side-effects/allergic");
 	assert_string_equal(top("fatiuge"), "glossary");
@@ -189,7 +193,7 @@ static void test_stop_words_and_phrases(void **state)
 	assert_int_equal(run("\"breathing trouble\"", &res), 0);
 	search_result_free(&res);
 	/* No searchable word at all. */
-	assert_int_equal(search_run(IX, " ?! ", &(struct search_opts){0}, &res), -1);
+	assert_int_equal(search_run(IX, " ?! ", &(struct search_opts){ 0 }, &res), -1);
 	assert_int_equal(res.nhits, 0);
 	search_result_free(&res);
 }
@@ -208,7 +212,7 @@ static void test_ranking(void **state)
 			    strcmp(res.hits[i].section->id, "side-effects/skin") == 0);
 	search_result_free(&res);
 	/* limit */
-	struct search_opts o = {.limit = 1};
+	struct search_opts o = { .limit = 1 };
 	assert_int_equal(search_run(IX, "reactions", &o, &res), 0);
 	assert_int_equal(res.nhits, 1);
 	search_result_free(&res);
@@ -216,48 +220,50 @@ static void test_ranking(void **state)
 
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
-    "id: effects\n"
-    "title: Side effects\n"
-    "sections:\n"
-    "  - id: allergic\n"
-    "    title: Allergic reactions\n"
-    "    body:\n"
-    "      - p: An allergic reaction is when the immune system overreacts to something in the\n"
-    "          product. It is rare, but it can happen, so the clinic should be ready for it.\n"
-    "        sources: [a]\n"
-    "      - list: \"Signs can include:\"\n"
-    "        sources: [a]\n"
-    "        items:\n"
-    "          - text: A skin rash or spots.\n"
-    "          - text: Hives. These are raised, itchy bumps on the skin.\n"
-    "            also_called: [urticaria]\n"
-    "          - text: Trouble breathing, short breath or wheezing.\n"
-    "      - p: Hives, breathing problems and other signs of a severe reaction need help.\n"
-    "        sources: [a]\n"
-    "  - id: urgent\n"
-    "    title: Get help now\n"
-    "    body:\n"
-    "      - list: \"Get medical help right away for:\"\n"
-    "        sources: [a]\n"
-    "        items:\n"
-    "          - text: Trouble breathing or wheezing.\n"
-    "          - text: Hives, which are raised, itchy bumps.\n"
-    "            also_called: [urticaria]\n"
-    "          - text: Swelling of the face, lips or throat.\n";
+	"id: effects\n"
+	"title: Side effects\n"
+	"sections:\n"
+	"  - id: allergic\n"
+	"    title: Allergic reactions\n"
+	"    body:\n"
+	"      - p: An allergic reaction is when the immune system overreacts to something in the\n"
+	"          product. It is rare, but it can happen, so the clinic should be ready for it.\n"
+	"        sources: [a]\n"
+	"      - list: \"Signs can include:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: A skin rash or spots.\n"
+	"          - text: Hives. These are raised, itchy bumps on the skin.\n"
+	"            also_called: [urticaria]\n"
+	"          - text: Trouble breathing, short breath or wheezing.\n"
+	"      - p: Hives, breathing problems and other signs of a severe reaction need help.\n"
+	"        sources: [a]\n"
+	"  - id: urgent\n"
+	"    title: Get help now\n"
+	"    body:\n"
+	"      - list: \"Get medical help right away for:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: Trouble breathing or wheezing.\n"
+	"          - text: Hives, which are raised, itchy bumps.\n"
+	"            also_called: [urticaria]\n"
+	"          - text: Swelling of the face, lips or throat.\n";
 
 static void test_explains_beats_lists(void **state)
 {
 	(void)state;
 	struct load_file files[] = {
-	    {.name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1},
-	    {.name = "20-effects.yaml", .data = explain_yaml, .len = sizeof(explain_yaml) - 1},
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "20-effects.yaml",
+		  .data = explain_yaml,
+		  .len = sizeof(explain_yaml) - 1 },
 	};
 	struct content *c = load_mem(files, 2);
 	assert_non_null(c);
 	struct search_index *ix = search_index_new(c);
 	struct search_result res;
 	/* "urgent" is shorter, so plain BM25 would put it first. */
-	assert_int_equal(search_run(ix, "hives", &(struct search_opts){0}, &res), 0);
+	assert_int_equal(search_run(ix, "hives", &(struct search_opts){ 0 }, &res), 0);
 	assert_true(res.nhits >= 2);
 	assert_string_equal(res.hits[0].section->id, "effects/allergic");
 	assert_string_equal(res.hits[1].section->id, "effects/urgent");
@@ -290,7 +296,8 @@ static void test_snippet_marks(void **state)
 	bool fatigue = false;
 	for (size_t i = 0; i < res.nhits; i++)
 		for (size_t m = 0; m < res.hits[i].nmarks; m++)
-			fatigue |= strncmp(res.hits[i].snippet + res.hits[i].marks[m].start, "fatigue", 7) == 0;
+			fatigue |= strncmp(res.hits[i].snippet + res.hits[i].marks[m].start,
+					   "fatigue", 7) == 0;
 	assert_true(fatigue);
 	search_result_free(&res);
 
@@ -340,7 +347,7 @@ static void test_print_formats(void **state)
 {
 	(void)state;
 	struct search_result res;
-	struct buf b = {0};
+	struct buf b = { 0 };
 	run("hives", &res);
 	search_print(&b, &res, SEARCH_FMT_TSV, false, 80);
 	assert_string_equal(b.s, "side-effects/allergic\tAllergic reactions\tA rash or hives.\n");
@@ -350,7 +357,8 @@ static void test_print_formats(void **state)
 				 "   A rash or **hives**.\n");
 	buf_reset(&b);
 	search_print(&b, &res, SEARCH_FMT_TEXT, false, 80);
-	assert_string_equal(b.s, "side-effects/allergic  Allergic reactions\n    A rash or hives.\n");
+	assert_string_equal(b.s,
+			    "side-effects/allergic  Allergic reactions\n    A rash or hives.\n");
 	buf_reset(&b);
 	search_print(&b, &res, SEARCH_FMT_TEXT, true, 80);
 	assert_non_null(strstr(b.s, "\033[7mhives\033[0m"));
@@ -376,12 +384,18 @@ static void test_print_formats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_words_and_stems),    cmocka_unit_test(test_synonyms),
-	    cmocka_unit_test(test_typos),              cmocka_unit_test(test_no_collision),
-	    cmocka_unit_test(test_lookalike_query),    cmocka_unit_test(test_stop_words_and_phrases),
-	    cmocka_unit_test(test_ranking),            cmocka_unit_test(test_snippet_marks),
-	    cmocka_unit_test(test_suggestion),         cmocka_unit_test(test_match_text),
-	    cmocka_unit_test(test_print_formats),      cmocka_unit_test(test_explains_beats_lists),
+		cmocka_unit_test(test_words_and_stems),
+		cmocka_unit_test(test_synonyms),
+		cmocka_unit_test(test_typos),
+		cmocka_unit_test(test_no_collision),
+		cmocka_unit_test(test_lookalike_query),
+		cmocka_unit_test(test_stop_words_and_phrases),
+		cmocka_unit_test(test_ranking),
+		cmocka_unit_test(test_snippet_marks),
+		cmocka_unit_test(test_suggestion),
+		cmocka_unit_test(test_match_text),
+		cmocka_unit_test(test_print_formats),
+		cmocka_unit_test(test_explains_beats_lists),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

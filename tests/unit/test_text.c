@@ -40,19 +40,21 @@ static void test_decode_invalid(void **state)
 		const char *s;
 		size_t len, n;
 	} bad[] = {
-	    {"\x80", 1, 1},             /* lone continuation */
-	    {"\xC0\xAF", 2, 1},         /* overlong '/' */
-	    {"\xC1\xBF", 2, 1},         /* overlong */
-	    {"\xE0\x80\xAF", 3, 1},     /* overlong three-byte */
-	    {"\xED\xA0\x80", 3, 1},     /* surrogate U+D800 */
-	    {"\xF0\x80\x80\xAF", 4, 1}, /* overlong four-byte */
-	    {"\xF4\x90\x80\x80", 4, 1}, /* past U+10FFFF */
-	    {"\xF5\x80\x80\x80", 4, 1}, /* invalid lead */
-	    {"\xFF", 1, 1},
-	    {"\xE4\xB8", 2, 2},         /* truncated at end of input */
-	    {"\xE4\xB8" "A", 3, 2},     /* truncated before ASCII */
-	    {"\xF0\x9F\x98", 3, 3},
-	    {"\xC3", 1, 1},
+		{ "\x80", 1, 1 },             /* lone continuation */
+		{ "\xC0\xAF", 2, 1 },         /* overlong '/' */
+		{ "\xC1\xBF", 2, 1 },         /* overlong */
+		{ "\xE0\x80\xAF", 3, 1 },     /* overlong three-byte */
+		{ "\xED\xA0\x80", 3, 1 },     /* surrogate U+D800 */
+		{ "\xF0\x80\x80\xAF", 4, 1 }, /* overlong four-byte */
+		{ "\xF4\x90\x80\x80", 4, 1 }, /* past U+10FFFF */
+		{ "\xF5\x80\x80\x80", 4, 1 }, /* invalid lead */
+		{ "\xFF", 1, 1 },
+		{ "\xE4\xB8", 2, 2 }, /* truncated at end of input */
+		{ "\xE4\xB8"
+		  "A",
+		  3, 2 }, /* truncated before ASCII */
+		{ "\xF0\x9F\x98", 3, 3 },
+		{ "\xC3", 1, 1 },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		size_t n;
@@ -75,10 +77,10 @@ static void test_utf8_invalid(void **state)
 static void test_encode_roundtrip(void **state)
 {
 	(void)state;
-	static const uint32_t cps[] = {0x24, 0x7F, 0x80, 0x7FF, 0x800, 0xFFFD, 0xFFFF, 0x10000,
-				       0x1F600, 0x10FFFF};
+	static const uint32_t cps[] = { 0x24,   0x7F,   0x80,    0x7FF,   0x800,
+					0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF };
 	for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
-		struct buf b = {0};
+		struct buf b = { 0 };
 		text_encode(&b, cps[i]);
 		uint32_t cp;
 		size_t n = text_decode(b.s, b.len, &cp);
@@ -86,7 +88,7 @@ static void test_encode_roundtrip(void **state)
 		assert_int_equal(cp, cps[i]);
 		buf_free(&b);
 	}
-	struct buf b = {0};
+	struct buf b = { 0 };
 	text_encode(&b, 0xD800);
 	text_encode(&b, 0x110000);
 	assert_string_equal(b.s, "\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -108,24 +110,24 @@ static void test_widths(void **state)
 	assert_int_equal(text_cp_width(0x200D), 0);  /* zero width joiner */
 	assert_int_equal(text_cp_width(0x1160), 0);  /* Hangul jungseong filler */
 	assert_int_equal(text_cp_width(0x00E9), 1);
-	assert_int_equal(text_cp_width(0x0430), 1);  /* Cyrillic a */
+	assert_int_equal(text_cp_width(0x0430), 1); /* Cyrillic a */
 	assert_int_equal(text_cp_width(0x00AD), 1);
 	assert_int_equal(text_cp_width(0x1B), 0);
 	assert_int_equal(text_cp_width(0x85), 0);
 
 	assert_int_equal(text_width("", 0), 0);
 	assert_int_equal(text_width("abc", 3), 3);
-	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4);  /* 中文 */
-	assert_int_equal(text_width("e\xCC\x81t\xC3\xA9", 6), 3);         /* e+acute t é */
-	assert_int_equal(text_width("a\x1b[1m", 5), 6);                   /* ^[ shown as 2 */
-	assert_int_equal(text_width("\xE2\x80\xAE", 3), 8);               /* <U+202E> */
+	assert_int_equal(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4); /* 中文 */
+	assert_int_equal(text_width("e\xCC\x81t\xC3\xA9", 6), 3);       /* e+acute t é */
+	assert_int_equal(text_width("a\x1b[1m", 5), 6);                 /* ^[ shown as 2 */
+	assert_int_equal(text_width("\xE2\x80\xAE", 3), 8);             /* <U+202E> */
 	assert_int_equal(text_width("a\tb\n", 4), 4);
 	assert_int_equal(text_width("\xFF", 1), 1);
 }
 
 static char *san(const char *s)
 {
-	struct buf b = {0};
+	struct buf b = { 0 };
 	text_sanitize(&b, s, strlen(s));
 	return buf_take(&b);
 }
@@ -136,23 +138,25 @@ static void test_sanitize(void **state)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-	    {"", ""},
-	    {"plain text", "plain text"},
-	    {"a\x1b[2Jb", "a^[[2Jb"},
-	    {"bell\x07", "bell^G"},
-	    {"del\x7f", "del^?"},
-	    {"c1\xC2\x9B" "31m", "c1<U+009B>31m"},
-	    {"\xC2\x85", "<U+0085>"},
-	    {"rlo\xE2\x80\xAEtxt", "rlo<U+202E>txt"},
-	    {"\xE2\x81\xA6iso\xE2\x81\xA9", "<U+2066>iso<U+2069>"},
-	    {"\xE2\x80\x8F", "<U+200F>"},
-	    {"\xD8\x9C", "<U+061C>"},
-	    {"line\xE2\x80\xA8sep", "line<U+2028>sep"},
-	    {"tab\there\nnl", "tab here nl"},
-	    {"bad\xFF\xC0x", "bad\xEF\xBF\xBD\xEF\xBF\xBDx"},
-	    {"caf\xC3\xA9 \xE4\xB8\xAD", "caf\xC3\xA9 \xE4\xB8\xAD"},
-	    {"e\xCC\x81", "e\xCC\x81"},
-	    {"\r", "^M"},
+		{ "", "" },
+		{ "plain text", "plain text" },
+		{ "a\x1b[2Jb", "a^[[2Jb" },
+		{ "bell\x07", "bell^G" },
+		{ "del\x7f", "del^?" },
+		{ "c1\xC2\x9B"
+		  "31m",
+		  "c1<U+009B>31m" },
+		{ "\xC2\x85", "<U+0085>" },
+		{ "rlo\xE2\x80\xAEtxt", "rlo<U+202E>txt" },
+		{ "\xE2\x81\xA6iso\xE2\x81\xA9", "<U+2066>iso<U+2069>" },
+		{ "\xE2\x80\x8F", "<U+200F>" },
+		{ "\xD8\x9C", "<U+061C>" },
+		{ "line\xE2\x80\xA8sep", "line<U+2028>sep" },
+		{ "tab\there\nnl", "tab here nl" },
+		{ "bad\xFF\xC0x", "bad\xEF\xBF\xBD\xEF\xBF\xBDx" },
+		{ "caf\xC3\xA9 \xE4\xB8\xAD", "caf\xC3\xA9 \xE4\xB8\xAD" },
+		{ "e\xCC\x81", "e\xCC\x81" },
+		{ "\r", "^M" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = san(cases[i].in);
@@ -162,7 +166,7 @@ static void test_sanitize(void **state)
 				 text_width(got, strlen(got)));
 		free(got);
 	}
-	struct buf b = {0};
+	struct buf b = { 0 };
 	text_sanitize(&b, "", 0);
 	assert_non_null(b.s);
 	buf_free(&b);
@@ -179,7 +183,7 @@ static void test_sanitize_all_bytes(void **state)
 			in[1] = (char)c;
 			in[2] = (char)0x80;
 			in[3] = 'z';
-			struct buf b = {0};
+			struct buf b = { 0 };
 			text_sanitize(&b, in, sizeof in);
 			assert_true(text_utf8_invalid(b.s, b.len) == (size_t)-1);
 			for (size_t i = 0; i < b.len;) {
@@ -196,7 +200,7 @@ static char *wrap_join(const char *s, size_t fw, size_t w)
 {
 	struct text_line *ln;
 	size_t n = text_wrap(s, strlen(s), fw, w, &ln);
-	struct buf b = {0};
+	struct buf b = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(&b, '|');
@@ -214,27 +218,29 @@ static void test_wrap_cases(void **state)
 		size_t fw, w;
 		const char *out;
 	} cases[] = {
-	    {"", 10, 10, ""},
-	    {"   ", 10, 10, ""},
-	    {"one", 10, 10, "one"},
-	    {"one two three", 7, 7, "one two|three"},
-	    {"one two three", 3, 3, "one|two|thr|ee"},
-	    {"one  two   ", 4, 4, "one|two"},
-	    {"one two", 10, 2, "one two"},
-	    {"one two three four", 4, 9, "one|two three|four"},
-	    {"abcdefghij", 4, 4, "abcd|efgh|ij"},
-	    {"a abcdefghij", 4, 4, "a|abcd|efgh|ij"},
-	    {"\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", 4, 4,
-	     "\xE4\xB8\xAD\xE6\x96\x87|\xE5\xAD\x97"},
-	    {"\xE4\xB8\xAD\xE6\x96\x87", 3, 3, "\xE4\xB8\xAD|\xE6\x96\x87"},
-	    {"\xE4\xB8\xAD", 1, 1, "\xE4\xB8\xAD"}, /* too wide for any line: stands alone */
-	    {"ae\xCC\x81" "bc", 2, 2, "ae\xCC\x81|bc"},
-	    {"e\xCC\x81\xCC\x82x", 1, 1, "e\xCC\x81\xCC\x82|x"},
-	    {"word [1,2]", 6, 6, "word|[1,2]"},
-	    {"x", 0, 0, "x"},
-	    {"see long-winded-word here", 12, 12, "see|long-winded-|word here"},
-	    {"a/b/cdefgh", 5, 5, "a/b/|cdefg|h"},
-	    {"-abcdef", 3, 3, "-ab|cde|f"},
+		{ "", 10, 10, "" },
+		{ "   ", 10, 10, "" },
+		{ "one", 10, 10, "one" },
+		{ "one two three", 7, 7, "one two|three" },
+		{ "one two three", 3, 3, "one|two|thr|ee" },
+		{ "one  two   ", 4, 4, "one|two" },
+		{ "one two", 10, 2, "one two" },
+		{ "one two three four", 4, 9, "one|two three|four" },
+		{ "abcdefghij", 4, 4, "abcd|efgh|ij" },
+		{ "a abcdefghij", 4, 4, "a|abcd|efgh|ij" },
+		{ "\xE4\xB8\xAD\xE6\x96\x87\xE5\xAD\x97", 4, 4,
+		  "\xE4\xB8\xAD\xE6\x96\x87|\xE5\xAD\x97" },
+		{ "\xE4\xB8\xAD\xE6\x96\x87", 3, 3, "\xE4\xB8\xAD|\xE6\x96\x87" },
+		{ "\xE4\xB8\xAD", 1, 1, "\xE4\xB8\xAD" }, /* too wide for any line: stands alone */
+		{ "ae\xCC\x81"
+		  "bc",
+		  2, 2, "ae\xCC\x81|bc" },
+		{ "e\xCC\x81\xCC\x82x", 1, 1, "e\xCC\x81\xCC\x82|x" },
+		{ "word [1,2]", 6, 6, "word|[1,2]" },
+		{ "x", 0, 0, "x" },
+		{ "see long-winded-word here", 12, 12, "see|long-winded-|word here" },
+		{ "a/b/cdefgh", 5, 5, "a/b/|cdefg|h" },
+		{ "-abcdef", 3, 3, "-ab|cde|f" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = wrap_join(cases[i].in, cases[i].fw, cases[i].w);
@@ -250,14 +256,15 @@ static void test_wrap_property(void **state)
 {
 	(void)state;
 	static const char *texts[] = {
-	    "Most side effects are mild. They often go away in a few days. [1,2]",
-	    "Exosomes\xE2\x80\x94tiny sacs\xE2\x80\x94" "carry signals between cells.",
-	    "\xE5\xA4\x96\xE6\xB3\x8C\xE4\xBD\x93\xE6\xB2\xBB\xE7\x96\x97 is exosome therapy "
-	    "\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
-	    "Cafe\xCC\x81 na\xC3\xAFve re\xCC\x81sume\xCC\x81 a\xCC\x8A\xCC\x81 x",
-	    "Pneumonoultramicroscopicsilicovolcanoconiosis is a long word indeed.",
-	    "  leading and   inner   spaces  ",
-	    "a b c d e f g h i j k l m n o p",
+		"Most side effects are mild. They often go away in a few days. [1,2]",
+		"Exosomes\xE2\x80\x94tiny sacs\xE2\x80\x94"
+		"carry signals between cells.",
+		"\xE5\xA4\x96\xE6\xB3\x8C\xE4\xBD\x93\xE6\xB2\xBB\xE7\x96\x97 is exosome therapy "
+		"\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82",
+		"Cafe\xCC\x81 na\xC3\xAFve re\xCC\x81sume\xCC\x81 a\xCC\x8A\xCC\x81 x",
+		"Pneumonoultramicroscopicsilicovolcanoconiosis is a long word indeed.",
+		"  leading and   inner   spaces  ",
+		"a b c d e f g h i j k l m n o p",
 	};
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
 		const char *s = texts[t];
@@ -308,15 +315,15 @@ static void test_wrap_property(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_decode_valid),
-	    cmocka_unit_test(test_decode_invalid),
-	    cmocka_unit_test(test_utf8_invalid),
-	    cmocka_unit_test(test_encode_roundtrip),
-	    cmocka_unit_test(test_widths),
-	    cmocka_unit_test(test_sanitize),
-	    cmocka_unit_test(test_sanitize_all_bytes),
-	    cmocka_unit_test(test_wrap_cases),
-	    cmocka_unit_test(test_wrap_property),
+		cmocka_unit_test(test_decode_valid),
+		cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_utf8_invalid),
+		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_widths),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_sanitize_all_bytes),
+		cmocka_unit_test(test_wrap_cases),
+		cmocka_unit_test(test_wrap_property),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
