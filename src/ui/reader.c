@@ -113,9 +113,7 @@ bool reader_key(struct ui *u, struct ui_key k)
 	size_t h = ui_rect_lines(&u->main_r);
 	if (view_key(v, k, h))
 		return true;
-	bool enter =
-		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
-	if (enter) {
+	if (ui_key_enter(k)) {
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + h)
 			ui_open_section(u, v->links[v->sel].target, NULL);

@@ -166,11 +166,9 @@ bool results_key(struct ui *u, struct ui_key k)
 	struct view *v = &u->rs;
 	if (view_key(v, k, ui_rect_lines(&u->main_r)))
 		return true;
-	bool enter =
-		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
-	if (!enter || v->sel == VIEW_NONE)
+	const struct vlink *l = view_entered(v, k);
+	if (l == NULL)
 		return false;
-	const struct vlink *l = &v->links[v->sel];
 	if (l->target) {
 		ui_open_section(u, l->target, l->block);
 	} else if (u->res.suggestion) {

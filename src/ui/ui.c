@@ -767,7 +767,7 @@ static void ui_draw(const struct ui *u)
 static void prompt_key(struct ui *u, struct ui_key k)
 {
 	struct buf *p = &u->prompt;
-	if ((k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'))) {
+	if (ui_key_enter(k)) {
 		u->prompting = false;
 		char *q = xstrdup(p->s ? p->s : "");
 		buf_reset(p);

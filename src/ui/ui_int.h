@@ -246,6 +246,10 @@ void view_cursor(const struct ui *u, const struct view *v, const struct rect *r,
 size_t view_link_at(const struct view *v, const struct rect *r, int y, int x);
 /* Shared keys: movement and link cycling. Returns true when handled. */
 bool view_key(struct view *v, struct ui_key k, size_t h);
+/* Is k the Enter key (KEY_ENTER, or Return as a character)? */
+bool ui_key_enter(struct ui_key k);
+/* The link chosen in v when k is Enter, or NULL (no Enter, or nothing chosen). */
+const struct vlink *view_entered(const struct view *v, struct ui_key k);
 
 /* toc.c: the contents. */
 void toc_init(struct ui *u);

@@ -105,11 +105,10 @@ bool urgent_key(struct ui *u, struct ui_key k)
 	struct view *v = &u->ug;
 	if (view_key(v, k, ui_rect_lines(&u->main_r)))
 		return true;
-	bool enter =
-		(k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
-	if (!enter || v->sel == VIEW_NONE)
+	const struct vlink *l = view_entered(v, k);
+	if (l == NULL)
 		return false;
-	ui_open_section(u, v->links[v->sel].target, v->links[v->sel].block);
+	ui_open_section(u, l->target, l->block);
 	return true;
 }
 

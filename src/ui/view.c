@@ -515,3 +515,13 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 		v->sel = VIEW_NONE;
 	return true;
 }
+
+bool ui_key_enter(struct ui_key k)
+{
+	return (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
+}
+
+const struct vlink *view_entered(const struct view *v, struct ui_key k)
+{
+	return ui_key_enter(k) && v->sel != VIEW_NONE ? &v->links[v->sel] : NULL;
+}
