@@ -57,6 +57,8 @@ enum {
 		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
+	SEQ_SHIFT = 12, /* words per chunk of the build's word sequence: 1 << SEQ_SHIFT */
+	SEQ_CHUNK = 1 << SEQ_SHIFT,
 };
 
 #define BM25_K1    1.2
@@ -68,6 +70,17 @@ enum {
 #define TITLE_ALL  1.5
 #define SPREAD     0.15
 #define SPREAD_MAX 3.0
+
+/*
+ * A chunk of the build's word sequence. Terms number far fewer than 65536 in
+ * practice, so most chunks hold 2-byte ids; a chunk started when a new term
+ * could pass that (each word makes at most one term) holds 4-byte ids. Chunks
+ * are never moved, so the sequence grows without copying.
+ */
+struct seq_chunk {
+	uint16_t *narrow; /* NULL when the chunk is wide */
+	uint32_t *wide;
+};
 
 struct src {
 	const struct node *node; /* block, item or section */
@@ -136,8 +149,9 @@ struct search_index {
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
 	uint32_t *psrc; /* every term's postings, one term after another */
 	uint16_t *poff;
-	uint32_t *seq; /* while building: the term of every word, in reading order */
-	size_t nseq, seqcap;
+	/* While building: the term of every word, in reading order, in chunks of SEQ_CHUNK. */
+	struct seq_chunk *seq;
+	size_t nseq, nchunks, chunkcap;
 	uint32_t *doclen; /* words per section */
 	double avgdl;
 	struct buf tmp;
@@ -406,6 +420,42 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	return w;
 }
 
+/* Append term t to the word sequence. */
+static void seq_push(struct search_index *ix, uint32_t t)
+{
+	size_t c = ix->nseq >> SEQ_SHIFT, i = ix->nseq & (SEQ_CHUNK - 1);
+	if (i == 0) {
+		if (c == ix->chunkcap) {
+			ix->chunkcap = ix->chunkcap ? ix->chunkcap * 2 : 64;
+			ix->seq = xreallocarray(ix->seq, ix->chunkcap, sizeof(*ix->seq));
+		}
+		struct seq_chunk *k = &ix->seq[c];
+		*k = (struct seq_chunk){ 0 };
+		if (ix->nterms + SEQ_CHUNK <= (size_t)UINT16_MAX + 1)
+			k->narrow = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->narrow));
+		else
+			k->wide = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->wide));
+		ix->nchunks++;
+	}
+	struct seq_chunk *k = &ix->seq[c];
+	if (k->narrow)
+		k->narrow[i] = (uint16_t)t;
+	else
+		k->wide[i] = t;
+	ix->nseq++;
+}
+
+static void seq_free(struct search_index *ix)
+{
+	for (size_t c = 0; c < ix->nchunks; c++) {
+		free(ix->seq[c].narrow);
+		free(ix->seq[c].wide);
+	}
+	free(ix->seq);
+	ix->seq = NULL;
+	ix->nseq = ix->nchunks = ix->chunkcap = 0;
+}
+
 static int add_span(void *arg, const struct fold_span *sp)
 {
 	struct add_ctx *a = arg;
@@ -416,12 +466,8 @@ static int add_span(void *arg, const struct fold_span *sp)
 	if (a->nw >= MAX_SRC_WORDS)
 		return 1;
 	/* Only the term is noted now; build_postings lays the lists out once counts are known. */
-	if (ix->nseq == ix->seqcap) {
-		ix->seqcap = ix->seqcap ? ix->seqcap * 2 : 4096;
-		ix->seq = xreallocarray(ix->seq, ix->seqcap, sizeof(*ix->seq));
-	}
 	uint32_t t = ix->words[w].term;
-	ix->seq[ix->nseq++] = t;
+	seq_push(ix, t);
 	ix->terms[t].np++;
 	a->nw++;
 	ix->doclen[a->sec]++;
@@ -621,7 +667,9 @@ static void build_postings(struct search_index *ix)
 		const struct src *sp = &ix->srcs[s];
 		size_t end = s + 1 < ix->nsrcs ? ix->srcs[s + 1].first : ix->nseq;
 		for (size_t i = sp->first; i < end; i++) {
-			struct term *t = &ix->terms[ix->seq[i]];
+			const struct seq_chunk *k = &ix->seq[i >> SEQ_SHIFT];
+			size_t j = i & (SEQ_CHUNK - 1);
+			struct term *t = &ix->terms[k->narrow ? k->narrow[j] : k->wide[j]];
 			ix->psrc[t->src - ix->psrc + t->np] = (uint32_t)s;
 			ix->poff[t->off - ix->poff + t->np] = (uint16_t)(i - sp->first);
 			t->np++;
@@ -631,9 +679,7 @@ static void build_postings(struct search_index *ix)
 			}
 		}
 	}
-	free(ix->seq);
-	ix->seq = NULL;
-	ix->nseq = ix->seqcap = 0;
+	seq_free(ix);
 }
 
 struct search_index *search_index_new(const struct content *c)
@@ -704,7 +750,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->srcs);
 	free(ix->psrc);
 	free(ix->poff);
-	free(ix->seq);
+	seq_free(ix);
 	free(ix->cps);
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
