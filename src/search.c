@@ -120,6 +120,7 @@ struct word {
 	uint64_t mask;    /* letters present (hashed), a cheap lower bound on edits */
 	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
 	uint64_t kmask;
+	bool stop; /* a stop word */
 };
 
 /* Open addressing over string keys; slots hold index + 1, tags the high half of the hash. */
@@ -184,11 +185,27 @@ static bool is_stop(const char *w)
 
 /* ---- hash tables ---- */
 
+/*
+ * Eight bytes at a time with a final mix: every word of the content is hashed
+ * once, and a byte-at-a-time hash cost more than the table probe. Slots use
+ * the low bits and tags the high ones, so both halves must be well mixed.
+ */
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xC2B2AE3D27D4EB4Full);
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	uint64_t v = 0;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+		v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -231,11 +248,8 @@ static void table_put(struct table *t, size_t slot, uint64_t h, uint32_t v)
 	t->n++;
 }
 
-/* Make room for one more entry; call before table_find when an insert may follow. */
-static void table_grow(struct table *t, table_key_fn key, const struct search_index *ix)
+static void table_rehash(struct table *t, table_key_fn key, const struct search_index *ix)
 {
-	if ((t->n + 1) * 2 <= t->cap)
-		return;
 	struct table old = *t;
 	t->cap = old.cap ? old.cap * 2 : 256;
 	t->n = 0;
@@ -252,6 +266,13 @@ static void table_grow(struct table *t, table_key_fn key, const struct search_in
 	}
 	free(old.slot);
 	free(old.tag);
+}
+
+/* Make room for one more entry; call before table_find when an insert may follow. */
+static inline void table_grow(struct table *t, table_key_fn key, const struct search_index *ix)
+{
+	if ((t->n + 1) * 2 > t->cap)
+		table_rehash(t, key, ix);
 }
 
 static const char *term_key(const struct search_index *ix, uint32_t i)
@@ -351,9 +372,11 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 		ix->words = xreallocarray(ix->words, ix->wordcap, sizeof(*ix->words));
 	}
 	struct word *w = &ix->words[ix->nwords];
-	*w = (struct word){
-		.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1, .cp = (uint32_t)ix->ncps
-	};
+	*w = (struct word){ .w = xstrndup(fw->word, fw->wlen),
+			    .term = term,
+			    .freq = 1,
+			    .cp = (uint32_t)ix->ncps,
+			    .stop = is_stop(fw->word) };
 	cps_reserve(ix, 2 * fw->wlen);
 	for (size_t i = 0; i < fw->wlen;) {
 		uint32_t cp;
@@ -551,13 +574,64 @@ static void add_section(struct add_ctx *a, const struct node *s)
 	}
 }
 
+static size_t count_str(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+static size_t count_also(const struct node *n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n->also_called.n; i++)
+		k += count_str(n->also_called.v[i]);
+	return k;
+}
+
+/*
+ * The srcs add_section will make for s, so the array is allocated once at its
+ * final size rather than doubled and copied (it is among the largest arrays).
+ */
+static size_t count_section(const struct node *s)
+{
+	size_t k = count_str(s->title) + count_also(s);
+	for (const struct node *b = s->first; b != NULL; b = b->next) {
+		switch (b->type) {
+		case NODE_PARA:
+		case NODE_NOTE:
+			k += count_str(b->text);
+			break;
+		case NODE_LIST:
+			k += count_str(b->text);
+			for (const struct node *it = b->first; it != NULL; it = it->next)
+				k += count_str(it->text) + count_also(it);
+			break;
+		case NODE_ITEM:
+			k += count_str(b->text) + count_also(b);
+			break;
+		case NODE_QA:
+			k += count_str(b->title) + count_str(b->text);
+			break;
+		case NODE_CLAIM:
+			k += count_str(b->text) + count_str(b->context);
+			break;
+		case NODE_TERM:
+			k += count_str(b->title) + count_str(b->text) + count_also(b);
+			break;
+		case NODE_ROOT:
+		case NODE_SECTION:
+			break;
+		}
+	}
+	return k;
+}
+
 /*
  * The term a spelling stems to, or NO_TERM; *folded gets the folded word.
  * Spellings of the content come from the table, others are folded now. Reads
  * the index only (the fold's buffers aside).
  */
 static uint32_t span_term(const struct search_index *ix, const char *s, size_t len,
-			  const char **folded)
+			  const char **folded, bool *stop)
 {
 	if (len <= MAX_RAW) {
 		uint32_t v = table_get(&ix->rawtab, table_find(&ix->rawtab, s, len,
@@ -565,12 +639,16 @@ static uint32_t span_term(const struct search_index *ix, const char *s, size_t l
 		if (v) {
 			uint32_t w = ix->raws[v - 1].word;
 			*folded = w == NO_TERM ? "" : ix->words[w].w;
+			if (stop != NULL)
+				*stop = w != NO_TERM && ix->words[w].stop;
 			return w == NO_TERM ? NO_TERM : ix->words[w].term;
 		}
 	}
 	size_t wlen, nchars, sl;
 	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
 	*folded = w;
+	if (stop != NULL)
+		*stop = wlen > 0 && is_stop(w);
 	if (wlen == 0)
 		return NO_TERM;
 	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
@@ -589,8 +667,9 @@ static int one_word(void *arg, const struct fold_span *sp)
 {
 	struct one_ctx *o = arg;
 	const char *folded;
-	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded);
-	if (*folded == '\0' || is_stop(folded))
+	bool stop;
+	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded, &stop);
+	if (*folded == '\0' || stop)
 		return 0;
 	if (++o->n > 1)
 		return 1;
@@ -688,6 +767,11 @@ struct search_index *search_index_new(const struct content *c)
 	ix->c = c;
 	ix->fold = fold_new();
 	ix->doclen = xcalloc(c->nsections ? c->nsections : 1, sizeof(*ix->doclen));
+	size_t nsrcs = 0;
+	for (size_t i = 0; i < c->nsections; i++)
+		nsrcs += count_section(c->sections[i]);
+	ix->srccap = nsrcs ? nsrcs : 1;
+	ix->srcs = xreallocarray(NULL, ix->srccap, sizeof(*ix->srcs));
 
 	for (size_t i = 0; i < c->nsections; i++) {
 		struct add_ctx a = { .ix = ix, .sec = (uint32_t)i };
@@ -1133,7 +1217,7 @@ static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
 	const char *folded;
-	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded);
+	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded, NULL);
 	if (t == NO_TERM || !in_plan(mc->pl, t))
 		return 0;
 	if (mc->n == mc->cap) {
