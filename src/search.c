@@ -57,6 +57,8 @@ enum {
 		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
+	SEQ_SHIFT = 12, /* words per chunk of the build's word sequence: 1 << SEQ_SHIFT */
+	SEQ_CHUNK = 1 << SEQ_SHIFT,
 };
 
 #define BM25_K1    1.2
@@ -68,6 +70,17 @@ enum {
 #define TITLE_ALL  1.5
 #define SPREAD     0.15
 #define SPREAD_MAX 3.0
+
+/*
+ * A chunk of the build's word sequence. Terms number far fewer than 65536 in
+ * practice, so most chunks hold 2-byte ids; a chunk started when a new term
+ * could pass that (each word makes at most one term) holds 4-byte ids. Chunks
+ * are never moved, so the sequence grows without copying.
+ */
+struct seq_chunk {
+	uint16_t *narrow; /* NULL when the chunk is wide */
+	uint32_t *wide;
+};
 
 struct src {
 	const struct node *node; /* block, item or section */
@@ -107,6 +120,7 @@ struct word {
 	uint64_t mask;    /* letters present (hashed), a cheap lower bound on edits */
 	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
 	uint64_t kmask;
+	bool stop; /* a stop word */
 };
 
 /* Open addressing over string keys; slots hold index + 1, tags the high half of the hash. */
@@ -136,8 +150,9 @@ struct search_index {
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
 	uint32_t *psrc; /* every term's postings, one term after another */
 	uint16_t *poff;
-	uint32_t *seq; /* while building: the term of every word, in reading order */
-	size_t nseq, seqcap;
+	/* While building: the term of every word, in reading order, in chunks of SEQ_CHUNK. */
+	struct seq_chunk *seq;
+	size_t nseq, nchunks, chunkcap;
 	uint32_t *doclen; /* words per section */
 	double avgdl;
 	struct buf tmp;
@@ -170,11 +185,27 @@ static bool is_stop(const char *w)
 
 /* ---- hash tables ---- */
 
+/*
+ * Eight bytes at a time with a final mix: every word of the content is hashed
+ * once, and a byte-at-a-time hash cost more than the table probe. Slots use
+ * the low bits and tags the high ones, so both halves must be well mixed.
+ */
 static uint64_t hash_str(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)n * 0xC2B2AE3D27D4EB4Full);
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t v;
+		memcpy(&v, s, 8);
+		h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	uint64_t v = 0;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+		v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 33;
 	return h;
 }
 
@@ -217,11 +248,8 @@ static void table_put(struct table *t, size_t slot, uint64_t h, uint32_t v)
 	t->n++;
 }
 
-/* Make room for one more entry; call before table_find when an insert may follow. */
-static void table_grow(struct table *t, table_key_fn key, const struct search_index *ix)
+static void table_rehash(struct table *t, table_key_fn key, const struct search_index *ix)
 {
-	if ((t->n + 1) * 2 <= t->cap)
-		return;
 	struct table old = *t;
 	t->cap = old.cap ? old.cap * 2 : 256;
 	t->n = 0;
@@ -238,6 +266,13 @@ static void table_grow(struct table *t, table_key_fn key, const struct search_in
 	}
 	free(old.slot);
 	free(old.tag);
+}
+
+/* Make room for one more entry; call before table_find when an insert may follow. */
+static inline void table_grow(struct table *t, table_key_fn key, const struct search_index *ix)
+{
+	if ((t->n + 1) * 2 > t->cap)
+		table_rehash(t, key, ix);
 }
 
 static const char *term_key(const struct search_index *ix, uint32_t i)
@@ -337,9 +372,11 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 		ix->words = xreallocarray(ix->words, ix->wordcap, sizeof(*ix->words));
 	}
 	struct word *w = &ix->words[ix->nwords];
-	*w = (struct word){
-		.w = xstrndup(fw->word, fw->wlen), .term = term, .freq = 1, .cp = (uint32_t)ix->ncps
-	};
+	*w = (struct word){ .w = xstrndup(fw->word, fw->wlen),
+			    .term = term,
+			    .freq = 1,
+			    .cp = (uint32_t)ix->ncps,
+			    .stop = is_stop(fw->word) };
 	cps_reserve(ix, 2 * fw->wlen);
 	for (size_t i = 0; i < fw->wlen;) {
 		uint32_t cp;
@@ -406,6 +443,42 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	return w;
 }
 
+/* Append term t to the word sequence. */
+static void seq_push(struct search_index *ix, uint32_t t)
+{
+	size_t c = ix->nseq >> SEQ_SHIFT, i = ix->nseq & (SEQ_CHUNK - 1);
+	if (i == 0) {
+		if (c == ix->chunkcap) {
+			ix->chunkcap = ix->chunkcap ? ix->chunkcap * 2 : 64;
+			ix->seq = xreallocarray(ix->seq, ix->chunkcap, sizeof(*ix->seq));
+		}
+		struct seq_chunk *k = &ix->seq[c];
+		*k = (struct seq_chunk){ 0 };
+		if (ix->nterms + SEQ_CHUNK <= (size_t)UINT16_MAX + 1)
+			k->narrow = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->narrow));
+		else
+			k->wide = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->wide));
+		ix->nchunks++;
+	}
+	struct seq_chunk *k = &ix->seq[c];
+	if (k->narrow)
+		k->narrow[i] = (uint16_t)t;
+	else
+		k->wide[i] = t;
+	ix->nseq++;
+}
+
+static void seq_free(struct search_index *ix)
+{
+	for (size_t c = 0; c < ix->nchunks; c++) {
+		free(ix->seq[c].narrow);
+		free(ix->seq[c].wide);
+	}
+	free(ix->seq);
+	ix->seq = NULL;
+	ix->nseq = ix->nchunks = ix->chunkcap = 0;
+}
+
 static int add_span(void *arg, const struct fold_span *sp)
 {
 	struct add_ctx *a = arg;
@@ -416,12 +489,8 @@ static int add_span(void *arg, const struct fold_span *sp)
 	if (a->nw >= MAX_SRC_WORDS)
 		return 1;
 	/* Only the term is noted now; build_postings lays the lists out once counts are known. */
-	if (ix->nseq == ix->seqcap) {
-		ix->seqcap = ix->seqcap ? ix->seqcap * 2 : 4096;
-		ix->seq = xreallocarray(ix->seq, ix->seqcap, sizeof(*ix->seq));
-	}
 	uint32_t t = ix->words[w].term;
-	ix->seq[ix->nseq++] = t;
+	seq_push(ix, t);
 	ix->terms[t].np++;
 	a->nw++;
 	ix->doclen[a->sec]++;
@@ -505,13 +574,64 @@ static void add_section(struct add_ctx *a, const struct node *s)
 	}
 }
 
+static size_t count_str(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+static size_t count_also(const struct node *n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n->also_called.n; i++)
+		k += count_str(n->also_called.v[i]);
+	return k;
+}
+
+/*
+ * The srcs add_section will make for s, so the array is allocated once at its
+ * final size rather than doubled and copied (it is among the largest arrays).
+ */
+static size_t count_section(const struct node *s)
+{
+	size_t k = count_str(s->title) + count_also(s);
+	for (const struct node *b = s->first; b != NULL; b = b->next) {
+		switch (b->type) {
+		case NODE_PARA:
+		case NODE_NOTE:
+			k += count_str(b->text);
+			break;
+		case NODE_LIST:
+			k += count_str(b->text);
+			for (const struct node *it = b->first; it != NULL; it = it->next)
+				k += count_str(it->text) + count_also(it);
+			break;
+		case NODE_ITEM:
+			k += count_str(b->text) + count_also(b);
+			break;
+		case NODE_QA:
+			k += count_str(b->title) + count_str(b->text);
+			break;
+		case NODE_CLAIM:
+			k += count_str(b->text) + count_str(b->context);
+			break;
+		case NODE_TERM:
+			k += count_str(b->title) + count_str(b->text) + count_also(b);
+			break;
+		case NODE_ROOT:
+		case NODE_SECTION:
+			break;
+		}
+	}
+	return k;
+}
+
 /*
  * The term a spelling stems to, or NO_TERM; *folded gets the folded word.
  * Spellings of the content come from the table, others are folded now. Reads
  * the index only (the fold's buffers aside).
  */
 static uint32_t span_term(const struct search_index *ix, const char *s, size_t len,
-			  const char **folded)
+			  const char **folded, bool *stop)
 {
 	if (len <= MAX_RAW) {
 		uint32_t v = table_get(&ix->rawtab, table_find(&ix->rawtab, s, len,
@@ -519,12 +639,16 @@ static uint32_t span_term(const struct search_index *ix, const char *s, size_t l
 		if (v) {
 			uint32_t w = ix->raws[v - 1].word;
 			*folded = w == NO_TERM ? "" : ix->words[w].w;
+			if (stop != NULL)
+				*stop = w != NO_TERM && ix->words[w].stop;
 			return w == NO_TERM ? NO_TERM : ix->words[w].term;
 		}
 	}
 	size_t wlen, nchars, sl;
 	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
 	*folded = w;
+	if (stop != NULL)
+		*stop = wlen > 0 && is_stop(w);
 	if (wlen == 0)
 		return NO_TERM;
 	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
@@ -543,8 +667,9 @@ static int one_word(void *arg, const struct fold_span *sp)
 {
 	struct one_ctx *o = arg;
 	const char *folded;
-	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded);
-	if (*folded == '\0' || is_stop(folded))
+	bool stop;
+	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded, &stop);
+	if (*folded == '\0' || stop)
 		return 0;
 	if (++o->n > 1)
 		return 1;
@@ -621,7 +746,9 @@ static void build_postings(struct search_index *ix)
 		const struct src *sp = &ix->srcs[s];
 		size_t end = s + 1 < ix->nsrcs ? ix->srcs[s + 1].first : ix->nseq;
 		for (size_t i = sp->first; i < end; i++) {
-			struct term *t = &ix->terms[ix->seq[i]];
+			const struct seq_chunk *k = &ix->seq[i >> SEQ_SHIFT];
+			size_t j = i & (SEQ_CHUNK - 1);
+			struct term *t = &ix->terms[k->narrow ? k->narrow[j] : k->wide[j]];
 			ix->psrc[t->src - ix->psrc + t->np] = (uint32_t)s;
 			ix->poff[t->off - ix->poff + t->np] = (uint16_t)(i - sp->first);
 			t->np++;
@@ -631,9 +758,7 @@ static void build_postings(struct search_index *ix)
 			}
 		}
 	}
-	free(ix->seq);
-	ix->seq = NULL;
-	ix->nseq = ix->seqcap = 0;
+	seq_free(ix);
 }
 
 struct search_index *search_index_new(const struct content *c)
@@ -642,6 +767,11 @@ struct search_index *search_index_new(const struct content *c)
 	ix->c = c;
 	ix->fold = fold_new();
 	ix->doclen = xcalloc(c->nsections ? c->nsections : 1, sizeof(*ix->doclen));
+	size_t nsrcs = 0;
+	for (size_t i = 0; i < c->nsections; i++)
+		nsrcs += count_section(c->sections[i]);
+	ix->srccap = nsrcs ? nsrcs : 1;
+	ix->srcs = xreallocarray(NULL, ix->srccap, sizeof(*ix->srcs));
 
 	for (size_t i = 0; i < c->nsections; i++) {
 		struct add_ctx a = { .ix = ix, .sec = (uint32_t)i };
@@ -704,7 +834,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->srcs);
 	free(ix->psrc);
 	free(ix->poff);
-	free(ix->seq);
+	seq_free(ix);
 	free(ix->cps);
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
@@ -1087,7 +1217,7 @@ static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
 	const char *folded;
-	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded);
+	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded, NULL);
 	if (t == NO_TERM || !in_plan(mc->pl, t))
 		return 0;
 	if (mc->n == mc->cap) {

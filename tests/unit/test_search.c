@@ -12,6 +12,7 @@
 #include "load.h"
 #include "search.h"
 #include "search_print.h"
+#include "util.h"
 
 static const char sources_yaml[] = "sources:\n"
 				   "  - id: a\n"
@@ -381,6 +382,58 @@ static void test_print_formats(void **state)
 	search_index_free(NULL);
 }
 
+/*
+ * A vocabulary past 65536 terms: the build notes term ids in 2 bytes while
+ * they fit and in 4 bytes after, and both must place every word right.
+ */
+static void test_large_vocabulary(void **state)
+{
+	(void)state;
+	enum { PARAS = 10, PER_PARA = 8000 };
+	struct buf y = { 0 };
+	buf_printf(&y, "id: big\ntitle: Big\nbody:\n");
+	for (int p = 0; p < PARAS; p++) {
+		buf_printf(&y, "  - p: \"");
+		for (int i = 0; i < PER_PARA; i++)
+			buf_printf(&y, "%sx%d", i ? " " : "", p * PER_PARA + i);
+		buf_printf(&y, "\"\n    sources: [a]\n");
+	}
+	buf_printf(&y, "sections:\n  - id: tail\n    title: Tail\n    body:\n"
+		     "      - p: A marker word after x79998 and x79999 x5.\n        sources: [a]\n");
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "10-big.yaml", .data = y.s, .len = y.len },
+	};
+	struct content *c = load_mem(files, 2);
+	assert_non_null(c);
+	struct search_index *ix = search_index_new(c);
+	struct search_opts o = { .limit = 0, .snippet_width = 60 };
+	struct search_result res;
+	const struct {
+		const char *q, *first;
+		size_t n;
+	} cases[] = {
+		{ "x0", "big", 1 },
+		{ "x65535", "big", 1 },
+		{ "x65536", "big", 1 },
+		{ "\"x70000 x70001\"", "big", 1 },
+		{ "\"x70001 x70000\"", NULL, 0 },
+		{ "x79999", "big/tail", 2 },
+		{ "marker", "big/tail", 1 },
+		{ "\"x79999 x5\"", "big/tail", 1 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(search_run(ix, cases[i].q, &o, &res), 0);
+		assert_int_equal(res.nhits, cases[i].n);
+		if (cases[i].first != NULL)
+			assert_string_equal(res.hits[0].section->id, cases[i].first);
+		search_result_free(&res);
+	}
+	search_index_free(ix);
+	content_free(c);
+	buf_free(&y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_match_text),
 		cmocka_unit_test(test_print_formats),
 		cmocka_unit_test(test_explains_beats_lists),
+		cmocka_unit_test(test_large_vocabulary),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
