@@ -93,11 +93,10 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-void *arena_alloc(struct arena *a, size_t n)
+/* Room for n bytes, not cleared. */
+static void *arena_take(struct arena *a, size_t n)
 {
-	enum {
-		CHUNK = 64 * 1024
-	};
+	enum { CHUNK = 64 * 1024 };
 	if (n > SIZE_MAX - 2 * sizeof(max_align_t))
 		oom();
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
@@ -112,14 +111,20 @@ void *arena_alloc(struct arena *a, size_t n)
 	}
 	void *p = (char *)c->data + c->used;
 	c->used += n;
-	memset(p, 0, n);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	return memset(arena_take(a, n), 0, n);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	/* Strings are written whole at once; clearing them first would be waste. */
+	char *p = arena_take(a, n + 1);
 	memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 
