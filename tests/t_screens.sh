@@ -234,6 +234,24 @@ snap 27-wide "27x12: relaid out at a width that splits the wide word"
 keys q
 wait_exit "wide characters: q quits with 0" 0
 
+# ---- Ctrl-Z suspends to the shell and fg resumes (needs a shell with job control) ----
+if command -v bash >/dev/null 2>&1; then
+	S=suspend
+	T new-session -d -s "$S" -x 60 -y 20 \
+	    "env TERM=xterm-256color LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile -i"
+	keys "'$EXO' --content '$CONTENT' 2>'$TMPD/suspend.err'" Enter
+	wait_for "Contents" || fail "suspend starts" "$(cap)"
+	keys C-z
+	if wait_for "Stopped"; then pass "Ctrl-Z suspends to the shell"; else fail "Ctrl-Z suspends to the shell" "$(cap)"; fi
+	keys fg Enter
+	keys j
+	if wait_for "Contents: Side effects"; then pass "fg resumes and keys work"; else fail "fg resumes and keys work" "$(cap)"; fi
+	keys q
+	keys 'echo "rc=$?"' Enter
+	if wait_for "rc=0"; then pass "after resuming, q quits with 0"; else fail "after resuming, q quits with 0" "$(cap)"; fi
+	stop
+fi
+
 # ---- signals restore the terminal ----
 start sigterm 60 20 --content "$CONTENT"
 wait_for "Contents" || fail "sigterm starts" "$(cap)"
