@@ -355,6 +355,17 @@ static size_t next_link(const struct view *v, int dir, size_t h)
 	return VIEW_NONE;
 }
 
+/* Tab and Shift-Tab: choose the next or previous link; false when there is none,
+ * so the dispatcher can switch panes instead. */
+static bool cycle_link(struct view *v, int dir, size_t h)
+{
+	size_t i = next_link(v, dir, h);
+	if (i == VIEW_NONE)
+		return false;
+	view_select(v, i, h);
+	return true;
+}
+
 bool view_key(struct view *v, struct ui_key k, size_t h)
 {
 	long page = h > 1 ? (long)h - 1 : 1;
@@ -389,13 +400,8 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 		case KEY_END:
 			m = END;
 			break;
-		case KEY_BTAB: {
-			size_t i = next_link(v, -1, h);
-			if (i == VIEW_NONE)
-				return false;
-			view_select(v, i, h);
-			return true;
-		}
+		case KEY_BTAB:
+			return cycle_link(v, -1, h);
 		default:
 			return false;
 		}
@@ -433,13 +439,8 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 		case '>':
 			m = END;
 			break;
-		case '\t': {
-			size_t i = next_link(v, 1, h);
-			if (i == VIEW_NONE)
-				return false;
-			view_select(v, i, h);
-			return true;
-		}
+		case '\t':
+			return cycle_link(v, 1, h);
 		default:
 			return false;
 		}
