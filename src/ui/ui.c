@@ -423,6 +423,18 @@ static void ui_resize(struct ui *u)
 
 /* ---- history ---- */
 
+/* The dispatcher's table: what each screen of the main pane draws, does with a
+ * key, and says on the status line. */
+static const struct screen_ops {
+	void (*draw)(const struct ui *u, bool focused);
+	bool (*key)(struct ui *u, struct ui_key k);
+	void (*status)(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+} screens[] = {
+	[SCR_READER] = { reader_draw, reader_key, reader_status },
+	[SCR_RESULTS] = { results_draw, results_key, results_status },
+	[SCR_URGENT] = { urgent_draw, urgent_key, urgent_status },
+};
+
 static struct view *main_view(struct ui *u)
 {
 	switch (u->screen) {
@@ -635,12 +647,8 @@ static void draw_status(const struct ui *u)
 		buf_puts(&crumb, "Help: keys");
 	else if (u->focus == PANE_TOC)
 		toc_status(u, &crumb, pct, sizeof pct);
-	else if (u->screen == SCR_READER)
-		reader_status(u, &crumb, pct, sizeof pct);
-	else if (u->screen == SCR_RESULTS)
-		results_status(u, &crumb, pct, sizeof pct);
 	else
-		urgent_status(u, &crumb, pct, sizeof pct);
+		screens[u->screen].status(u, &crumb, pct, sizeof pct);
 	ui_fill(u, r->y, r->x, r->w, ROLE_STATUS);
 	int pw = (int)strlen(pct);
 	int room = r->w - 1 - (pw ? pw + 2 : 0);
@@ -723,18 +731,7 @@ static void ui_draw(const struct ui *u)
 		ui_vline(u, u->toc_r.y, u->toc_r.x + u->toc_r.w, u->toc_r.h);
 	}
 	if (show_main) {
-		bool f = u->focus == PANE_MAIN;
-		switch (u->screen) {
-		case SCR_READER:
-			reader_draw(u, f);
-			break;
-		case SCR_RESULTS:
-			results_draw(u, f);
-			break;
-		case SCR_URGENT:
-			urgent_draw(u, f);
-			break;
-		}
+		screens[u->screen].draw(u, u->focus == PANE_MAIN);
 	}
 	draw_status(u);
 	draw_bottom(u);
@@ -892,18 +889,7 @@ static void mouse_key(struct ui *u)
 	if (i == VIEW_NONE)
 		return;
 	view_select(v, i, ui_rect_lines(&u->main_r));
-	struct ui_key enter = { .ch = '\r' };
-	switch (u->screen) {
-	case SCR_READER:
-		reader_key(u, enter);
-		break;
-	case SCR_RESULTS:
-		results_key(u, enter);
-		break;
-	case SCR_URGENT:
-		urgent_key(u, enter);
-		break;
-	}
+	screens[u->screen].key(u, (struct ui_key){ .ch = '\r' });
 }
 
 static void ui_key(struct ui *u, struct ui_key k)
@@ -977,22 +963,7 @@ static void ui_key(struct ui *u, struct ui_key k)
 		hist_move(u, -1);
 		return;
 	}
-	bool done;
-	if (u->focus == PANE_TOC) {
-		done = toc_key(u, k);
-	} else {
-		switch (u->screen) {
-		case SCR_READER:
-			done = reader_key(u, k);
-			break;
-		case SCR_RESULTS:
-			done = results_key(u, k);
-			break;
-		default:
-			done = urgent_key(u, k);
-			break;
-		}
-	}
+	bool done = u->focus == PANE_TOC ? toc_key(u, k) : screens[u->screen].key(u, k);
 	if (done)
 		return;
 	/* What the screen left: pane switching and browser-style back and forward. */
