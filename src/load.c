@@ -476,18 +476,12 @@ static size_t index_sources(struct content *c)
 	return errors;
 }
 
-/* Did-you-mean scans every source id; a file full of unknown ones gets
- * suggestions for the first few only, so reading it stays linear. */
-enum {
-	MAX_SUGGESTIONS = 20
-};
-
 static void unknown_source(struct loader *L, const struct ynode *e)
 {
 	const struct content *c = L->c;
 	const char *near = NULL;
 	const char **names = NULL;
-	if (L->suggestions++ < MAX_SUGGESTIONS) {
+	if (L->suggestions++ < SUGGEST_MAX) {
 		names = xcalloc(c->nsources + 1, sizeof *names);
 		for (size_t i = 0; i < c->nsources; i++)
 			names[i] = c->sources[i].id;

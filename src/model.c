@@ -76,13 +76,8 @@ const struct node *content_find(const struct content *c, const char *id)
 
 int content_source_index(const struct content *c, const char *id)
 {
-	if (c->source_order == NULL) { /* before validation: a plain scan */
-		for (size_t i = 0; i < c->nsources; i++)
-			if (strcmp(c->sources[i].id, id) == 0)
-				return (int)i;
-		return -1;
-	}
-	size_t lo = 0, hi = c->nsources;
+	/* source_order is made as soon as sources.yaml is read (load.c). */
+	size_t lo = 0, hi = c->source_order ? c->nsources : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int k = c->source_order[mid];

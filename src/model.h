@@ -138,6 +138,11 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 
 /* Smallest edit distance (with transpositions) between a and b, capped at max+1. */
 size_t edit_distance(const char *a, const char *b, size_t max);
+/* Did-you-mean scans every candidate; a file full of bad references gets
+ * suggestions for its first SUGGEST_MAX only, so checking it stays linear. */
+enum {
+	SUGGEST_MAX = 20
+};
 /* The candidate closest to s within a small edit distance, or NULL. */
 const char *closest_word(const char *s, const char *const *cands, size_t n);
 

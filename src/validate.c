@@ -14,12 +14,6 @@
 #include "load.h"
 #include "util.h"
 
-/* Did-you-mean costs a scan of every id; a file full of bad references gets
- * suggestions for the first few only, so checking it stays linear. */
-enum {
-	MAX_SUGGESTIONS = 20
-};
-
 struct vstate {
 	struct content *c;
 	size_t errors;
@@ -106,7 +100,7 @@ static void resolve_links(struct vstate *V, struct node *n)
 		const struct node *t = content_find(V->c, n->see_also.v[i]);
 		if (t == NULL) {
 			const char **ids =
-				V->suggestions++ < MAX_SUGGESTIONS ? section_ids(V->c) : NULL;
+				V->suggestions++ < SUGGEST_MAX ? section_ids(V->c) : NULL;
 			const char *near =
 				ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
 			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
