@@ -343,8 +343,9 @@ enum text_rule {
 	TEXT_REQUIRED_MAY_BE_EMPTY
 };
 
-static char *get_text(struct loader *L, const struct ynode *map, const char *key,
-		      enum text_rule rule, const char *what)
+/* The text of map[key], checked, copied into arena a; NULL when absent or wrong. */
+static char *get_text_in(struct loader *L, struct arena *a, const struct ynode *map,
+			 const char *key, enum text_rule rule, const char *what)
 {
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL) {
@@ -360,27 +361,27 @@ static char *get_text(struct loader *L, const struct ynode *map, const char *key
 	check_scalar(L, v);
 	if (v->len == 0) {
 		if (rule == TEXT_REQUIRED_MAY_BE_EMPTY)
-			return arena_strndup(&L->c->mem, "", 0);
+			return arena_strndup(a, "", 0);
 		lerr(L, v->line, v->col, "'%s' is empty", key);
 		return NULL;
 	}
-	return arena_strndup(&L->c->mem, v->s, v->len);
+	return arena_strndup(a, v->s, v->len);
 }
 
-/* Room for n strings, made once: the YAML list's length is known. */
-static void strv_init(struct loader *L, struct strv *sv, size_t n)
+/* The text of map[key], kept with the content. */
+static char *get_text(struct loader *L, const struct ynode *map, const char *key,
+		      enum text_rule rule, const char *what)
 {
-	sv->v = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->v);
-	sv->line = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->line);
-	sv->col = arena_alloc(&L->c->mem, (n + 1) * sizeof *sv->col);
+	return get_text_in(L, &L->c->mem, map, key, rule, what);
 }
 
-static void strv_push(struct loader *L, struct strv *sv, const struct ynode *y)
+/* Room for n strings and their positions, made once: the YAML list's length
+ * is known. Positions follow the n pointers (see strv_line()); the list is
+ * only ever read once built. */
+static int *strv_init(struct loader *L, struct strv *sv, size_t n)
 {
-	sv->v[sv->n] = arena_strndup(&L->c->mem, y->s, y->len);
-	sv->line[sv->n] = y->line;
-	sv->col[sv->n] = y->col;
-	sv->n++;
+	sv->v = arena_alloc(&L->c->mem, n * sizeof *sv->v + 2 * n * sizeof(int));
+	return (int *)(sv->v + n);
 }
 
 /* A list of text. Returns false when the key is absent. */
@@ -395,7 +396,8 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 		return true;
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
-	strv_init(L, out, v->n);
+	int *at = strv_init(L, out, v->n);
+	size_t n = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list")) {
@@ -406,8 +408,15 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 			continue;
 		}
 		check_scalar(L, e);
-		strv_push(L, out, e);
+		out->v[n] = arena_strndup(&L->c->mem, e->s, e->len);
+		at[2 * n] = e->line;
+		at[2 * n + 1] = e->col;
+		n++;
 	}
+	/* Entries left out close the gap, so the positions move up behind the pointers. */
+	if (n < v->n)
+		memmove(out->v + n, at, 2 * n * sizeof(int));
+	out->n = (uint32_t)n;
 	return true;
 }
 
@@ -494,7 +503,7 @@ static void unknown_source(struct loader *L, const struct ynode *e)
 
 /* A `sources:` list, resolved to source indices now. */
 static void get_sources(struct loader *L, const struct ynode *map, const char *key, int **out,
-			size_t *nout, bool required, const char *what)
+			uint32_t *nout, bool required, const char *what)
 {
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL) {
@@ -697,7 +706,9 @@ static void build_section(struct loader *L, const struct ynode *y, struct node *
 		return;
 	check_keys(L, y, section_keys, "a section");
 	struct node *n = node_new(L, NODE_SECTION, y, parent);
-	char *id = get_text(L, y, "id", TEXT_REQUIRED, "a section");
+	/* A subsection's id is kept joined to its parent's; the bare one is scratch. */
+	char *id = get_text_in(L, parent_id ? &L->yaml : &L->c->mem, y, "id", TEXT_REQUIRED,
+			       "a section");
 	if (id && !valid_id(id)) {
 		const struct ynode *v = map_get(y, "id");
 		lerr(L, v->line, v->col,

@@ -9,10 +9,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
-enum node_type {
+/* Stored in one byte each: a node is small, and there are many. */
+enum __attribute__((packed)) node_type {
 	NODE_ROOT,    /* the whole content; children are the top-level sections */
 	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
 	NODE_PARA,    /* text, sources */
@@ -25,7 +27,7 @@ enum node_type {
 };
 
 /* How soon to act on a symptom. Only set where a source supports it. */
-enum urgency {
+enum __attribute__((packed)) urgency {
 	URG_NONE,          /* no urgency given */
 	URG_EMERGENCY,     /* "emergency": get help at once */
 	URG_CALL_PROVIDER, /* "call-provider": contact your provider */
@@ -45,17 +47,33 @@ struct source {
 	int line, col;
 };
 
-/* A list of strings, with where each was written (all in content.mem). */
+/* A list of strings (in content.mem). The allocation holding v[0..n) goes on
+ * with where each was written: see strv_line() and strv_col(). */
 struct strv {
 	char **v;
-	int *line, *col; /* position of v[i] in the node's file */
-	size_t n;
+	uint32_t n;
 };
 
+/* Where v[i] was written, as 1-based line and column in the node's file. */
+static inline int strv_line(const struct strv *sv, size_t i)
+{
+	return ((const int *)(sv->v + sv->n))[2 * i];
+}
+static inline int strv_col(const struct strv *sv, size_t i)
+{
+	return ((const int *)(sv->v + sv->n))[2 * i + 1];
+}
+
+/* One node of the tree. Its small fields come first, packed, because a large
+ * content holds tens of thousands of nodes. */
 struct node {
 	enum node_type type;
-	const char *file; /* content file, interned; shared by all nodes of the file */
+	enum urgency urgency;
+	bool cites;       /* the node has a `sources:` key of its own */
+	uint8_t depth;    /* sections, set by validation: 0 for top-level sections */
 	int line, col;    /* 1-based position of the node's mapping in file */
+	uint32_t ord;     /* sections, set by validation: position in content.sections */
+	const char *file; /* content file, interned; shared by all nodes of the file */
 
 	struct node *parent;
 	struct node *first, *last; /* children */
@@ -66,23 +84,16 @@ struct node {
 	char *text;    /* paragraph, item, answer, note, claim or definition; may be NULL */
 	char *context; /* NODE_CLAIM: what the other sources say */
 
-	enum urgency urgency;
 	struct strv also_called; /* lay words and synonyms */
 	struct strv see_also;    /* section ids as written */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
 	/* Sources: indices into content.sources, resolved as the file is read
 	 * (sources.yaml is always read first). Items without their own `sources:`
-	 * get their list's here during validation. */
-	bool cites;   /* the node has a `sources:` key of its own */
-	int *sources; /* an item without its own shares its list's array */
-	size_t nsources;
+	 * get their list's here during validation; they share its array. */
+	int *sources;
 	int *context_sources; /* NODE_CLAIM only */
-	size_t ncontext_sources;
-
-	/* Section bookkeeping, set by validation. */
-	int depth;  /* 0 for top-level sections */
-	size_t ord; /* position in content.sections (reading order) */
+	uint32_t nsources, ncontext_sources;
 };
 
 /* All loaded content. */

@@ -93,36 +93,37 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-/* Room for n bytes, not cleared. */
-static void *arena_take(struct arena *a, size_t n)
+/* Room for n bytes starting at a multiple of align (a power of two), not cleared. */
+static void *arena_take(struct arena *a, size_t n, size_t align)
 {
-	enum { CHUNK = 64 * 1024 };
+	enum {
+		CHUNK = 64 * 1024
+	};
 	if (n > SIZE_MAX - 2 * sizeof(max_align_t))
 		oom();
-	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	struct arena_chunk *c = a->head;
-	if (c == NULL || c->cap - c->used < n) {
+	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+	if (c == NULL || at > c->cap || c->cap - at < n) {
 		size_t cap = n > CHUNK ? n : CHUNK;
 		c = xmalloc(sizeof *c + cap);
 		c->next = a->head;
-		c->used = 0;
 		c->cap = cap;
 		a->head = c;
+		at = 0;
 	}
-	void *p = (char *)c->data + c->used;
-	c->used += n;
-	return p;
+	c->used = at + n;
+	return (char *)c->data + at;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	return memset(arena_take(a, n), 0, n);
+	return memset(arena_take(a, n, sizeof(max_align_t)), 0, n);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	/* Strings are written whole at once; clearing them first would be waste. */
-	char *p = arena_take(a, n + 1);
+	/* Strings need no alignment, and are written whole: no clearing either. */
+	char *p = arena_take(a, n + 1, 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;

@@ -103,12 +103,12 @@ static void resolve_links(struct vstate *V, struct node *n)
 				V->suggestions++ < SUGGEST_MAX ? section_ids(V->c) : NULL;
 			const char *near =
 				ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
-			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
+			verr(V, n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
 			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
 			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 			free(ids);
 		} else if (t == n) {
-			verr(V, n->file, n->see_also.line[i], n->see_also.col[i],
+			verr(V, n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
 			     "section '%s' links to itself", n->id);
 		}
 		n->see[i] = t;

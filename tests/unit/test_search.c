@@ -389,7 +389,10 @@ static void test_print_formats(void **state)
 static void test_large_vocabulary(void **state)
 {
 	(void)state;
-	enum { PARAS = 10, PER_PARA = 8000 };
+	enum {
+		PARAS = 10,
+		PER_PARA = 8000
+	};
 	struct buf y = { 0 };
 	buf_printf(&y, "id: big\ntitle: Big\nbody:\n");
 	for (int p = 0; p < PARAS; p++) {
@@ -398,8 +401,9 @@ static void test_large_vocabulary(void **state)
 			buf_printf(&y, "%sx%d", i ? " " : "", p * PER_PARA + i);
 		buf_printf(&y, "\"\n    sources: [a]\n");
 	}
-	buf_printf(&y, "sections:\n  - id: tail\n    title: Tail\n    body:\n"
-		     "      - p: A marker word after x79998 and x79999 x5.\n        sources: [a]\n");
+	buf_printf(&y,
+		   "sections:\n  - id: tail\n    title: Tail\n    body:\n"
+		   "      - p: A marker word after x79998 and x79999 x5.\n        sources: [a]\n");
 	struct load_file files[] = {
 		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
 		{ .name = "10-big.yaml", .data = y.s, .len = y.len },
