@@ -16,10 +16,10 @@ WERROR  := $(if $(CI),-Werror,)
 
 # pkg-config runs only once the dependency check has passed (see build/.deps).
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
 
 CFLAGS  ?= -O2 -g
-XCFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra $(WERROR) \
+XCFLAGS := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra $(WERROR) \
            -DEXOREAD_VERSION='"$(VERSION)"' -DEXOREAD_DATADIR='"$(DATADIR)/exoread"' -Isrc
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 

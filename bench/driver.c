@@ -5,6 +5,7 @@
  *   bytes, files, sections  the content measured
  *   load_us                 load_dir: parse and validate (median of the runs)
  *   index_us                search_index_new (median)
+ *   cpu_us                  CPU time of load and index, all threads together (median)
  *   search_p50_us/p95_us    search_run over a fixed set of lay queries, best 20 hits (as `search`)
  *   searchall_p50_us/p95_us the same with every hit (`search --limit 0`)
  *   print_text_mb_s, print_json_mb_s, print_bytes   rendering every section
@@ -38,6 +39,14 @@ static double now_us(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/* CPU time of every thread of the process, in microseconds. */
+static double cpu_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
@@ -236,34 +245,41 @@ int main(int argc, char **argv)
 	long base = rss_kb();
 
 	/* Load and index: the first run tells the size, and how many more fit in ~2 s. */
-	double t0 = now_us();
+	double c0 = cpu_us(), t0 = now_us();
 	struct content *c = load_dir(dir);
 	double t1 = now_us();
 	if (c == NULL)
 		return 2;
 	struct search_index *ix = search_index_new(c);
-	double t2 = now_us();
+	double t2 = now_us(), c2 = cpu_us();
 	size_t reps = (size_t)(2e6 / (t2 - t0 + 1));
 	reps = reps < 1 ? 1 : reps > 9 ? 9 : reps;
-	double *tl = xcalloc(reps + 1, sizeof *tl), *ti = xcalloc(reps + 1, sizeof *ti);
+	double *tl = xcalloc(reps + 1, sizeof *tl), *ti = xcalloc(reps + 1, sizeof *ti),
+	       *tc = xcalloc(reps + 1, sizeof *tc);
 	tl[0] = t1 - t0;
 	ti[0] = t2 - t1;
+	tc[0] = c2 - c0;
 	for (size_t r = 1; r < reps; r++) {
 		search_index_free(ix);
 		content_free(c);
+		c0 = cpu_us();
 		t0 = now_us();
 		c = load_dir(dir);
 		t1 = now_us();
 		ix = search_index_new(c);
 		t2 = now_us();
+		c2 = cpu_us();
 		tl[r] = t1 - t0;
 		ti[r] = t2 - t1;
+		tc[r] = c2 - c0;
 	}
 	size_t bytes = dir_bytes(c);
 	printf("bytes=%zu\nfiles=%zu\nsections=%zu\nruns=%zu\n", bytes, c->nfiles, c->nsections, reps);
-	printf("load_us=%.0f\nindex_us=%.0f\n", pct(tl, reps, 50), pct(ti, reps, 50));
+	printf("load_us=%.0f\nindex_us=%.0f\ncpu_us=%.0f\n", pct(tl, reps, 50), pct(ti, reps, 50),
+	       pct(tc, reps, 50));
 	free(tl);
 	free(ti);
+	free(tc);
 
 	/* Search: every query, several times; latencies of single runs. */
 	for (int lim = 0; lim < 2; lim++) {

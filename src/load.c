@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -44,7 +46,8 @@ struct ynode {
  * builder keeps goes in the content's own arena (c->mem). */
 struct loader {
 	struct content *c;
-	const char *file; /* interned path of the file being read */
+	struct arena *mem; /* where the file's nodes go: the content's, or a worker's */
+	const char *file;  /* interned path of the file being read */
 	size_t nodes;
 	size_t errors;
 	size_t suggestions;
@@ -127,14 +130,20 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 static void check_scalar(struct loader *L, const struct ynode *y)
 {
 	const unsigned char *s = (const unsigned char *)y->s;
-	size_t word = 0;
-	for (size_t i = 0; i < y->len; i++) {
-		word = (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') ? 0 : word + 1;
-		if (word > LOAD_MAX_WORD) {
-			lerr(L, y->line, y->col, "a word longer than %d bytes in text",
-			     LOAD_MAX_WORD);
-			return;
-		}
+	/* A word too long is LOAD_MAX_WORD + 1 bytes with no space. From the last
+	 * space seen (or the start), look back from the far end of that window for
+	 * a space: in prose one is found within a few bytes, so a long text costs a
+	 * few reads per window rather than one per byte. */
+	size_t from = 0; /* the window starts here: just after a space, or at 0 */
+	while (y->len - from > LOAD_MAX_WORD) {
+		size_t i = from + LOAD_MAX_WORD;
+		while (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+			if (i-- == from) {
+				lerr(L, y->line, y->col, "a word longer than %d bytes in text",
+				     LOAD_MAX_WORD);
+				return;
+			}
+		from = i + 1;
 	}
 	if (!y->escaped)
 		return;
@@ -293,6 +302,16 @@ static bool want(struct loader *L, const struct ynode *y, enum ykind k, const ch
 	return false;
 }
 
+/* want() for the value of a key, named in quotes only when there is an error. */
+static bool want_value(struct loader *L, const struct ynode *y, enum ykind k, const char *key)
+{
+	if (y->kind == k)
+		return true;
+	char name[64];
+	snprintf(name, sizeof name, "'%s'", key);
+	return want(L, y, k, name);
+}
+
 static const struct ynode *map_get(const struct ynode *map, const char *key)
 {
 	for (size_t i = 0; i + 1 < map->n; i += 2)
@@ -354,9 +373,7 @@ static char *get_text_in(struct loader *L, struct arena *a, const struct ynode *
 			     key);
 		return NULL;
 	}
-	char name[64];
-	snprintf(name, sizeof name, "'%s'", key);
-	if (!want(L, v, Y_SCALAR, name))
+	if (!want_value(L, v, Y_SCALAR, key))
 		return NULL;
 	check_scalar(L, v);
 	if (v->len == 0) {
@@ -372,7 +389,7 @@ static char *get_text_in(struct loader *L, struct arena *a, const struct ynode *
 static char *get_text(struct loader *L, const struct ynode *map, const char *key,
 		      enum text_rule rule, const char *what)
 {
-	return get_text_in(L, &L->c->mem, map, key, rule, what);
+	return get_text_in(L, L->mem, map, key, rule, what);
 }
 
 /* Room for n strings and their positions, made once: the YAML list's length
@@ -380,7 +397,7 @@ static char *get_text(struct loader *L, const struct ynode *map, const char *key
  * only ever read once built. */
 static int *strv_init(struct loader *L, struct strv *sv, size_t n)
 {
-	sv->v = arena_alloc(&L->c->mem, n * sizeof *sv->v + 2 * n * sizeof(int));
+	sv->v = arena_alloc(L->mem, n * sizeof *sv->v + 2 * n * sizeof(int));
 	return (int *)(sv->v + n);
 }
 
@@ -390,9 +407,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 	const struct ynode *v = map_get(map, key);
 	if (v == NULL)
 		return false;
-	char name[64];
-	snprintf(name, sizeof name, "'%s'", key);
-	if (!want(L, v, Y_SEQ, name))
+	if (!want_value(L, v, Y_SEQ, key))
 		return true;
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
@@ -408,7 +423,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 			continue;
 		}
 		check_scalar(L, e);
-		out->v[n] = arena_strndup(&L->c->mem, e->s, e->len);
+		out->v[n] = arena_strndup(L->mem, e->s, e->len);
 		at[2 * n] = e->line;
 		at[2 * n + 1] = e->col;
 		n++;
@@ -432,23 +447,28 @@ static bool valid_id(const char *s)
 	return strlen(s) <= 64;
 }
 
+/* Make n the last child of parent. */
+static void link_child(struct node *parent, struct node *n)
+{
+	n->parent = parent;
+	n->prev = parent->last;
+	if (parent->last)
+		parent->last->next = n;
+	else
+		parent->first = n;
+	parent->last = n;
+}
+
 static struct node *node_new(struct loader *L, enum node_type t, const struct ynode *y,
 			     struct node *parent)
 {
-	struct node *n = arena_alloc(&L->c->mem, sizeof *n);
+	struct node *n = arena_alloc(L->mem, sizeof *n);
 	n->type = t;
 	n->file = L->file;
 	n->line = y->line;
 	n->col = y->col;
-	n->parent = parent;
-	if (parent) {
-		n->prev = parent->last;
-		if (parent->last)
-			parent->last->next = n;
-		else
-			parent->first = n;
-		parent->last = n;
-	}
+	if (parent)
+		link_child(parent, n);
 	return n;
 }
 
@@ -512,13 +532,11 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 			     key);
 		return;
 	}
-	char name[64];
-	snprintf(name, sizeof name, "'%s'", key);
-	if (!want(L, v, Y_SEQ, name))
+	if (!want_value(L, v, Y_SEQ, key))
 		return;
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
-	*out = arena_alloc(&L->c->mem, (v->n + 1) * sizeof **out);
+	*out = arena_alloc(L->mem, (v->n + 1) * sizeof **out);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list"))
@@ -574,7 +592,7 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 		check_scalar(L, y);
 		if (y->len == 0)
 			lerr(L, y->line, y->col, "empty list item");
-		n->text = arena_strndup(&L->c->mem, y->s, y->len);
+		n->text = arena_strndup(L->mem, y->s, y->len);
 		return;
 	}
 	if (!want(L, y, Y_MAP, "a list item"))
@@ -699,16 +717,18 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 static const char *const section_keys[] = { "id",   "title",    "also_called", "see_also",
 					    "body", "sections", NULL };
 
-static void build_section(struct loader *L, const struct ynode *y, struct node *parent,
-			  const char *parent_id)
+/* A section and everything in it, as the last child of parent; a topic file's
+ * own section (parent_id NULL) is made without a parent and returned. */
+static struct node *build_section(struct loader *L, const struct ynode *y, struct node *parent,
+				  const char *parent_id)
 {
-	if (!want(L, y, parent_id ? Y_MAP : Y_MAP, parent_id ? "a section" : "a topic file"))
-		return;
+	if (!want(L, y, Y_MAP, parent_id ? "a section" : "a topic file"))
+		return NULL;
 	check_keys(L, y, section_keys, "a section");
 	struct node *n = node_new(L, NODE_SECTION, y, parent);
 	/* A subsection's id is kept joined to its parent's; the bare one is scratch. */
-	char *id = get_text_in(L, parent_id ? &L->yaml : &L->c->mem, y, "id", TEXT_REQUIRED,
-			       "a section");
+	char *id =
+		get_text_in(L, parent_id ? &L->yaml : L->mem, y, "id", TEXT_REQUIRED, "a section");
 	if (id && !valid_id(id)) {
 		const struct ynode *v = map_get(y, "id");
 		lerr(L, v->line, v->col,
@@ -716,7 +736,7 @@ static void build_section(struct loader *L, const struct ynode *y, struct node *
 	}
 	if (id && parent_id) {
 		size_t pl = strlen(parent_id), il = strlen(id);
-		n->id = arena_alloc(&L->c->mem, pl + il + 2);
+		n->id = arena_alloc(L->mem, pl + il + 2);
 		memcpy(n->id, parent_id, pl);
 		n->id[pl] = '/';
 		memcpy(n->id + pl + 1, id, il);
@@ -734,6 +754,7 @@ static void build_section(struct loader *L, const struct ynode *y, struct node *
 	if (subs && want(L, subs, Y_SEQ, "'sections'"))
 		for (size_t i = 0; i < subs->n; i++)
 			build_section(L, subs->kids[i], n, n->id ? n->id : "?");
+	return n;
 }
 
 static const char *const source_keys[] = { "id", "title", "file", "notes", NULL };
@@ -795,70 +816,30 @@ static bool is_sources_file(const char *path)
 	return strcmp(base, "sources.yaml") == 0;
 }
 
-/* Load one file's bytes into c. Returns the number of errors it reported. */
-static size_t load_one(struct content *c, const char *path, const char *data, size_t len,
-		       bool *saw_sources)
+/* The YAML document of one file's bytes, or NULL after reporting why not. */
+static struct ynode *parse_file(struct loader *L, const char *data, size_t len)
 {
-	struct loader L = { .c = c, .file = intern_file(c, path) };
-	if (!prescan(&L, data, len))
-		return L.errors;
-	struct ynode *doc = parse(&L, data, len);
-	if (doc == NULL) {
-		if (L.errors == 0)
-			lerr(&L, 1, 1, "the file holds no YAML document");
-		arena_free(&L.yaml);
-		return L.errors;
-	}
-	if (is_sources_file(path)) {
-		*saw_sources = true;
+	if (!prescan(L, data, len))
+		return NULL;
+	struct ynode *doc = parse(L, data, len);
+	if (doc == NULL && L->errors == 0)
+		lerr(L, 1, 1, "the file holds no YAML document");
+	return doc;
+}
+
+/* Read a sources file into c. Returns the number of errors it reported;
+ * *seen is set when the file held a YAML document. */
+static size_t load_sources(struct content *c, const char *path, const char *data, size_t len,
+			   bool *seen)
+{
+	struct loader L = { .c = c, .mem = &c->mem, .file = intern_file(c, path) };
+	struct ynode *doc = parse_file(&L, data, len);
+	if (doc) {
+		*seen = true;
 		build_sources(&L, doc);
-	} else {
-		build_section(&L, doc, c->root, NULL);
 	}
 	arena_free(&L.yaml);
 	return L.errors;
-}
-
-static struct content *content_new(const char *dir)
-{
-	struct content *c = xcalloc(1, sizeof *c);
-	c->root = xcalloc(1, sizeof *c->root);
-	c->root->type = NODE_ROOT;
-	c->dir = xstrdup(dir ? dir : ".");
-	return c;
-}
-
-static struct content *finish(struct content *c, size_t errors, bool saw_sources)
-{
-	if (!saw_sources) {
-		diag(DIAG_ERROR, c->dir, 0, 0,
-		     "no sources.yaml: statements have no sources to cite");
-		errors++;
-	}
-	if (validate(c) != 0)
-		errors++;
-	if (errors) {
-		content_free(c);
-		return NULL;
-	}
-	return c;
-}
-
-struct content *load_mem(const struct load_file *files, size_t n)
-{
-	struct content *c = content_new(".");
-	size_t errors = 0;
-	bool saw_sources = false;
-	/* Sources first: statements resolve their sources as they are read. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < n; i++)
-			if (is_sources_file(files[i].name) == (pass == 0))
-				errors += load_one(c, files[i].name, files[i].data, files[i].len,
-						   &saw_sources);
-		if (pass == 0)
-			errors += index_sources(c);
-	}
-	return finish(c, errors, saw_sources);
 }
 
 /* Read a whole file, refusing what is not a regular file or is too large. */
@@ -903,29 +884,196 @@ static char *read_file(const char *path, size_t *len)
 	return data;
 }
 
-struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
+/*
+ * Topic files are read in parallel: each is independent once the sources are
+ * known. Workers take the next file in turn; each file's diagnostics are held
+ * in its own log and its section is built without a parent, and afterwards
+ * the logs are replayed and the sections linked in file order, so the result
+ * and the messages do not depend on which thread read what.
+ */
+struct topic {
+	const char *path; /* interned */
+	const char *data; /* the bytes, or NULL to read them from path */
+	size_t len;
+	struct node *top; /* the file's section, linked under the root afterwards */
+	size_t errors;
+	struct diag_log log;
+};
+
+struct pool {
+	struct content *c; /* read only while workers run */
+	struct topic *t;
+	size_t n;
+	atomic_size_t next; /* the next topic to take */
+	bool capture;       /* several threads: hold diagnostics back */
+};
+
+struct worker {
+	struct pool *p;
+	struct arena mem; /* the nodes this worker built, handed to the content at the end */
+	pthread_t tid;
+};
+
+static void load_topic(struct content *c, struct arena *mem, struct topic *t)
+{
+	size_t len = t->len;
+	char *owned = NULL;
+	const char *data = t->data;
+	if (data == NULL && (data = owned = read_file(t->path, &len)) == NULL) {
+		t->errors = 1;
+		return;
+	}
+	struct loader L = { .c = c, .mem = mem, .file = t->path };
+	struct ynode *doc = parse_file(&L, data, len);
+	if (doc)
+		t->top = build_section(&L, doc, NULL, NULL);
+	arena_free(&L.yaml);
+	free(owned);
+	t->errors = L.errors;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->p;
+	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;) {
+		if (p->capture)
+			diag_capture(&p->t[i].log);
+		load_topic(p->c, &w->mem, &p->t[i]);
+		if (p->capture)
+			diag_capture(NULL);
+	}
+	return NULL;
+}
+
+/* Threads to read n topic files with: EXOREAD_JOBS, or one per processor up to 8. */
+static size_t load_jobs(size_t n)
+{
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs > 8)
+		jobs = 8;
+	const char *e = getenv("EXOREAD_JOBS");
+	if (e && *e) {
+		char *end;
+		errno = 0;
+		long v = strtol(e, &end, 10);
+		if (errno || *end || v < 1 || v > LOAD_MAX_JOBS)
+			msg("EXOREAD_JOBS=%s is not a number from 1 to %d; ignored", e,
+			    LOAD_MAX_JOBS);
+		else
+			jobs = v;
+	}
+	if (jobs < 1 || n < 2)
+		jobs = 1;
+	return (size_t)jobs < n ? (size_t)jobs : n;
+}
+
+/* Read the topic files into c and link their sections in order. Returns the errors. */
+static size_t load_topics(struct content *c, struct topic *t, size_t n)
+{
+	size_t jobs = load_jobs(n), started = 0;
+	struct worker *w = xcalloc(jobs, sizeof *w);
+	struct pool p = { .c = c, .t = t, .n = n, .capture = jobs > 1 };
+	atomic_init(&p.next, 0);
+	for (size_t k = 0; k < jobs; k++)
+		w[k].p = &p;
+	/* A thread that cannot be started leaves more work for the others. */
+	for (size_t k = 1; k < jobs && pthread_create(&w[k].tid, NULL, work, &w[k]) == 0; k++)
+		started = k;
+	work(&w[0]);
+	for (size_t k = 1; k <= started; k++)
+		pthread_join(w[k].tid, NULL);
+	size_t errors = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p.capture)
+			diag_replay(&t[i].log);
+		errors += t[i].errors;
+		if (t[i].top)
+			link_child(c->root, t[i].top);
+	}
+	for (size_t k = 0; k < jobs; k++)
+		arena_adopt(&c->mem, &w[k].mem);
+	free(w);
+	return errors;
+}
+
+static struct content *content_new(const char *dir)
+{
+	struct content *c = xcalloc(1, sizeof *c);
+	c->root = xcalloc(1, sizeof *c->root);
+	c->root->type = NODE_ROOT;
+	c->dir = xstrdup(dir ? dir : ".");
+	return c;
+}
+
+/*
+ * Load n files, given by name and, for load_mem(), by their bytes (data NULL:
+ * read the file). Sources files come first, since statements resolve their
+ * sources as they are read; then the topic files, in the order given.
+ */
+static struct content *load_all(const char *dir, const char *const *names, const char *const *data,
+				const size_t *lens, size_t n)
 {
 	struct content *c = content_new(dir);
-	size_t errors = 0;
+	size_t errors = 0, ntopics = 0;
 	bool saw_sources = false;
-	/* Sources first: statements resolve their sources as they are read. */
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < npaths; i++) {
-			if (is_sources_file(paths[i]) != (pass == 0))
-				continue;
-			size_t len;
-			char *data = read_file(paths[i], &len);
-			if (data == NULL) {
-				errors++;
-				continue;
-			}
-			errors += load_one(c, paths[i], data, len, &saw_sources);
-			free(data);
+	for (size_t i = 0; i < n; i++) {
+		if (!is_sources_file(names[i])) {
+			ntopics++;
+			continue;
 		}
-		if (pass == 0)
-			errors += index_sources(c);
+		size_t len = data ? lens[i] : 0;
+		char *owned = data ? NULL : read_file(names[i], &len);
+		if (data || owned)
+			errors += load_sources(c, names[i], data ? data[i] : owned, len,
+					       &saw_sources);
+		else
+			errors++;
+		free(owned);
 	}
-	return finish(c, errors, saw_sources);
+	errors += index_sources(c);
+	struct topic *t = xcalloc(ntopics + 1, sizeof *t);
+	for (size_t i = 0, k = 0; i < n; i++)
+		if (!is_sources_file(names[i]))
+			t[k++] = (struct topic){ .path = intern_file(c, names[i]),
+						 .data = data ? data[i] : NULL,
+						 .len = data ? lens[i] : 0 };
+	errors += load_topics(c, t, ntopics);
+	free(t);
+	if (!saw_sources) {
+		diag(DIAG_ERROR, c->dir, 0, 0,
+		     "no sources.yaml: statements have no sources to cite");
+		errors++;
+	}
+	if (validate(c) != 0)
+		errors++;
+	if (errors) {
+		content_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct content *load_mem(const struct load_file *files, size_t n)
+{
+	const char **names = xcalloc(n + 1, sizeof *names);
+	const char **data = xcalloc(n + 1, sizeof *data);
+	size_t *lens = xcalloc(n + 1, sizeof *lens);
+	for (size_t i = 0; i < n; i++) {
+		names[i] = files[i].name;
+		data[i] = files[i].data;
+		lens[i] = files[i].len;
+	}
+	struct content *c = load_all(".", names, data, lens, n);
+	free(names);
+	free(data);
+	free(lens);
+	return c;
+}
+
+struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
+{
+	return load_all(dir, paths, NULL, NULL, npaths);
 }
 
 static int cmp_str(const void *a, const void *b)

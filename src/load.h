@@ -12,9 +12,14 @@ enum {
 	LOAD_MAX_TEXT = 64 * 1024,             /* one scalar, in bytes */
 	LOAD_MAX_WORD = 256,                   /* one word, in bytes */
 	LOAD_MAX_FILES = 10000,                /* files in a content folder */
+	LOAD_MAX_JOBS = 64,                    /* threads reading topic files */
 };
 
 /*
+ * Topic files are read by one thread per processor (up to 8), or by as many as
+ * the environment variable EXOREAD_JOBS says (1 to LOAD_MAX_JOBS); the result and the
+ * order of the messages are the same whatever the number.
+ *
  * Load every *.yaml file in dir (sorted by name; "sources.yaml" holds the
  * sources) and validate the result. Every problem is reported through diag().
  * Returns the content on success (caller frees with content_free), or NULL

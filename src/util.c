@@ -129,6 +129,19 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 	return p;
 }
 
+void arena_adopt(struct arena *to, struct arena *from)
+{
+	struct arena_chunk *tail = from->head;
+	if (tail == NULL)
+		return;
+	/* from's newest chunk stays first, so allocation goes on filling it. */
+	while (tail->next)
+		tail = tail->next;
+	tail->next = to->head;
+	to->head = from->head;
+	from->head = NULL;
+}
+
 void arena_free(struct arena *a)
 {
 	if (a == NULL)
@@ -271,8 +284,63 @@ static void put_safe(FILE *f, const char *s, size_t len)
 	buf_free(&b);
 }
 
+/* A diagnostic held in a diag_log. */
+struct diag_rec {
+	enum diag_level level;
+	char *file; /* NULL when the diagnostic names none */
+	int line, col;
+	char *text; /* the message, formatted */
+};
+
+static _Thread_local struct diag_log *capture;
+
+void diag_capture(struct diag_log *log)
+{
+	capture = log;
+}
+
+/* Keep a diagnostic in log. Past the per-file limit, errors are only counted:
+ * replaying them would print nothing more. */
+static void log_add(struct diag_log *log, enum diag_level level, const char *file, int line,
+		    int col, const char *fmt, va_list ap)
+{
+	if (level == DIAG_ERROR && ++log->errors > max_errors + 1 && max_errors)
+		return;
+	if (log->n == log->cap) {
+		log->cap = log->cap ? 2 * log->cap : 8;
+		log->v = xreallocarray(log->v, log->cap, sizeof *log->v);
+	}
+	struct buf m = { 0 };
+	buf_vprintf(&m, fmt, ap);
+	log->v[log->n++] = (struct diag_rec){ .level = level,
+					      .file = file ? xstrdup(file) : NULL,
+					      .line = line,
+					      .col = col,
+					      .text = buf_take(&m) };
+}
+
+void diag_replay(struct diag_log *log)
+{
+	size_t errors = 0;
+	for (size_t i = 0; i < log->n; i++) {
+		struct diag_rec *r = &log->v[i];
+		errors += r->level == DIAG_ERROR;
+		diag(r->level, r->file, r->line, r->col, "%s", r->text);
+		free(r->file);
+		free(r->text);
+	}
+	/* Errors past the limit were not kept; they still count. */
+	nerrors += log->errors > errors ? log->errors - errors : 0;
+	free(log->v);
+	*log = (struct diag_log){ 0 };
+}
+
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap)
 {
+	if (capture) {
+		log_add(capture, level, file, line, col, fmt, ap);
+		return;
+	}
 	FILE *f = diag_stream ? diag_stream : stderr;
 	if ((int)level > worst)
 		worst = (int)level;

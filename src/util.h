@@ -33,6 +33,8 @@ struct arena {
 	struct arena_chunk *head;
 };
 
+/* Move every allocation of from into to; from is left empty. */
+void arena_adopt(struct arena *to, struct arena *from);
 /* n bytes, aligned for any type, zeroed, valid until arena_free(). Never NULL. */
 void *arena_alloc(struct arena *a, size_t n);
 /* Copy of the first n bytes of s plus a NUL, in the arena. */
@@ -96,5 +98,20 @@ void diag_reset(void);
 void diag_set_stream(FILE *f);
 /* List at most this many errors per file (0: no limit); later ones are counted only. */
 void diag_set_limit(size_t max_errors);
+
+/*
+ * Diagnostics held back: work done on several threads reports into one log
+ * per piece of work, and the logs are replayed in a fixed order afterwards,
+ * so the output is the same as if the work had been done one piece at a time.
+ */
+struct diag_log {
+	struct diag_rec *v;
+	size_t n, cap;
+	size_t errors; /* errors logged, kept or not */
+};
+/* From now on this thread's diagnostics go into log (NULL: report them again). */
+void diag_capture(struct diag_log *log);
+/* Report what log holds, as diag() would have, and empty it. */
+void diag_replay(struct diag_log *log);
 
 #endif

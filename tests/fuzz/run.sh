@@ -26,7 +26,7 @@ fi
 # pkg-config's -D_XOPEN_SOURCE=600 would clash with ours; drop it.
 PKGS="ncursesw yaml-0.1 icu-uc icu-i18n"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS | sed 's/-D_XOPEN_SOURCE=[0-9]*//')
-PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer"
+PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer -pthread"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 CFLAGS="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra -Isrc \
 $PKG_CFLAGS $SAN"

@@ -273,6 +273,41 @@ static void test_resolve(void **state)
 	content_free(c);
 }
 
+/* A paragraph of pre, a word of n letters, then post; NULL content means refused. */
+static struct content *word_para(const char *pre, size_t n, const char *post)
+{
+	struct buf y = { 0 };
+	buf_printf(&y, "id: w\ntitle: W\nbody:\n  - p: \"%s", pre);
+	for (size_t i = 0; i < n; i++)
+		buf_putc(&y, 'a' + (char)(i % 26));
+	buf_printf(&y, "%s\"\n    sources: [one]\n", post);
+	struct content *c = load2(y.s);
+	buf_free(&y);
+	return c;
+}
+
+/* Words of LOAD_MAX_WORD bytes pass and one byte more is refused, wherever
+ * the word is and whichever space (blank, tab, line break) bounds it. */
+static void test_word_limit(void **state)
+{
+	(void)state;
+	static const char *const around[][2] = {
+		{ "", "" },           { "", " tail" },      { "head ", "" },
+		{ "head ", " tail" }, { "x\\ty ", "\\nz" }, { "one two three ", " four five" },
+	};
+	for (size_t k = 0; k < sizeof around / sizeof *around; k++) {
+		struct content *c = word_para(around[k][0], LOAD_MAX_WORD, around[k][1]);
+		assert_non_null(c);
+		content_free(c);
+		free(msgs);
+		c = word_para(around[k][0], LOAD_MAX_WORD + 1, around[k][1]);
+		assert_null(c);
+		has_msg("t.yaml:4:8: error: a word longer than 256 bytes in text");
+		free(msgs);
+	}
+	msgs = NULL;
+}
+
 static void test_edit_distance(void **state)
 {
 	(void)state;
@@ -313,6 +348,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_block_kinds, teardown),
 		cmocka_unit_test_teardown(test_depth_limit, teardown),
 		cmocka_unit_test_teardown(test_resolve, teardown),
+		cmocka_unit_test(test_word_limit),
 		cmocka_unit_test(test_edit_distance),
 		cmocka_unit_test(test_urgency_names),
 	};
