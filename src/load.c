@@ -94,7 +94,22 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 	int line = 1, col = 1;
 	size_t bad = 0;
 	for (size_t i = 0; i < len && bad < 10;) {
-		if (s[i] >= 0x20 && s[i] < 0x7f) { /* the common case, printable ASCII */
+		/* The common case, printable ASCII, eight bytes at a time: no byte
+		 * below 0x20, none with the high bit set, and no DEL. */
+		uint64_t x;
+		enum {
+			ONES = 0x0101010101010101u,
+			HIGH = 0x8080808080808080u
+		};
+		while (len - i >= 8 &&
+		       (memcpy(&x, s + i, 8),
+			(((x - 0x20 * ONES) & ~x) | x | ((x ^ 0x7f * ONES) - ONES)) & HIGH) == 0) {
+			i += 8;
+			col += 8;
+		}
+		if (i >= len)
+			break;
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
 			i++;
 			col++;
 			continue;
@@ -314,9 +329,11 @@ static bool want_value(struct loader *L, const struct ynode *y, enum ykind k, co
 
 static const struct ynode *map_get(const struct ynode *map, const char *key)
 {
-	for (size_t i = 0; i + 1 < map->n; i += 2)
-		if (map->kids[i]->kind == Y_SCALAR && strcmp(map->kids[i]->s, key) == 0)
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct ynode *k = map->kids[i];
+		if (k->kind == Y_SCALAR && k->s[0] == key[0] && strcmp(k->s, key) == 0)
 			return map->kids[i + 1];
+	}
 	return NULL;
 }
 
@@ -898,6 +915,7 @@ struct topic {
 	struct node *top; /* the file's section, linked under the root afterwards */
 	size_t errors;
 	struct diag_log log;
+	bool done; /* under pool.lock */
 };
 
 struct pool {
@@ -906,6 +924,8 @@ struct pool {
 	size_t n;
 	atomic_size_t next; /* the next topic to take */
 	bool capture;       /* several threads: hold diagnostics back */
+	pthread_mutex_t lock;
+	pthread_cond_t done; /* a topic is done */
 };
 
 struct worker {
@@ -942,6 +962,10 @@ static void *work(void *arg)
 		load_topic(p->c, &w->mem, &p->t[i]);
 		if (p->capture)
 			diag_capture(NULL);
+		pthread_mutex_lock(&p->lock);
+		p->t[i].done = true;
+		pthread_cond_broadcast(&p->done);
+		pthread_mutex_unlock(&p->lock);
 	}
 	return NULL;
 }
@@ -968,21 +992,44 @@ static size_t load_jobs(size_t n)
 	return (size_t)jobs < n ? (size_t)jobs : n;
 }
 
-/* Read the topic files into c and link their sections in order. Returns the errors. */
-static size_t load_topics(struct content *c, struct topic *t, size_t n)
+/*
+ * Read the topic files into c and link their sections in order. Returns the
+ * errors. With a watch, this thread hands each file's section to it, in file
+ * order, as soon as the file is read, while the workers read on.
+ */
+static size_t load_topics(struct content *c, struct topic *t, size_t n,
+			  const struct load_watch *watch)
 {
 	size_t jobs = load_jobs(n), started = 0;
-	struct worker *w = xcalloc(jobs, sizeof *w);
+	bool watcher = watch && jobs > 1;
+	struct worker *w = xcalloc(jobs + 1, sizeof *w);
 	struct pool p = { .c = c, .t = t, .n = n, .capture = jobs > 1 };
 	atomic_init(&p.next, 0);
-	for (size_t k = 0; k < jobs; k++)
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (size_t k = 0; k <= jobs; k++)
 		w[k].p = &p;
-	/* A thread that cannot be started leaves more work for the others. */
-	for (size_t k = 1; k < jobs && pthread_create(&w[k].tid, NULL, work, &w[k]) == 0; k++)
+	/* w[0] is this thread's. A thread that cannot be started leaves more
+	 * work for the others, and this thread reads when none could be. */
+	for (size_t k = 1; k <= (watcher ? jobs : jobs - 1); k++) {
+		if (pthread_create(&w[k].tid, NULL, work, &w[k]) != 0)
+			break;
 		started = k;
-	work(&w[0]);
+	}
+	if (!watcher || started == 0)
+		work(&w[0]);
+	for (size_t i = 0; watch && i < n; i++) {
+		pthread_mutex_lock(&p.lock);
+		while (!t[i].done)
+			pthread_cond_wait(&p.done, &p.lock);
+		pthread_mutex_unlock(&p.lock);
+		if (t[i].top && t[i].errors == 0)
+			watch->topic(watch->arg, t[i].top);
+	}
 	for (size_t k = 1; k <= started; k++)
 		pthread_join(w[k].tid, NULL);
+	pthread_cond_destroy(&p.done);
+	pthread_mutex_destroy(&p.lock);
 	size_t errors = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (p.capture)
@@ -991,7 +1038,7 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n)
 		if (t[i].top)
 			link_child(c->root, t[i].top);
 	}
-	for (size_t k = 0; k < jobs; k++)
+	for (size_t k = 0; k <= jobs; k++)
 		arena_adopt(&c->mem, &w[k].mem);
 	free(w);
 	return errors;
@@ -1012,7 +1059,7 @@ static struct content *content_new(const char *dir)
  * sources as they are read; then the topic files, in the order given.
  */
 static struct content *load_all(const char *dir, const char *const *names, const char *const *data,
-				const size_t *lens, size_t n)
+				const size_t *lens, size_t n, const struct load_watch *watch)
 {
 	struct content *c = content_new(dir);
 	size_t errors = 0, ntopics = 0;
@@ -1038,7 +1085,7 @@ static struct content *load_all(const char *dir, const char *const *names, const
 			t[k++] = (struct topic){ .path = intern_file(c, names[i]),
 						 .data = data ? data[i] : NULL,
 						 .len = data ? lens[i] : 0 };
-	errors += load_topics(c, t, ntopics);
+	errors += load_topics(c, t, ntopics, watch);
 	free(t);
 	if (!saw_sources) {
 		diag(DIAG_ERROR, c->dir, 0, 0,
@@ -1064,7 +1111,7 @@ struct content *load_mem(const struct load_file *files, size_t n)
 		data[i] = files[i].data;
 		lens[i] = files[i].len;
 	}
-	struct content *c = load_all(".", names, data, lens, n);
+	struct content *c = load_all(".", names, data, lens, n, NULL);
 	free(names);
 	free(data);
 	free(lens);
@@ -1073,7 +1120,7 @@ struct content *load_mem(const struct load_file *files, size_t n)
 
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
 {
-	return load_all(dir, paths, NULL, NULL, npaths);
+	return load_all(dir, paths, NULL, NULL, npaths, NULL);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1088,6 +1135,11 @@ static bool has_yaml_suffix(const char *name)
 }
 
 struct content *load_dir(const char *dir)
+{
+	return load_dir_watch(dir, NULL);
+}
+
+struct content *load_dir_watch(const char *dir, const struct load_watch *watch)
 {
 	DIR *d = opendir(dir);
 	if (d == NULL) {
@@ -1122,7 +1174,7 @@ struct content *load_dir(const char *dir)
 		for (size_t i = 0; i < n; i++)
 			paths[i] = dl && dir[dl - 1] == '/' ? xasprintf("%s%s", dir, names[i])
 							    : xasprintf("%s/%s", dir, names[i]);
-		c = load_files((const char *const *)paths, n, dir);
+		c = load_all(dir, (const char *const *)paths, NULL, NULL, n, watch);
 		for (size_t i = 0; i < n; i++)
 			free(paths[i]);
 		free(paths);

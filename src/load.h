@@ -28,6 +28,20 @@ enum {
 struct content *load_dir(const char *dir);
 
 /*
+ * Work to do on each topic file's section as soon as it is read, while later
+ * files are still being read: topic() gets the sections of the files in name
+ * order, each with its subsections, but not yet linked under the root or
+ * validated, and only when the file had no error. It runs on the calling
+ * thread. The content may still fail to load afterwards.
+ */
+struct load_watch {
+	void (*topic)(void *arg, const struct node *section);
+	void *arg;
+};
+/* load_dir(), with a watch (NULL: none). */
+struct content *load_dir_watch(const char *dir, const struct load_watch *watch);
+
+/*
  * Load the named files as one content set (used by tests and `check FILE...`).
  * Same contract as load_dir.
  */

@@ -215,6 +215,43 @@ static void test_control_and_utf8(void **state)
 	has_msg("control character U+202E in text");
 }
 
+/* Raw bytes are checked eight at a time where they are plain ASCII: a bad byte
+ * is found, at its exact column, wherever it falls in such a group. */
+static void test_raw_bytes_every_offset(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes, *msg;
+	} bad[] = {
+		{ "\x01", "control character U+0001 in text" },
+		{ "\x7f", "control character U+007F in text" },
+		{ "\x80", "invalid UTF-8 byte 0x80" },
+		{ "\xc2\x85", "control character U+0085 in text" },
+	};
+	for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
+		for (int at = 0; at < 20; at++) {
+			char y[128], want[128];
+			snprintf(y, sizeof y, "id: a\ntitle: %.*s%sxyzxyzxyzxyzxyz\n", at,
+				 "abcdefghijklmnopqrstuvwxyz", bad[b].bytes);
+			snprintf(want, sizeof want, "t.yaml:2:%d: error: %s", 8 + at, bad[b].msg);
+			assert_null(load2(y));
+			has_msg(want);
+			free(msgs);
+		}
+	/* Accented letters and tabs are fine at any offset too. */
+	for (int at = 0; at < 20; at++) {
+		char y[128];
+		snprintf(y, sizeof y,
+			 "id: a\ntitle: %.*s\xc3\xa9\tz\nbody:\n  - p: x\n    sources: [one]\n", at,
+			 "abcdefghijklmnopqrstuvwxyz");
+		struct content *c = load2(y);
+		assert_non_null(c);
+		content_free(c);
+		free(msgs);
+	}
+	msgs = NULL;
+}
+
 static void test_block_kinds(void **state)
 {
 	(void)state;
@@ -345,6 +382,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_refuses_aliases, teardown),
 		cmocka_unit_test_teardown(test_syntax_error_located, teardown),
 		cmocka_unit_test_teardown(test_control_and_utf8, teardown),
+		cmocka_unit_test(test_raw_bytes_every_offset),
 		cmocka_unit_test_teardown(test_block_kinds, teardown),
 		cmocka_unit_test_teardown(test_depth_limit, teardown),
 		cmocka_unit_test_teardown(test_resolve, teardown),
