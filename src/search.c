@@ -3,11 +3,21 @@
  * Every indexed string (a title, a paragraph, an also_called word...) is a
  * "src" that remembers its node, its section, its field and the position of
  * its first word. Words are folded and stemmed (fold.h); each stem is a term
- * with a postings list of (src, word number in the src), 6 bytes each. Srcs
- * are numbered in reading order, so every list is in (section, position)
- * order as built, and a query merges lists instead of sorting them.
- * Positions jump between strings, so phrases and nearness never reach across
- * two blocks.
+ * with a postings list of (src, word number in the src). Srcs are numbered in
+ * reading order, so every list is in (src, word number) order as built, and a
+ * query merges lists instead of sorting them. Positions jump between strings,
+ * so phrases and nearness never reach across two blocks.
+ *
+ * A list is stored as bytes, two LEB128 varints per posting: the src minus
+ * the previous posting's src, then the word number itself when the src
+ * changed, or the word number minus the previous one when it did not. The
+ * "previous posting" of the first is (0, 0), so no posting is special. Most
+ * postings take two bytes. Lists are only ever read front to back (struct
+ * pcur).
+ *
+ * Sections are added one at a time in reading order, and each word goes
+ * straight onto the end of its term's list; nothing is replayed or sorted
+ * afterwards, and the growable arrays are trimmed once the last section is in.
  *
  * Building touches each word of the content once: a table from the word's
  * bytes as written to its folded word and term means each distinct spelling
@@ -57,8 +67,7 @@ enum {
 		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
-	SEQ_SHIFT = 12, /* words per chunk of the build's word sequence: 1 << SEQ_SHIFT */
-	SEQ_CHUNK = 1 << SEQ_SHIFT,
+	POSTING_MAX = 8, /* bytes of one posting at most: a 32-bit and a 16-bit varint */
 };
 
 #define BM25_K1    1.2
@@ -72,36 +81,28 @@ enum {
 #define SPREAD_MAX 3.0
 
 /*
- * A chunk of the build's word sequence. Terms number far fewer than 65536 in
- * practice, so most chunks hold 2-byte ids; a chunk started when a new term
- * could pass that (each word makes at most one term) holds 4-byte ids. Chunks
- * are never moved, so the sequence grows without copying.
+ * 24 bytes: there is one per indexed string. A section number takes 29 bits;
+ * 2^29 sections would need far more memory than their nodes could ever get.
  */
-struct seq_chunk {
-	uint16_t *narrow; /* NULL when the chunk is wide */
-	uint32_t *wide;
-};
-
 struct src {
 	const struct node *node; /* block, item or section */
 	const char *text;        /* the indexed string */
-	uint32_t sec;            /* index into content.sections */
+	uint32_t sec : 29;       /* index into content.sections */
+	uint32_t field : 3;      /* enum field */
 	uint32_t pos;            /* position of its first word */
-	uint32_t first;          /* while building: its first word in search_index.seq */
-	uint8_t field;           /* enum field */
 };
 
 struct term {
 	char *stem;
-	/* Postings in reading order: the src, and the word's number within it.
-	 * Both point into the index's one pair of posting arrays. */
-	const uint32_t *src;
-	const uint16_t *off;
-	uint32_t np;
-	uint32_t *syn; /* synonym terms */
-	size_t nsyn;
-	uint32_t lastsec; /* for df while building */
-	uint32_t df;      /* sections holding the term */
+	uint8_t *post;       /* postings, encoded as the header comment says */
+	uint32_t plen, pcap; /* bytes used and allocated */
+	uint32_t np;         /* postings */
+	uint32_t df;         /* sections holding the term */
+	uint32_t *syn;       /* synonym terms */
+	uint32_t nsyn;
+	/* While building: the last posting, and the section of the last one. */
+	uint32_t lastsrc, lastsec;
+	uint16_t lastoff;
 };
 
 /* A spelling seen in the content, as written, and the word it folds to. */
@@ -134,6 +135,9 @@ struct search_index {
 	struct fold *fold;
 	struct src *srcs;
 	size_t nsrcs, srccap;
+	uint32_t *doclen; /* words per section */
+	size_t nsecs, seccap;
+	double avgdl;
 	struct term *terms;
 	size_t nterms, termcap;
 	struct table termtab;
@@ -148,13 +152,6 @@ struct search_index {
 	size_t ncps, cpcap;
 	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
-	uint32_t *psrc; /* every term's postings, one term after another */
-	uint16_t *poff;
-	/* While building: the term of every word, in reading order, in chunks of SEQ_CHUNK. */
-	struct seq_chunk *seq;
-	size_t nseq, nchunks, chunkcap;
-	uint32_t *doclen; /* words per section */
-	double avgdl;
 	struct buf tmp;
 };
 
@@ -443,40 +440,30 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	return w;
 }
 
-/* Append term t to the word sequence. */
-static void seq_push(struct search_index *ix, uint32_t t)
+static uint8_t *put_varint(uint8_t *p, uint32_t v)
 {
-	size_t c = ix->nseq >> SEQ_SHIFT, i = ix->nseq & (SEQ_CHUNK - 1);
-	if (i == 0) {
-		if (c == ix->chunkcap) {
-			ix->chunkcap = ix->chunkcap ? ix->chunkcap * 2 : 64;
-			ix->seq = xreallocarray(ix->seq, ix->chunkcap, sizeof(*ix->seq));
-		}
-		struct seq_chunk *k = &ix->seq[c];
-		*k = (struct seq_chunk){ 0 };
-		if (ix->nterms + SEQ_CHUNK <= (size_t)UINT16_MAX + 1)
-			k->narrow = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->narrow));
-		else
-			k->wide = xreallocarray(NULL, SEQ_CHUNK, sizeof(*k->wide));
-		ix->nchunks++;
+	while (v >= 0x80) {
+		*p++ = (uint8_t)(v | 0x80);
+		v >>= 7;
 	}
-	struct seq_chunk *k = &ix->seq[c];
-	if (k->narrow)
-		k->narrow[i] = (uint16_t)t;
-	else
-		k->wide[i] = t;
-	ix->nseq++;
+	*p++ = (uint8_t)v;
+	return p;
 }
 
-static void seq_free(struct search_index *ix)
+/* Append (src, off) to t's postings; src and off never go back. */
+static void posting_add(struct term *t, uint32_t src, uint32_t off)
 {
-	for (size_t c = 0; c < ix->nchunks; c++) {
-		free(ix->seq[c].narrow);
-		free(ix->seq[c].wide);
+	if (t->pcap - t->plen < POSTING_MAX) {
+		t->pcap = t->pcap ? t->pcap * 2 : 16;
+		t->post = xrealloc(t->post, t->pcap);
 	}
-	free(ix->seq);
-	ix->seq = NULL;
-	ix->nseq = ix->nchunks = ix->chunkcap = 0;
+	uint32_t d = src - t->lastsrc;
+	uint8_t *p = put_varint(t->post + t->plen, d);
+	p = put_varint(p, d ? off : off - t->lastoff);
+	t->plen = (uint32_t)(p - t->post);
+	t->lastsrc = src;
+	t->lastoff = (uint16_t)off;
+	t->np++;
 }
 
 static int add_span(void *arg, const struct fold_span *sp)
@@ -488,10 +475,12 @@ static int add_span(void *arg, const struct fold_span *sp)
 		return 0;
 	if (a->nw >= MAX_SRC_WORDS)
 		return 1;
-	/* Only the term is noted now; build_postings lays the lists out once counts are known. */
-	uint32_t t = ix->words[w].term;
-	seq_push(ix, t);
-	ix->terms[t].np++;
+	struct term *t = &ix->terms[ix->words[w].term];
+	posting_add(t, a->src, a->nw);
+	if (t->lastsec != a->sec) {
+		t->lastsec = a->sec;
+		t->df++;
+	}
 	a->nw++;
 	ix->doclen[a->sec]++;
 	return 0;
@@ -508,12 +497,7 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 	}
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
-	*sp = (struct src){ .node = n,
-			    .text = text,
-			    .sec = a->sec,
-			    .pos = a->pos,
-			    .first = (uint32_t)ix->nseq,
-			    .field = (uint8_t)f };
+	*sp = (struct src){ .node = n, .text = text, .sec = a->sec, .field = f, .pos = a->pos };
 	a->text = text;
 	a->nw = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
@@ -572,57 +556,6 @@ static void add_section(struct add_ctx *a, const struct node *s)
 			break;
 		}
 	}
-}
-
-static size_t count_str(const char *s)
-{
-	return s != NULL && *s != '\0';
-}
-
-static size_t count_also(const struct node *n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n->also_called.n; i++)
-		k += count_str(n->also_called.v[i]);
-	return k;
-}
-
-/*
- * The srcs add_section will make for s, so the array is allocated once at its
- * final size rather than doubled and copied (it is among the largest arrays).
- */
-static size_t count_section(const struct node *s)
-{
-	size_t k = count_str(s->title) + count_also(s);
-	for (const struct node *b = s->first; b != NULL; b = b->next) {
-		switch (b->type) {
-		case NODE_PARA:
-		case NODE_NOTE:
-			k += count_str(b->text);
-			break;
-		case NODE_LIST:
-			k += count_str(b->text);
-			for (const struct node *it = b->first; it != NULL; it = it->next)
-				k += count_str(it->text) + count_also(it);
-			break;
-		case NODE_ITEM:
-			k += count_str(b->text) + count_also(b);
-			break;
-		case NODE_QA:
-			k += count_str(b->title) + count_str(b->text);
-			break;
-		case NODE_CLAIM:
-			k += count_str(b->text) + count_str(b->context);
-			break;
-		case NODE_TERM:
-			k += count_str(b->title) + count_str(b->text) + count_also(b);
-			break;
-		case NODE_ROOT:
-		case NODE_SECTION:
-			break;
-		}
-	}
-	return k;
 }
 
 /*
@@ -723,70 +656,47 @@ static void add_synonyms(struct search_index *ix, const struct node *n)
 			add_syn(ix, group[i], group[j]);
 }
 
-/*
- * Lay out every term's postings in two exact arrays: count, place each list,
- * then walk the words in reading order so each list comes out in order.
- */
-static void build_postings(struct search_index *ix)
-{
-	size_t total = 0;
-	for (size_t i = 0; i < ix->nterms; i++)
-		total += ix->terms[i].np;
-	ix->psrc = xreallocarray(NULL, total ? total : 1, sizeof(*ix->psrc));
-	ix->poff = xreallocarray(NULL, total ? total : 1, sizeof(*ix->poff));
-	size_t at = 0;
-	for (size_t i = 0; i < ix->nterms; i++) {
-		struct term *t = &ix->terms[i];
-		t->src = ix->psrc + at;
-		t->off = ix->poff + at;
-		at += t->np;
-		t->np = 0; /* counts again as the list fills */
-	}
-	for (size_t s = 0; s < ix->nsrcs; s++) {
-		const struct src *sp = &ix->srcs[s];
-		size_t end = s + 1 < ix->nsrcs ? ix->srcs[s + 1].first : ix->nseq;
-		for (size_t i = sp->first; i < end; i++) {
-			const struct seq_chunk *k = &ix->seq[i >> SEQ_SHIFT];
-			size_t j = i & (SEQ_CHUNK - 1);
-			struct term *t = &ix->terms[k->narrow ? k->narrow[j] : k->wide[j]];
-			ix->psrc[t->src - ix->psrc + t->np] = (uint32_t)s;
-			ix->poff[t->off - ix->poff + t->np] = (uint16_t)(i - sp->first);
-			t->np++;
-			if (t->lastsec != sp->sec) {
-				t->lastsec = sp->sec;
-				t->df++;
-			}
-		}
-	}
-	seq_free(ix);
-}
-
-struct search_index *search_index_new(const struct content *c)
+struct search_index *search_index_begin(void)
 {
 	struct search_index *ix = xcalloc(1, sizeof(*ix));
-	ix->c = c;
 	ix->fold = fold_new();
-	ix->doclen = xcalloc(c->nsections ? c->nsections : 1, sizeof(*ix->doclen));
-	size_t nsrcs = 0;
-	for (size_t i = 0; i < c->nsections; i++)
-		nsrcs += count_section(c->sections[i]);
-	ix->srccap = nsrcs ? nsrcs : 1;
-	ix->srcs = xreallocarray(NULL, ix->srccap, sizeof(*ix->srcs));
+	return ix;
+}
 
-	for (size_t i = 0; i < c->nsections; i++) {
-		struct add_ctx a = { .ix = ix, .sec = (uint32_t)i };
-		add_section(&a, c->sections[i]);
+void search_index_add(struct search_index *ix, const struct node *section, size_t ord)
+{
+	if (ord >= ix->seccap) {
+		size_t cap = ix->seccap ? ix->seccap : 64;
+		while (cap <= ord)
+			cap *= 2;
+		ix->doclen = xreallocarray(ix->doclen, cap, sizeof(*ix->doclen));
+		ix->seccap = cap;
 	}
-	build_postings(ix);
-	if (ix->nsrcs < ix->srccap) {
-		ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
-		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
+	for (; ix->nsecs <= ord; ix->nsecs++)
+		ix->doclen[ix->nsecs] = 0;
+	struct add_ctx a = { .ix = ix, .sec = (uint32_t)ord };
+	add_section(&a, section);
+}
+
+void search_index_end(struct search_index *ix, const struct content *c)
+{
+	ix->c = c;
+	ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
+	ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
+	ix->seccap = ix->nsecs ? ix->nsecs : 1;
+	ix->doclen = xreallocarray(ix->doclen, ix->seccap, sizeof(*ix->doclen));
+	for (size_t i = 0; i < ix->nterms; i++) {
+		struct term *t = &ix->terms[i];
+		if (t->plen < t->pcap) {
+			t->post = xrealloc(t->post, t->plen);
+			t->pcap = t->plen;
+		}
 	}
 
 	double total = 0;
-	for (size_t i = 0; i < c->nsections; i++)
+	for (size_t i = 0; i < ix->nsecs; i++)
 		total += ix->doclen[i];
-	ix->avgdl = c->nsections && total > 0 ? total / (double)c->nsections : 1.0;
+	ix->avgdl = ix->nsecs && total > 0 ? total / (double)ix->nsecs : 1.0;
 
 	/* Bucket words by length so typo matching only looks at plausible ones. */
 	for (int k = 0; k < 2; k++) {
@@ -808,6 +718,14 @@ struct search_index *search_index_new(const struct content *c)
 				ix->bylen[k][fill[l]++] = (uint32_t)i;
 		}
 	}
+}
+
+struct search_index *search_index_new(const struct content *c)
+{
+	struct search_index *ix = search_index_begin();
+	for (size_t i = 0; i < c->nsections; i++)
+		search_index_add(ix, c->sections[i], i);
+	search_index_end(ix, c);
 	return ix;
 }
 
@@ -817,6 +735,7 @@ void search_index_free(struct search_index *ix)
 		return;
 	for (size_t i = 0; i < ix->nterms; i++) {
 		free(ix->terms[i].stem);
+		free(ix->terms[i].post);
 		free(ix->terms[i].syn);
 	}
 	for (size_t i = 0; i < ix->nwords; i++)
@@ -832,9 +751,6 @@ void search_index_free(struct search_index *ix)
 	free(ix->raws);
 	buf_free(&ix->rawbytes);
 	free(ix->srcs);
-	free(ix->psrc);
-	free(ix->poff);
-	seq_free(ix);
 	free(ix->cps);
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
@@ -1068,23 +984,46 @@ struct mp {
 	double w;
 };
 
-/*
- * A cursor over one ordered list of matches: a term's postings, or the
- * occurrences of a phrase. Keys order matches by src, word number and unit,
- * which is reading order.
- */
-struct cur {
-	const uint32_t *src;
-	const uint16_t *off;
-	const double *wv; /* per-match weights (phrases); NULL: w for all */
-	double w;
-	uint32_t i, n, unit;
-	uint64_t key;
+/* A reader of one term's postings, front to back; src and off are the current posting. */
+struct pcur {
+	const uint8_t *p, *end;
+	uint32_t src, off;
 };
 
-static uint64_t cur_key(const struct cur *c)
+static inline uint32_t get_varint(const uint8_t **pp)
 {
-	return (uint64_t)c->src[c->i] << 21 | (uint64_t)c->off[c->i] << 5 | c->unit;
+	const uint8_t *p = *pp;
+	uint32_t v = *p++;
+	if (v >= 0x80) {
+		v &= 0x7f;
+		for (unsigned sh = 7;; sh += 7) {
+			uint32_t b = *p++;
+			v |= (b & 0x7f) << sh;
+			if (b < 0x80)
+				break;
+		}
+	}
+	*pp = p;
+	return v;
+}
+
+/* Step to the next posting; false when there is none. */
+static inline bool pcur_next(struct pcur *c)
+{
+	if (c->p == c->end)
+		return false;
+	uint32_t d = get_varint(&c->p);
+	uint32_t o = get_varint(&c->p);
+	c->src += d;
+	c->off = d ? o : c->off + o;
+	return true;
+}
+
+/* Start reading t's postings; false when it has none. */
+static bool pcur_start(struct pcur *c, const struct term *t)
+{
+	*c = (struct pcur){ .p = t->post, .end = t->post + t->plen };
+	return pcur_next(c);
 }
 
 /* Ordered lists for phrases, kept in one growable scratch per query. */
@@ -1094,6 +1033,36 @@ struct plist {
 	double *w;
 	size_t n, cap;
 };
+
+/*
+ * A cursor over one ordered list of matches: a term's postings (l is NULL),
+ * or the occurrences of a phrase. Keys order matches by src, word number and
+ * unit, which is reading order.
+ */
+struct cur {
+	struct pcur pc;
+	const struct plist *l;
+	double w; /* the weight of a term's matches; a phrase's are in l */
+	uint32_t i, unit;
+	uint64_t key;
+};
+
+static uint64_t cur_key(const struct cur *c)
+{
+	return (uint64_t)c->pc.src << 21 | (uint64_t)c->pc.off << 5 | c->unit;
+}
+
+/* Step to the next match; false when there is none. */
+static bool cur_next(struct cur *c)
+{
+	if (c->l == NULL)
+		return pcur_next(&c->pc);
+	if (++c->i == c->l->n)
+		return false;
+	c->pc.src = c->l->src[c->i];
+	c->pc.off = c->l->off[c->i];
+	return true;
+}
 
 static void plist_push(struct plist *l, uint32_t src, uint16_t off, double w)
 {
@@ -1119,16 +1088,18 @@ static void plist_free(struct plist *l)
 static void merge_alts(const struct search_index *ix, const struct qword *q, struct plist *out)
 {
 	size_t na = q->nalts;
-	uint32_t *at = xcalloc(na ? na : 1, sizeof(*at));
+	struct pcur *at = xcalloc(na ? na : 1, sizeof(*at));
+	bool *live = xcalloc(na ? na : 1, sizeof(*live));
+	for (size_t a = 0; a < na; a++)
+		live[a] = pcur_start(&at[a], &ix->terms[q->alts[a].term]);
 	out->n = 0;
 	for (;;) {
 		uint64_t best = UINT64_MAX;
 		double bw = 0;
 		for (size_t a = 0; a < na; a++) {
-			const struct term *t = &ix->terms[q->alts[a].term];
-			if (at[a] == t->np)
+			if (!live[a])
 				continue;
-			uint64_t k = (uint64_t)t->src[at[a]] << 16 | t->off[at[a]];
+			uint64_t k = (uint64_t)at[a].src << 16 | at[a].off;
 			if (k < best || (k == best && q->alts[a].w > bw)) {
 				best = k;
 				bw = q->alts[a].w;
@@ -1136,15 +1107,13 @@ static void merge_alts(const struct search_index *ix, const struct qword *q, str
 		}
 		if (best == UINT64_MAX)
 			break;
-		for (size_t a = 0; a < na; a++) {
-			const struct term *t = &ix->terms[q->alts[a].term];
-			if (at[a] < t->np &&
-			    ((uint64_t)t->src[at[a]] << 16 | t->off[at[a]]) == best)
-				at[a]++;
-		}
+		for (size_t a = 0; a < na; a++)
+			if (live[a] && ((uint64_t)at[a].src << 16 | at[a].off) == best)
+				live[a] = pcur_next(&at[a]);
 		plist_push(out, (uint32_t)(best >> 16), (uint16_t)best, bw);
 	}
 	free(at);
+	free(live);
 }
 
 /* Occurrences of a phrase: its words at consecutive word numbers of one src. */
@@ -1688,25 +1657,20 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 		const struct unit *un = &pl->u[u];
 		if (un->nw == 1) {
 			for (size_t a = 0; a < un->w[0].nalts; a++) {
-				const struct term *t = &ix->terms[un->w[0].alts[a].term];
-				sc->cur[nh] = (struct cur){ .src = t->src,
-							    .off = t->off,
-							    .n = t->np,
-							    .w = un->w[0].alts[a].w,
-							    .unit = (uint32_t)u };
-				if (t->np > 0)
+				struct cur *c = &sc->cur[nh];
+				*c = (struct cur){ .w = un->w[0].alts[a].w, .unit = (uint32_t)u };
+				if (pcur_start(&c->pc, &ix->terms[un->w[0].alts[a].term]))
 					nh++;
 			}
 		} else {
 			struct plist *l = &sc->phrase[u];
 			gather_phrase(ix, un, sc->tmp, l);
-			sc->cur[nh] = (struct cur){ .src = l->src,
-						    .off = l->off,
-						    .wv = l->w,
-						    .n = (uint32_t)l->n,
-						    .unit = (uint32_t)u };
-			if (l->n > 0)
-				nh++;
+			if (l->n > 0) {
+				sc->cur[nh++] =
+					(struct cur){ .pc = { .src = l->src[0], .off = l->off[0] },
+						      .l = l,
+						      .unit = (uint32_t)u };
+			}
 		}
 	}
 	for (size_t i = 0; i < nh; i++) {
@@ -1719,7 +1683,7 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 	uint32_t cursec = UINT32_MAX;
 	while (nh > 0) {
 		struct cur *c = sc->heap[0];
-		const struct src *sp = &ix->srcs[c->src[c->i]];
+		const struct src *sp = &ix->srcs[c->pc.src];
 		if (sp->sec != cursec) {
 			flush_section(ix, sc, pl->n, df);
 			cursec = sp->sec;
@@ -1728,20 +1692,19 @@ static void collect(const struct search_index *ix, const struct plan *pl, struct
 			sc->bucketcap = sc->bucketcap ? sc->bucketcap * 2 : 64;
 			sc->bucket = xreallocarray(sc->bucket, sc->bucketcap, sizeof(*sc->bucket));
 		}
-		double w = c->wv ? c->wv[c->i] : c->w;
+		double w = c->l ? c->l->w[c->i] : c->w;
 		sc->bucket[sc->nbucket++] = (struct mp){
 			.sec = sp->sec,
-			.pos = sp->pos + c->off[c->i],
-			.src = c->src[c->i],
+			.pos = sp->pos + c->pc.off,
+			.src = c->pc.src,
 			.unit = c->unit,
 			.exact = w >= 1.0,
 			.w = w * field_weight[sp->field],
 		};
-		if (++c->i == c->n) {
-			sc->heap[0] = sc->heap[--nh];
-		} else {
+		if (cur_next(c))
 			c->key = cur_key(c);
-		}
+		else
+			sc->heap[0] = sc->heap[--nh];
 		heap_down(sc->heap, nh, 0);
 	}
 	flush_section(ix, sc, pl->n, df);
@@ -1778,7 +1741,7 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 	if (plan_build(ix, query, &pl) == 0)
 		return -1;
 
-	size_t nsec = ix->c->nsections;
+	size_t nsec = ix->nsecs;
 	struct scratch sc = { 0 };
 	size_t df[MAX_UNITS] = { 0 };
 	collect(ix, &pl, &sc, df);

@@ -18,6 +18,19 @@ struct search_index *search_index_new(const struct content *c);
 /* NULL-safe. */
 void search_index_free(struct search_index *ix);
 
+/*
+ * The same index built a section at a time, as sections become known:
+ * search_index_new(c) is begin, add for each of c->sections in order, then
+ * end. add indexes one section's own texts and blocks (not its subsections)
+ * and reads only what the loader sets; ord is its place in reading order,
+ * 0, 1, 2... with each section after the one before. end finishes the index
+ * for c, whose sections must be those added, in that order; only then can it
+ * be searched.
+ */
+struct search_index *search_index_begin(void);
+void search_index_add(struct search_index *ix, const struct node *section, size_t ord);
+void search_index_end(struct search_index *ix, const struct content *c);
+
 /* A highlighted range inside a snippet or text, in bytes. */
 struct search_mark {
 	size_t start, len;

@@ -383,8 +383,8 @@ static void test_print_formats(void **state)
 }
 
 /*
- * A vocabulary past 65536 terms: the build notes term ids in 2 bytes while
- * they fit and in 4 bytes after, and both must place every word right.
+ * A vocabulary past 65536 terms in strings of 8000 words: word numbers and
+ * src steps of several bytes each must place every word right.
  */
 static void test_large_vocabulary(void **state)
 {
