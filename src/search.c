@@ -8,12 +8,13 @@
  * query merges lists instead of sorting them. Positions jump between strings,
  * so phrases and nearness never reach across two blocks.
  *
- * A list is stored as bytes, two LEB128 varints per posting: the src minus
- * the previous posting's src, then the word number itself when the src
- * changed, or the word number minus the previous one when it did not. The
- * "previous posting" of the first is (0, 0), so no posting is special. Most
- * postings take two bytes. Lists are only ever read front to back (struct
- * pcur).
+ * A list is stored as bytes. A posting is d, the src minus the previous
+ * posting's src, and w, the word number itself when the src changed (d > 0)
+ * or the word number minus the previous one when it did not; the "previous
+ * posting" of the first is (0, 0). It is written as the LEB128 varint of
+ * d << OFF_BITS | min(w, OFF_INLINE), followed by the varint of
+ * w - OFF_INLINE only when w >= OFF_INLINE. Most postings take one or two
+ * bytes. Lists are only ever read front to back (struct pcur).
  *
  * Sections are added one at a time in reading order, and each word goes
  * straight onto the end of its term's list; nothing is replayed or sorted
@@ -67,7 +68,9 @@ enum {
 		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
-	POSTING_MAX = 8, /* bytes of one posting at most: a 32-bit and a 16-bit varint */
+	OFF_BITS = 4, /* bits of a posting's first varint that hold its word number */
+	OFF_INLINE = (1 << OFF_BITS) - 1,
+	POSTING_MAX = 9, /* bytes of one posting at most: a 36-bit and a 16-bit varint */
 };
 
 #define BM25_K1    1.2
@@ -440,7 +443,7 @@ static uint32_t raw_word(struct search_index *ix, const char *s, size_t len, int
 	return w;
 }
 
-static uint8_t *put_varint(uint8_t *p, uint32_t v)
+static uint8_t *put_varint(uint8_t *p, uint64_t v)
 {
 	while (v >= 0x80) {
 		*p++ = (uint8_t)(v | 0x80);
@@ -457,9 +460,11 @@ static void posting_add(struct term *t, uint32_t src, uint32_t off)
 		t->pcap = t->pcap ? t->pcap * 2 : 16;
 		t->post = xrealloc(t->post, t->pcap);
 	}
-	uint32_t d = src - t->lastsrc;
-	uint8_t *p = put_varint(t->post + t->plen, d);
-	p = put_varint(p, d ? off : off - t->lastoff);
+	uint32_t d = src - t->lastsrc, w = d ? off : off - t->lastoff;
+	uint8_t *p = put_varint(t->post + t->plen,
+				(uint64_t)d << OFF_BITS | (w < OFF_INLINE ? w : OFF_INLINE));
+	if (w >= OFF_INLINE)
+		p = put_varint(p, w - OFF_INLINE);
 	t->plen = (uint32_t)(p - t->post);
 	t->lastsrc = src;
 	t->lastoff = (uint16_t)off;
@@ -990,14 +995,14 @@ struct pcur {
 	uint32_t src, off;
 };
 
-static inline uint32_t get_varint(const uint8_t **pp)
+static inline uint64_t get_varint(const uint8_t **pp)
 {
 	const uint8_t *p = *pp;
-	uint32_t v = *p++;
+	uint64_t v = *p++;
 	if (v >= 0x80) {
 		v &= 0x7f;
 		for (unsigned sh = 7;; sh += 7) {
-			uint32_t b = *p++;
+			uint64_t b = *p++;
 			v |= (b & 0x7f) << sh;
 			if (b < 0x80)
 				break;
@@ -1012,10 +1017,12 @@ static inline bool pcur_next(struct pcur *c)
 {
 	if (c->p == c->end)
 		return false;
-	uint32_t d = get_varint(&c->p);
-	uint32_t o = get_varint(&c->p);
+	uint64_t x = get_varint(&c->p);
+	uint32_t d = (uint32_t)(x >> OFF_BITS), w = (uint32_t)x & OFF_INLINE;
+	if (w == OFF_INLINE)
+		w += (uint32_t)get_varint(&c->p);
 	c->src += d;
-	c->off = d ? o : c->off + o;
+	c->off = d ? w : c->off + w;
 	return true;
 }
 
