@@ -84,12 +84,12 @@ enum {
 #define SPREAD_MAX 3.0
 
 /*
- * 24 bytes: there is one per indexed string. A section number takes 29 bits;
- * 2^29 sections would need far more memory than their nodes could ever get.
+ * 16 bytes: there is one per indexed string. The string itself is found
+ * again from the node (src_text). A section number takes 29 bits; 2^29
+ * sections would need far more memory than their nodes could ever get.
  */
 struct src {
 	const struct node *node; /* block, item or section */
-	const char *text;        /* the indexed string */
 	uint32_t sec : 29;       /* index into content.sections */
 	uint32_t field : 3;      /* enum field */
 	uint32_t pos;            /* position of its first word */
@@ -502,64 +502,112 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 	}
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
-	*sp = (struct src){ .node = n, .text = text, .sec = a->sec, .field = f, .pos = a->pos };
+	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .pos = a->pos };
 	a->text = text;
 	a->nw = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
 	a->pos += a->nw + POS_GAP;
 }
 
-static void add_also(struct add_ctx *a, const struct node *n, enum field f)
+/*
+ * The k-th string (from 0) that node n gives the index, and its field; false
+ * past the last. NULL and empty strings are counted but never indexed. The
+ * srcs of one node are consecutive and in this order.
+ */
+static bool node_string(const struct node *n, size_t k, const char **s, enum field *f)
 {
-	for (size_t i = 0; i < n->also_called.n; i++)
-		add_src(a, n, n->also_called.v[i], f);
+	size_t also; /* where also_called starts, when the node's type indexes it */
+	switch (n->type) {
+	case NODE_SECTION:
+		if (k == 0) {
+			*s = n->title;
+			*f = F_TITLE;
+			return true;
+		}
+		*f = F_SECTION_ALSO;
+		also = 1;
+		break;
+	case NODE_PARA:
+	case NODE_NOTE:
+	case NODE_LIST:
+		*s = n->text;
+		*f = F_BODY;
+		return k == 0;
+	case NODE_ITEM:
+		if (k == 0) {
+			*s = n->text;
+			*f = F_BODY;
+			return true;
+		}
+		*f = F_ALSO;
+		also = 1;
+		break;
+	case NODE_QA:
+		*s = k == 0 ? n->title : n->text;
+		*f = k == 0 ? F_QUESTION : F_ANSWER;
+		return k < 2;
+	case NODE_CLAIM:
+		*s = k == 0 ? n->text : n->context;
+		*f = F_BODY;
+		return k < 2;
+	case NODE_TERM:
+		if (k < 2) {
+			*s = k == 0 ? n->title : n->text;
+			*f = k == 0 ? F_TERM : F_BODY;
+			return true;
+		}
+		*f = F_ALSO;
+		also = 2;
+		break;
+	default:
+		return false;
+	}
+	if (k - also >= n->also_called.n)
+		return false;
+	*s = n->also_called.v[k - also];
+	return true;
+}
+
+/* The string src indexed: the same one of its node's strings as it is of the node's srcs. */
+static const char *src_text(const struct search_index *ix, uint32_t src)
+{
+	const struct node *n = ix->srcs[src].node;
+	uint32_t first = src;
+	while (first > 0 && ix->srcs[first - 1].node == n)
+		first--;
+	size_t want = src - first;
+	const char *s;
+	enum field f;
+	for (size_t k = 0; node_string(n, k, &s, &f); k++)
+		if (s != NULL && *s != '\0' && want-- == 0)
+			return s;
+	return "";
 }
 
 static void add_synonyms(struct search_index *ix, const struct node *n);
 
-/* Index a section's own texts; synonyms are noted on the same walk, while the nodes are warm. */
+/* Index a node's strings; synonyms are noted on the same walk, while the node is warm. */
+static void add_node(struct add_ctx *a, const struct node *n)
+{
+	const char *s;
+	enum field f;
+	for (size_t k = 0; node_string(n, k, &s, &f); k++)
+		add_src(a, n, s, f);
+	if (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM)
+		add_synonyms(a->ix, n);
+}
+
+/* Index a section's own texts: its title and also_called, and its blocks (not subsections). */
 static void add_section(struct add_ctx *a, const struct node *s)
 {
-	add_src(a, s, s->title, F_TITLE);
-	add_also(a, s, F_SECTION_ALSO);
-	add_synonyms(a->ix, s);
+	add_node(a, s);
 	for (const struct node *b = s->first; b != NULL; b = b->next) {
-		switch (b->type) {
-		case NODE_PARA:
-		case NODE_NOTE:
-			add_src(a, b, b->text, F_BODY);
-			break;
-		case NODE_LIST:
-			add_src(a, b, b->text, F_BODY);
-			for (const struct node *it = b->first; it != NULL; it = it->next) {
-				add_src(a, it, it->text, F_BODY);
-				add_also(a, it, F_ALSO);
-				add_synonyms(a->ix, it);
-			}
-			break;
-		case NODE_ITEM:
-			add_src(a, b, b->text, F_BODY);
-			add_also(a, b, F_ALSO);
-			add_synonyms(a->ix, b);
-			break;
-		case NODE_QA:
-			add_src(a, b, b->title, F_QUESTION);
-			add_src(a, b, b->text, F_ANSWER);
-			break;
-		case NODE_CLAIM:
-			add_src(a, b, b->text, F_BODY);
-			add_src(a, b, b->context, F_BODY);
-			break;
-		case NODE_TERM:
-			add_src(a, b, b->title, F_TERM);
-			add_src(a, b, b->text, F_BODY);
-			add_also(a, b, F_ALSO);
-			add_synonyms(a->ix, b);
-			break;
-		case NODE_ROOT:
-		case NODE_SECTION:
-			break;
-		}
+		if (b->type == NODE_SECTION || b->type == NODE_ROOT)
+			continue;
+		add_node(a, b);
+		if (b->type == NODE_LIST)
+			for (const struct node *it = b->first; it != NULL; it = it->next)
+				add_node(a, it);
 	}
 }
 
@@ -1389,9 +1437,9 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 }
 
 /* The text shown for a match in src: a QA shows question and answer, a term its meaning. */
-static void snippet_source(const struct src *s, struct buf *b)
+static void snippet_source(const struct search_index *ix, uint32_t src, struct buf *b)
 {
-	const struct node *n = s->node;
+	const struct node *n = ix->srcs[src].node;
 	buf_reset(b);
 	buf_add(b, "", 0);
 	switch (n->type) {
@@ -1402,10 +1450,10 @@ static void snippet_source(const struct src *s, struct buf *b)
 		buf_printf(b, "%s: %s", n->title ? n->title : "", n->text ? n->text : "");
 		break;
 	case NODE_ITEM:
-		buf_puts(b, n->text ? n->text : s->text);
+		buf_puts(b, n->text ? n->text : src_text(ix, src));
 		break;
 	default:
-		buf_puts(b, s->text);
+		buf_puts(b, src_text(ix, src));
 		break;
 	}
 }
@@ -1800,7 +1848,7 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		}
 		const struct src *sp = &ix->srcs[src];
 		h->block = sp->node;
-		snippet_source(sp, &text);
+		snippet_source(ix, src, &text);
 		struct search_mark *m;
 		size_t nm = plan_marks(ix, &pl, text.s, text.len, &m);
 		make_snippet(text.s, text.len, m, nm, width, h);
