@@ -400,6 +400,8 @@ struct add_ctx {
 	struct search_index *ix;
 	const char *text; /* the src being indexed */
 	uint32_t sec, src, pos, nw;
+	/* Content (not stop) words of the string so far, and the term of the first. */
+	uint32_t ncontent, one;
 };
 
 /* Fold and stem a spelling and intern its word and term; NO_TERM when it folds to nothing. */
@@ -471,6 +473,11 @@ static void posting_add(struct term *t, uint32_t src, uint32_t off)
 	t->np++;
 }
 
+/*
+ * One word of the src being indexed; also counts its content words. A string
+ * cut at MAX_SRC_WORDS (never one the loader makes: those hold 64 KiB at
+ * most) counts as more than one.
+ */
 static int add_span(void *arg, const struct fold_span *sp)
 {
 	struct add_ctx *a = arg;
@@ -478,8 +485,12 @@ static int add_span(void *arg, const struct fold_span *sp)
 	uint32_t w = raw_word(ix, a->text + sp->start, sp->len, sp->number);
 	if (w == NO_TERM)
 		return 0;
-	if (a->nw >= MAX_SRC_WORDS)
+	if (a->nw >= MAX_SRC_WORDS) {
+		a->ncontent = 2;
 		return 1;
+	}
+	if (!ix->words[w].stop && a->ncontent++ == 0)
+		a->one = ix->words[w].term;
 	struct term *t = &ix->terms[ix->words[w].term];
 	posting_add(t, a->src, a->nw);
 	if (t->lastsec != a->sec) {
@@ -491,11 +502,12 @@ static int add_span(void *arg, const struct fold_span *sp)
 	return 0;
 }
 
-static void add_src(struct add_ctx *a, const struct node *n, const char *text, enum field f)
+/* Index one string of node n; returns its term when it is a single content word, else NO_TERM. */
+static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *text, enum field f)
 {
 	struct search_index *ix = a->ix;
 	if (text == NULL || *text == '\0')
-		return;
+		return NO_TERM;
 	if (ix->nsrcs == ix->srccap) {
 		ix->srccap = ix->srccap ? ix->srccap * 2 : 256;
 		ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
@@ -504,9 +516,10 @@ static void add_src(struct add_ctx *a, const struct node *n, const char *text, e
 	struct src *sp = &ix->srcs[ix->nsrcs++];
 	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .pos = a->pos };
 	a->text = text;
-	a->nw = 0;
+	a->nw = a->ncontent = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
 	a->pos += a->nw + POS_GAP;
+	return a->ncontent == 1 ? a->one : NO_TERM;
 }
 
 /*
@@ -584,17 +597,42 @@ static const char *src_text(const struct search_index *ix, uint32_t src)
 	return "";
 }
 
-static void add_synonyms(struct search_index *ix, const struct node *n);
+static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
+{
+	struct term *t = &ix->terms[a];
+	if (a == b)
+		return;
+	for (size_t i = 0; i < t->nsyn; i++)
+		if (t->syn[i] == b)
+			return;
+	t->syn = xgrow(t->syn, t->nsyn, sizeof(*t->syn));
+	t->syn[t->nsyn++] = b;
+}
 
-/* Index a node's strings; synonyms are noted on the same walk, while the node is warm. */
+/*
+ * Index a node's strings, and note its synonyms: a section's, item's or
+ * term's one-word name (its first string) and its one-word also_called
+ * entries all mean the same thing ("fatigue", "tiredness", "tired"). The
+ * table comes from the content only. Items and sections whose text is a
+ * sentence still pair their also_called entries with each other.
+ */
 static void add_node(struct add_ctx *a, const struct node *n)
 {
+	bool syn = (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM) &&
+		   n->also_called.n > 0;
+	uint32_t group[64];
+	size_t ng = 0;
 	const char *s;
 	enum field f;
-	for (size_t k = 0; node_string(n, k, &s, &f); k++)
-		add_src(a, n, s, f);
-	if (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM)
-		add_synonyms(a->ix, n);
+	for (size_t k = 0; node_string(n, k, &s, &f); k++) {
+		uint32_t t = add_src(a, n, s, f);
+		if (syn && (k == 0 || f == F_SECTION_ALSO || f == F_ALSO) && t != NO_TERM &&
+		    ng < 64)
+			group[ng++] = t;
+	}
+	for (size_t i = 0; i < ng; i++)
+		for (size_t j = 0; j < ng; j++)
+			add_syn(a->ix, group[i], group[j]);
 }
 
 /* Index a section's own texts: its title and also_called, and its blocks (not subsections). */
@@ -609,104 +647,6 @@ static void add_section(struct add_ctx *a, const struct node *s)
 			for (const struct node *it = b->first; it != NULL; it = it->next)
 				add_node(a, it);
 	}
-}
-
-/*
- * The term a spelling stems to, or NO_TERM; *folded gets the folded word.
- * Spellings of the content come from the table, others are folded now. Reads
- * the index only (the fold's buffers aside).
- */
-static uint32_t span_term(const struct search_index *ix, const char *s, size_t len,
-			  const char **folded, bool *stop)
-{
-	if (len <= MAX_RAW) {
-		uint32_t v = table_get(&ix->rawtab, table_find(&ix->rawtab, s, len,
-							       hash_str(s, len), raw_key, ix));
-		if (v) {
-			uint32_t w = ix->raws[v - 1].word;
-			*folded = w == NO_TERM ? "" : ix->words[w].w;
-			if (stop != NULL)
-				*stop = w != NO_TERM && ix->words[w].stop;
-			return w == NO_TERM ? NO_TERM : ix->words[w].term;
-		}
-	}
-	size_t wlen, nchars, sl;
-	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
-	*folded = w;
-	if (stop != NULL)
-		*stop = wlen > 0 && is_stop(w);
-	if (wlen == 0)
-		return NO_TERM;
-	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
-	return term_lookup(ix, stem, sl);
-}
-
-/* Collects the single content word of a string, if it has exactly one. */
-struct one_ctx {
-	struct search_index *ix;
-	const char *s;
-	uint32_t term;
-	int n;
-};
-
-static int one_word(void *arg, const struct fold_span *sp)
-{
-	struct one_ctx *o = arg;
-	const char *folded;
-	bool stop;
-	uint32_t t = span_term(o->ix, o->s + sp->start, sp->len, &folded, &stop);
-	if (*folded == '\0' || stop)
-		return 0;
-	if (++o->n > 1)
-		return 1;
-	o->term = t;
-	return 0;
-}
-
-static uint32_t single_term(struct search_index *ix, const char *s)
-{
-	struct one_ctx o = { .ix = ix, .s = s, .term = NO_TERM };
-	if (s != NULL)
-		fold_spans(ix->fold, s, strlen(s), one_word, &o);
-	return o.n == 1 ? o.term : NO_TERM;
-}
-
-static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
-{
-	struct term *t = &ix->terms[a];
-	if (a == b)
-		return;
-	for (size_t i = 0; i < t->nsyn; i++)
-		if (t->syn[i] == b)
-			return;
-	t->syn = xgrow(t->syn, t->nsyn, sizeof(*t->syn));
-	t->syn[t->nsyn++] = b;
-}
-
-/*
- * A node's one-word name and its one-word also_called entries all mean the
- * same thing ("fatigue", "tiredness", "tired"). The table comes from the
- * content only. Items and sections whose text is a sentence still pair their
- * also_called entries with each other.
- */
-static void add_synonyms(struct search_index *ix, const struct node *n)
-{
-	if (n->also_called.n == 0)
-		return;
-	uint32_t group[64];
-	size_t ng = 0;
-	const char *head = n->type == NODE_ITEM ? n->text : n->title;
-	uint32_t t = single_term(ix, head);
-	if (t != NO_TERM)
-		group[ng++] = t;
-	for (size_t i = 0; i < n->also_called.n && ng < 64; i++) {
-		t = single_term(ix, n->also_called.v[i]);
-		if (t != NO_TERM)
-			group[ng++] = t;
-	}
-	for (size_t i = 0; i < ng; i++)
-		for (size_t j = 0; j < ng; j++)
-			add_syn(ix, group[i], group[j]);
 }
 
 struct search_index *search_index_begin(void)
@@ -814,6 +754,29 @@ void search_index_free(struct search_index *ix)
 }
 
 /* ---- queries ---- */
+
+/*
+ * The term a spelling stems to, or NO_TERM. Spellings of the content come
+ * from the table, others are folded now. Reads the index only (the fold's
+ * buffers aside).
+ */
+static uint32_t span_term(const struct search_index *ix, const char *s, size_t len)
+{
+	if (len <= MAX_RAW) {
+		uint32_t v = table_get(&ix->rawtab, table_find(&ix->rawtab, s, len,
+							       hash_str(s, len), raw_key, ix));
+		if (v) {
+			uint32_t w = ix->raws[v - 1].word;
+			return w == NO_TERM ? NO_TERM : ix->words[w].term;
+		}
+	}
+	size_t wlen, nchars, sl;
+	const char *w = fold_span(ix->fold, s, len, &wlen, &nchars);
+	if (wlen == 0)
+		return NO_TERM;
+	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
+	return term_lookup(ix, stem, sl);
+}
 
 struct alt {
 	uint32_t term;
@@ -1240,8 +1203,7 @@ struct mark_ctx {
 static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
-	const char *folded;
-	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len, &folded, NULL);
+	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len);
 	if (t == NO_TERM || !in_plan(mc->pl, t))
 		return 0;
 	if (mc->n == mc->cap) {
