@@ -438,6 +438,106 @@ static void test_large_vocabulary(void **state)
 	buf_free(&y);
 }
 
+static const char claims_yaml[] = "id: rules\n"
+				  "title: Rules\n"
+				  "also_called: [regulation]\n"
+				  "body:\n"
+				  "  - claim: Exosome products are regulated.\n"
+				  "    sources: [a]\n"
+				  "    context: No exosome product is approved.\n"
+				  "    context_sources: [a]\n"
+				  "  - list: \"Checks:\"\n"
+				  "    sources: [a]\n"
+				  "    items:\n"
+				  "      - text: Labels.\n"
+				  "        also_called: [tags, stickers]\n"
+				  "  - term: Efficacy\n"
+				  "    means: How well a treatment works.\n"
+				  "    also_called: [effect size]\n"
+				  "    sources: [a]\n"
+				  "sections:\n"
+				  "  - id: more\n"
+				  "    title: More rules\n"
+				  "    body:\n"
+				  "      - q: Who checks the stickers?\n"
+				  "        a: The agency, not the clinic.\n"
+				  "        sources: [a]\n";
+
+/* Same hits, scores, snippets and marks from two indexes. */
+static void assert_same_results(const struct search_index *a, const struct search_index *b,
+				const char *q)
+{
+	struct search_opts o = { .limit = 0, .snippet_width = 40 };
+	struct search_result ra, rb;
+	assert_int_equal(search_run(a, q, &o, &ra), search_run(b, q, &o, &rb));
+	assert_int_equal(ra.nhits, rb.nhits);
+	assert_int_equal(ra.ntotal, rb.ntotal);
+	for (size_t i = 0; i < ra.nhits; i++) {
+		assert_ptr_equal(ra.hits[i].section, rb.hits[i].section);
+		assert_ptr_equal(ra.hits[i].block, rb.hits[i].block);
+		assert_true(ra.hits[i].score == rb.hits[i].score);
+		assert_string_equal(ra.hits[i].snippet, rb.hits[i].snippet);
+		assert_int_equal(ra.hits[i].nmarks, rb.hits[i].nmarks);
+		for (size_t m = 0; m < ra.hits[i].nmarks; m++) {
+			assert_int_equal(ra.hits[i].marks[m].start, rb.hits[i].marks[m].start);
+			assert_int_equal(ra.hits[i].marks[m].len, rb.hits[i].marks[m].len);
+		}
+	}
+	assert_true((ra.suggestion == NULL) == (rb.suggestion == NULL));
+	if (ra.suggestion != NULL)
+		assert_string_equal(ra.suggestion, rb.suggestion);
+	search_result_free(&ra);
+	search_result_free(&rb);
+}
+
+/*
+ * Sections added one at a time make the same index as search_index_new, and a
+ * snippet shows the very string that matched, whichever of its node's it is.
+ */
+static void test_incremental(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "60-rules.yaml", .data = claims_yaml, .len = sizeof(claims_yaml) - 1 },
+	};
+	struct content *c = load_mem(files, 2);
+	assert_non_null(c);
+	struct search_index *ix = search_index_begin();
+	for (size_t i = 0; i < c->nsections; i++)
+		search_index_add(ix, c->sections[i], i);
+	search_index_end(ix, c);
+	struct search_index *whole = search_index_new(c);
+	const char *queries[] = { "approved",       "regulated", "stickers", "tags",  "labels",
+				  "efficacy",       "effect",    "agency",   "rules", "regulation",
+				  "\"no exosome\"", "stikers",   "zzzz" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		assert_same_results(whole, ix, queries[i]);
+		assert_same_results(whole, ix, queries[i]);
+	}
+
+	struct search_opts o = { .limit = 0, .snippet_width = 80 };
+	struct search_result res;
+	assert_int_equal(search_run(ix, "approved", &o, &res), 0);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].snippet, "No exosome product is approved.");
+	assert_int_equal(res.hits[0].block->type, NODE_CLAIM);
+	search_result_free(&res);
+	assert_int_equal(search_run(ix, "regulated", &o, &res), 0);
+	assert_string_equal(res.hits[0].snippet, "Exosome products are regulated.");
+	search_result_free(&res);
+	/* A synonym pair from an item's also_called entries. */
+	assert_int_equal(search_run(ix, "tags", &o, &res), 0);
+	assert_int_equal(res.nhits, 2);
+	size_t r = strcmp(res.hits[0].section->id, "rules") == 0 ? 0 : 1;
+	assert_string_equal(res.hits[r].section->id, "rules");
+	assert_string_equal(res.hits[r].snippet, "Labels.");
+	search_result_free(&res);
+	search_index_free(whole);
+	search_index_free(ix);
+	content_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -454,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_print_formats),
 		cmocka_unit_test(test_explains_beats_lists),
 		cmocka_unit_test(test_large_vocabulary),
+		cmocka_unit_test(test_incremental),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
