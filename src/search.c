@@ -155,7 +155,6 @@ struct search_index {
 	size_t ncps, cpcap;
 	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
-	struct buf tmp;
 };
 
 /* Folded English words that carry no topic: dropped from queries with other words. */
@@ -748,7 +747,6 @@ void search_index_free(struct search_index *ix)
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
 	free(ix->doclen);
-	buf_free(&ix->tmp);
 	fold_free(ix->fold);
 	free(ix);
 }
