@@ -1391,7 +1391,7 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 	put_range(&out, t, at, b1, &lastsp);
 	if (b1 < len)
 		buf_puts(&out, "\u2026");
-	h->snippet = buf_take(&out);
+	h->snippet = xrealloc(out.s, out.len + 1); /* trimmed: a hit list can hold thousands */
 	free(cp.off);
 	free(cp.col);
 }
@@ -1426,8 +1426,8 @@ struct cand {
 	uint32_t nmatch; /* bits in mask */
 	uint32_t tmask;  /* units matched in the title or a question */
 	uint32_t src;    /* where the snippet comes from; UINT32_MAX: the section's first text */
-	double close;    /* 0..1: how near the matched units are */
 	uint32_t spread; /* blocks beyond the first that match a unit, summed over units */
+	double close;    /* 0..1: how near the matched units are */
 	double score;
 };
 
@@ -1639,7 +1639,10 @@ static void flush_section(const struct search_index *ix, struct scratch *sc, siz
 	if (sc->nbucket == 0)
 		return;
 	if (sc->ncand == sc->candcap) {
+		/* One candidate per section at most. */
 		sc->candcap = sc->candcap ? sc->candcap * 2 : 64;
+		if (sc->candcap > ix->nsecs && ix->nsecs > sc->ncand)
+			sc->candcap = ix->nsecs;
 		sc->cand = xreallocarray(sc->cand, sc->candcap, sizeof(*sc->cand));
 		sc->tf = xreallocarray(sc->tf, sc->candcap, nunits * sizeof(*sc->tf));
 	}
