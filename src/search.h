@@ -1,8 +1,9 @@
 /* search.h - the one search module, shared by the `search` command and the pager.
  *
- * The index is built once from a validated content tree: titles, body text,
- * questions, answers, also_called words and the glossary. Text and queries go
- * through the same folding (fold.h), ICU word breaks and Snowball stemming.
+ * The index is built once, from a validated content tree or section by section
+ * as the content loads: titles, body text, questions, answers, also_called
+ * words and the glossary. Text and queries go through the same folding
+ * (fold.h), ICU word breaks and Snowball stemming.
  */
 #ifndef EXOREAD_SEARCH_H
 #define EXOREAD_SEARCH_H
