@@ -4,13 +4,18 @@
  * Prints key=value lines (bench/run.sh makes the table):
  *   bytes, files, sections  the content measured
  *   load_us                 load_dir: parse and validate (median of the runs)
- *   index_us                search_index_new (median)
- *   cpu_us                  CPU time of load and index, all threads together (median)
+ *   index_us                search_index_new on the loaded content (median)
+ *   total_us                load_dir_watch indexing each topic file as soon as it is read,
+ *                           then search_index_end: the load of `search` and the pager (median)
+ *   cpu_us                  CPU time of that, all threads together (median)
  *   search_p50_us/p95_us    search_run over a fixed set of lay queries, best 20 hits (as `search`)
  *   searchall_p50_us/p95_us the same with every hit (`search --limit 0`)
  *   print_text_mb_s, print_json_mb_s, print_bytes   rendering every section
  *   key_p50_us/p95_us, keys the pager handling scripted keys, drawing to a null terminal
- *   rss_base_kb, rss_kb     peak RSS before loading, and after load, index and search
+ *   cold_us                 load and index once in a fresh process (driver --once DIR),
+ *                           as the program does
+ *   rss_base_kb, rss_kb     in that process: peak RSS before loading, and after load,
+ *                           index and one search of each query
  *
  * Keys are driven through the pager's own ui_run(): the link step wraps
  * newterm() (-Wl,--wrap=newterm) so the screen goes to /dev/null at a fixed
@@ -26,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -234,51 +240,111 @@ static void bench_keys(const struct content *c, const struct search_index *ix)
 
 /* ---- the rest ---- */
 
+static void index_topic(void *ix, const struct node *section)
+{
+	search_index_add_tree(ix, section);
+}
+
+/* driver --once DIR: one load, index and search of each query, as the program does. */
+static int once(const char *dir)
+{
+	long base = rss_kb();
+	double t0 = now_us();
+	struct search_index *ix = search_index_begin();
+	struct load_watch w = { .topic = index_topic, .arg = ix };
+	struct content *c = load_dir_watch(dir, &w);
+	if (c == NULL)
+		return 2;
+	search_index_end(ix, c);
+	double t1 = now_us();
+	for (size_t q = 0; q < NQUERIES; q++) {
+		struct search_result res = { 0 };
+		struct search_opts so = { .limit = 20, .snippet_width = 80 };
+		search_run(ix, queries[q], &so, &res);
+		search_result_free(&res);
+	}
+	printf("cold_us=%.0f\nrss_base_kb=%ld\nrss_kb=%ld\n", t1 - t0, base, rss_kb());
+	search_index_free(ix);
+	content_free(c);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "--once") == 0) {
+		setlocale(LC_ALL, "C.UTF-8");
+		return once(argv[2]);
+	}
 	if (argc != 2) {
 		fprintf(stderr, "usage: driver DIR\n");
 		return 2;
 	}
 	setlocale(LC_ALL, "C.UTF-8");
 	const char *dir = argv[1];
-	long base = rss_kb();
 
-	/* Load and index: the first run tells the size, and how many more fit in ~2 s. */
-	double c0 = cpu_us(), t0 = now_us();
-	struct content *c = load_dir(dir);
-	double t1 = now_us();
-	if (c == NULL)
+	/* One run as the program makes it, in a fresh process (this program run
+	 * again with --once): load and index once, as `search` and the pager do,
+	 * then search. Its time is the cold cost (all memory new), and its peak
+	 * RSS the memory measure. */
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		execl(argv[0], argv[0], "--once", dir, (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
 		return 2;
-	struct search_index *ix = search_index_new(c);
-	double t2 = now_us(), c2 = cpu_us();
-	size_t reps = (size_t)(2e6 / (t2 - t0 + 1));
-	reps = reps < 1 ? 1 : reps > 9 ? 9 : reps;
-	double *tl = xcalloc(reps + 1, sizeof *tl), *ti = xcalloc(reps + 1, sizeof *ti),
-	       *tc = xcalloc(reps + 1, sizeof *tc);
-	tl[0] = t1 - t0;
-	ti[0] = t2 - t1;
-	tc[0] = c2 - c0;
-	for (size_t r = 1; r < reps; r++) {
+
+	/* Load and index: the first run tells the size, and how many more fit in ~2 s.
+	 * Each run loads three ways: alone, then with the index built alone
+	 * afterwards (each for its own cost), then as `search` and the pager do,
+	 * indexing each topic file as soon as it is read (the total, for R). */
+	struct content *c = NULL;
+	struct search_index *ix = NULL;
+	double *tl = NULL, *ti = NULL, *tt = NULL, *tc = NULL;
+	size_t reps = 1;
+	for (size_t r = 0; r < reps; r++) {
 		search_index_free(ix);
 		content_free(c);
-		c0 = cpu_us();
-		t0 = now_us();
+		double t0 = now_us();
 		c = load_dir(dir);
-		t1 = now_us();
+		double t1 = now_us();
+		if (c == NULL)
+			return 2;
 		ix = search_index_new(c);
-		t2 = now_us();
-		c2 = cpu_us();
+		double t2 = now_us();
+		search_index_free(ix);
+		content_free(c);
+		double c0 = cpu_us(), t3 = now_us();
+		ix = search_index_begin();
+		struct load_watch w = { .topic = index_topic, .arg = ix };
+		c = load_dir_watch(dir, &w);
+		if (c == NULL)
+			return 2;
+		search_index_end(ix, c);
+		double t4 = now_us(), c4 = cpu_us();
+		if (r == 0) {
+			reps = (size_t)(2e6 / (t4 - t0 + 1));
+			reps = reps < 1 ? 1 : reps > 9 ? 9 : reps;
+			tl = xcalloc(reps + 1, sizeof *tl);
+			ti = xcalloc(reps + 1, sizeof *ti);
+			tt = xcalloc(reps + 1, sizeof *tt);
+			tc = xcalloc(reps + 1, sizeof *tc);
+		}
 		tl[r] = t1 - t0;
 		ti[r] = t2 - t1;
-		tc[r] = c2 - c0;
+		tt[r] = t4 - t3;
+		tc[r] = c4 - c0;
 	}
 	size_t bytes = dir_bytes(c);
 	printf("bytes=%zu\nfiles=%zu\nsections=%zu\nruns=%zu\n", bytes, c->nfiles, c->nsections, reps);
-	printf("load_us=%.0f\nindex_us=%.0f\ncpu_us=%.0f\n", pct(tl, reps, 50), pct(ti, reps, 50),
-	       pct(tc, reps, 50));
+	printf("load_us=%.0f\nindex_us=%.0f\ntotal_us=%.0f\ncpu_us=%.0f\n", pct(tl, reps, 50),
+	       pct(ti, reps, 50), pct(tt, reps, 50), pct(tc, reps, 50));
 	free(tl);
 	free(ti);
+	free(tt);
 	free(tc);
 
 	/* Search: every query, several times; latencies of single runs. */
@@ -299,7 +365,6 @@ int main(int argc, char **argv)
 		printf("%s_p50_us=%.1f\n%s_p95_us=%.1f\n", name, pct(v, n, 50), name, pct(v, n, 95));
 		free(v);
 	}
-	printf("rss_base_kb=%ld\nrss_kb=%ld\n", base, rss_kb());
 
 	/* Print every top-level section, as `print` would. */
 	const struct node **top = xcalloc(c->nsections + 1, sizeof *top);

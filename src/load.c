@@ -51,7 +51,7 @@ struct loader {
 	size_t nodes;
 	size_t errors;
 	size_t suggestions;
-	struct arena yaml;
+	struct arena *yaml; /* the file's YAML tree: scratch, emptied after each file */
 };
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
@@ -69,7 +69,7 @@ static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
 {
 	if (parent->n == parent->cap) {
 		size_t cap = parent->cap ? parent->cap * 2 : 8;
-		struct ynode **kids = arena_alloc(&L->yaml, cap * sizeof *kids);
+		struct ynode **kids = arena_alloc(L->yaml, cap * sizeof *kids);
 		if (parent->n)
 			memcpy(kids, parent->kids, parent->n * sizeof *kids);
 		parent->kids = kids;
@@ -179,7 +179,7 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 
 static struct ynode *ynode_new(struct loader *L, enum ykind k, const yaml_mark_t *m)
 {
-	struct ynode *y = arena_alloc(&L->yaml, sizeof *y);
+	struct ynode *y = arena_alloc(L->yaml, sizeof *y);
 	y->kind = k;
 	y->line = (int)m->line + 1;
 	y->col = (int)m->column + 1;
@@ -246,7 +246,7 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 			}
 			y = ynode_new(L, Y_SCALAR, m);
 			y->len = ev.data.scalar.length;
-			y->s = arena_strndup(&L->yaml, (const char *)ev.data.scalar.value, y->len);
+			y->s = arena_strndup(L->yaml, (const char *)ev.data.scalar.value, y->len);
 			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 			break;
@@ -745,7 +745,7 @@ static struct node *build_section(struct loader *L, const struct ynode *y, struc
 	struct node *n = node_new(L, NODE_SECTION, y, parent);
 	/* A subsection's id is kept joined to its parent's; the bare one is scratch. */
 	char *id =
-		get_text_in(L, parent_id ? &L->yaml : L->mem, y, "id", TEXT_REQUIRED, "a section");
+		get_text_in(L, parent_id ? L->yaml : L->mem, y, "id", TEXT_REQUIRED, "a section");
 	if (id && !valid_id(id)) {
 		const struct ynode *v = map_get(y, "id");
 		lerr(L, v->line, v->col,
@@ -849,13 +849,14 @@ static struct ynode *parse_file(struct loader *L, const char *data, size_t len)
 static size_t load_sources(struct content *c, const char *path, const char *data, size_t len,
 			   bool *seen)
 {
-	struct loader L = { .c = c, .mem = &c->mem, .file = intern_file(c, path) };
+	struct arena yaml = { 0 };
+	struct loader L = { .c = c, .mem = &c->mem, .file = intern_file(c, path), .yaml = &yaml };
 	struct ynode *doc = parse_file(&L, data, len);
 	if (doc) {
 		*seen = true;
 		build_sources(&L, doc);
 	}
-	arena_free(&L.yaml);
+	arena_free(&yaml);
 	return L.errors;
 }
 
@@ -930,11 +931,12 @@ struct pool {
 
 struct worker {
 	struct pool *p;
-	struct arena mem; /* the nodes this worker built, handed to the content at the end */
+	struct arena mem;  /* the nodes this worker built, handed to the content at the end */
+	struct arena yaml; /* scratch for each file's YAML tree, kept from file to file */
 	pthread_t tid;
 };
 
-static void load_topic(struct content *c, struct arena *mem, struct topic *t)
+static void load_topic(struct content *c, struct arena *mem, struct arena *yaml, struct topic *t)
 {
 	size_t len = t->len;
 	char *owned = NULL;
@@ -943,11 +945,11 @@ static void load_topic(struct content *c, struct arena *mem, struct topic *t)
 		t->errors = 1;
 		return;
 	}
-	struct loader L = { .c = c, .mem = mem, .file = t->path };
+	struct loader L = { .c = c, .mem = mem, .file = t->path, .yaml = yaml };
 	struct ynode *doc = parse_file(&L, data, len);
 	if (doc)
 		t->top = build_section(&L, doc, NULL, NULL);
-	arena_free(&L.yaml);
+	arena_reset(yaml);
 	free(owned);
 	t->errors = L.errors;
 }
@@ -959,7 +961,7 @@ static void *work(void *arg)
 	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;) {
 		if (p->capture)
 			diag_capture(&p->t[i].log);
-		load_topic(p->c, &w->mem, &p->t[i]);
+		load_topic(p->c, &w->mem, &w->yaml, &p->t[i]);
 		if (p->capture)
 			diag_capture(NULL);
 		pthread_mutex_lock(&p->lock);
@@ -1038,8 +1040,10 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		if (t[i].top)
 			link_child(c->root, t[i].top);
 	}
-	for (size_t k = 0; k <= jobs; k++)
+	for (size_t k = 0; k <= jobs; k++) {
 		arena_adopt(&c->mem, &w[k].mem);
+		arena_free(&w[k].yaml);
+	}
 	free(w);
 	return errors;
 }

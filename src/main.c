@@ -439,13 +439,23 @@ static char *join_args(const struct opts *o)
 	return buf_take(&b);
 }
 
-static int cmd_search(const struct content *c, const struct opts *o, const char *query)
+/* The index made while the content loaded, if there is one (taken over by the
+ * caller), or one made now. */
+static struct search_index *take_index(const struct content *c, struct search_index **early)
+{
+	struct search_index *ix = *early;
+	*early = NULL;
+	return ix ? ix : search_index_new(c);
+}
+
+static int cmd_search(const struct content *c, const struct opts *o, const char *query,
+		      struct search_index **early)
 {
 	int fmt = SEARCH_FMT_TEXT;
 	if (o->format && (fmt = search_format_parse(o->format)) < 0)
 		return usage_error("search --format takes text, tsv, json or markdown, not '%s'",
 				   o->format);
-	struct search_index *ix = search_index_new(c);
+	struct search_index *ix = take_index(c, early);
 	struct search_opts so = {
 		.limit = o->limit_set ? o->limit : SEARCH_DEFAULT_LIMIT,
 		.snippet_width = 80,
@@ -491,9 +501,9 @@ static int cmd_check(const struct opts *o, const char *dir)
 }
 
 static int run_ui(const struct content *c, const struct opts *o, const struct node *start,
-		  const char *query)
+		  const char *query, struct search_index **early)
 {
-	struct search_index *ix = search_index_new(c);
+	struct search_index *ix = take_index(c, early);
 	enum ui_color color = o->color;
 	const char *nc = getenv("NO_COLOR");
 	if (color == UI_COLOR_AUTO && nc && *nc)
@@ -504,11 +514,17 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	return rc;
 }
 
-static int cmd_read(const struct content *c, const struct opts *o)
+/* Whether read opens the pager rather than printing. */
+static bool read_is_interactive(void)
 {
-	bool tty = isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+	return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+}
+
+static int cmd_read(const struct content *c, const struct opts *o, struct search_index **early)
+{
+	bool tty = read_is_interactive();
 	if (o->nargs == 0)
-		return tty ? run_ui(c, o, NULL, NULL) : cmd_list(c, o);
+		return tty ? run_ui(c, o, NULL, NULL, early) : cmd_list(c, o);
 	char *words = join_args(o);
 	const struct node *out, **cands;
 	size_t n;
@@ -516,11 +532,17 @@ static int cmd_read(const struct content *c, const struct opts *o)
 	free(cands);
 	int rc;
 	if (st == RESOLVE_OK)
-		rc = tty ? run_ui(c, o, out, NULL) : do_print(c, o, &out, 1);
+		rc = tty ? run_ui(c, o, out, NULL, early) : do_print(c, o, &out, 1);
 	else
-		rc = tty ? run_ui(c, o, NULL, words) : cmd_search(c, o, words);
+		rc = tty ? run_ui(c, o, NULL, words, early) : cmd_search(c, o, words, early);
 	free(words);
 	return rc;
+}
+
+/* load_watch: index each topic's sections as soon as its file is read. */
+static void index_topic(void *ix, const struct node *section)
+{
+	search_index_add_tree(ix, section);
 }
 
 int main(int argc, char **argv)
@@ -545,12 +567,20 @@ int main(int argc, char **argv)
 		free(o.args);
 		return rc;
 	}
-	struct content *c = load_dir(dir);
+	/* Commands that search get their index built as the files are read. */
+	bool want_index = o.cmd == CMD_SEARCH ||
+			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
+	struct search_index *ix = want_index ? search_index_begin() : NULL;
+	struct load_watch watch = { .topic = index_topic, .arg = ix };
+	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
 	if (c == NULL) {
+		search_index_free(ix);
 		free(dir);
 		free(o.args);
 		return EXIT_USAGE;
 	}
+	if (ix)
+		search_index_end(ix, c);
 	switch (o.cmd) {
 	case CMD_LIST:
 		rc = cmd_list(c, &o);
@@ -564,18 +594,19 @@ int main(int argc, char **argv)
 			break;
 		}
 		char *q = join_args(&o);
-		rc = cmd_search(c, &o, q);
+		rc = cmd_search(c, &o, q, &ix);
 		free(q);
 		break;
 	}
 	case CMD_NONE:
 	case CMD_READ:
-		rc = cmd_read(c, &o);
+		rc = cmd_read(c, &o, &ix);
 		break;
 	case CMD_CHECK:
 	case CMD_HELP:
 		break;
 	}
+	search_index_free(ix);
 	content_free(c);
 	free(dir);
 	free(o.args);

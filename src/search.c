@@ -670,6 +670,14 @@ void search_index_add(struct search_index *ix, const struct node *section, size_
 	add_section(&a, section);
 }
 
+void search_index_add_tree(struct search_index *ix, const struct node *section)
+{
+	search_index_add(ix, section, ix->nsecs);
+	for (const struct node *k = section->first; k != NULL; k = k->next)
+		if (k->type == NODE_SECTION)
+			search_index_add_tree(ix, k);
+}
+
 void search_index_end(struct search_index *ix, const struct content *c)
 {
 	ix->c = c;

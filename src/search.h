@@ -31,6 +31,9 @@ void search_index_free(struct search_index *ix);
 struct search_index *search_index_begin(void);
 void search_index_add(struct search_index *ix, const struct node *section, size_t ord);
 void search_index_end(struct search_index *ix, const struct content *c);
+/* add for section and then, in reading order, every section under it,
+ * numbered on from the sections added before. */
+void search_index_add_tree(struct search_index *ix, const struct node *section);
 
 /* A highlighted range inside a snippet or text, in bytes. */
 struct search_mark {

@@ -104,10 +104,15 @@ static void *arena_take(struct arena *a, size_t n, size_t align)
 	struct arena_chunk *c = a->head;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	if (c == NULL || at > c->cap || c->cap - at < n) {
-		size_t cap = n > CHUNK ? n : CHUNK;
-		c = xmalloc(sizeof *c + cap);
+		if (a->spare && a->spare->cap >= n) {
+			c = a->spare;
+			a->spare = c->next;
+		} else {
+			size_t cap = n > CHUNK ? n : CHUNK;
+			c = xmalloc(sizeof *c + cap);
+			c->cap = cap;
+		}
 		c->next = a->head;
-		c->cap = cap;
 		a->head = c;
 		at = 0;
 	}
@@ -131,6 +136,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 void arena_adopt(struct arena *to, struct arena *from)
 {
+	arena_free(&(struct arena){ .spare = from->spare });
+	from->spare = NULL;
 	struct arena_chunk *tail = from->head;
 	if (tail == NULL)
 		return;
@@ -142,14 +149,25 @@ void arena_adopt(struct arena *to, struct arena *from)
 	from->head = NULL;
 }
 
+void arena_reset(struct arena *a)
+{
+	while (a->head) {
+		struct arena_chunk *c = a->head;
+		a->head = c->next;
+		c->next = a->spare;
+		a->spare = c;
+	}
+}
+
 void arena_free(struct arena *a)
 {
 	if (a == NULL)
 		return;
-	while (a->head) {
-		struct arena_chunk *next = a->head->next;
-		free(a->head);
-		a->head = next;
+	arena_reset(a);
+	while (a->spare) {
+		struct arena_chunk *next = a->spare->next;
+		free(a->spare);
+		a->spare = next;
 	}
 }
 

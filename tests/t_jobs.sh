@@ -87,3 +87,13 @@ for v in 0 -1 x 2x 65 99999999999999999999; do
 done
 EXOREAD_JOBS=64 "$EXO" list >/dev/null 2>"$TMPD/v.err"
 expect_eq "EXOREAD_JOBS=64 is taken" "0|" "$?|$(cat "$TMPD/v.err")"
+
+# 6. An index begun while broken content loads is dropped cleanly (the ASan
+# run checks that nothing leaks), with the same messages as `check`.
+for j in 1 3; do
+	EXOREAD_JOBS=$j "$EXO" --content "$B" search swelling >"$TMPD/s.out" 2>"$TMPD/s.err"
+	rc=$?
+	EXOREAD_JOBS=$j "$EXO" --content "$B" check >/dev/null 2>"$TMPD/c.err"
+	expect_eq "search on broken content, $j threads: exit 2, the check messages" \
+	    "2|$(cat "$TMPD/c.err")" "$rc|$(cat "$TMPD/s.err")"
+done
