@@ -954,22 +954,58 @@ static void load_topic(struct content *c, struct arena *mem, struct arena *yaml,
 	t->errors = L.errors;
 }
 
+/* Read topic i as worker w, and say it is done. */
+static void take_topic(struct worker *w, size_t i)
+{
+	struct pool *p = w->p;
+	if (p->capture)
+		diag_capture(&p->t[i].log);
+	load_topic(p->c, &w->mem, &w->yaml, &p->t[i]);
+	if (p->capture)
+		diag_capture(NULL);
+	pthread_mutex_lock(&p->lock);
+	p->t[i].done = true;
+	pthread_cond_broadcast(&p->done);
+	pthread_mutex_unlock(&p->lock);
+}
+
 static void *work(void *arg)
 {
 	struct worker *w = arg;
-	struct pool *p = w->p;
-	for (size_t i; (i = atomic_fetch_add(&p->next, 1)) < p->n;) {
-		if (p->capture)
-			diag_capture(&p->t[i].log);
-		load_topic(p->c, &w->mem, &w->yaml, &p->t[i]);
-		if (p->capture)
-			diag_capture(NULL);
-		pthread_mutex_lock(&p->lock);
-		p->t[i].done = true;
-		pthread_cond_broadcast(&p->done);
-		pthread_mutex_unlock(&p->lock);
-	}
+	for (size_t i; (i = atomic_fetch_add(&w->p->next, 1)) < w->p->n;)
+		take_topic(w, i);
 	return NULL;
+}
+
+static bool topic_done(struct pool *p, size_t i)
+{
+	pthread_mutex_lock(&p->lock);
+	bool done = p->t[i].done;
+	pthread_mutex_unlock(&p->lock);
+	return done;
+}
+
+/* Hand every topic to the watch in file order. Until the next one is read,
+ * this thread reads others rather than wait; only when none is left to take
+ * does it wait. So as many threads run as there are jobs, no more. */
+static void watch_topics(struct worker *w, const struct load_watch *watch)
+{
+	struct pool *p = w->p;
+	for (size_t i = 0; i < p->n; i++) {
+		while (!topic_done(p, i)) {
+			size_t k = atomic_fetch_add(&p->next, 1);
+			if (k < p->n) {
+				take_topic(w, k);
+				continue;
+			}
+			pthread_mutex_lock(&p->lock);
+			while (!p->t[i].done)
+				pthread_cond_wait(&p->done, &p->lock);
+			pthread_mutex_unlock(&p->lock);
+		}
+		if (p->t[i].top && p->t[i].errors == 0)
+			watch->topic(watch->arg, p->t[i].top);
+	}
 }
 
 /* Threads to read n topic files with: EXOREAD_JOBS, or one per processor up to 8. */
@@ -997,37 +1033,27 @@ static size_t load_jobs(size_t n)
 /*
  * Read the topic files into c and link their sections in order. Returns the
  * errors. With a watch, this thread hands each file's section to it, in file
- * order, as soon as the file is read, while the workers read on.
+ * order, as soon as the file is read, and reads files itself in between.
  */
 static size_t load_topics(struct content *c, struct topic *t, size_t n,
 			  const struct load_watch *watch)
 {
 	size_t jobs = load_jobs(n), started = 0;
-	bool watcher = watch && jobs > 1;
-	struct worker *w = xcalloc(jobs + 1, sizeof *w);
+	struct worker *w = xcalloc(jobs, sizeof *w);
 	struct pool p = { .c = c, .t = t, .n = n, .capture = jobs > 1 };
 	atomic_init(&p.next, 0);
 	pthread_mutex_init(&p.lock, NULL);
 	pthread_cond_init(&p.done, NULL);
-	for (size_t k = 0; k <= jobs; k++)
+	for (size_t k = 0; k < jobs; k++)
 		w[k].p = &p;
 	/* w[0] is this thread's. A thread that cannot be started leaves more
-	 * work for the others, and this thread reads when none could be. */
-	for (size_t k = 1; k <= (watcher ? jobs : jobs - 1); k++) {
-		if (pthread_create(&w[k].tid, NULL, work, &w[k]) != 0)
-			break;
+	 * work for the others. */
+	for (size_t k = 1; k < jobs && pthread_create(&w[k].tid, NULL, work, &w[k]) == 0; k++)
 		started = k;
-	}
-	if (!watcher || started == 0)
+	if (watch)
+		watch_topics(&w[0], watch);
+	else
 		work(&w[0]);
-	for (size_t i = 0; watch && i < n; i++) {
-		pthread_mutex_lock(&p.lock);
-		while (!t[i].done)
-			pthread_cond_wait(&p.done, &p.lock);
-		pthread_mutex_unlock(&p.lock);
-		if (t[i].top && t[i].errors == 0)
-			watch->topic(watch->arg, t[i].top);
-	}
 	for (size_t k = 1; k <= started; k++)
 		pthread_join(w[k].tid, NULL);
 	pthread_cond_destroy(&p.done);
@@ -1040,7 +1066,7 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		if (t[i].top)
 			link_child(c->root, t[i].top);
 	}
-	for (size_t k = 0; k <= jobs; k++) {
+	for (size_t k = 0; k < jobs; k++) {
 		arena_adopt(&c->mem, &w[k].mem);
 		arena_free(&w[k].yaml);
 	}
