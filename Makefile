@@ -22,6 +22,7 @@ CFLAGS  ?= -O2 -g
 XCFLAGS := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra $(WERROR) \
            -DEXOREAD_VERSION='"$(VERSION)"' -DEXOREAD_DATADIR='"$(DATADIR)/exoread"' -Isrc
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TSAN    := -fsanitize=thread
 
 SRC      := $(sort $(wildcard src/*.c src/ui/*.c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
@@ -29,6 +30,7 @@ OBJ      := $(SRC:%.c=build/obj/%.o)
 LIB_OBJ  := $(LIB_SRC:%.c=build/obj/%.o)
 ASAN_OBJ := $(SRC:%.c=build/asan/%.o)
 ASAN_LIB := $(LIB_SRC:%.c=build/asan/%.o)
+TSAN_OBJ := $(SRC:%.c=build/tsan/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_ASAN:= $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -54,18 +56,26 @@ build/asan/%.o: %.c $(HDR) build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+# ThreadSanitizer: topic files are read on several threads (tests/t_jobs.sh).
+build/tsan/%.o: %.c $(HDR) build/.deps
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -g $(TSAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
 # A different PREFIX must rebuild what has the data folder compiled in.
 .PHONY: FORCE
 build/.datadir: FORCE
 	@mkdir -p build
 	@echo '$(DATADIR)/exoread' | cmp -s - $@ || echo '$(DATADIR)/exoread' >$@
-build/obj/src/main.o build/asan/src/main.o: build/.datadir
+build/obj/src/main.o build/asan/src/main.o build/tsan/src/main.o: build/.datadir
 
 build/exoread: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
 
 build/asan/exoread: $(ASAN_OBJ)
 	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(PKG_LIBS)
+
+build/tsan/exoread: $(TSAN_OBJ)
+	$(CC) -g $(TSAN) -o $@ $(TSAN_OBJ) $(PKG_LIBS)
 
 build/tests/%: tests/unit/%.c $(LIB_OBJ) $(HDR) build/.deps-check
 	@mkdir -p $(dir $@)
@@ -78,7 +88,7 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_LIB) $(HDR) build/.deps-check
 run: build/exoread
 	./build/exoread --content content
 
-check: build/.deps-check build/exoread build/asan/exoread $(UNIT_BIN) $(UNIT_ASAN)
+check: build/.deps-check build/exoread build/asan/exoread build/tsan/exoread $(UNIT_BIN) $(UNIT_ASAN)
 	@sh tests/run.sh
 
 bench: build/exoread

@@ -1,6 +1,7 @@
 #!/bin/sh
 # run.sh - run every test: cmocka unit tests (plain and ASan/UBSan builds) and
-# every tests/t_*.sh suite against build/exoread and build/asan/exoread.
+# every tests/t_*.sh suite against build/exoread and build/asan/exoread, and the
+# threaded loading suite (t_jobs) against build/tsan/exoread (ThreadSanitizer).
 # Closes with "N passed, N failed"; exits non-zero when anything failed.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +48,22 @@ for exo in build/exoread build/asan/exoread; do
 		fi
 		count "$LOG/$name.res" "$exo $name"
 	done
+done
+
+# The suites that load content on several threads, once more under ThreadSanitizer.
+export TSAN_OPTIONS=halt_on_error=1:exitcode=66
+for t in tests/t_jobs.sh; do
+	exo=build/tsan/exoread
+	[ -x "$exo" ] || continue
+	name=$(basename "$t" .sh)
+	TMPD=$(mktemp -d) EXO="$TOP/$exo" sh "$t" >"$LOG/$name.out" 2>&1
+	rc=$?
+	sed "s|^PASS: |PASS: $exo $name: |; s|^FAIL: |FAIL: $exo $name: |" "$LOG/$name.out" >"$LOG/$name.res"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$LOG/$name.res"; then
+		echo "FAIL: $exo $name: suite exited $rc" >>"$LOG/$name.res"
+		tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
+	fi
+	count "$LOG/$name.res" "$exo $name"
 done
 
 echo "$passed passed, $failed failed"
