@@ -97,10 +97,7 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 		/* The common case, printable ASCII, eight bytes at a time: no byte
 		 * below 0x20, none with the high bit set, and no DEL. */
 		uint64_t x;
-		enum {
-			ONES = 0x0101010101010101u,
-			HIGH = 0x8080808080808080u
-		};
+		const uint64_t ONES = 0x0101010101010101u, HIGH = 0x8080808080808080u;
 		while (len - i >= 8 &&
 		       (memcpy(&x, s + i, 8),
 			(((x - 0x20 * ONES) & ~x) | x | ((x ^ 0x7f * ONES) - ONES)) & HIGH) == 0) {
@@ -1026,7 +1023,7 @@ static size_t load_jobs(size_t n)
 			jobs = v;
 	}
 	if (jobs < 1 || n < 2)
-		jobs = 1;
+		return 1;
 	return (size_t)jobs < n ? (size_t)jobs : n;
 }
 

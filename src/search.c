@@ -680,6 +680,16 @@ void search_index_add_tree(struct search_index *ix, const struct node *section)
 
 void search_index_end(struct search_index *ix, const struct content *c)
 {
+	/* Sections added while loading are c's sections in reading order; should
+	 * their count ever differ, the numbers would name the wrong sections, so
+	 * build again from c itself. */
+	if (ix->nsecs != c->nsections) {
+		struct search_index *fresh = search_index_new(c), old = *ix;
+		*ix = *fresh;
+		*fresh = old;
+		search_index_free(fresh);
+		return;
+	}
 	ix->c = c;
 	ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
 	ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));

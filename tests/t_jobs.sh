@@ -97,3 +97,15 @@ for j in 1 3; do
 	expect_eq "search on broken content, $j threads: exit 2, the check messages" \
 	    "2|$(cat "$TMPD/c.err")" "$rc|$(cat "$TMPD/s.err")"
 done
+
+# 7. A folder with sources.yaml and no topic file: one clear line, exit 2.
+O=$TMPD/only
+mkdir -p "$O"
+cp "$TOP/content/sources.yaml" "$O/"
+same "no topic file" --content "$O" check
+for cmd in check list "search swelling"; do
+	EXOREAD_JOBS=4 "$EXO" --content "$O" $cmd >/dev/null 2>"$TMPD/o.err"
+	expect_eq "no topic file: $cmd" \
+	    "2|exoread: $O: error: no sections: the content folder holds no topic files" \
+	    "$?|$(cat "$TMPD/o.err")"
+done

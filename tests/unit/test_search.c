@@ -535,6 +535,23 @@ static void test_incremental(void **state)
 	search_result_free(&res);
 	search_index_free(whole);
 	search_index_free(ix);
+
+	/* By tree, as files are read: the same index. Given fewer sections than
+	 * the content holds, end builds the index again from the content. */
+	ix = search_index_begin();
+	search_index_add_tree(ix, c->root->first);
+	search_index_end(ix, c);
+	whole = search_index_new(c);
+	struct search_index *part = search_index_begin();
+	search_index_add_tree(part, c->sections[1]);
+	search_index_end(part, c);
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		assert_same_results(whole, ix, queries[i]);
+		assert_same_results(whole, part, queries[i]);
+	}
+	search_index_free(part);
+	search_index_free(whole);
+	search_index_free(ix);
 	content_free(c);
 }
 
