@@ -1,12 +1,14 @@
 /* fuzz_load.c - libFuzzer target for the loader, the validator and the printers.
  *
- * Each input is tried twice: as a topic file beside a fixed sources.yaml, and
- * as the sources.yaml beside a fixed topic. Whatever loads is then printed in
+ * Each input is tried three times: as a topic file beside a fixed sources.yaml,
+ * as the sources.yaml beside a fixed topic, and cut into several topic files
+ * (read on several threads). Whatever loads is then printed in
  * every format and linted, so any tree the validator lets through is one the
  * printers can take.
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "load.h"
@@ -102,5 +104,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    {.name = "10-topic.yaml", .data = topic, .len = sizeof topic - 1},
 	};
 	try(as_sources, 2);
+
+	/* Cut at each line "#%" into up to eight topic files (none when the
+	 * input is only a cut), read on several threads and linked in order. */
+	struct load_file many[9] = {
+	    {.name = "sources.yaml", .data = sources, .len = sizeof sources - 1},
+	};
+	static const char *const names[8] = {"10.yaml", "11.yaml", "12.yaml", "13.yaml",
+					     "14.yaml", "15.yaml", "16.yaml", "17.yaml"};
+	size_t n = 1, start = 0;
+	for (size_t i = 0; i <= size && n < 9; i++) {
+		bool cut = i + 3 <= size && memcmp(d + i, "#%\n", 3) == 0 && (i == 0 || d[i - 1] == '\n');
+		if (i < size && !cut)
+			continue;
+		if (i > start) {
+			many[n] = (struct load_file){.name = names[n - 1], .data = d + start, .len = i - start};
+			n++;
+		}
+		start = i + 3;
+		if (i < size)
+			i += 2;
+	}
+	try(many, n);
 	return 0;
 }

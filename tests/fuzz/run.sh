@@ -62,6 +62,13 @@ for f in content/*.yaml tests/golden/*/*.yaml tests/golden/*/*/*.yaml tests/cli/
 	i=$((i + 1))
 	cp "$f" "$B/seeds/load/content-$i.yaml"
 done
+# Several topics in one input, cut by "#%" lines (see fuzz_load.c).
+for f in content/[0-9]*.yaml; do
+	i=$((i + 1))
+	{ cat "$f"; echo '#%'; cat content/95-glossary.yaml; echo '#%'; cat tests/golden/bad/bad-id.yaml; } \
+	    >"$B/seeds/load/many-$i.yaml" 2>/dev/null
+done
+printf '#%%\n' >"$B/seeds/load/many-none.yaml"
 if [ -d "$SUITE" ]; then
 	find "$SUITE" -name in.yaml | while read -r f; do
 		n=${f#"$SUITE"/}
