@@ -1,4 +1,5 @@
 /* util.c - allocation wrappers, the growable buffer and diagnostics. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_POPULATE */
 #include "util.h"
 
 #include "text.h"
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void oom(void)
 {
@@ -87,19 +89,50 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+/*
+ * Arena chunks are mapped whole and filled in by the kernel at once
+ * (MAP_POPULATE): one call per chunk instead of a page fault per page, which
+ * costs a good deal where page faults are dear, as in virtual machines. A new
+ * chunk is all zero bytes, so arena_alloc() clears only memory used before.
+ */
 struct arena_chunk {
 	struct arena_chunk *next;
 	size_t used, cap;
+	bool zero; /* the bytes from used on are zero: the chunk is new */
 	max_align_t data[];
 };
 
-/* Room for n bytes starting at a multiple of align (a power of two), not cleared. */
-static void *arena_take(struct arena *a, size_t n, size_t align)
+enum {
+	CHUNK = 256 * 1024 /* bytes mapped for a chunk, header included */
+};
+
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0
+#endif
+
+static struct arena_chunk *chunk_new(size_t n)
 {
-	enum {
-		CHUNK = 64 * 1024
-	};
-	if (n > SIZE_MAX - 2 * sizeof(max_align_t))
+	size_t size = sizeof(struct arena_chunk) + n;
+	size = size < CHUNK ? CHUNK : (size + 4095) & ~(size_t)4095;
+	struct arena_chunk *c = mmap(NULL, size, PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (c == MAP_FAILED)
+		oom();
+	c->cap = size - sizeof *c;
+	c->zero = true;
+	return c;
+}
+
+static void chunk_free(struct arena_chunk *c)
+{
+	munmap(c, sizeof *c + c->cap);
+}
+
+/* Room for n bytes starting at a multiple of align (a power of two), not
+ * cleared; *zero tells whether the bytes are zero anyway. */
+static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
+{
+	if (n > SIZE_MAX - CHUNK)
 		oom();
 	struct arena_chunk *c = a->head;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
@@ -108,27 +141,29 @@ static void *arena_take(struct arena *a, size_t n, size_t align)
 			c = a->spare;
 			a->spare = c->next;
 		} else {
-			size_t cap = n > CHUNK ? n : CHUNK;
-			c = xmalloc(sizeof *c + cap);
-			c->cap = cap;
+			c = chunk_new(n);
 		}
 		c->next = a->head;
 		a->head = c;
 		at = 0;
 	}
 	c->used = at + n;
+	*zero = c->zero;
 	return (char *)c->data + at;
 }
 
 void *arena_alloc(struct arena *a, size_t n)
 {
-	return memset(arena_take(a, n, sizeof(max_align_t)), 0, n);
+	bool zero;
+	void *p = arena_take(a, n, sizeof(max_align_t), &zero);
+	return zero ? p : memset(p, 0, n);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	/* Strings need no alignment, and are written whole: no clearing either. */
-	char *p = arena_take(a, n + 1, 1);
+	bool zero;
+	char *p = arena_take(a, n + 1, 1, &zero);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
@@ -154,6 +189,8 @@ void arena_reset(struct arena *a)
 	while (a->head) {
 		struct arena_chunk *c = a->head;
 		a->head = c->next;
+		c->zero = false;
+		c->used = 0;
 		c->next = a->spare;
 		a->spare = c;
 	}
@@ -166,7 +203,7 @@ void arena_free(struct arena *a)
 	arena_reset(a);
 	while (a->spare) {
 		struct arena_chunk *next = a->spare->next;
-		free(a->spare);
+		chunk_free(a->spare);
 		a->spare = next;
 	}
 }
