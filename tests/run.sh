@@ -33,28 +33,9 @@ for bin in build/tests/test_* build/asan/tests/test_*; do
 	count "$LOG/unit.res" "$name"
 done
 
-for exo in build/exoread build/asan/exoread; do
-	for t in tests/t_*.sh; do
-		[ -f "$t" ] || continue
-		name=$(basename "$t" .sh)
-		# A suite can opt out of the sanitizer pass (e.g. one that is all timing-free screen work).
-		if [ "$exo" = build/asan/exoread ] && grep -q '^# no-asan' "$t"; then continue; fi
-		TMPD=$(mktemp -d) EXO="$TOP/$exo" sh "$t" >"$LOG/$name.out" 2>&1
-		rc=$?
-		sed "s|^PASS: |PASS: $exo $name: |; s|^FAIL: |FAIL: $exo $name: |" "$LOG/$name.out" >"$LOG/$name.res"
-		if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$LOG/$name.res"; then
-			echo "FAIL: $exo $name: suite exited $rc" >>"$LOG/$name.res"
-			tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
-		fi
-		count "$LOG/$name.res" "$exo $name"
-	done
-done
-
-# The suites that load content on several threads, once more under ThreadSanitizer.
-export TSAN_OPTIONS=halt_on_error=1:exitcode=66
-for t in tests/t_jobs.sh; do
-	exo=build/tsan/exoread
-	[ -x "$exo" ] || continue
+# suite EXO T: run the suite T against the binary EXO and count its checks.
+suite() {
+	exo=$1 t=$2
 	name=$(basename "$t" .sh)
 	TMPD=$(mktemp -d) EXO="$TOP/$exo" sh "$t" >"$LOG/$name.out" 2>&1
 	rc=$?
@@ -64,7 +45,20 @@ for t in tests/t_jobs.sh; do
 		tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
 	fi
 	count "$LOG/$name.res" "$exo $name"
+}
+
+for exo in build/exoread build/asan/exoread; do
+	for t in tests/t_*.sh; do
+		[ -f "$t" ] || continue
+		# A suite can opt out of the sanitizer pass (e.g. one that is all timing-free screen work).
+		if [ "$exo" = build/asan/exoread ] && grep -q '^# no-asan' "$t"; then continue; fi
+		suite "$exo" "$t"
+	done
 done
+
+# The suite that loads content on several threads, once more under ThreadSanitizer.
+export TSAN_OPTIONS=halt_on_error=1:exitcode=66
+[ -x build/tsan/exoread ] && suite build/tsan/exoread tests/t_jobs.sh
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -30,6 +30,12 @@ same() {
 	done
 }
 
+# folder DIR: a new content folder holding the test sources.yaml only.
+folder() {
+	mkdir -p "$1"
+	cp "$TOP/tests/golden/bad/sources.yaml" "$1/"
+}
+
 # 1. The bundled content: every section, in every format, and a search.
 same "print --format json" print --format json
 same "print --format text" print --width 72
@@ -38,8 +44,7 @@ same "search" search --limit 0 "swelling after the shot"
 
 # 2. Many broken files: each file's messages stay together, files in name order.
 B=$TMPD/broken
-mkdir -p "$B"
-cp "$TOP/tests/golden/bad/sources.yaml" "$B/"
+folder "$B"
 for f in "$TOP"/tests/golden/bad/*.yaml; do
 	n=$(basename "$f")
 	[ "$n" = sources.yaml ] || cp "$f" "$B/$n"
@@ -57,8 +62,7 @@ expect_eq "broken files fail" "2" "$(cat "$TMPD/b.rc")"
 
 # 3. An error flood in several files keeps the per-file cap.
 F=$TMPD/flood
-mkdir -p "$F"
-cp "$TOP/tests/golden/bad/sources.yaml" "$F/"
+folder "$F"
 for k in 1 2 3 4; do
 	awk -v k=$k 'BEGIN {
 		printf "id: flood-%d\ntitle: Flood\nbody:\n", k
@@ -100,8 +104,7 @@ done
 
 # 7. A folder with sources.yaml and no topic file: one clear line, exit 2.
 O=$TMPD/only
-mkdir -p "$O"
-cp "$TOP/content/sources.yaml" "$O/"
+folder "$O"
 same "no topic file" --content "$O" check
 for cmd in check list "search swelling"; do
 	EXOREAD_JOBS=4 "$EXO" --content "$O" $cmd >/dev/null 2>"$TMPD/o.err"
