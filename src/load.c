@@ -6,6 +6,7 @@
  * link content nodes. Every problem is reported; a file with errors still
  * yields what could be built so later checks can report theirs too.
  */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include "load.h"
 
 #include <dirent.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1005,10 +1007,14 @@ static void watch_topics(struct worker *w, const struct load_watch *watch)
 	}
 }
 
-/* Threads to read n topic files with: EXOREAD_JOBS, or one per processor up to 8. */
+/* Threads to read n topic files with: EXOREAD_JOBS, or one per usable processor up to 8. */
 static size_t load_jobs(size_t n)
 {
+	/* The processors this process may run on (taskset, cpusets), not all. */
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		jobs = CPU_COUNT(&set);
 	if (jobs > 8)
 		jobs = 8;
 	const char *e = getenv("EXOREAD_JOBS");

@@ -16,9 +16,9 @@ enum {
 };
 
 /*
- * Topic files are read by one thread per processor (up to 8), or by as many as
- * the environment variable EXOREAD_JOBS says (1 to LOAD_MAX_JOBS); the result and the
- * order of the messages are the same whatever the number.
+ * Topic files are read by one thread per usable processor (up to 8), or by as
+ * many as the environment variable EXOREAD_JOBS says (1 to LOAD_MAX_JOBS); the
+ * result and the order of the messages are the same whatever the number.
  *
  * Load every *.yaml file in dir (sorted by name; "sources.yaml" holds the
  * sources) and validate the result. Every problem is reported through diag().
