@@ -26,6 +26,9 @@ CC=${CC:-cc}
 B=build/bench
 SCALES=${BENCH_SCALES:-1 10 100 1000}
 ROUNDS=${BENCH_ROUNDS:-3}
+case $ROUNDS in
+'' | *[!0-9]* | 0) echo "bench: BENCH_ROUNDS must be a number from 1 up, not '$ROUNDS'" >&2; exit 2 ;;
+esac
 mkdir -p "$B"
 PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 icu-uc icu-i18n) -lstemmer -lm -pthread"
 OBJS=$(ls build/obj/src/*.o build/obj/src/ui/*.o | grep -v '/main\.o$')
@@ -42,12 +45,12 @@ trap 'rm -rf "$TMP"' EXIT
 get() {
 	k=$1
 	shift
-	sed -n "s/^$k=//p" "$@" | sort -g | head -1
+	sed -n "s/^$k=//p" "$@" | LC_ALL=C sort -g | head -1
 }
 getmax() {
 	k=$1
 	shift
-	sed -n "s/^$k=//p" "$@" | sort -g | tail -1
+	sed -n "s/^$k=//p" "$@" | LC_ALL=C sort -g | tail -1
 }
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 now_us() { echo $(($(date +%s%N) / 1000)); }
@@ -64,9 +67,9 @@ for n in $SCALES; do
 	rm -f "$TMP"/drv.* "$TMP"/floor.*
 	r=1
 	while [ "$r" -le "$ROUNDS" ]; do
-		"$B/driver" "$d" >"$TMP/drv.$r" 2>"$TMP/drv.err" || {
+		"$B/driver" "$d" >"$TMP/drv.$r" 2>"$TMP/driver.err" || {
 			echo "bench: driver failed at ${n}x:" >&2
-			cat "$TMP/drv.err" >&2
+			cat "$TMP/driver.err" >&2
 			exit 1
 		}
 		"$B/yaml_floor" "$d" >"$TMP/floor.$r"

@@ -6,7 +6,9 @@
  * link content nodes. Every problem is reported; a file with errors still
  * yields what could be built so later checks can report theirs too.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* sched_getaffinity */
+#endif
 #include "load.h"
 
 #include <dirent.h>
@@ -1012,9 +1014,11 @@ static size_t load_jobs(size_t n)
 {
 	/* The processors this process may run on (taskset, cpusets), not all. */
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef CPU_COUNT
 	cpu_set_t set;
 	if (sched_getaffinity(0, sizeof set, &set) == 0)
 		jobs = CPU_COUNT(&set);
+#endif
 	if (jobs > 8)
 		jobs = 8;
 	const char *e = getenv("EXOREAD_JOBS");

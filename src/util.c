@@ -1,5 +1,7 @@
 /* util.c - allocation wrappers, the growable buffer and diagnostics. */
+#ifndef _DEFAULT_SOURCE
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, MAP_POPULATE */
+#endif
 #include "util.h"
 
 #include "text.h"
@@ -94,6 +96,8 @@ char *xasprintf(const char *fmt, ...)
  * (MAP_POPULATE): one call per chunk instead of a page fault per page, which
  * costs a good deal where page faults are dear, as in virtual machines. A new
  * chunk is all zero bytes, so arena_alloc() clears only memory used before.
+ * Under AddressSanitizer chunks come from calloc, so that a chunk never freed
+ * is reported as a leak.
  */
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -109,15 +113,26 @@ enum {
 #ifndef MAP_POPULATE
 #define MAP_POPULATE 0
 #endif
+#if defined(__SANITIZE_ADDRESS__)
+#define CHUNK_CALLOC 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CHUNK_CALLOC 1
+#endif
+#endif
 
 static struct arena_chunk *chunk_new(size_t n)
 {
 	size_t size = sizeof(struct arena_chunk) + n;
 	size = size < CHUNK ? CHUNK : (size + 4095) & ~(size_t)4095;
+#ifdef CHUNK_CALLOC
+	struct arena_chunk *c = xcalloc(1, size);
+#else
 	struct arena_chunk *c = mmap(NULL, size, PROT_READ | PROT_WRITE,
 				     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (c == MAP_FAILED)
 		oom();
+#endif
 	c->cap = size - sizeof *c;
 	c->zero = true;
 	return c;
@@ -125,7 +140,11 @@ static struct arena_chunk *chunk_new(size_t n)
 
 static void chunk_free(struct arena_chunk *c)
 {
+#ifdef CHUNK_CALLOC
+	free(c);
+#else
 	munmap(c, sizeof *c + c->cap);
+#endif
 }
 
 /* Room for n bytes starting at a multiple of align (a power of two), not
@@ -137,9 +156,12 @@ static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
 	struct arena_chunk *c = a->head;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	if (c == NULL || at > c->cap || c->cap - at < n) {
-		if (a->spare && a->spare->cap >= n) {
-			c = a->spare;
-			a->spare = c->next;
+		struct arena_chunk **sp = &a->spare;
+		while (*sp && (*sp)->cap < n)
+			sp = &(*sp)->next;
+		if (*sp) {
+			c = *sp;
+			*sp = c->next;
 		} else {
 			c = chunk_new(n);
 		}
