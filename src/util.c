@@ -106,8 +106,11 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
+/* Bytes mapped for a chunk, header included: a small arena starts small, and
+ * chunks grow as the arena does, up to the largest. */
 enum {
-	CHUNK = 256 * 1024 /* bytes mapped for a chunk, header included */
+	CHUNK_MIN = 64 * 1024,
+	CHUNK = 256 * 1024
 };
 
 #ifndef MAP_POPULATE
@@ -121,10 +124,12 @@ enum {
 #endif
 #endif
 
-static struct arena_chunk *chunk_new(size_t n)
+static struct arena_chunk *chunk_new(struct arena *a, size_t n)
 {
+	size_t want = a->size < CHUNK_MIN ? CHUNK_MIN : a->size > CHUNK ? CHUNK : a->size;
 	size_t size = sizeof(struct arena_chunk) + n;
-	size = size < CHUNK ? CHUNK : (size + 4095) & ~(size_t)4095;
+	size = size < want ? want : (size + 4095) & ~(size_t)4095;
+	a->size += size;
 #ifdef CHUNK_CALLOC
 	struct arena_chunk *c = xcalloc(1, size);
 #else
@@ -163,7 +168,7 @@ static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
 			c = *sp;
 			*sp = c->next;
 		} else {
-			c = chunk_new(n);
+			c = chunk_new(a, n);
 		}
 		c->next = a->head;
 		a->head = c;

@@ -32,6 +32,7 @@ struct arena_chunk;
 struct arena {
 	struct arena_chunk *head;
 	struct arena_chunk *spare; /* chunks kept by arena_reset(), used again before new ones */
+	size_t size;               /* bytes in chunks so far: new chunks grow with it */
 };
 
 /* Move every allocation of from into to; from is left empty. */
