@@ -6,7 +6,7 @@
 # measures in-process (bench/driver.c): load (parse and validate), index,
 # search latency, print throughput, the pager's key handling and peak RSS;
 # beside it the floor of a bare libyaml event parse (bench/yaml_floor.c) and
-# `grep -ril` over the same files. BENCH_ROUNDS (default 3) rounds alternate
+# `grep -ril` over the same files. BENCH_ROUNDS (default 5) rounds alternate
 # the driver and the floor, and each figure is the best round's, so a slow
 # spell of a shared machine does not fall on one side only. Prints a table,
 # then one summary line:
@@ -25,7 +25,7 @@ cd "$TOP"
 CC=${CC:-cc}
 B=build/bench
 SCALES=${BENCH_SCALES:-1 10 100 1000}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
 case $ROUNDS in
 '' | *[!0-9]* | 0) echo "bench: BENCH_ROUNDS must be a number from 1 up, not '$ROUNDS'" >&2; exit 2 ;;
 esac
