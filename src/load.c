@@ -465,16 +465,28 @@ static bool valid_id(const char *s)
 	return strlen(s) <= 64;
 }
 
-/* Make n the last child of parent. */
-static void link_child(struct node *parent, struct node *n)
+/*
+ * Children are put first as they are made, and a node's list is turned round
+ * once the node is complete (reverse_children), so a node needs no pointer to
+ * its last child.
+ */
+static void prepend_child(struct node *parent, struct node *n)
 {
 	n->parent = parent;
-	n->prev = parent->last;
-	if (parent->last)
-		parent->last->next = n;
-	else
-		parent->first = n;
-	parent->last = n;
+	n->next = parent->first;
+	parent->first = n;
+}
+
+static void reverse_children(struct node *parent)
+{
+	struct node *done = NULL, *k = parent->first;
+	while (k) {
+		struct node *next = k->next;
+		k->next = done;
+		done = k;
+		k = next;
+	}
+	parent->first = done;
 }
 
 static struct node *node_new(struct loader *L, enum node_type t, const struct ynode *y,
@@ -486,7 +498,7 @@ static struct node *node_new(struct loader *L, enum node_type t, const struct yn
 	n->line = y->line;
 	n->col = y->col;
 	if (parent)
-		link_child(parent, n);
+		prepend_child(parent, n);
 	return n;
 }
 
@@ -699,6 +711,7 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 			for (size_t i = 0; i < items->n; i++)
 				build_item(L, items->kids[i], n);
 		}
+		reverse_children(n);
 		break;
 	}
 	case BK_Q:
@@ -772,6 +785,7 @@ static struct node *build_section(struct loader *L, const struct ynode *y, struc
 	if (subs && want(L, subs, Y_SEQ, "'sections'"))
 		for (size_t i = 0; i < subs->n; i++)
 			build_section(L, subs->kids[i], n, n->id ? n->id : "?");
+	reverse_children(n);
 	return n;
 }
 
@@ -1070,8 +1084,8 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		if (p.capture)
 			diag_replay(&t[i].log);
 		errors += t[i].errors;
-		if (t[i].top)
-			link_child(c->root, t[i].top);
+		if (t[n - 1 - i].top)
+			prepend_child(c->root, t[n - 1 - i].top);
 	}
 	for (size_t k = 0; k < jobs; k++) {
 		arena_adopt(&c->mem, &w[k].mem);

@@ -51,6 +51,14 @@ const char *node_type_name(enum node_type t)
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
 
+bool node_has_subsections(const struct node *n)
+{
+	for (const struct node *k = n->first; k != NULL; k = k->next)
+		if (k->type == NODE_SECTION)
+			return true;
+	return false;
+}
+
 const struct node *node_section(const struct node *n)
 {
 	while (n && n->type != NODE_SECTION)

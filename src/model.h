@@ -76,8 +76,8 @@ struct node {
 	const char *file; /* content file, interned; shared by all nodes of the file */
 
 	struct node *parent;
-	struct node *first, *last; /* children */
-	struct node *next, *prev;  /* siblings */
+	struct node *first; /* children */
+	struct node *next;  /* siblings */
 
 	char *id;      /* sections: full id ("side-effects/allergic"); NULL otherwise */
 	char *title;   /* section title, question of a QA, term of a TERM; may be NULL */
@@ -123,6 +123,8 @@ enum urgency urgency_parse(const char *s);
 
 /* Section with exactly this id, or NULL. */
 const struct node *content_find(const struct content *c, const char *id);
+/* Whether a section has subsections (they follow its blocks). */
+bool node_has_subsections(const struct node *n);
 /* The section a block belongs to (n itself for a section); NULL for the root. */
 const struct node *node_section(const struct node *n);
 /* Source with this id, or -1. */

@@ -97,7 +97,8 @@ static bool same_sources(const struct node *a, const struct node *b)
 		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
-static void md_block(struct md *m, const struct node *n)
+/* One block; prev is the block before it in its section, or NULL. */
+static void md_block(struct md *m, const struct node *n, const struct node *prev)
 {
 	struct buf *out = m->out;
 
@@ -119,8 +120,7 @@ static void md_block(struct md *m, const struct node *n)
 		}
 		/* Two lists in a row with the same bullet would merge into one in
 		 * CommonMark; a different bullet character keeps them apart. */
-		bool alt = !(n->text && n->text[0]) && n->prev && n->prev->type == NODE_LIST &&
-			   !m->alt;
+		bool alt = !(n->text && n->text[0]) && prev && prev->type == NODE_LIST && !m->alt;
 		m->alt = alt;
 		for (const struct node *it = n->first; it; it = it->next) {
 			buf_puts(out, alt ? "* " : "- ");
@@ -211,9 +211,9 @@ static void md_section(struct md *m, const struct node *sec, int rel, bool subse
 		}
 		buf_puts(out, "*\n\n");
 	}
-	for (const struct node *n = sec->first; n; n = n->next)
+	for (const struct node *n = sec->first, *prev = NULL; n; prev = n, n = n->next)
 		if (n->type != NODE_SECTION)
-			md_block(m, n);
+			md_block(m, n, prev);
 	if (sec->see_also.n > 0) {
 		buf_puts(out, "See also:\n\n");
 		for (size_t i = 0; i < sec->see_also.n; i++) {

@@ -19,7 +19,7 @@ static void reader_build(struct ui *u, const struct node *sec)
 				  .subsections = false,
 				  .sources_list = false };
 	layout_section(L, u->c, sec, &lo);
-	if (sec->last && sec->last->type == NODE_SECTION) {
+	if (node_has_subsections(sec)) {
 		ui_add_line(L, "", 0, NULL, sec);
 		struct lline *ln = ui_add_line(L, "In this part:", 13, NULL, sec);
 		ui_add_span(ln, 0, 13, LS_LABEL, NULL);

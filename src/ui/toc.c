@@ -14,7 +14,7 @@ static size_t toc_off(const struct toc *t)
 
 static bool has_subsections(const struct node *s)
 {
-	return s->last && s->last->type == NODE_SECTION;
+	return node_has_subsections(s);
 }
 
 static bool toc_visible(const struct toc *t, const struct node *s)
