@@ -1084,9 +1084,11 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		if (p.capture)
 			diag_replay(&t[i].log);
 		errors += t[i].errors;
-		if (t[n - 1 - i].top)
-			prepend_child(c->root, t[n - 1 - i].top);
 	}
+	/* Put first from the last file back, the sections end up in file order. */
+	for (size_t i = n; i-- > 0;)
+		if (t[i].top)
+			prepend_child(c->root, t[i].top);
 	for (size_t k = 0; k < jobs; k++) {
 		arena_adopt(&c->mem, &w[k].mem);
 		arena_free(&w[k].yaml);
