@@ -45,9 +45,10 @@ struct ynode {
 	size_t n, cap;
 };
 
-/* The YAML tree of one file lives in an arena (L->yaml): thousands of small
- * nodes and strings, read once by the builder and dropped together. What the
- * builder keeps goes in the content's own arena (c->mem). */
+/* The YAML tree of one file lives in a scratch arena (L->yaml): thousands of
+ * small nodes and strings, read once by the builder and dropped together. What
+ * the builder keeps goes in L->mem: the content's arena, or the arena of the
+ * worker reading the file, which joins the content's at the end. */
 struct loader {
 	struct content *c;
 	struct arena *mem; /* where the file's nodes go: the content's, or a worker's */
@@ -1085,10 +1086,10 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 			diag_replay(&t[i].log);
 		errors += t[i].errors;
 	}
-	/* Put first from the last file back, the sections end up in file order. */
-	for (size_t i = n; i-- > 0;)
+	for (size_t i = 0; i < n; i++)
 		if (t[i].top)
 			prepend_child(c->root, t[i].top);
+	reverse_children(c->root);
 	for (size_t k = 0; k < jobs; k++) {
 		arena_adopt(&c->mem, &w[k].mem);
 		arena_free(&w[k].yaml);

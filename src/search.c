@@ -639,7 +639,7 @@ static void add_section(struct add_ctx *a, const struct node *s)
 {
 	add_node(a, s);
 	for (const struct node *b = s->first; b != NULL; b = b->next) {
-		if (b->type == NODE_SECTION || b->type == NODE_ROOT)
+		if (b->type == NODE_SECTION)
 			continue;
 		add_node(a, b);
 		if (b->type == NODE_LIST)

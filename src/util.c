@@ -153,7 +153,7 @@ static void chunk_free(struct arena_chunk *c)
 }
 
 /* Room for n bytes starting at a multiple of align (a power of two), not
- * cleared; *zero tells whether the bytes are zero anyway. */
+ * cleared; *zero (when zero is not NULL) tells whether they are zero anyway. */
 static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
 {
 	if (n > SIZE_MAX - CHUNK)
@@ -175,7 +175,8 @@ static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
 		at = 0;
 	}
 	c->used = at + n;
-	*zero = c->zero;
+	if (zero)
+		*zero = c->zero;
 	return (char *)c->data + at;
 }
 
@@ -189,8 +190,7 @@ void *arena_alloc(struct arena *a, size_t n)
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	/* Strings need no alignment, and are written whole: no clearing either. */
-	bool zero;
-	char *p = arena_take(a, n + 1, 1, &zero);
+	char *p = arena_take(a, n + 1, 1, NULL);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
