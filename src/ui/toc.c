@@ -1,4 +1,5 @@
-/* toc.c - the contents: the safety notice, then the section tree, folded and unfolded. */
+/* toc.c - the contents: a short banner from the safety notice, then the section tree, folded and
+ * unfolded. The whole notice stays a normal section, the first row of the tree. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,7 +7,10 @@
 #include "../text.h"
 #include "ui_int.h"
 
-/* Lines before the first row: the notice, a blank line and the "Contents" heading. */
+/* The banner's key hint; its "!" is styled as a key. */
+#define TOC_BANNER_HINT "Press ! for when to get help."
+
+/* Lines before the first row: the banner, a blank line and the "Contents" heading. */
 static size_t toc_off(const struct toc *t)
 {
 	return t->notice ? t->nl.n + 2 : 1;
@@ -65,20 +69,67 @@ static int toc_text_width(const struct rect *r)
 	return r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
 }
 
+/* Length of the first sentence of s: up to and with the first '.', '?' or '!' followed by a
+ * space or the end; all of s when there is none. */
+static size_t first_sentence(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && (i + 1 == n || s[i + 1] == ' '))
+			return i + 1;
+	return n;
+}
+
+/* The banner's text: the notice's first sentence, the first sentence of its first note when
+ * two lines hold it all, and the key for "When to get help". Words come from the content; the
+ * pager adds only the key hint. */
+static void banner_text(struct buf *b, const struct node *notice, bool with_note)
+{
+	const struct node *para = NULL, *note = NULL;
+	for (const struct node *n = notice->first; n; n = n->next) {
+		if (!para && n->type == NODE_PARA && n->text)
+			para = n;
+		if (!note && n->type == NODE_NOTE && n->text)
+			note = n;
+	}
+	if (para)
+		buf_add(b, para->text, first_sentence(para->text));
+	if (with_note && note) {
+		if (b->len)
+			buf_putc(b, ' ');
+		buf_add(b, note->text, first_sentence(note->text));
+	}
+	if (b->len)
+		buf_putc(b, ' ');
+	buf_puts(b, TOC_BANNER_HINT);
+}
+
+static void banner_layout(struct toc *t, int w, bool with_note)
+{
+	struct buf b = { 0 };
+	layout_free(&t->nl);
+	banner_text(&b, t->notice, with_note);
+	size_t first = ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
+	/* The notice words in bold; the key stands out as keys do in the footer. */
+	for (size_t i = first; i < t->nl.n; i++) {
+		struct lline *ln = &t->nl.lines[i];
+		const char *k = strstr(ln->text, TOC_BANNER_HINT);
+		size_t at = k ? (size_t)(k - ln->text) : ln->len;
+		ui_add_span(ln, 0, at, LS_QUESTION, NULL); /* bold, as a question is */
+		if (k)
+			ui_add_span(ln, at + 6, 1, LS_LABEL, NULL);
+	}
+	buf_free(&b);
+}
+
 void toc_relayout(struct ui *u)
 {
 	struct toc *t = &u->toc;
 	int w = toc_text_width(&u->toc_r);
 	if (t->notice && w != t->width) {
-		layout_free(&t->nl);
-		struct layout_opts lo = { .width = w };
-		layout_section(&t->nl, u->c, t->notice, &lo);
-		/* The notice sits atop the contents; blank lines at its end are not needed. */
-		while (t->nl.n > 0 && t->nl.lines[t->nl.n - 1].len == 0) {
-			free(t->nl.lines[t->nl.n - 1].text);
-			free(t->nl.lines[t->nl.n - 1].spans);
-			t->nl.n--;
-		}
+		banner_layout(t, w, true);
+		if (t->nl.n > 2)
+			banner_layout(t, w, false);
 	}
 	t->width = w;
 	toc_show_cursor(u);
@@ -93,7 +144,7 @@ void toc_init(struct ui *u)
 	t->notice = content_find(u->c, "notice");
 	t->width = -1;
 	toc_rows(u);
-	/* The notice is already on screen above the tree, so start on the section after it. */
+	/* The banner already says what matters most, so start on the section after the notice. */
 	if (t->nrows > 1 && t->rows[0] == t->notice)
 		t->cur = 1;
 	toc_relayout(u);
@@ -123,6 +174,20 @@ void toc_reveal(struct ui *u, const struct node *sec)
 static int row_indent(const struct node *s)
 {
 	return 1 + 2 * s->depth + 2;
+}
+
+int toc_fit_width(const struct content *c)
+{
+	int w = 0;
+	for (size_t i = 0; i < c->nsections; i++) {
+		const struct node *s = c->sections[i];
+		const char *title = s->title ? s->title : s->id;
+		/* The row's indent, the title and the right margin. */
+		int need = row_indent(s) + (int)text_width(title, strlen(title)) + 1;
+		if (need > w)
+			w = need;
+	}
+	return w;
 }
 
 void toc_draw(const struct ui *u, bool focused)

@@ -24,7 +24,8 @@ static volatile sig_atomic_t ui_signal;
 enum {
 	UI_MIN_ROWS = 6,
 	UI_MIN_COLS = 20,
-	UI_WIDE_COLS = 80, /* two panes from here */
+	UI_TOC_MIN = 24,    /* the contents pane in two panes: at least this wide */
+	UI_READER_MIN = 58, /* two panes only when the reader keeps this many columns */
 	UI_PROMPT_MAX = 512,
 	UI_MAX_IDLE_ERRORS = 64, /* reads failing with no signal: the terminal is gone */
 };
@@ -383,13 +384,15 @@ static void ui_geometry(struct ui *u)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	u->small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
-	u->wide = u->cols >= UI_WIDE_COLS;
+	/* Two panes only when the contents show every title whole and the reader keeps a
+	 * comfortable width beside them; below that one pane at a time (80 columns included). */
+	int tw = toc_fit_width(u->c);
+	tw = tw < UI_TOC_MIN ? UI_TOC_MIN : tw;
+	u->wide = u->cols - tw - 1 >= UI_READER_MIN;
 	int bh = u->rows - 2;
 	if (bh < 0)
 		bh = 0;
 	if (u->wide) {
-		int tw = u->cols * 3 / 10;
-		tw = tw < 24 ? 24 : tw > 36 ? 36 : tw;
 		u->toc_r = (struct rect){ .y = 0, .x = 0, .h = bh, .w = tw };
 		u->main_r = (struct rect){ .y = 0, .x = tw + 1, .h = bh, .w = u->cols - tw - 1 };
 	} else {
@@ -599,43 +602,51 @@ void ui_open_toc(struct ui *u)
 
 struct hint {
 	const char *key, *what;
+	bool always; /* shown at every width from UI_HINT_COLS on; the rest as room allows */
 };
 
 static size_t screen_hints(const struct ui *u, struct hint *h)
 {
 	size_t n = 0;
-	h[n++] = (struct hint){ "?", "help" };
+	h[n++] = (struct hint){ "?", "help", true };
 	if (u->help) {
-		h[n++] = (struct hint){ "Esc", "close" };
-		h[n++] = (struct hint){ "Down Up", "scroll" };
+		h[n++] = (struct hint){ "Esc", "close", true };
+		h[n++] = (struct hint){ "Down Up", "scroll", false };
+		h[n++] = (struct hint){ "q", "quit", true };
 		return n;
 	}
+	h[n++] = (struct hint){ "!", "when to get help", true };
 	if (u->focus == PANE_TOC) {
-		h[n++] = (struct hint){ "Enter", "read" };
-		h[n++] = (struct hint){ "Right Left", "open/close" };
+		h[n++] = (struct hint){ "Enter", "read", false };
+		h[n++] = (struct hint){ "Right Left", "open/close", false };
 	} else if (u->screen == SCR_READER) {
 		const struct view *v = &u->rd;
 		size_t mh = ui_rect_lines(&u->main_r);
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + mh)
-			h[n++] = (struct hint){ "Enter", "follow link" };
-		if (v->nlinks)
-			h[n++] = (struct hint){ "Tab", "next link" };
+			h[n++] = (struct hint){ "Enter", "follow link", false };
 		if (v->nmatch_lines)
-			h[n++] = (struct hint){ "n N", "next/prev match" };
-		h[n++] = (struct hint){ "Space", "page down" };
-		h[n++] = (struct hint){ "] [", "next/prev section" };
+			h[n++] = (struct hint){ "n N", "next/prev match", false };
+		h[n++] = (struct hint){ "Space", "page down", false };
+		if (v->nlinks)
+			h[n++] = (struct hint){ "Tab", "next link", false };
+		h[n++] = (struct hint){ "] [", "next/prev section", false };
 	} else {
-		h[n++] = (struct hint){ "Enter", "open" };
-		h[n++] = (struct hint){ "Down Up", "choose" };
+		h[n++] = (struct hint){ "Enter", "open", false };
+		h[n++] = (struct hint){ "Down Up", "choose", false };
 	}
 	if (u->hpos > 0)
-		h[n++] = (struct hint){ "B", "back" };
-	h[n++] = (struct hint){ "/", "search" };
-	h[n++] = (struct hint){ "t", "contents" };
-	h[n++] = (struct hint){ "!", "when to get help" };
-	h[n++] = (struct hint){ "q", "quit" };
+		h[n++] = (struct hint){ "Esc", "back", false };
+	h[n++] = (struct hint){ "/", "search", true };
+	if (u->focus != PANE_TOC)
+		h[n++] = (struct hint){ "t", "contents", false };
+	h[n++] = (struct hint){ "q", "quit", true };
 	return n;
+}
+
+static int hint_width(const struct hint *h)
+{
+	return (int)(strlen(h->key) + 1 + strlen(h->what));
 }
 
 static void draw_status(const struct ui *u)
@@ -685,17 +696,36 @@ static void draw_bottom(const struct ui *u)
 	}
 	struct hint h[16];
 	size_t n = screen_hints(u, h);
-	/* The last hint (quit) always shows; the others in order while they fit. */
-	int x = r->x, end = r->x + r->w;
-	int qw = (int)(strlen(h[n - 1].key) + 1 + strlen(h[n - 1].what));
+	/* The hints marked always show; the others join in order while the line has room for
+	 * them. Below UI_HINT_COLS the "!" hint says less, and then hints drop from the end. */
+	bool keep[16];
+	int used = 0;
 	for (size_t i = 0; i < n; i++) {
-		int need = (int)(strlen(h[i].key) + 1 + strlen(h[i].what));
-		int limit = i + 1 < n ? end - qw - 2 : end;
-		if (x + need > limit)
+		keep[i] = h[i].always;
+		if (keep[i])
+			used += hint_width(&h[i]) + 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!keep[i] && used + hint_width(&h[i]) + 2 <= r->w + 2) {
+			keep[i] = true;
+			used += hint_width(&h[i]) + 2;
+		}
+	}
+	int x = r->x, end = r->x + r->w;
+	for (size_t i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		const char *what = h[i].what;
+		if (used > r->w + 2 && strcmp(h[i].key, "!") == 0) {
+			used -= (int)strlen(what) - 8;
+			what = "get help";
+		}
+		int need = (int)(strlen(h[i].key) + 1 + strlen(what));
+		if (x + need > end)
 			continue;
 		x += ui_draw_text(u, r->y, x, end - x, h[i].key, strlen(h[i].key), ROLE_STATUS_KEY);
 		x += 1;
-		x += ui_draw_text(u, r->y, x, end - x, h[i].what, strlen(h[i].what), ROLE_NORMAL);
+		x += ui_draw_text(u, r->y, x, end - x, what, strlen(what), ROLE_NORMAL);
 		x += 2;
 	}
 }

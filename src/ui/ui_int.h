@@ -256,6 +256,8 @@ void toc_init(struct ui *u);
 void toc_free(struct ui *u);
 /* Lay the notice out again and rebuild rows; call after a resize. */
 void toc_relayout(struct ui *u);
+/* Columns the contents pane needs to show every title whole, margins included. */
+int toc_fit_width(const struct content *c);
 /* Put the cursor on sec, opening its ancestors. */
 void toc_reveal(struct ui *u, const struct node *sec);
 void toc_draw(const struct ui *u, bool focused);
