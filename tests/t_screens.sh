@@ -157,6 +157,76 @@ if ls "$TOP"/content/*.yaml >/dev/null 2>&1; then
 	first_screen "$TOP/content" 60 20 "$@"
 fi
 
+# ---- one rule on every screen: Esc goes back (and closes help), q quits ----
+# status_is TEXT: poll until the status line (the last line but one) starts with " TEXT".
+status_is() {
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t "$S" | tail -2 | head -1 | grep -q "^ $1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# esc_back NAME KEYS... EXPECT: from the contents, KEYS open a screen whose status line starts
+# with EXPECT; Esc then brings the contents back.
+esc_back() {
+	name=$1 expect=$2
+	shift 2
+	keys "$@"
+	if status_is "$expect" && keys Escape && status_is "Contents:"; then
+		pass "60x20: Esc goes back from $name"
+	else
+		fail "60x20: Esc goes back from $name" "$(cap)"
+	fi
+}
+start esc 60 20 --content "$CONTENT"
+wait_for "Contents" || fail "Esc case starts" "$(cap)"
+esc_back "the reader" "The basics  *basics" Enter
+esc_back "when to get help" "When to get help" '!'
+esc_back "the results" "Search: nurse" / n u r s e Enter
+esc_back "the sources" "Sources" S
+esc_back "help" "Help: keys" '?'
+keys Enter '!'
+status_is "When to get help" || fail "60x20: ! from the reader" "$(cap)"
+keys BSpace
+if status_is "The basics  *basics"; then pass "60x20: Backspace goes back to the reader"; else fail "60x20: Backspace goes back to the reader" "$(cap)"; fi
+keys '?' q
+if status_is "The basics  *basics"; then pass "60x20: q closes help"; else fail "60x20: q closes help" "$(cap)"; fi
+keys q
+wait_exit "Esc case: q quits with 0" 0
+
+# ---- find in page: / highlights in place, n moves, the match stays lit and in view on resize ----
+start find 60 20 --content "$CONTENT" --color never read effects/skin
+wait_for "At the shot site" || fail "find case starts" "$(cap)"
+keys / r e d n e s s Enter
+wait_for "Match 1 of 3" || fail "60x20: / counts the matches in the page" "$(cap)"
+snap 60-find "60x20: / finds in the page without leaving it"
+line=$(T capture-pane -p -e -t "$S" | grep -F 'mild swelling')
+case $line in
+*7m*Redness*) pass "60x20: the match is highlighted" ;;
+*) fail "60x20: the match is highlighted" "$line" ;;
+esac
+keys n
+wait_for "Match 2 of 3" || fail "60x20: n goes to the next match" "$(cap)"
+T resize-window -t "$S" -x 40 -y 12
+snap 40-find "60x20 -> 40x12: the match stays highlighted and in view"
+line=$(T capture-pane -p -e -t "$S" | grep -F 'that spreads')
+case $line in
+*7m*Redness*) pass "40x12: after a resize the match is highlighted and on screen" ;;
+*) fail "40x12: after a resize the match is highlighted and on screen" "$(T capture-pane -p -e -t "$S")" ;;
+esac
+keys q
+wait_exit "find: q quits with 0" 0
+
+# ---- Space at the end of a section goes on to the next one, as in info ----
+start space 60 20 --content "$CONTENT" read effects/tired
+wait_for "Feeling tired" || fail "Space case starts" "$(cap)"
+keys Space
+if status_is "When to get help  *help"; then pass "60x20: Space at the end goes to the next section"; else fail "60x20: Space at the end goes to the next section" "$(cap)"; fi
+keys q
+wait_exit "Space: q quits with 0" 0
+
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"
 wait_for "Contents" || fail "100x30 starts" "$(cap)"

@@ -3,12 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+
+#include "../print.h"
 #include "ui_int.h"
 
 static int reader_width(const struct ui *u)
 {
-	int w = u->main_r.w;
-	return w >= 8 ? w - 2 : w > 0 ? w : 1;
+	return ui_text_width(&u->main_r);
 }
 
 /* The section's own text, links to its subsections, the sources it cites and the next section. */
@@ -96,6 +98,8 @@ void reader_relayout(struct ui *u, size_t old_h)
 		for (; i != VIEW_NONE && i < u->rd.L.n && u->rd.nmarks; i++) {
 			if (u->rd.nmarks[i]) {
 				u->rd.cur = i;
+				/* The match being looked at stays in sight, as a selected link does. */
+				view_show_line(&u->rd, i, h);
 				break;
 			}
 		}
@@ -107,44 +111,112 @@ void reader_draw(const struct ui *u, bool focused)
 	view_draw(u, &u->rd, &u->main_r, focused);
 }
 
-bool reader_key(struct ui *u, struct ui_key k)
+size_t reader_match_count(const struct ui *u)
+{
+	size_t n = 0;
+	for (size_t i = 0; u->rd.nmarks && i < u->rd.L.n; i++)
+		n += u->rd.nmarks[i];
+	return n;
+}
+
+/* n and N: the next or previous line with a match, saying where it is and how many there are. */
+static void reader_step_match(struct ui *u, int dir)
 {
 	struct view *v = &u->rd;
 	size_t h = ui_rect_lines(&u->main_r);
-	if (view_key(v, k, h))
-		return true;
-	if (ui_key_enter(k)) {
+	if (!u->hl) {
+		ui_message(u, false, "Nothing to find yet. Press / to find in this page.");
+		return;
+	}
+	bool wrapped = false;
+	if (!view_next_match(v, dir, h, &wrapped)) {
+		ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
+		return;
+	}
+	size_t total = reader_match_count(u), before = 0;
+	for (size_t i = 0; i < v->cur; i++)
+		before += v->nmarks[i];
+	ui_message(u, false, "Match %zu of %zu for \"%s\"%s", before + 1, total, u->hl,
+		   !wrapped  ? "."
+		   : dir > 0 ? ", back at the first."
+			     : ", back at the last.");
+	/* A match takes the focus from a link. */
+	v->sel = VIEW_NONE;
+}
+
+bool reader_request(struct ui *u, enum request req)
+{
+	struct view *v = &u->rd;
+	size_t h = ui_rect_lines(&u->main_r);
+	switch (req) {
+	case REQ_PAGE_DOWN:
+		/* As info's Space: at the end of a section, go on to the next one. */
+		if (v->top >= view_max_top(v, h) && u->sec && u->sec->ord + 1 < u->c->nsections) {
+			ui_section_step(u, 1);
+			return true;
+		}
+		break;
+	case REQ_ENTER:
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + h)
 			ui_open_section(u, v->links[v->sel].target, NULL);
 		else
 			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
 		return true;
-	}
-	if (!k.is_key && (k.ch == 'n' || k.ch == 'N')) {
-		if (!u->hl) {
-			ui_message(u, false, "No search yet. Press / to search.");
-			return true;
-		}
-		bool wrapped = false;
-		if (!view_next_match(v, k.ch == 'n' ? 1 : -1, h, &wrapped))
-			ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
-		else if (v->nmatch_lines == 1)
-			ui_message(u, false, "This is the only line with a match.");
-		else if (wrapped)
-			ui_message(u, false,
-				   k.ch == 'n' ? "Back at the first match."
-					       : "Back at the last match.");
-		/* A match takes the focus from a link. */
-		v->sel = VIEW_NONE;
+	case REQ_NEXT_MATCH:
+	case REQ_PREV_MATCH:
+		reader_step_match(u, req == REQ_NEXT_MATCH ? 1 : -1);
 		return true;
+	default:
+		break;
 	}
-	return false;
+	return view_request(v, req, h);
 }
 
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
-	if (u->sec)
-		ui_breadcrumb(crumb, u->sec);
-	view_percent(&u->rd, ui_rect_lines(&u->main_r), pct, pctsz);
+	char where[16];
+	view_percent(&u->rd, ui_rect_lines(&u->main_r), where, sizeof where);
+	if (!u->sec) {
+		snprintf(pct, pctsz, "%s", where);
+		return;
+	}
+	ui_breadcrumb(crumb, u->sec);
+	/* The id goes on the right beside the position, where a narrow screen keeps it: it is
+	 * what `exoread print` takes. */
+	snprintf(pct, pctsz, "%s  %s", u->sec->id, where);
+}
+
+char *reader_save_name(const struct ui *u)
+{
+	struct buf b = { 0 };
+	buf_puts(&b, "exoread-");
+	for (const char *p = u->sec ? u->sec->id : "section"; *p; p++)
+		buf_putc(&b, *p == '/' ? '-' : *p);
+	buf_puts(&b, ".txt");
+	return buf_take(&b);
+}
+
+void reader_save(struct ui *u, const char *path)
+{
+	if (!u->sec)
+		return;
+	struct print_opts po = { .format = PRINT_TEXT, .width = 78, .styled = false };
+	struct buf b = { 0 };
+	const struct node *secs[1] = { u->sec };
+	print_text(&b, u->c, secs, 1, &po);
+	FILE *f = fopen(path, "w");
+	int err = 0;
+	if (!f)
+		err = errno;
+	else if (buf_write(&b, f) != 0 || fflush(f) != 0)
+		err = errno ? errno : EIO;
+	if (f && fclose(f) != 0 && !err)
+		err = errno;
+	buf_free(&b);
+	if (err)
+		ui_message(u, true, "Cannot save to %s: %s", path, strerror(err));
+	else
+		ui_message(u, false, "Saved \"%s\" to %s.",
+			   u->sec->title ? u->sec->title : u->sec->id, path);
 }

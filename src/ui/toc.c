@@ -293,94 +293,57 @@ static void toc_fold(struct ui *u, bool open)
 	toc_moved(u);
 }
 
-bool toc_key(struct ui *u, struct ui_key k)
+bool toc_request(struct ui *u, enum request req)
 {
 	struct toc *t = &u->toc;
 	if (t->nrows == 0)
 		return false;
 	size_t h = ui_rect_lines(&u->toc_r);
-	size_t page = h > 2 ? h - 1 : 1, n = t->nrows;
-	wint_t c = k.ch;
-	if (k.is_key) {
-		switch (c) {
-		case KEY_UP:
-			c = 'k';
-			break;
-		case KEY_DOWN:
-			c = 'j';
-			break;
-		case KEY_PPAGE:
-			c = 'b';
-			break;
-		case KEY_NPAGE:
-			c = ' ';
-			break;
-		case KEY_HOME:
-			c = 'g';
-			break;
-		case KEY_END:
-			c = 'G';
-			break;
-		case KEY_RIGHT:
-			c = 'l';
-			break;
-		case KEY_LEFT:
-			c = 'h';
-			break;
-		case KEY_ENTER:
-			c = '\r';
-			break;
-		default:
-			return false;
-		}
-	}
-	switch (c) {
-	case 'k':
-	case 'p' & 0x1f:
+	size_t page = h > 2 ? h - 1 : 1, half = h / 2 ? h / 2 : 1, n = t->nrows;
+	switch (req) {
+	case REQ_LINE_UP:
 		if (t->cur > 0)
 			t->cur--;
 		else
-			t->top = 0; /* at the first row, show the notice again */
+			t->top = 0; /* at the first row, show the banner again */
 		break;
-	case 'j':
-	case 'n' & 0x1f:
+	case REQ_LINE_DOWN:
 		if (t->cur + 1 < n)
 			t->cur++;
 		break;
-	case 'b':
-	case 'b' & 0x1f:
-		t->cur = t->cur > page ? t->cur - page : 0;
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP: {
+		size_t d = req == REQ_PAGE_UP ? page : half;
+		t->cur = t->cur > d ? t->cur - d : 0;
 		if (t->cur == 0)
 			t->top = 0;
 		break;
-	case ' ':
-	case 'f' & 0x1f:
-		t->cur = t->cur + page < n ? t->cur + page : n - 1;
+	}
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN: {
+		size_t d = req == REQ_PAGE_DOWN ? page : half;
+		t->cur = t->cur + d < n ? t->cur + d : n - 1;
 		break;
-	case 'g':
-	case '<':
+	}
+	case REQ_TOP:
 		t->cur = 0;
 		t->top = 0;
 		break;
-	case 'G':
-	case '>':
+	case REQ_END:
 		t->cur = n - 1;
 		break;
-	case 'l':
-	case '+':
+	case REQ_EXPAND:
 		toc_fold(u, true);
 		return true;
-	case 'h':
-	case '-':
+	case REQ_COLLAPSE:
 		toc_fold(u, false);
 		return true;
-	case '*':
+	case REQ_EXPAND_ALL:
 		for (size_t i = 0; i < u->c->nsections; i++)
 			t->open[i] = true;
 		toc_rows(u);
 		break;
-	case '\r':
-	case '\n':
+	case REQ_OPEN:
 		ui_open_section(u, t->rows[t->cur], NULL);
 		return true;
 	default:
@@ -388,6 +351,17 @@ bool toc_key(struct ui *u, struct ui_key k)
 	}
 	toc_moved(u);
 	return true;
+}
+
+void toc_scroll(struct ui *u, long delta)
+{
+	struct toc *t = &u->toc;
+	size_t h = ui_rect_lines(&u->toc_r), total = toc_off(t) + t->nrows;
+	size_t max = total > h ? total - h : 0;
+	if (delta < 0)
+		t->top = (size_t)-delta > t->top ? 0 : t->top - (size_t)-delta;
+	else
+		t->top = t->top + (size_t)delta > max ? max : t->top + (size_t)delta;
 }
 
 bool toc_click(struct ui *u, int y, int x)

@@ -27,6 +27,7 @@ enum {
 	UI_TOC_MIN = 24,    /* the contents pane in two panes: at least this wide */
 	UI_READER_MIN = 58, /* two panes only when the reader keeps this many columns */
 	UI_PROMPT_MAX = 512,
+	UI_TEXT_MAX = 100, /* lines of text no longer than this on wide terminals, as glow does */
 	UI_MAX_IDLE_ERRORS = 64, /* reads failing with no signal: the terminal is gone */
 };
 
@@ -112,6 +113,12 @@ static void ui_colors(struct ui *u, enum ui_color want)
 }
 
 /* ---- drawing helpers ---- */
+
+int ui_text_width(const struct rect *r)
+{
+	int w = r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
+	return w > UI_TEXT_MAX ? UI_TEXT_MAX : w;
+}
 
 size_t ui_rect_lines(const struct rect *r)
 {
@@ -420,6 +427,11 @@ static void ui_resize(struct ui *u)
 		urgent_load(u);
 		view_restore(&u->ug, &p, ui_rect_lines(&u->main_r));
 	}
+	if (u->so.L.n) {
+		struct vpos p = view_pos(&u->so);
+		sources_load(u);
+		view_restore(&u->so, &p, ui_rect_lines(&u->main_r));
+	}
 	if (u->help)
 		help_layout(u);
 }
@@ -430,25 +442,34 @@ static void ui_resize(struct ui *u)
  * key, and says on the status line. */
 static const struct screen_ops {
 	void (*draw)(const struct ui *u, bool focused);
-	bool (*key)(struct ui *u, struct ui_key k);
+	bool (*request)(struct ui *u, enum request req);
 	void (*status)(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 } screens[] = {
-	[SCR_READER] = { reader_draw, reader_key, reader_status },
-	[SCR_RESULTS] = { results_draw, results_key, results_status },
-	[SCR_URGENT] = { urgent_draw, urgent_key, urgent_status },
+	[SCR_READER] = { reader_draw, reader_request, reader_status },
+	[SCR_RESULTS] = { results_draw, results_request, results_status },
+	[SCR_URGENT] = { urgent_draw, urgent_request, urgent_status },
+	[SCR_SOURCES] = { sources_draw, sources_request, sources_status },
 };
 
-static struct view *main_view(struct ui *u)
+static const struct view *main_view_of(const struct ui *u)
 {
 	switch (u->screen) {
 	case SCR_RESULTS:
 		return &u->rs;
 	case SCR_URGENT:
 		return &u->ug;
+	case SCR_SOURCES:
+		return &u->so;
 	case SCR_READER:
 		break;
 	}
 	return &u->rd;
+}
+
+/* The view of the screen in the main pane. */
+static struct view *main_view(struct ui *u)
+{
+	return (struct view *)main_view_of(u);
 }
 
 static void hist_store(struct ui *u, struct hist *h)
@@ -519,6 +540,11 @@ static void hist_apply(struct ui *u, const struct hist *h)
 		if (u->ug.sel == VIEW_NONE && u->ug.nlinks)
 			u->ug.sel = 0;
 		break;
+	case SCR_SOURCES:
+		if (!u->so.L.n)
+			sources_load(u);
+		view_restore(&u->so, &h->pos, mh);
+		break;
 	}
 }
 
@@ -587,6 +613,19 @@ void ui_open_urgent(struct ui *u)
 	hist_arrive(u);
 }
 
+void ui_open_sources(struct ui *u)
+{
+	if (u->screen == SCR_SOURCES && u->focus == PANE_MAIN)
+		return;
+	hist_leave(u);
+	if (!u->so.L.n)
+		sources_load(u);
+	u->so.top = 0;
+	u->screen = SCR_SOURCES;
+	u->focus = PANE_MAIN;
+	hist_arrive(u);
+}
+
 void ui_open_toc(struct ui *u)
 {
 	if (u->focus == PANE_TOC)
@@ -616,6 +655,8 @@ static size_t screen_hints(const struct ui *u, struct hint *h)
 		return n;
 	}
 	h[n++] = (struct hint){ "!", "when to get help", true };
+	if (u->hpos > 0)
+		h[n++] = (struct hint){ "Esc", "back", false };
 	if (u->focus == PANE_TOC) {
 		h[n++] = (struct hint){ "Enter", "read", false };
 		h[n++] = (struct hint){ "Right Left", "open/close", false };
@@ -631,13 +672,16 @@ static size_t screen_hints(const struct ui *u, struct hint *h)
 		if (v->nlinks)
 			h[n++] = (struct hint){ "Tab", "next link", false };
 		h[n++] = (struct hint){ "] [", "next/prev section", false };
+	} else if (u->screen == SCR_SOURCES) {
+		h[n++] = (struct hint){ "Space", "page down", false };
 	} else {
 		h[n++] = (struct hint){ "Enter", "open", false };
 		h[n++] = (struct hint){ "Down Up", "choose", false };
 	}
-	if (u->hpos > 0)
-		h[n++] = (struct hint){ "Esc", "back", false };
-	h[n++] = (struct hint){ "/", "search", true };
+	bool reading = u->focus == PANE_MAIN && u->screen == SCR_READER;
+	h[n++] = (struct hint){ "/", reading ? "find" : "search", true };
+	if (reading)
+		h[n++] = (struct hint){ "s", "search all", false };
 	if (u->focus != PANE_TOC)
 		h[n++] = (struct hint){ "t", "contents", false };
 	h[n++] = (struct hint){ "q", "quit", true };
@@ -653,7 +697,7 @@ static void draw_status(const struct ui *u)
 {
 	const struct rect *r = &u->status_r;
 	struct buf crumb = { 0 };
-	char pct[16] = "";
+	char pct[160] = "";
 	if (u->help)
 		buf_puts(&crumb, "Help: keys");
 	else if (u->focus == PANE_TOC)
@@ -669,6 +713,14 @@ static void draw_status(const struct ui *u)
 	buf_free(&crumb);
 }
 
+/* What the prompt says before the typing: "/" for find in page, as less does. */
+static const char *prompt_label(const struct ui *u)
+{
+	return u->prompting == PROMPT_SEARCH ? "Search all: "
+	       : u->prompting == PROMPT_SAVE ? "Save to file: "
+					     : "/";
+}
+
 static void draw_bottom(const struct ui *u)
 {
 	const struct rect *r = &u->line_r;
@@ -676,7 +728,9 @@ static void draw_bottom(const struct ui *u)
 	if (u->prompting) {
 		const char *s = u->prompt.s ? u->prompt.s : "";
 		size_t len = u->prompt.len, w = text_width(s, len);
-		int room = r->w - 2; /* "/" and the cursor */
+		const char *label = prompt_label(u);
+		int lw = (int)strlen(label);
+		int room = r->w - lw - 1; /* the label and the cursor */
 		/* Show the end of a long query: that is where the typing happens. */
 		while (room > 0 && w > (size_t)room && len > 0) {
 			uint32_t cp;
@@ -685,8 +739,8 @@ static void draw_bottom(const struct ui *u)
 			s += b;
 			len -= b;
 		}
-		ui_draw_text(u, r->y, r->x, 1, "/", 1, ROLE_STATUS_KEY);
-		ui_draw_text(u, r->y, r->x + 1, room, s, len, ROLE_NORMAL);
+		ui_draw_text(u, r->y, r->x, lw, label, (size_t)lw, ROLE_STATUS_KEY);
+		ui_draw_text(u, r->y, r->x + lw, room, s, len, ROLE_NORMAL);
 		return;
 	}
 	if (u->msg[0]) {
@@ -772,8 +826,10 @@ static void ui_draw(const struct ui *u)
 	int y = 0, x = 0;
 	if (u->prompting) {
 		y = u->line_r.y;
+		int lw = (int)strlen(prompt_label(u));
 		size_t w = text_width(u->prompt.s ? u->prompt.s : "", u->prompt.len);
-		x = 1 + (int)(w < (size_t)(u->cols - 2) ? w : (size_t)(u->cols - 2));
+		int room = u->cols - lw - 1 > 0 ? u->cols - lw - 1 : 0;
+		x = lw + (int)(w < (size_t)room ? w : (size_t)room);
 	} else if (u->help) {
 		y = 0;
 		x = 0;
@@ -781,32 +837,86 @@ static void ui_draw(const struct ui *u)
 	} else if (u->focus == PANE_TOC) {
 		toc_cursor(u, &y, &x);
 	} else {
-		const struct view *v = u->screen == SCR_RESULTS  ? &u->rs
-				       : u->screen == SCR_URGENT ? &u->ug
-								 : &u->rd;
-		view_cursor(u, v, &u->main_r, &y, &x);
+		view_cursor(u, main_view_of(u), &u->main_r, &y, &x);
 	}
 	move(y, x);
 }
 
 /* ---- keys ---- */
 
+static void prompt_open(struct ui *u, enum ui_prompt kind, const char *text)
+{
+	u->prompting = kind;
+	buf_reset(&u->prompt);
+	if (text)
+		buf_puts(&u->prompt, text);
+}
+
+/* Find in the open page, as less's /: the words are highlighted in place and the first match
+ * at or below the top comes into view. An empty find puts the highlight away. */
+static void find_in_page(struct ui *u, const char *q)
+{
+	free(u->hl);
+	u->hl = *q ? xstrdup(q) : NULL;
+	view_set_matches(&u->rd, u->ix, u->hl);
+	if (!u->hl)
+		return;
+	size_t n = reader_match_count(u);
+	if (n == 0) {
+		ui_message(u, false, "No match for \"%s\" in this section. Press s to search all.",
+			   q);
+		return;
+	}
+	struct view *v = &u->rd;
+	size_t h = ui_rect_lines(&u->main_r);
+	size_t top = v->top;
+	v->cur = VIEW_NONE;
+	/* Start at the top of the screen: the first match from here on, wrapping round. */
+	v->top = top;
+	bool wrapped = false;
+	view_next_match(v, 1, h, &wrapped);
+	v->sel = VIEW_NONE;
+	size_t before = 0;
+	for (size_t i = 0; i < v->cur; i++)
+		before += v->nmarks[i];
+	ui_message(u, false, "Match %zu of %zu for \"%s\". n and N move between them.", before + 1,
+		   n, q);
+}
+
+static void prompt_done(struct ui *u)
+{
+	enum ui_prompt kind = u->prompting;
+	u->prompting = PROMPT_NONE;
+	char *q = xstrdup(u->prompt.s ? u->prompt.s : "");
+	buf_reset(&u->prompt);
+	switch (kind) {
+	case PROMPT_SEARCH:
+		if (*q && ui_open_results(u, q) < 0)
+			ui_message(u, true, "Nothing to search for in \"%s\". Type a word.", q);
+		break;
+	case PROMPT_FIND:
+		find_in_page(u, q);
+		break;
+	case PROMPT_SAVE:
+		if (*q)
+			reader_save(u, q);
+		break;
+	case PROMPT_NONE:
+		break;
+	}
+	free(q);
+}
+
 static void prompt_key(struct ui *u, struct ui_key k)
 {
 	struct buf *p = &u->prompt;
-	if (ui_key_enter(k)) {
-		u->prompting = false;
-		char *q = xstrdup(p->s ? p->s : "");
-		buf_reset(p);
-		if (*q && ui_open_results(u, q) < 0)
-			ui_message(u, true, "Nothing to search for in \"%s\". Type a word.", q);
-		free(q);
+	switch (keymap_lookup(KM_PROMPT, k.ch, k.is_key)) {
+	case REQ_PROMPT_DONE:
+		prompt_done(u);
 		return;
-	}
-	if ((k.is_key && k.ch == KEY_BACKSPACE) || (!k.is_key && (k.ch == 127 || k.ch == 8))) {
+	case REQ_PROMPT_ERASE: {
 		if (p->len == 0) {
-			u->prompting =
-				false; /* backspace on an empty prompt leaves it, as in less */
+			u->prompting = PROMPT_NONE; /* as in less: leaves an empty prompt */
 			return;
 		}
 		size_t i = p->len - 1;
@@ -816,18 +926,14 @@ static void prompt_key(struct ui *u, struct ui_key k)
 		p->s[i] = '\0';
 		return;
 	}
-	if (k.is_key)
-		return;
-	switch (k.ch) {
-	case 27:         /* Esc */
-	case 'g' & 0x1f: /* Ctrl-G */
-		u->prompting = false;
+	case REQ_PROMPT_CANCEL:
+		u->prompting = PROMPT_NONE;
 		buf_reset(p);
 		return;
-	case 'u' & 0x1f:
+	case REQ_PROMPT_KILL:
 		buf_reset(p);
 		return;
-	case 'w' & 0x1f: {
+	case REQ_PROMPT_WORD: {
 		size_t i = p->len;
 		while (i > 0 && p->s[i - 1] == ' ')
 			i--;
@@ -838,7 +944,11 @@ static void prompt_key(struct ui *u, struct ui_key k)
 			p->s[i] = '\0';
 		return;
 	}
+	default:
+		break;
 	}
+	if (k.is_key)
+		return;
 	uint32_t cp = (uint32_t)k.ch;
 	if (cp < 0x20 || text_is_unsafe(cp, false) || cp > 0x10ffff)
 		return;
@@ -847,7 +957,7 @@ static void prompt_key(struct ui *u, struct ui_key k)
 	text_encode(p, cp);
 }
 
-static void section_step(struct ui *u, int dir)
+void ui_section_step(struct ui *u, int dir)
 {
 	const struct node *at = u->sec;
 	if (u->focus == PANE_TOC && u->toc.nrows)
@@ -876,6 +986,8 @@ static void toggle_pane(struct ui *u)
 		v->sel = 0;
 }
 
+/* The wheel scrolls what is under it and never opens anything: over the contents it moves
+ * the rows, not the cursor. A click chooses and opens. */
 static void mouse_key(struct ui *u)
 {
 	MEVENT ev;
@@ -888,14 +1000,11 @@ static void mouse_key(struct ui *u)
 		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
 		if (u->help) {
 			for (int i = 0; i < 3; i++)
-				help_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
-							     .is_key = true });
+				help_request(u, dir < 0 ? REQ_LINE_UP : REQ_LINE_DOWN);
 			return;
 		}
 		if (in_toc) {
-			for (int i = 0; i < 3; i++)
-				toc_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
-							    .is_key = true });
+			toc_scroll(u, 3 * dir);
 			return;
 		}
 		struct view *v = main_view(u);
@@ -919,17 +1028,86 @@ static void mouse_key(struct ui *u)
 	if (i == VIEW_NONE)
 		return;
 	view_select(v, i, ui_rect_lines(&u->main_r));
-	screens[u->screen].key(u, (struct ui_key){ .ch = '\r' });
+	screens[u->screen].request(u, u->screen == SCR_READER ? REQ_ENTER : REQ_OPEN);
+}
+
+/* The context whose table reads the next key. */
+static enum keymap_ctx ui_context(const struct ui *u)
+{
+	if (u->prompting)
+		return KM_PROMPT;
+	if (u->help)
+		return KM_HELP;
+	if (u->focus == PANE_TOC)
+		return KM_CONTENTS;
+	return u->screen == SCR_READER ? KM_READER : KM_LIST;
+}
+
+/* Requests every screen shares; the screen's own come first. */
+static void ui_request(struct ui *u, enum request req)
+{
+	bool done = u->focus == PANE_TOC ? toc_request(u, req) : screens[u->screen].request(u, req);
+	if (done)
+		return;
+	switch (req) {
+	case REQ_QUIT:
+		u->quit = true;
+		break;
+	case REQ_HELP:
+		u->help = true;
+		u->help_top = 0;
+		help_layout(u);
+		break;
+	case REQ_BACK:
+		hist_move(u, -1);
+		break;
+	case REQ_FORWARD:
+		hist_move(u, 1);
+		break;
+	case REQ_CONTENTS:
+		ui_open_toc(u);
+		break;
+	case REQ_URGENT:
+		ui_open_urgent(u);
+		break;
+	case REQ_SOURCES:
+		ui_open_sources(u);
+		break;
+	case REQ_SEARCH_ALL:
+		prompt_open(u, PROMPT_SEARCH, NULL);
+		break;
+	case REQ_FIND:
+		prompt_open(u, PROMPT_FIND, NULL);
+		break;
+	case REQ_SAVE: {
+		char *name = reader_save_name(u);
+		prompt_open(u, PROMPT_SAVE, name);
+		free(name);
+		break;
+	}
+	case REQ_NEXT_SECTION:
+	case REQ_PREV_SECTION:
+		ui_section_step(u, req == REQ_NEXT_SECTION ? 1 : -1);
+		break;
+	case REQ_NEXT_LINK:
+	case REQ_PREV_LINK:
+	case REQ_SWITCH_PANE:
+		/* Tab after the last link goes to the other pane. */
+		if (u->wide || req == REQ_SWITCH_PANE)
+			toggle_pane(u);
+		break;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
 }
 
 static void ui_key(struct ui *u, struct ui_key k)
 {
 	if (k.is_key && k.ch == KEY_RESIZE) {
 		ui_resize(u);
-		return;
-	}
-	if (!k.is_key && k.ch == ('l' & 0x1f)) {
-		clearok(curscr, TRUE);
 		return;
 	}
 	if (u->small) {
@@ -946,73 +1124,11 @@ static void ui_key(struct ui *u, struct ui_key k)
 		mouse_key(u);
 		return;
 	}
-	if (u->help) {
-		help_key(u, k);
-		return;
-	}
-	if ((k.is_key && k.ch == KEY_F(1)) || (!k.is_key && k.ch == '?')) {
-		u->help = true;
-		u->help_top = 0;
-		help_layout(u);
-		return;
-	}
-	if (!k.is_key) {
-		switch (k.ch) {
-		case 'q':
-		case 'Q':
-			u->quit = true;
-			return;
-		case '/':
-			u->prompting = true;
-			buf_reset(&u->prompt);
-			return;
-		case '!':
-			ui_open_urgent(u);
-			return;
-		case 't':
-		case 'u':
-			ui_open_toc(u);
-			return;
-		case ']':
-			section_step(u, 1);
-			return;
-		case '[':
-			section_step(u, -1);
-			return;
-		case 'B':
-		case 127:
-		case 8:
-			hist_move(u, -1);
-			return;
-		case 'F':
-			hist_move(u, 1);
-			return;
-		}
-	}
-	if (k.is_key && k.ch == KEY_BACKSPACE) {
-		hist_move(u, -1);
-		return;
-	}
-	bool done = u->focus == PANE_TOC ? toc_key(u, k) : screens[u->screen].key(u, k);
-	if (done)
-		return;
-	/* What the screen left: pane switching and browser-style back and forward. */
-	if ((!k.is_key && k.ch == '\t') || (k.is_key && k.ch == KEY_BTAB)) {
-		toggle_pane(u);
-		return;
-	}
-	if (u->focus == PANE_MAIN) {
-		if ((k.is_key && k.ch == KEY_LEFT) || (!k.is_key && k.ch == 'h'))
-			hist_move(u, -1);
-		else if ((k.is_key && k.ch == KEY_RIGHT) || (!k.is_key && k.ch == 'l'))
-			hist_move(u, 1);
-		else if (!k.is_key && k.ch == 27 && u->hl) {
-			/* Esc with nothing to close puts the search highlight away. */
-			free(u->hl);
-			u->hl = NULL;
-			view_set_matches(&u->rd, u->ix, NULL);
-		}
-	}
+	enum request req = keymap_lookup(ui_context(u), k.ch, k.is_key);
+	if (u->help)
+		help_request(u, req);
+	else if (req != REQ_NONE)
+		ui_request(u, req);
 }
 
 /* ---- start and end ---- */
@@ -1050,6 +1166,7 @@ static void ui_free(struct ui *u)
 	toc_free(u);
 	view_free(&u->rd);
 	view_free(&u->ug);
+	view_free(&u->so);
 	results_free(u);
 	layout_free(&u->help_L);
 	buf_free(&u->prompt);
@@ -1102,6 +1219,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 		.rd = { .sel = VIEW_NONE, .cur = VIEW_NONE },
 		.rs = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
 		.ug = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
+		.so = { .sel = VIEW_NONE, .cur = VIEW_NONE },
 	};
 	ui_colors(&u, o->color);
 	ui_geometry(&u);

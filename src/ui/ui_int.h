@@ -15,6 +15,7 @@
 #include "../model.h"
 #include "../search.h"
 #include "../util.h"
+#include "keymap.h"
 #include "ui.h"
 
 #define VIEW_NONE ((size_t)-1)
@@ -57,6 +58,15 @@ enum ui_screen {
 	SCR_READER,
 	SCR_RESULTS,
 	SCR_URGENT,
+	SCR_SOURCES,
+};
+
+/* What the bottom line is asking for, if anything. */
+enum ui_prompt {
+	PROMPT_NONE,
+	PROMPT_SEARCH, /* words to search all sections for */
+	PROMPT_FIND,   /* words to find in the open page */
+	PROMPT_SAVE,   /* a file to save the open section to */
 };
 
 /* A rectangle of the terminal. */
@@ -138,6 +148,7 @@ struct ui {
 	struct search_result res;
 	struct view rs; /* results */
 	struct view ug; /* when to get help */
+	struct view so; /* sources */
 
 	char *hl; /* query whose matches are highlighted in the reader, or NULL */
 
@@ -146,9 +157,9 @@ struct ui {
 	struct layout help_L;
 	int help_width;
 
-	bool prompting;    /* the search prompt owns the bottom line */
-	struct buf prompt; /* UTF-8 text typed so far */
-	char msg[256];     /* one-shot message for the bottom line */
+	enum ui_prompt prompting; /* a prompt owns the bottom line */
+	struct buf prompt;        /* UTF-8 text typed so far */
+	char msg[256];            /* one-shot message for the bottom line */
 	bool msg_error;
 
 	struct hist *hist;
@@ -193,8 +204,14 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 void ui_open_section(struct ui *u, const struct node *sec, const struct node *block);
 /* Run query and show its results, as a new history place. Returns -1 when nothing was searchable. */
 int ui_open_results(struct ui *u, const char *query);
+/* Open the section after (dir 1) or before (dir -1) the one shown, as a new history place. */
+void ui_section_step(struct ui *u, int dir);
 /* Show the "when to get help" screen, as a new history place. */
 void ui_open_urgent(struct ui *u);
+/* Show the sources screen, as a new history place. */
+void ui_open_sources(struct ui *u);
+/* Columns of text in a pane of rect r: its width less the margins, at most UI_TEXT_MAX. */
+int ui_text_width(const struct rect *r);
 /* Move focus to the contents (a new history place when it changes anything). */
 void ui_open_toc(struct ui *u);
 /* Number of text lines a rectangle shows. */
@@ -244,12 +261,10 @@ void view_draw(const struct ui *u, const struct view *v, const struct rect *r, b
 void view_cursor(const struct ui *u, const struct view *v, const struct rect *r, int *y, int *x);
 /* Index of the link at line/column of a click in r, or VIEW_NONE. */
 size_t view_link_at(const struct view *v, const struct rect *r, int y, int x);
-/* Shared keys: movement and link cycling. Returns true when handled. */
-bool view_key(struct view *v, struct ui_key k, size_t h);
-/* Is k the Enter key (KEY_ENTER, or Return as a character)? */
-bool ui_key_enter(struct ui_key k);
-/* The link chosen in v when k is Enter, or NULL (no Enter, or nothing chosen). */
-const struct vlink *view_entered(const struct view *v, struct ui_key k);
+/* Shared requests: movement and link cycling. Returns true when handled. */
+bool view_request(struct view *v, enum request req, size_t h);
+/* The chosen link of v, or NULL. */
+const struct vlink *view_chosen(const struct view *v);
 
 /* toc.c: the contents. */
 void toc_init(struct ui *u);
@@ -262,8 +277,10 @@ int toc_fit_width(const struct content *c);
 void toc_reveal(struct ui *u, const struct node *sec);
 void toc_draw(const struct ui *u, bool focused);
 void toc_cursor(const struct ui *u, int *y, int *x);
-bool toc_key(struct ui *u, struct ui_key k);
+bool toc_request(struct ui *u, enum request req);
 bool toc_click(struct ui *u, int y, int x);
+/* Scroll the rows by delta lines without moving the cursor (the mouse wheel). */
+void toc_scroll(struct ui *u, long delta);
 void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 
 /* reader.c: one section. */
@@ -272,27 +289,39 @@ void reader_load(struct ui *u, const struct node *sec, const struct node *block)
 /* Lay the section out again at the current width; old_h: the pane height before. */
 void reader_relayout(struct ui *u, size_t old_h);
 void reader_draw(const struct ui *u, bool focused);
-bool reader_key(struct ui *u, struct ui_key k);
+bool reader_request(struct ui *u, enum request req);
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* A file name to offer for saving the open section (owned by the caller). */
+char *reader_save_name(const struct ui *u);
+/* Save the open section as plain text to path; says how it went on the bottom line. */
+void reader_save(struct ui *u, const char *path);
+/* Matches of the find (or search) words in the open section. */
+size_t reader_match_count(const struct ui *u);
 
 /* results.c: search hits. */
 /* Run query into u->res and lay it out; -1 when the query held nothing searchable. */
 int results_load(struct ui *u, const char *query);
 void results_relayout(struct ui *u);
 void results_draw(const struct ui *u, bool focused);
-bool results_key(struct ui *u, struct ui_key k);
+bool results_request(struct ui *u, enum request req);
 void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 void results_free(struct ui *u);
 
 /* urgent.c: symptoms by urgency. */
 void urgent_load(struct ui *u);
 void urgent_draw(const struct ui *u, bool focused);
-bool urgent_key(struct ui *u, struct ui_key k);
+bool urgent_request(struct ui *u, enum request req);
 void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* sources.c: what [n] stands for. */
+void sources_load(struct ui *u);
+void sources_draw(const struct ui *u, bool focused);
+bool sources_request(struct ui *u, enum request req);
+void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 
 /* help.c: the key overlay. */
 void help_layout(struct ui *u);
 void help_draw(const struct ui *u);
-bool help_key(struct ui *u, struct ui_key k);
+bool help_request(struct ui *u, enum request req);
 
 #endif

@@ -100,13 +100,13 @@ void urgent_draw(const struct ui *u, bool focused)
 	view_draw(u, &u->ug, &u->main_r, focused);
 }
 
-bool urgent_key(struct ui *u, struct ui_key k)
+bool urgent_request(struct ui *u, enum request req)
 {
 	struct view *v = &u->ug;
-	if (view_key(v, k, ui_rect_lines(&u->main_r)))
+	if (view_request(v, req, ui_rect_lines(&u->main_r)))
 		return true;
-	const struct vlink *l = view_entered(v, k);
-	if (l == NULL)
+	const struct vlink *l = view_chosen(v);
+	if (req != REQ_OPEN || l == NULL)
 		return false;
 	ui_open_section(u, l->target, l->block);
 	return true;
