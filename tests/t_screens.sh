@@ -30,7 +30,7 @@ start() {
 	args=
 	for a in "$@"; do args="$args '$a'"; done
 	cat >"$TMPD/$S.sh" <<-EOF
-		export TERM=xterm-256color LC_ALL=C.UTF-8
+		export TERM=${CASE_TERM:-xterm-256color} LC_ALL=${CASE_LC:-C.UTF-8}
 		unset NO_COLOR EXOREAD_CONTENT
 		trap : INT
 		"$EXO" $args 2>"$TMPD/$S.err"
@@ -226,6 +226,42 @@ keys Space
 if status_is "When to get help  *help"; then pass "60x20: Space at the end goes to the next section"; else fail "60x20: Space at the end goes to the next section" "$(cap)"; fi
 keys q
 wait_exit "Space: q quits with 0" 0
+
+# ---- a terminal that cannot move the cursor: the text comes line by line, commands too ----
+for term in dumb plain; do
+	if [ $term = dumb ]; then
+		CASE_TERM=dumb start dumb 80 24 --content "$CONTENT"
+	else
+		start plainopt 80 24 --content "$CONTENT" --plain
+	fi
+	if wait_for "not medical advice" && wait_for " 5. Questions" && wait_for "q quits."; then
+		pass "$term: the notice and the numbered contents are printed"
+	else
+		fail "$term: the notice and the numbered contents are printed" "$(cap)"
+	fi
+	keys 2 Enter
+	if wait_for "Words from other languages" && wait_for "[basics]"; then
+		pass "$term: a number reads that section"
+	else
+		fail "$term: a number reads that section" "$(cap)"
+	fi
+	keys "s nurse" Enter
+	if wait_for 'for "nurse"'; then pass "$term: s WORDS searches"; else fail "$term: s WORDS searches" "$(cap)"; fi
+	if T capture-pane -p -e -t "$S" | grep -q "$(printf '\033')"; then
+		fail "$term: no escape sequences in the output" "$(T capture-pane -p -e -t "$S")"
+	else
+		pass "$term: no escape sequences in the output"
+	fi
+	keys q Enter
+	# The text stays on the terminal, so only the status and the mouse state are checked.
+	if wait_for "EXIT=0" && [ "$(cat "$TMPD/$S.exit")" = EXIT=0 ] && [ ! -s "$TMPD/$S.err" ] &&
+		[ "$(T display -p -t "$S" '#{alternate_on}#{mouse_any_flag}')" = 00 ]; then
+		pass "$term: q quits with 0"
+	else
+		fail "$term: q quits with 0" "$(cat "$TMPD/$S.exit" "$TMPD/$S.err" 2>&1)"
+	fi
+	stop
+done
 
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"

@@ -83,7 +83,7 @@ static size_t first_sentence(const char *s)
 /* The banner's text: the notice's first sentence, the first sentence of its first note when
  * two lines hold it all, and the key for "When to get help". Words come from the content; the
  * pager adds only the key hint. */
-static void banner_text(struct buf *b, const struct node *notice, bool with_note)
+void toc_banner_text(struct buf *b, const struct node *notice, bool with_note)
 {
 	const struct node *para = NULL, *note = NULL;
 	for (const struct node *n = notice->first; n; n = n->next) {
@@ -108,7 +108,7 @@ static void banner_layout(struct toc *t, int w, bool with_note)
 {
 	struct buf b = { 0 };
 	layout_free(&t->nl);
-	banner_text(&b, t->notice, with_note);
+	toc_banner_text(&b, t->notice, with_note);
 	size_t first = ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
 	/* The notice words in bold; the key stands out as keys do in the footer. */
 	for (size_t i = first; i < t->nl.n; i++) {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../text.h"
@@ -1174,6 +1175,17 @@ static void ui_free(struct ui *u)
 	hist_free(u);
 }
 
+/* Columns for the plain reader: the terminal's when it says, else $COLUMNS, else 80. */
+static int ui_plain_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col - 1 < UI_TEXT_MAX ? ws.ws_col - 1 : UI_TEXT_MAX;
+	const char *cols = getenv("COLUMNS");
+	int n = cols ? atoi(cols) : 0;
+	return n > 20 ? (n - 1 < UI_TEXT_MAX ? n - 1 : UI_TEXT_MAX) : 79;
+}
+
 int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)
 {
 	setlocale(LC_ALL, "");
@@ -1188,6 +1200,15 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 			return 2;
 		}
 		in = tty;
+	}
+	if (o->plain || !ui_term_can_address()) {
+		if (!o->plain)
+			fputs("This terminal cannot move the cursor, so the text comes line by line.\n",
+			      stdout);
+		int rc = plain_run(c, ix, o, in, stdout, ui_plain_width());
+		if (tty)
+			fclose(tty);
+		return rc;
 	}
 	ui_signal = 0;
 	ui_signals();
@@ -1209,7 +1230,10 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(1);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	/* Clicks and the wheel only: no motion reports, so the terminal's own selection works
+	 * with Shift, and nothing arrives while the mouse just moves. */
+	if (!o->no_mouse)
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 
 	struct ui u = {

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <curses.h>
 #include <wchar.h>
 
@@ -271,6 +272,9 @@ void toc_init(struct ui *u);
 void toc_free(struct ui *u);
 /* Lay the notice out again and rebuild rows; call after a resize. */
 void toc_relayout(struct ui *u);
+/* The first screen's banner: the notice's first sentence, its note's first sentence when
+ * with_note, and the key for when to get help. */
+void toc_banner_text(struct buf *b, const struct node *notice, bool with_note);
 /* Columns the contents pane needs to show every title whole, margins included. */
 int toc_fit_width(const struct content *c);
 /* Put the cursor on sec, opening its ancestors. */
@@ -318,6 +322,15 @@ void sources_load(struct ui *u);
 void sources_draw(const struct ui *u, bool focused);
 bool sources_request(struct ui *u, enum request req);
 void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* term.c: whether TERM names a known terminal that can move the cursor (has cup). Without it
+ * curses would draw a blank screen, so the plain reader takes over (less warns and goes on). */
+bool ui_term_can_address(void);
+
+/* plain.c: the line-by-line reader for terminals without cursor addressing. */
+/* Print to out, read command lines from in until q or the end of input; returns 0. */
+int plain_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o,
+	      FILE *in, FILE *out, int width);
 
 /* help.c: the key overlay. */
 void help_layout(struct ui *u);
