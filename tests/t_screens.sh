@@ -263,6 +263,31 @@ for term in dumb plain; do
 	stop
 done
 
+# ---- Home/End/PgUp/PgDn as other terminals send them, whatever TERM says ----
+start seqkeys 40 12 --content "$CONTENT" read basics
+wait_for "The basics" || fail "key sequences case starts" "$(cap)"
+for kv in '[4~:End' '[1~:Top' '[F:End' '[H:Top' '[6~:%' '[5~:Top' 'OF:End' 'OH:Top'; do
+	seq=${kv%%:*} want=${kv#*:}
+	keys -l "$(printf '\033%s' "$seq")"
+	if status_is ".*$want"; then pass "40x12: ESC $seq moves ($want)"; else fail "40x12: ESC $seq moves ($want)" "$(cap)"; fi
+done
+keys q
+wait_exit "key sequences: q quits with 0" 0
+
+# ---- a locale without UTF-8: bullets, arrows and fold marks in ASCII, never "?" ----
+CASE_LC=C start asciilc 60 20 --content "$CONTENT" read effects/skin
+wait_for "At the shot site" || fail "C locale case starts" "$(cap)"
+scr=$(T capture-pane -p -t "$S")
+case $scr in
+*"* [Common, usually passes] Redness"*"-> Allergic reactions"*) pass "C locale: * bullets and -> arrows" ;;
+*) fail "C locale: * bullets and -> arrows" "$scr" ;;
+esac
+keys t
+wait_for "Contents:" || fail "C locale: contents" "$(cap)"
+if T capture-pane -p -t "$S" | grep -q '^ - Side effects'; then pass "C locale: fold marks in ASCII"; else fail "C locale: fold marks in ASCII" "$(cap)"; fi
+keys q
+wait_exit "C locale: q quits with 0" 0
+
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"
 wait_for "Contents" || fail "100x30 starts" "$(cap)"

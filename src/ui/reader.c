@@ -8,6 +8,11 @@
 #include "../print.h"
 #include "ui_int.h"
 
+/* The line under a section's text that explains the numbers in brackets. */
+#define READER_SOURCES_LINE                                                               \
+	"Numbers in brackets, such as [1], name the articles a sentence comes from: see " \
+	"Sources (key S)."
+
 static int reader_width(const struct ui *u)
 {
 	return ui_text_width(&u->main_r);
@@ -19,7 +24,10 @@ static void reader_build(struct ui *u, const struct node *sec)
 	struct layout *L = &u->rd.L;
 	struct layout_opts lo = { .width = reader_width(u),
 				  .subsections = false,
-				  .sources_list = false };
+				  .sources_list = false,
+				  .also_once = true,
+				  .see_titles = true,
+				  .ascii = !u->utf8 };
 	layout_section(L, u->c, sec, &lo);
 	if (node_has_subsections(sec)) {
 		ui_add_line(L, "", 0, NULL, sec);
@@ -35,7 +43,20 @@ static void reader_build(struct ui *u, const struct node *sec)
 					    i == first ? s : NULL);
 		}
 	}
-	layout_sources(L, u->c, &lo);
+	/* One line points at the sources screen instead of listing every source after every
+	 * section; it is a link like any other, so Tab and Enter follow it. */
+	bool cited = false;
+	for (size_t i = 0; i < L->ncited; i++)
+		cited |= L->cited[i];
+	size_t src_line = VIEW_NONE;
+	if (cited) {
+		ui_add_line(L, "", 0, NULL, sec);
+		src_line = ui_add_wrapped(L, READER_SOURCES_LINE, 0, 0, lo.width, NULL, sec);
+		struct lline *ln = &L->lines[src_line];
+		const char *at = strstr(ln->text, "Sources");
+		if (at)
+			ui_add_span(ln, (size_t)(at - ln->text), 7, LS_LINK, NULL);
+	}
 	if (sec->ord + 1 < u->c->nsections) {
 		const struct node *next = u->c->sections[sec->ord + 1];
 		struct buf b = { 0 };
@@ -50,6 +71,23 @@ static void reader_build(struct ui *u, const struct node *sec)
 		buf_free(&b);
 	}
 	view_collect_links(&u->rd);
+	if (src_line != VIEW_NONE) {
+		const struct lline *ln = &L->lines[src_line];
+		const char *at = strstr(ln->text, "Sources");
+		struct vlink sl = { .line = src_line,
+				    .start = at ? (size_t)(at - ln->text) : 0,
+				    .len = at ? 7 : ln->len };
+		/* In reading order: the sources line sits before "Next:". */
+		struct view *v = &u->rd;
+		v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
+		size_t k = v->nlinks;
+		while (k > 0 && v->links[k - 1].line > src_line) {
+			v->links[k] = v->links[k - 1];
+			k--;
+		}
+		v->links[k] = sl;
+		v->nlinks++;
+	}
 	view_set_matches(&u->rd, u->ix, u->hl);
 }
 
@@ -158,9 +196,13 @@ bool reader_request(struct ui *u, enum request req)
 		break;
 	case REQ_ENTER:
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
-		    v->links[v->sel].line < v->top + h)
-			ui_open_section(u, v->links[v->sel].target, NULL);
-		else
+		    v->links[v->sel].line < v->top + h) {
+			/* The one link without a section is the line about the sources. */
+			if (v->links[v->sel].target)
+				ui_open_section(u, v->links[v->sel].target, NULL);
+			else
+				ui_open_sources(u);
+		} else
 			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
 		return true;
 	case REQ_NEXT_MATCH:

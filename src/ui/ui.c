@@ -126,6 +126,38 @@ size_t ui_rect_lines(const struct rect *r)
 	return r->h > 0 ? (size_t)r->h : 0;
 }
 
+/* What a character looks like in ASCII where the locale cannot show it: punctuation and the
+ * pager's own marks have a look-alike, anything else is '?'. */
+static uint32_t ascii_fallback(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2018: /* quotes */
+	case 0x2019:
+		return '\'';
+	case 0x201c:
+	case 0x201d:
+		return '"';
+	case 0x2010: /* dashes */
+	case 0x2011:
+	case 0x2013:
+	case 0x2014:
+	case 0x2212:
+		return '-';
+	case 0x00a0: /* no-break space */
+		return ' ';
+	case 0x2022: /* bullet */
+		return '*';
+	case 0x2192: /* arrow */
+	case 0x25b8: /* closed fold */
+		return '>';
+	case 0x25be: /* open fold */
+		return 'v';
+	case 0x2026: /* ellipsis */
+		return '~';
+	}
+	return '?';
+}
+
 /* Draw one character cluster (a base and its combining marks) at (y, x); returns its width. */
 static int draw_cluster(const struct ui *u, int y, int x, const uint32_t *cps, size_t n, int width,
 			enum ui_role r)
@@ -135,7 +167,7 @@ static int draw_cluster(const struct ui *u, int y, int x, const uint32_t *cps, s
 	for (size_t i = 0; i < n && k < CCHARW_MAX; i++) {
 		uint32_t cp = cps[i];
 		if (!u->utf8 && cp > 0x7e)
-			cp = i == 0 ? '?' : 0;
+			cp = i == 0 ? ascii_fallback(cp) : 0;
 		if (cp == 0)
 			continue;
 		wc[k++] = (wchar_t)cp;
@@ -669,7 +701,8 @@ static size_t screen_hints(const struct ui *u, struct hint *h)
 			h[n++] = (struct hint){ "Enter", "follow link", false };
 		if (v->nmatch_lines)
 			h[n++] = (struct hint){ "n N", "next/prev match", false };
-		h[n++] = (struct hint){ "Space", "page down", false };
+		bool at_end = v->top >= view_max_top(v, mh);
+		h[n++] = (struct hint){ "Space", at_end ? "next section" : "page down", false };
 		if (v->nlinks)
 			h[n++] = (struct hint){ "Tab", "next link", false };
 		h[n++] = (struct hint){ "] [", "next/prev section", false };
@@ -1175,6 +1208,28 @@ static void ui_free(struct ui *u)
 	hist_free(u);
 }
 
+/* The sequences terminals commonly send for these keys, taken even when the terminfo entry
+ * TERM names says otherwise (a terminal that claims to be another, or tmux and screen in
+ * between). Only sequences the entry leaves free are added. */
+static void ui_define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} seqs[] = {
+		{ "\033[1~", KEY_HOME },  { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME },   { "\033[4~", KEY_END },  { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END },    { "\033OF", KEY_END },   { "\033[5~", KEY_PPAGE },
+		{ "\033[6~", KEY_NPAGE }, { "\033[A", KEY_UP },    { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT },  { "\033[D", KEY_LEFT },  { "\033OA", KEY_UP },
+		{ "\033OB", KEY_DOWN },   { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[Z", KEY_BTAB },
+	};
+	for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		if (key_defined(seqs[i].seq) == 0)
+			define_key(seqs[i].seq, seqs[i].key);
+}
+
 /* Columns for the plain reader: the terminal's when it says, else $COLUMNS, else 80. */
 static int ui_plain_width(void)
 {
@@ -1229,6 +1284,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	ui_define_keys();
 	curs_set(1);
 	/* Clicks and the wheel only: no motion reports, so the terminal's own selection works
 	 * with Shift, and nothing arrives while the mouse just moves. */
