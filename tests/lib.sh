@@ -6,6 +6,8 @@
 : "${TMPD:=$(mktemp -d)}"
 export LC_ALL=C.UTF-8 NO_COLOR= TERM=${TERM:-xterm-256color}
 unset EXOREAD_CONTENT NO_COLOR
+# The pager keeps the last place read under XDG_STATE_HOME: never the real one in tests.
+export XDG_STATE_HOME="$TMPD/state"
 
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1"; shift; [ $# -gt 0 ] && printf '%s\n' "$@" | sed 's/^/    /'; return 0; }

@@ -32,6 +32,7 @@ start() {
 	cat >"$TMPD/$S.sh" <<-EOF
 		export TERM=${CASE_TERM:-xterm-256color} LC_ALL=${CASE_LC:-C.UTF-8}
 		unset NO_COLOR EXOREAD_CONTENT
+		export XDG_STATE_HOME="$TMPD/state-${CASE_STATE:-$S}"
 		trap : INT
 		"$EXO" $args 2>"$TMPD/$S.err"
 		rc=\$?
@@ -287,6 +288,29 @@ wait_for "Contents:" || fail "C locale: contents" "$(cap)"
 if T capture-pane -p -t "$S" | grep -q '^ - Side effects'; then pass "C locale: fold marks in ASCII"; else fail "C locale: fold marks in ASCII" "$(cap)"; fi
 keys q
 wait_exit "C locale: q quits with 0" 0
+
+# ---- the last place read comes back: the contents first, the cursor on it, Enter goes on ----
+CASE_STATE=resume start resume1 40 12 --content "$CONTENT" read effects/allergic
+wait_for "Allergic reactions" || fail "resume case starts" "$(cap)"
+keys j j j
+status_is ".*[0-9]%" || fail "resume: scrolled" "$(cap)"
+where=$(T capture-pane -p -t "$S" | head -3)
+keys q
+wait_exit "resume: q quits with 0" 0
+expect_eq "resume: the place is kept in XDG_STATE_HOME" "effects/allergic	3" \
+	"$(cat "$TMPD/state-resume/exoread/last" 2>&1)"
+CASE_STATE=resume start resume2 40 12 --content "$CONTENT"
+if wait_for "Last time: Allergic" && status_is "Contents: Side effects > Al"; then
+	pass "resume: the first screen names the last place, the cursor on it"
+else
+	fail "resume: the first screen names the last place, the cursor on it" "$(cap)"
+fi
+wait_for "not medical advice" || fail "resume: the first screen still shows the notice" "$(cap)"
+keys Enter
+wait_for "effects/allergic" || fail "resume: Enter opens the section" "$(cap)"
+expect_eq "resume: Enter opens it where reading stopped" "$where" "$(T capture-pane -p -t "$S" | head -3)"
+keys q
+wait_exit "resume again: q quits with 0" 0
 
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"

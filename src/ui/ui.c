@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../text.h"
@@ -611,6 +612,13 @@ void ui_open_section(struct ui *u, const struct node *sec, const struct node *bl
 {
 	hist_leave(u);
 	reader_load(u, sec, block);
+	u->last = sec;
+	if (sec == u->resume && !block) {
+		/* Back where the last run stopped reading. */
+		size_t h = ui_rect_lines(&u->main_r), max = view_max_top(&u->rd, h);
+		u->rd.top = u->resume_top < max ? u->resume_top : max;
+		u->resume = NULL;
+	}
 	u->screen = SCR_READER;
 	u->focus = PANE_MAIN;
 	hist_arrive(u);
@@ -1165,6 +1173,78 @@ static void ui_key(struct ui *u, struct ui_key k)
 		ui_request(u, req);
 }
 
+/* ---- the last place read ---- */
+
+/* $XDG_STATE_HOME/exoread, or ~/.local/state/exoread; NULL when neither can be known. */
+static char *state_dir(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/exoread", x);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.local/state/exoread", home);
+	return NULL;
+}
+
+/* The file holds one line: the section id, a tab and the first line shown. */
+static void state_load(struct ui *u)
+{
+	char *dir = state_dir();
+	if (!dir)
+		return;
+	char *path = xasprintf("%s/last", dir);
+	FILE *f = fopen(path, "r");
+	char line[512];
+	if (f && fgets(line, sizeof line, f)) {
+		char *tab = strchr(line, '\t');
+		if (tab) {
+			*tab = '\0';
+			const struct node *s = content_find(u->c, line);
+			if (s) {
+				u->resume = s;
+				u->resume_top = (size_t)strtoul(tab + 1, NULL, 10);
+			}
+		}
+	}
+	if (f)
+		fclose(f);
+	free(path);
+	free(dir);
+}
+
+/* Written whole to a new file that then takes the old one's name, so a crash never leaves half
+ * a line. Failing to keep the place is not worth a word on the way out. */
+static void state_save(const struct ui *u)
+{
+	if (!u->last)
+		return;
+	char *dir = state_dir();
+	if (!dir)
+		return;
+	/* mkdir -p of the last two levels is enough for ~/.local/state/exoread. */
+	char *parent = xstrdup(dir);
+	char *slash = strrchr(parent, '/');
+	if (slash && slash != parent) {
+		*slash = '\0';
+		mkdir(parent, 0700);
+	}
+	mkdir(dir, 0700);
+	char *path = xasprintf("%s/last", dir),
+	     *tmp = xasprintf("%s/last.%ld", dir, (long)getpid());
+	size_t top = u->sec == u->last ? u->rd.top : 0;
+	FILE *f = fopen(tmp, "w");
+	if (f) {
+		bool ok = fprintf(f, "%s\t%zu\n", u->last->id, top) > 0;
+		ok = fclose(f) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	free(parent);
+	free(dir);
+}
+
 /* ---- start and end ---- */
 
 static void ui_start(struct ui *u, const struct ui_opts *o)
@@ -1175,9 +1255,18 @@ static void ui_start(struct ui *u, const struct ui_opts *o)
 	u->hist = xcalloc(1, sizeof *u->hist);
 	u->nhist = 1;
 	const struct node *first = u->toc.nrows ? u->toc.rows[u->toc.cur] : NULL;
+	if (!o->start && !o->query)
+		state_load(u);
 	if (o->start) {
 		reader_load(u, o->start, NULL);
 		u->focus = PANE_MAIN;
+		u->last = o->start;
+	} else if (u->resume) {
+		/* The first screen stays the contents; the cursor waits on the last place read. */
+		toc_reveal(u, u->resume);
+		reader_load(u, u->resume, NULL);
+		ui_message(u, false, "Last time: %s. Press Enter to go on reading.",
+			   u->resume->title ? u->resume->title : u->resume->id);
 	} else if (first) {
 		reader_load(u, first, NULL);
 		toc_reveal(u, first);
@@ -1328,6 +1417,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	}
 	endwin();
 	delscreen(scr);
+	state_save(&u);
 	ui_signals_restore();
 	if (tty)
 		fclose(tty);

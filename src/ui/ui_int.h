@@ -171,6 +171,11 @@ struct ui {
 		short pair;
 	} role[ROLE_COUNT];
 
+	/* The last place read, kept between runs in $XDG_STATE_HOME/exoread/last. */
+	const struct node *last;   /* the section opened last in this run, or NULL */
+	const struct node *resume; /* the section read last time; opening it goes to resume_top */
+	size_t resume_top;
+
 	bool quit;
 	int status;
 };
