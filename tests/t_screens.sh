@@ -312,6 +312,40 @@ expect_eq "resume: Enter opens it where reading stopped" "$where" "$(T capture-p
 keys q
 wait_exit "resume again: q quits with 0" 0
 
+# ---- w saves the open section as plain text, as print writes it ----
+start save 60 20 --content "$CONTENT" read effects/skin
+wait_for "At the shot site" || fail "save case starts" "$(cap)"
+keys w
+wait_for "Save to file: exoread-effects-skin.txt" || fail "60x20: w offers a file name" "$(cap)"
+keys C-u
+keys -l "$TMPD/saved.txt"
+keys Enter
+wait_for "Saved" || fail "60x20: w says where it saved" "$(cap)"
+"$EXO" --content "$CONTENT" print --width 78 effects/skin >"$TMPD/printed.txt"
+if cmp -s "$TMPD/printed.txt" "$TMPD/saved.txt"; then pass "60x20: w saves what print prints"; else fail "60x20: w saves what print prints" "$(diff -u "$TMPD/printed.txt" "$TMPD/saved.txt" 2>&1 | head -20)"; fi
+keys q
+wait_exit "save: q quits with 0" 0
+
+# ---- the mouse: clicks and the wheel only; the wheel over the contents opens nothing ----
+start wheel2 100 30 --content "$CONTENT"
+wait_for "Contents" || fail "wheel case starts" "$(cap)"
+expect_eq "100x30: mouse reports without motion" "1 0" \
+	"$(T display -p -t "$S" '#{mouse_any_flag} #{mouse_all_flag}')"
+keys -l "$(printf '\033[<65;8;8M\033[<65;8;8M')"
+sleep 0.3
+if status_is "Contents: The basics" && T capture-pane -p -t "$S" | head -1 | grep -q '│ The basics'; then
+	pass "100x30: the wheel over the contents opens nothing"
+else
+	fail "100x30: the wheel over the contents opens nothing" "$(cap)"
+fi
+keys q
+wait_exit "wheel: q quits with 0" 0
+start nomouse 60 20 --content "$CONTENT" --no-mouse
+wait_for "Contents" || fail "--no-mouse case starts" "$(cap)"
+expect_eq "--no-mouse: the terminal keeps the mouse" "0" "$(T display -p -t "$S" '#{mouse_any_flag}')"
+keys q
+wait_exit "--no-mouse: q quits with 0" 0
+
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"
 wait_for "Contents" || fail "100x30 starts" "$(cap)"
@@ -319,7 +353,17 @@ snap 100-open "100x30: contents with the safety notice, reader beside"
 keys j l j
 snap 100-expand "100x30: move down, expand, the reader previews"
 keys Enter Tab
-snap 100-link "100x30: Enter focuses the reader, Tab selects a link"
+wait_for "Sources (key S)" || fail "100x30: the reader opens" "$(cap)"
+keys Enter
+if status_is "Sources" && wait_for "[1] Alpha article"; then
+	pass "100x30: Tab chooses the first reference, Enter shows its source"
+else
+	fail "100x30: Tab chooses the first reference, Enter shows its source" "$(cap)"
+fi
+keys Escape
+status_is "Side effects > At the shot site" || fail "100x30: Esc back from the sources" "$(cap)"
+keys Tab Tab
+snap 100-link "100x30: Enter focuses the reader, Tab goes on past the references to a link"
 keys Enter
 snap 100-follow "100x30: Enter follows the link"
 keys B

@@ -18,6 +18,36 @@ static int reader_width(const struct ui *u)
 	return ui_text_width(&u->main_r);
 }
 
+/* References such as [2,3], and the line about the sources, are links too: Enter on one
+ * shows the sources screen at the first number. They go in with the section links, in
+ * reading order. */
+static void reader_reference_links(struct view *v, size_t src_line)
+{
+	for (size_t i = 0; i < v->L.n; i++) {
+		const struct lline *ln = &v->L.lines[i];
+		for (size_t j = 0; j < ln->nspans; j++) {
+			const struct lspan *sp = &ln->spans[j];
+			bool refs =
+				sp->style == LS_SOURCE && sp->len > 1 && ln->text[sp->start] == '[';
+			bool line = i == src_line && sp->style == LS_LINK && !sp->target;
+			if (!refs && !line)
+				continue;
+			struct vlink l = { .line = i, .start = sp->start, .len = sp->len };
+			l.source = refs ? atoi(ln->text + sp->start + 1) : 0;
+			v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
+			size_t k = v->nlinks;
+			while (k > 0 &&
+			       (v->links[k - 1].line > i ||
+				(v->links[k - 1].line == i && v->links[k - 1].start > l.start))) {
+				v->links[k] = v->links[k - 1];
+				k--;
+			}
+			v->links[k] = l;
+			v->nlinks++;
+		}
+	}
+}
+
 /* The section's own text, links to its subsections, the sources it cites and the next section. */
 static void reader_build(struct ui *u, const struct node *sec)
 {
@@ -71,23 +101,7 @@ static void reader_build(struct ui *u, const struct node *sec)
 		buf_free(&b);
 	}
 	view_collect_links(&u->rd);
-	if (src_line != VIEW_NONE) {
-		const struct lline *ln = &L->lines[src_line];
-		const char *at = strstr(ln->text, "Sources");
-		struct vlink sl = { .line = src_line,
-				    .start = at ? (size_t)(at - ln->text) : 0,
-				    .len = at ? 7 : ln->len };
-		/* In reading order: the sources line sits before "Next:". */
-		struct view *v = &u->rd;
-		v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
-		size_t k = v->nlinks;
-		while (k > 0 && v->links[k - 1].line > src_line) {
-			v->links[k] = v->links[k - 1];
-			k--;
-		}
-		v->links[k] = sl;
-		v->nlinks++;
-	}
+	reader_reference_links(&u->rd, src_line);
 	view_set_matches(&u->rd, u->ix, u->hl);
 }
 
@@ -197,11 +211,11 @@ bool reader_request(struct ui *u, enum request req)
 	case REQ_ENTER:
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + h) {
-			/* The one link without a section is the line about the sources. */
+			/* Links without a section are references and the line about sources. */
 			if (v->links[v->sel].target)
 				ui_open_section(u, v->links[v->sel].target, NULL);
 			else
-				ui_open_sources(u);
+				ui_open_sources(u, v->links[v->sel].source);
 		} else
 			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
 		return true;

@@ -43,6 +43,16 @@ void sources_load(struct ui *u)
 	view_set_matches(v, NULL, NULL);
 }
 
+size_t sources_line(const struct ui *u, int num)
+{
+	char want[16];
+	snprintf(want, sizeof want, "[%d] ", num);
+	for (size_t i = 0; num > 0 && i < u->so.L.n; i++)
+		if (strncmp(u->so.L.lines[i].text, want, strlen(want)) == 0)
+			return i;
+	return 0;
+}
+
 void sources_draw(const struct ui *u, bool focused)
 {
 	view_draw(u, &u->so, &u->main_r, focused);

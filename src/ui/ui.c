@@ -654,14 +654,15 @@ void ui_open_urgent(struct ui *u)
 	hist_arrive(u);
 }
 
-void ui_open_sources(struct ui *u)
+void ui_open_sources(struct ui *u, int num)
 {
 	if (u->screen == SCR_SOURCES && u->focus == PANE_MAIN)
 		return;
 	hist_leave(u);
 	if (!u->so.L.n)
 		sources_load(u);
-	u->so.top = 0;
+	size_t h = ui_rect_lines(&u->main_r), top = sources_line(u, num);
+	u->so.top = top < view_max_top(&u->so, h) ? top : view_max_top(&u->so, h);
 	u->screen = SCR_SOURCES;
 	u->focus = PANE_MAIN;
 	hist_arrive(u);
@@ -1113,7 +1114,7 @@ static void ui_request(struct ui *u, enum request req)
 		ui_open_urgent(u);
 		break;
 	case REQ_SOURCES:
-		ui_open_sources(u);
+		ui_open_sources(u, 0);
 		break;
 	case REQ_SEARCH_ALL:
 		prompt_open(u, PROMPT_SEARCH, NULL);

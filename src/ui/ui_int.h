@@ -81,6 +81,7 @@ struct vlink {
 	size_t start, len;         /* byte range within the line */
 	const struct node *target; /* section to open; NULL for a "did you mean" entry */
 	const struct node *block;  /* block to show first within target, or NULL */
+	int source;                /* a reference such as [2,3]: the first number; else 0 */
 };
 
 /* A scrolling view over layout lines, shared by the reader, results and urgent screens. */
@@ -105,6 +106,7 @@ struct vpos {
 	size_t line;             /* the raw top line, used when node is NULL */
 	const struct node *sel;  /* target of the selected link, or NULL */
 	size_t sel_index;        /* its index, when the same target is linked twice */
+	size_t sel_raw;          /* the selected link's index when it has no target, or VIEW_NONE */
 };
 
 /* One place in the history. */
@@ -214,8 +216,9 @@ int ui_open_results(struct ui *u, const char *query);
 void ui_section_step(struct ui *u, int dir);
 /* Show the "when to get help" screen, as a new history place. */
 void ui_open_urgent(struct ui *u);
-/* Show the sources screen, as a new history place. */
-void ui_open_sources(struct ui *u);
+/* Show the sources screen with source number num at the top (0: from the start), as a new
+ * history place. */
+void ui_open_sources(struct ui *u, int num);
 /* Columns of text in a pane of rect r: its width less the margins, at most UI_TEXT_MAX. */
 int ui_text_width(const struct rect *r);
 /* Move focus to the contents (a new history place when it changes anything). */
@@ -324,6 +327,8 @@ void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pcts
 
 /* sources.c: what [n] stands for. */
 void sources_load(struct ui *u);
+/* The first line of source number num on the sources screen, or 0. */
+size_t sources_line(const struct ui *u, int num);
 void sources_draw(const struct ui *u, bool focused);
 bool sources_request(struct ui *u, enum request req);
 void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);

@@ -155,7 +155,7 @@ size_t view_find_node(const struct view *v, const struct node *n)
 
 struct vpos view_pos(const struct view *v)
 {
-	struct vpos p = { .line = v->top };
+	struct vpos p = { .line = v->top, .sel_raw = VIEW_NONE };
 	size_t i = v->top;
 	while (i < v->L.n && !v->L.lines[i].node)
 		i++;
@@ -168,6 +168,8 @@ struct vpos view_pos(const struct view *v)
 		p.k = i - first;
 		p.d = i - v->top;
 	}
+	if (v->sel != VIEW_NONE && !v->links[v->sel].target)
+		p.sel_raw = v->sel; /* a reference: found again by its place in the list */
 	if (v->sel != VIEW_NONE) {
 		p.sel = v->links[v->sel].target;
 		for (size_t j = 0; j < v->sel; j++)
@@ -197,6 +199,8 @@ void view_restore(struct view *v, const struct vpos *p, size_t h)
 	if (v->top > view_max_top(v, h))
 		v->top = view_max_top(v, h);
 	v->sel = VIEW_NONE;
+	if (!p->sel && p->sel_raw < v->nlinks && !v->links[p->sel_raw].target)
+		v->sel = p->sel_raw;
 	if (p->sel) {
 		size_t seen = 0;
 		for (size_t j = 0; j < v->nlinks; j++) {
