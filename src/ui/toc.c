@@ -109,9 +109,23 @@ static void banner_layout(struct toc *t, int w, bool with_note)
 	struct buf b = { 0 };
 	layout_free(&t->nl);
 	toc_banner_text(&b, t->notice, with_note);
-	size_t first = ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
+	/* The key hint is never split: when it does not fit after the notice, it takes a line
+	 * of its own. */
+	size_t hl = strlen(TOC_BANNER_HINT), nl = b.len > hl ? b.len - hl - 1 : 0;
+	b.s[nl] = '\0';
+	if (nl > 0)
+		ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
+	struct lline *last = t->nl.n ? &t->nl.lines[t->nl.n - 1] : NULL;
+	if (last && text_width(last->text, last->len) + 1 + hl <= (size_t)w) {
+		char *joined = xasprintf("%s %s", last->text, TOC_BANNER_HINT);
+		free(last->text);
+		last->text = joined;
+		last->len = strlen(joined);
+	} else {
+		ui_add_wrapped(&t->nl, TOC_BANNER_HINT, 0, 0, w, t->notice, t->notice);
+	}
 	/* The notice words in bold; the key stands out as keys do in the footer. */
-	for (size_t i = first; i < t->nl.n; i++) {
+	for (size_t i = 0; i < t->nl.n; i++) {
 		struct lline *ln = &t->nl.lines[i];
 		const char *k = strstr(ln->text, TOC_BANNER_HINT);
 		size_t at = k ? (size_t)(k - ln->text) : ln->len;
