@@ -248,6 +248,10 @@ for term in dumb plain; do
 	fi
 	keys "s nurse" Enter
 	if wait_for 'for "nurse"'; then pass "$term: s WORDS searches"; else fail "$term: s WORDS searches" "$(cap)"; fi
+	keys '!' Enter
+	wait_for "1. Trouble breathing." || fail "$term: ! numbers the signs" "$(cap)"
+	keys 1 Enter
+	if wait_for "[effects/allergic]"; then pass "$term: ! then a number reads about a sign"; else fail "$term: ! then a number reads about a sign" "$(cap)"; fi
 	if T capture-pane -p -e -t "$S" | grep -q "$(printf '\033')"; then
 		fail "$term: no escape sequences in the output" "$(T capture-pane -p -e -t "$S")"
 	else

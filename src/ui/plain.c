@@ -72,8 +72,27 @@ static void plain_view(struct plain *p, void (*load)(struct ui *),
 	load(&u);
 	struct view *v = pick(&u);
 	struct buf b = { 0 };
+	/* Entries that lead somewhere get numbers, which work at the prompt as Enter does in
+	 * the pager. */
+	if (v->nlinks) {
+		free(p->list);
+		p->list = xcalloc(v->nlinks, sizeof *p->list);
+		p->nlist = 0;
+	}
+	size_t k = 0;
 	for (size_t i = 0; i < v->L.n; i++) {
-		buf_add(&b, v->L.lines[i].text, v->L.lines[i].len);
+		const char *text = v->L.lines[i].text;
+		size_t len = v->L.lines[i].len;
+		if (k < v->nlinks && v->links[k].line == i && v->links[k].target) {
+			p->list[p->nlist++] = v->links[k].target;
+			buf_printf(&b, "%zu. ", p->nlist);
+			if (strncmp(text, "- ", 2) == 0) { /* the number stands for the dash */
+				text += 2;
+				len -= 2;
+			}
+			k++;
+		}
+		buf_add(&b, text, len);
 		buf_putc(&b, '\n');
 	}
 	view_free(v);
