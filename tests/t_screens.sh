@@ -290,6 +290,18 @@ esac
 keys t
 wait_for "Contents:" || fail "C locale: contents" "$(cap)"
 if T capture-pane -p -t "$S" | grep -q '^ - Side effects'; then pass "C locale: fold marks in ASCII"; else fail "C locale: fold marks in ASCII" "$(cap)"; fi
+T resize-window -t "$S" -x 100 -y 30
+keys '?'
+wait_for "Keys" || fail "C locale: help at 100x30" "$(cap)"
+scr=$(T capture-pane -p -t "$S")
+if printf '%s\n' "$scr" | grep -q '^ Contents  *| ' && printf '%s\n' "$scr" | grep -q -- '+- Keys --'; then
+	pass "C locale: pane and box lines in ASCII"
+else
+	fail "C locale: pane and box lines in ASCII" "$scr"
+fi
+keys Escape
+T resize-window -t "$S" -x 60 -y 20
+wait_for "Contents:" || fail "C locale: back at 60x20" "$(cap)"
 keys q
 wait_exit "C locale: q quits with 0" 0
 

@@ -236,18 +236,38 @@ static void ui_line(const struct ui *u, int y, int x, int n, bool vertical, cons
 		mvhline_set(y, x, &c, n);
 }
 
+/* Without UTF-8 the lines are plain ASCII: the alternate character set shows as letters on
+ * too many terminals and captures. */
+static bool ascii_line(const struct ui *u, int y, int x, int n, chtype ch)
+{
+	if (u->utf8)
+		return false;
+	chtype c = ch | u->role[ROLE_BORDER].attr | COLOR_PAIR(u->role[ROLE_BORDER].pair);
+	if (n <= 0)
+		return true;
+	if (ch == '|')
+		mvvline(y, x, c, n);
+	else
+		mvhline(y, x, c, n);
+	return true;
+}
+
 void ui_vline(const struct ui *u, int y, int x, int n)
 {
-	ui_line(u, y, x, n, true, WACS_VLINE);
+	if (!ascii_line(u, y, x, n, '|'))
+		ui_line(u, y, x, n, true, WACS_VLINE);
 }
 
 void ui_hline(const struct ui *u, int y, int x, int n)
 {
-	ui_line(u, y, x, n, false, WACS_HLINE);
+	if (!ascii_line(u, y, x, n, '-'))
+		ui_line(u, y, x, n, false, WACS_HLINE);
 }
 
 void ui_corner(const struct ui *u, int y, int x, int which)
 {
+	if (ascii_line(u, y, x, 1, '+'))
+		return;
 	const cchar_t *c = which == 0   ? WACS_ULCORNER
 			   : which == 1 ? WACS_URCORNER
 			   : which == 2 ? WACS_LLCORNER
