@@ -596,12 +596,14 @@ enum block_kind {
 	BK_NOTE,
 	BK_CLAIM,
 	BK_TERM,
+	BK_ACTION,
+	BK_SIGNS,
 	BK_COUNT
 };
 
 static const char *const block_keys[BK_COUNT + 1] = {
-	[BK_P] = "p",       [BK_LIST] = "list",   [BK_Q] = "q",
-	[BK_NOTE] = "note", [BK_CLAIM] = "claim", [BK_TERM] = "term",
+	[BK_P] = "p",         [BK_LIST] = "list", [BK_Q] = "q",           [BK_NOTE] = "note",
+	[BK_CLAIM] = "claim", [BK_TERM] = "term", [BK_ACTION] = "action", [BK_SIGNS] = "signs",
 };
 
 static const char *const *block_allowed[BK_COUNT] = {
@@ -612,9 +614,32 @@ static const char *const *block_allowed[BK_COUNT] = {
 	[BK_CLAIM] =
 		(const char *const[]){ "claim", "sources", "context", "context_sources", NULL },
 	[BK_TERM] = (const char *const[]){ "term", "means", "also_called", "sources", NULL },
+	[BK_ACTION] = (const char *const[]){ "action", "level", "sources", NULL },
+	[BK_SIGNS] = (const char *const[]){ "signs", NULL },
 };
 
-static const char *const item_keys[] = { "text", "urgency", "also_called", "sources", NULL };
+static const char *const item_keys[] = {
+	"sign", "text", "urgency", "also_called", "sources", NULL
+};
+
+/* map[key] as an urgency level, reported when it names none. */
+static enum urgency get_urgency(struct loader *L, const struct ynode *map, const char *key)
+{
+	const struct ynode *u = map_get(map, key);
+	if (u == NULL || !want(L, u, Y_SCALAR, key))
+		return URG_NONE;
+	enum urgency g = urgency_parse(u->s);
+	if (g == URG_NONE) {
+		const char *names[URG_COUNT - 1];
+		for (int i = 1; i < URG_COUNT; i++)
+			names[i - 1] = urgency_name((enum urgency)i);
+		const char *near = closest_word(u->s, names, URG_COUNT - 1);
+		lerr(L, u->line, u->col,
+		     "unknown %s '%s' (use emergency, call-provider, watch or expected)%s%s%s", key,
+		     u->s, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+	}
+	return g;
+}
 
 static void build_item(struct loader *L, const struct ynode *y, struct node *list)
 {
@@ -630,19 +655,15 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 		return;
 	check_keys(L, y, item_keys, "a list item");
 	n->text = get_text(L, y, "text", TEXT_REQUIRED, "a list item");
-	const struct ynode *u = map_get(y, "urgency");
-	if (u && want(L, u, Y_SCALAR, "'urgency'")) {
-		n->urgency = urgency_parse(u->s);
-		if (n->urgency == URG_NONE) {
-			const char *names[URG_COUNT - 1];
-			for (int i = 1; i < URG_COUNT; i++)
-				names[i - 1] = urgency_name((enum urgency)i);
-			const char *near = closest_word(u->s, names, URG_COUNT - 1);
-			lerr(L, u->line, u->col,
-			     "unknown urgency '%s' (use emergency, call-provider, watch or expected)%s%s%s",
-			     u->s, near ? "; did you mean '" : "", near ? near : "",
-			     near ? "'?" : "");
-		}
+	n->urgency = get_urgency(L, y, "urgency");
+	/* A sign (an item with an urgency) is written once and named by its id
+	 * wherever else it is shown; validation checks the pairing. */
+	n->id = get_text(L, y, "sign", TEXT_OPTIONAL, "a list item");
+	if (n->id && !valid_id(n->id)) {
+		const struct ynode *v = map_get(y, "sign");
+		lerr(L, v->line, v->col,
+		     "id '%s' must be lowercase letters, digits and single '-' (at most 64)",
+		     n->id);
 	}
 	get_strv(L, y, "also_called", &n->also_called);
 	n->cites = map_get(y, "sources") != NULL;
@@ -666,7 +687,7 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 			if (y->kids[i]->kind == Y_SCALAR)
 				near = closest_word(y->kids[i]->s, block_keys, BK_COUNT);
 		lerr(L, y->line, y->col,
-		     "a block needs one of the keys p, list, q, note, claim or term%s%s%s",
+		     "a block needs one of the keys p, list, q, note, claim, term, action or signs%s%s%s",
 		     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 		return;
 	}
@@ -678,8 +699,10 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 				     block_keys[kind], k->s);
 	}
 	static const char *const what[BK_COUNT] = {
-		[BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
-		[BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
+		[BK_P] = "a paragraph",    [BK_LIST] = "a list",
+		[BK_Q] = "a question",     [BK_NOTE] = "a note",
+		[BK_CLAIM] = "a claim",    [BK_TERM] = "a glossary term",
+		[BK_ACTION] = "an action", [BK_SIGNS] = "a list of signs",
 	};
 	/* Other kinds' keys were reported just above; do not report them twice. */
 	const char *allowed[16];
@@ -740,6 +763,18 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 		n->text = get_text(L, y, "means", TEXT_REQUIRED, what[kind]);
 		get_strv(L, y, "also_called", &n->also_called);
 		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
+		break;
+	case BK_ACTION:
+		n = node_new(L, NODE_ACTION, y, sec);
+		n->text = get_text(L, y, "action", TEXT_REQUIRED, what[kind]);
+		if (map_get(y, "level") == NULL)
+			lerr(L, y->line, y->col, "an action is missing the required key 'level'");
+		n->urgency = get_urgency(L, y, "level");
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
+		break;
+	case BK_SIGNS:
+		n = node_new(L, NODE_SIGNS, y, sec);
+		get_strv(L, y, "signs", &n->see_also);
 		break;
 	case BK_COUNT:
 		break;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "load.h"
 #include "model.h"
 #include "print.h"
@@ -50,6 +51,8 @@ struct opts {
 	const char *format;
 	size_t limit;
 	bool limit_set;
+	bool urgent; /* --urgent: "When to get help" instead of sections */
+	bool bare;   /* --bare: print without the handout header and footer */
 	char **args; /* operands after the command */
 	size_t nargs;
 };
@@ -68,7 +71,9 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  (none)            open the reader (or list the contents when not on a terminal)\n"
 	"  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
-	"  print ID...       print sections; --format text|markdown|json\n"
+	"                    (--urgent: at \"When to get help\")\n"
+	"  print ID...       print sections as a handout; --format text|markdown|json;\n"
+	"                    --urgent: \"When to get help\"; --bare: no header and footer\n"
 	"  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
 	"                    (default 20; 0 for all)\n"
 	"  list              the contents with ids; --format text|tsv\n"
@@ -89,12 +94,21 @@ static const char usage_main[] =
 
 static const char *const usage_cmd[] = {
 	[CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
-		     "Open the reader at the section ID, or at the search results for WORDS.\n"
-		     "When standard output is not a terminal, print the section or the results.\n",
-	[CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
-		      "Print the sections (with their subsections) to standard output, followed\n"
-		      "by the list of sources they cite. ID is a section id, a unique prefix of\n"
-		      "one, or words from its title. See 'exoread list' for the ids.\n",
+		     "       exoread read --urgent\n"
+		     "Open the reader at the section ID, or at the search results for WORDS, or\n"
+		     "with --urgent at \"When to get help\". When standard output is not a\n"
+		     "terminal, print the section, the results or the signs instead.\n",
+	[CMD_PRINT] =
+		"usage: exoread print [--format text|markdown|json] [--width N] [--bare] ID...\n"
+		"       exoread print --urgent [--format text|markdown|json] [--bare]\n"
+		"Print the sections (with their subsections) to standard output, followed\n"
+		"by the list of sources they cite. ID is a section id, a unique prefix of\n"
+		"one, or words from its title. See 'exoread list' for the ids.\n"
+		"--urgent prints \"When to get help\": every sign once, from most to least\n"
+		"urgent, each level led by what to do.\n"
+		"Text and markdown start and end with a handout header and footer: the\n"
+		"disclaimer, the emergency number, the version and the content's review\n"
+		"date. --bare leaves them out.\n",
 	[CMD_SEARCH] =
 		"usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
 		"Search all sections; print hits best first with a snippet around the match.\n"
@@ -278,6 +292,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (opt_is(a, "--format")) {
 			if (!(o->format = opt_value(argc, argv, &i, "--format")))
 				return usage_error("option '%s' needs a format name", "--format");
+		} else if (strcmp(a, "--urgent") == 0) {
+			o->urgent = true;
+		} else if (strcmp(a, "--bare") == 0) {
+			o->bare = true;
 		} else if (opt_is(a, "--limit")) {
 			const char *v = opt_value(argc, argv, &i, "--limit");
 			long n;
@@ -307,6 +325,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
 	if (o->limit_set && o->cmd != CMD_SEARCH)
 		return usage_error("%s", "--limit applies to 'search' only");
+	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
+	if (o->urgent && o->nargs)
+		return usage_error("--urgent takes no section ('%s')", o->args[0]);
+	if (o->bare && o->cmd != CMD_PRINT && !(o->cmd == CMD_READ && !o->urgent))
+		return usage_error("%s", "--bare applies to 'print' only");
 	return -1;
 }
 
@@ -388,8 +412,17 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.format = (enum print_format)fmt,
 		.width = o->width ? o->width : term_width(),
 		.styled = use_style(o),
+		.handout = !o->bare,
+		.version = EXOREAD_VERSION,
+		.reviewed = NULL,
 	};
 	struct buf b = { 0 };
+	if (o->urgent) {
+		if (po.format == PRINT_TREE)
+			return usage_error("%s", "print --urgent takes text, markdown or json");
+		print_urgent(&b, c, &po);
+		return emit(&b);
+	}
 	switch (po.format) {
 	case PRINT_TEXT:
 		print_text(&b, c, secs, n, &po);
@@ -409,6 +442,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 
 static int cmd_print(const struct content *c, const struct opts *o)
 {
+	if (o->urgent)
+		return do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return usage_error("%s",
 				   "print needs at least one section id (see 'exoread list')");
@@ -508,7 +543,7 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	const char *nc = getenv("NO_COLOR");
 	if (color == UI_COLOR_AUTO && nc && *nc)
 		color = UI_COLOR_NEVER;
-	struct ui_opts uo = { .color = color, .start = start, .query = query };
+	struct ui_opts uo = { .color = color, .start = start, .query = query, .urgent = o->urgent };
 	int rc = ui_run(c, ix, &uo);
 	search_index_free(ix);
 	return rc;
@@ -523,6 +558,8 @@ static bool read_is_interactive(void)
 static int cmd_read(const struct content *c, const struct opts *o, struct search_index **early)
 {
 	bool tty = read_is_interactive();
+	if (o->urgent)
+		return tty ? run_ui(c, o, NULL, NULL, early) : do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return tty ? run_ui(c, o, NULL, NULL, early) : cmd_list(c, o);
 	char *words = join_args(o);
@@ -567,6 +604,15 @@ int main(int argc, char **argv)
 		free(o.args);
 		return rc;
 	}
+	/* The local numbers, before anything is shown. */
+	struct config cfg;
+	if (config_load(&cfg) != 0) {
+		config_free(&cfg);
+		free(dir);
+		free(o.args);
+		return EXIT_USAGE;
+	}
+	config_use(&cfg);
 	/* Commands that search get their index built as the files are read. */
 	bool want_index = o.cmd == CMD_SEARCH ||
 			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
@@ -575,6 +621,7 @@ int main(int argc, char **argv)
 	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
 	if (c == NULL) {
 		search_index_free(ix);
+		config_free(&cfg);
 		free(dir);
 		free(o.args);
 		return EXIT_USAGE;
@@ -608,6 +655,7 @@ int main(int argc, char **argv)
 	}
 	search_index_free(ix);
 	content_free(c);
+	config_free(&cfg);
 	free(dir);
 	free(o.args);
 	return rc;
