@@ -18,9 +18,14 @@ WERROR  := $(if $(CI),-Werror,)
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
 
+# CPPFLAGS, CFLAGS and LDFLAGS are the user's (or the distribution's, e.g. from
+# dpkg-buildflags) and reach every compile and link; ours come in X*FLAGS.
 CFLAGS  ?= -O2 -g
-XCFLAGS := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra $(WERROR) \
+WARN    := -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wcast-qual \
+           -Wvla -Wundef -Wwrite-strings
+XCPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 \
            -DEXOREAD_VERSION='"$(VERSION)"' -DEXOREAD_DATADIR='"$(DATADIR)/exoread"' -Isrc
+XCFLAGS := -std=c11 -pthread $(WARN) $(WERROR) -MMD -MP
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TSAN    := -fsanitize=thread
 
@@ -48,18 +53,18 @@ build/.deps-check: mk/deps.sh build/.deps
 	@CC=$(CC) sh mk/deps.sh check
 	@touch $@
 
-build/obj/%.o: %.c $(HDR) build/.deps
+build/obj/%.o: %.c build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(XCPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
-build/asan/%.o: %.c $(HDR) build/.deps
+build/asan/%.o: %.c build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(XCPPFLAGS) $(CPPFLAGS) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # ThreadSanitizer: topic files are read on several threads (tests/t_jobs.sh).
-build/tsan/%.o: %.c $(HDR) build/.deps
+build/tsan/%.o: %.c build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -g $(TSAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
+	$(CC) $(XCPPFLAGS) $(CPPFLAGS) -O1 -g $(TSAN) $(XCFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
 # A different PREFIX must rebuild what has the data folder compiled in.
 .PHONY: FORCE
@@ -72,18 +77,20 @@ build/exoread: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS)
 
 build/asan/exoread: $(ASAN_OBJ)
-	$(CC) -g $(SAN) -o $@ $(ASAN_OBJ) $(PKG_LIBS)
+	$(CC) -g $(SAN) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(PKG_LIBS)
 
 build/tsan/exoread: $(TSAN_OBJ)
-	$(CC) -g $(TSAN) -o $@ $(TSAN_OBJ) $(PKG_LIBS)
+	$(CC) -g $(TSAN) $(LDFLAGS) -o $@ $(TSAN_OBJ) $(PKG_LIBS)
 
-build/tests/%: tests/unit/%.c $(LIB_OBJ) $(HDR) build/.deps-check
+build/tests/%: tests/unit/%.c $(LIB_OBJ) build/.deps-check
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) -o $@ $< $(LIB_OBJ) $(PKG_LIBS) -lcmocka
+	$(CC) $(XCPPFLAGS) $(CPPFLAGS) $(CFLAGS) $(XCFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(LIB_OBJ) $(PKG_LIBS) -lcmocka
 
-build/asan/tests/%: tests/unit/%.c $(ASAN_LIB) $(HDR) build/.deps-check
+build/asan/tests/%: tests/unit/%.c $(ASAN_LIB) build/.deps-check
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) -o $@ $< $(ASAN_LIB) $(PKG_LIBS) -lcmocka
+	$(CC) $(XCPPFLAGS) $(CPPFLAGS) -O1 -g $(SAN) $(XCFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(ASAN_LIB) $(PKG_LIBS) -lcmocka
 
 run: build/exoread
 	./build/exoread --content content
@@ -122,3 +129,6 @@ uninstall:
 
 clean:
 	rm -rf build
+
+# Header dependencies, written by -MMD -MP beside each object.
+-include $(shell find build -name '*.d' 2>/dev/null)
