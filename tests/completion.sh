@@ -46,6 +46,16 @@ sections:
         sources: [overview]
 YAML
 
+# comp_result NAME EXPECTED GOT: a check, failed also when the shell wrote to
+# $TMPD/comp.err.
+comp_result() {
+	if [ -s "$TMPD/comp.err" ]; then
+		fail "$1" "stderr: $(cat "$TMPD/comp.err")"
+	else
+		expect_eq "$1" "$2" "$3"
+	fi
+}
+
 # common_cases: what all the completions offer, word for word.
 common_cases() {
 	comp "commands" "check help list print read search" "$EXO" ""

@@ -62,3 +62,11 @@ for t in $phony; do
 		fail ".PHONY target $t exists"
 	fi
 done
+
+# Plain make and make test only name missing packages; run, check and deps install them.
+deps_steps() { make -n -B "$1" 2>/dev/null | sed -n 's/.*sh mk\/deps\.sh \([a-z]*\) *\(.*\)$/\1 \2/p' | paste -sd, -; }
+expect_eq "make: the build's packages, named only" "build " "$(deps_steps all)"
+expect_eq "make test: named only" "build ,test " "$(deps_steps test)"
+expect_eq "make run: installed" "build --install" "$(deps_steps run)"
+expect_eq "make check: installed" "build --install,test --install,check --install" "$(deps_steps check)"
+expect_eq "make deps: installed" "check --install" "$(deps_steps deps)"

@@ -22,11 +22,7 @@ comp() {
 		_exoread || exit 4
 		printf "%s\n" "${COMPREPLY[@]}" | LC_ALL=C sort | paste -sd " " -
 	' comp "$COMP" "$@" 2>"$TMPD/comp.err")
-	if [ -s "$TMPD/comp.err" ]; then
-		fail "$name" "stderr: $(cat "$TMPD/comp.err")"
-	else
-		expect_eq "$name" "$want" "$got"
-	fi
+	comp_result "$name" "$want" "$got"
 }
 
 if bash -n "$COMP" 2>"$TMPD/syntax.err"; then pass "syntax"; else fail "syntax" "$(cat "$TMPD/syntax.err")"; fi

@@ -24,11 +24,7 @@ comp() {
 	got=$(cd "$TMPD/dirs" && fish --no-config -c 'source $argv[1]; or exit 3
 		complete -C $argv[2]' "$COMP" "${line# }" 2>"$TMPD/comp.err" |
 		cut -f1 | LC_ALL=C sort | paste -sd " " -)
-	if [ -s "$TMPD/comp.err" ]; then
-		fail "$name" "stderr: $(cat "$TMPD/comp.err")"
-	else
-		expect_eq "$name" "$want" "$got"
-	fi
+	comp_result "$name" "$want" "$got"
 }
 
 if fish --no-config -n "$COMP" 2>"$TMPD/syntax.err"; then pass "syntax"; else fail "syntax" "$(cat "$TMPD/syntax.err")"; fi

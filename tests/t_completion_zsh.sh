@@ -41,11 +41,7 @@ comp() {
 		for w in $got; do [[ $IPREFIX$w == $IPREFIX$PREFIX* ]] && print -r -- "$IPREFIX$w"; done |
 			LC_ALL=C sort | paste -sd " " -
 	' comp "$FDIR" "$@" 2>"$TMPD/comp.err")
-	if [ -s "$TMPD/comp.err" ]; then
-		fail "$name" "stderr: $(cat "$TMPD/comp.err")"
-	else
-		expect_eq "$name" "$want" "$got"
-	fi
+	comp_result "$name" "$want" "$got"
 }
 
 if zsh -n "$FDIR/_exoread" 2>"$TMPD/syntax.err"; then pass "syntax"; else fail "syntax" "$(cat "$TMPD/syntax.err")"; fi
