@@ -157,10 +157,11 @@ install: build/exoread
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(COMPDIR) $(DESTDIR)$(ZSHDIR) $(DESTDIR)$(FISHDIR)
 	install -m 755 build/exoread $(DESTDIR)$(BINDIR)/exoread
 	install -m 644 content/*.yaml $(DESTDIR)$(DATADIR)/exoread/
-	sed 's|/usr/local/share/exoread|$(DATADIR)/exoread|g' man/exoread.1 \
+	sed 's|/usr/local/share/|$(DATADIR)/|g' man/exoread.1 \
 	    >$(DESTDIR)$(MANDIR)/man1/exoread.1
-	chmod 644 $(DESTDIR)$(MANDIR)/man1/exoread.1
-	install -m 644 man/exoread-content.5 $(DESTDIR)$(MANDIR)/man5/exoread-content.5
+	sed 's|/usr/local/share/|$(DATADIR)/|g' man/exoread-content.5 \
+	    >$(DESTDIR)$(MANDIR)/man5/exoread-content.5
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/exoread.1 $(DESTDIR)$(MANDIR)/man5/exoread-content.5
 	install -m 644 completion/exoread.bash $(DESTDIR)$(COMPDIR)/exoread
 	install -m 644 completion/exoread.zsh $(DESTDIR)$(ZSHDIR)/_exoread
 	install -m 644 completion/exoread.fish $(DESTDIR)$(FISHDIR)/exoread.fish

@@ -94,5 +94,15 @@ case $got in
 content: version $cv, "*"($I)") pass "installed program names its version and the content's" ;;
 *) fail "installed program names its version and the content's" "$got" ;;
 esac
-got=$(zcat "$R/usr/share/man/man1/exoread.1.gz" | grep -c '/usr/share/exoread')
-[ "$got" -gt 0 ] && pass "installed manual names /usr/share/exoread" || fail "installed manual names /usr/share/exoread"
+for m in man1/exoread.1 man5/exoread-content.5; do
+	if zcat "$R/usr/share/man/$m.gz" | grep -q '/usr/local'; then
+		fail "installed $m names /usr, not /usr/local" "$(zcat "$R/usr/share/man/$m.gz" | grep /usr/local)"
+	else
+		pass "installed $m names /usr, not /usr/local"
+	fi
+done
+if zcat "$R/usr/share/man/man1/exoread.1.gz" | grep -q '/usr/share/zsh/vendor-completions/_exoread'; then
+	pass "installed manual names the installed completions"
+else
+	fail "installed manual names the installed completions"
+fi
