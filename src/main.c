@@ -194,6 +194,27 @@ static char *content_dir(const char *opt)
 	return xstrdup("content");
 }
 
+/* --version: the program's version, then the version and newest review date
+ * of the content it would read (content/README.md: 'version', 'reviewed'). */
+static int print_version(const struct opts *o)
+{
+	printf("exoread %s\n", EXOREAD_VERSION);
+	char *dir = content_dir(o->content);
+	struct content *c = load_dir(dir);
+	int rc = EXIT_OK;
+	if (c == NULL) {
+		printf("content: cannot be read from %s\n", dir);
+		rc = EXIT_USAGE;
+	} else {
+		printf("content: %s%s, %s%s (%s)\n", c->version ? "version " : "no version",
+		       c->version ? c->version : "",
+		       c->reviewed[0] ? "reviewed " : "no review date", c->reviewed, dir);
+	}
+	content_free(c);
+	free(dir);
+	return rc;
+}
+
 static bool parse_size(const char *s, long min, long max, long *out)
 {
 	char *end;
@@ -234,7 +255,7 @@ static bool opt_is(const char *a, const char *name)
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct opts *o)
 {
-	bool help = false, operands_only = false;
+	bool help = false, operands_only = false, version = false;
 	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -261,8 +282,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			help = true;
 		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			printf("exoread %s\n", EXOREAD_VERSION);
-			return EXIT_OK;
+			version = true;
 		} else if (opt_is(a, "--content")) {
 			if (!(o->content = opt_value(argc, argv, &i, "--content")))
 				return usage_error("option '%s' needs a folder", "--content");
@@ -309,6 +329,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			return usage_error("unknown option '%s'", a);
 		}
 	}
+	if (version)
+		return print_version(o);
 	if (o->cmd == CMD_HELP) {
 		enum command c = o->nargs ? parse_command(o->args[0]) : CMD_NONE;
 		if (o->nargs && c == CMD_NONE)

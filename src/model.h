@@ -115,8 +115,10 @@ struct content {
 	size_t nsigns;
 	char **files; /* interned file paths; node.file points into these */
 	size_t nfiles;
-	char *dir;        /* the folder the content came from */
-	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
+	char *dir;           /* the folder the content came from */
+	const char *version; /* sources.yaml's 'version', or NULL when it gives none */
+	char reviewed[11];   /* the newest 'reviewed' date of any file (YYYY-MM-DD), or "" */
+	struct arena mem;    /* nodes, their strings and arrays: immutable after loading */
 };
 
 /* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */
