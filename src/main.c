@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "load.h"
 #include "model.h"
 #include "print.h"
@@ -51,6 +52,8 @@ struct opts {
 	const char *format;
 	size_t limit;
 	bool limit_set;
+	bool urgent; /* --urgent: "When to get help" instead of sections */
+	bool bare;   /* --bare: print without the handout header and footer */
 	char **args; /* operands after the command */
 	size_t nargs;
 	const char *unknown; /* a first operand that is no command, or NULL */
@@ -73,7 +76,9 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  (none)            open the reader (or list the contents when not on a terminal)\n"
 	"  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
-	"  print ID...       print sections; --format text|markdown|json\n"
+	"                    (--urgent: at \"When to get help\")\n"
+	"  print ID...       print sections as a handout; --format text|markdown|json;\n"
+	"                    --urgent: \"When to get help\"; --bare: no header and footer\n"
 	"  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
 	"                    (default 20; 0 for all)\n"
 	"  list              the contents with ids; --format text|tsv\n"
@@ -99,12 +104,21 @@ static const char usage_main[] =
 
 static const char *const usage_cmd[] = {
 	[CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
-		     "Open the reader at the section ID, or at the search results for WORDS.\n"
-		     "When standard output is not a terminal, print the section or the results.\n",
-	[CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
-		      "Print the sections (with their subsections) to standard output, followed\n"
-		      "by the list of sources they cite. ID is a section id, a unique prefix of\n"
-		      "one, or words from its title. See 'exoread list' for the ids.\n",
+		     "       exoread read --urgent\n"
+		     "Open the reader at the section ID, or at the search results for WORDS, or\n"
+		     "with --urgent at \"When to get help\". When standard output is not a\n"
+		     "terminal, print the section, the results or the signs instead.\n",
+	[CMD_PRINT] =
+		"usage: exoread print [--format text|markdown|json] [--width N] [--bare] ID...\n"
+		"       exoread print --urgent [--format text|markdown|json] [--bare]\n"
+		"Print the sections (with their subsections) to standard output, followed\n"
+		"by the list of sources they cite. ID is a section id, a unique prefix of\n"
+		"one, or words from its title. See 'exoread list' for the ids.\n"
+		"--urgent prints \"When to get help\": every sign once, from most to least\n"
+		"urgent, each level led by what to do.\n"
+		"Text and markdown start and end with a handout header and footer: the\n"
+		"disclaimer, the emergency number, the version and the content's review\n"
+		"date. --bare leaves them out.\n",
 	[CMD_SEARCH] =
 		"usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
 		"Search all sections; print hits best first with a snippet around the match.\n"
@@ -190,6 +204,27 @@ static char *content_dir(const char *opt)
 	return xstrdup("content");
 }
 
+/* --version: the program's version, then the version and newest review date
+ * of the content it would read (content/README.md: 'version', 'reviewed'). */
+static int print_version(const struct opts *o)
+{
+	printf("exoread %s\n", EXOREAD_VERSION);
+	char *dir = content_dir(o->content);
+	struct content *c = load_dir(dir);
+	int rc = EXIT_OK;
+	if (c == NULL) {
+		printf("content: cannot be read from %s\n", dir);
+		rc = EXIT_USAGE;
+	} else {
+		printf("content: %s%s, %s%s (%s)\n", c->version ? "version " : "no version",
+		       c->version ? c->version : "",
+		       c->reviewed[0] ? "reviewed " : "no review date", c->reviewed, dir);
+	}
+	content_free(c);
+	free(dir);
+	return rc;
+}
+
 static bool parse_size(const char *s, long min, long max, long *out)
 {
 	char *end;
@@ -215,6 +250,8 @@ enum long_only {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_LIMIT,
+	OPT_URGENT,
+	OPT_BARE,
 	OPT_PLAIN,
 	OPT_NO_MOUSE,
 };
@@ -230,6 +267,8 @@ static const struct option long_opts[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "urgent", no_argument, NULL, OPT_URGENT },
+	{ "bare", no_argument, NULL, OPT_BARE },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
 	{ NULL, 0, NULL, 0 },
@@ -255,7 +294,7 @@ static int missing_value(int opt)
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct opts *o)
 {
-	bool help = false;
+	bool help = false, version = false;
 	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
 	opterr = 0;
 	optind = 1;
@@ -267,8 +306,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			help = true;
 			break;
 		case 'V':
-			printf("exoread %s\n", EXOREAD_VERSION);
-			return EXIT_OK;
+			version = true;
+			break;
 		case OPT_CONTENT:
 			o->content = optarg;
 			break;
@@ -299,6 +338,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 					optarg);
 			o->limit = (size_t)n;
 			o->limit_set = true;
+			break;
+		case OPT_URGENT:
+			o->urgent = true;
+			break;
+		case OPT_BARE:
+			o->bare = true;
 			break;
 		case OPT_PLAIN:
 			o->plain = true;
@@ -340,8 +385,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		}
 		o->args[o->nargs++] = argv[i];
 	}
-	if (o->unknown && !help)
+	if (o->unknown && !help && !version)
 		return -1; /* main looks at the content first */
+	if (version)
+		return print_version(o);
 	if (o->cmd == CMD_HELP) {
 		enum command c = o->nargs ? parse_command(o->args[0]) : CMD_NONE;
 		if (o->nargs && c == CMD_NONE)
@@ -358,6 +405,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
 	if (o->limit_set && o->cmd != CMD_SEARCH)
 		return usage_error("%s", "--limit applies to 'search' only");
+	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
+	if (o->urgent && o->nargs)
+		return usage_error("--urgent takes no section ('%s')", o->args[0]);
+	if (o->bare && o->cmd != CMD_PRINT && !(o->cmd == CMD_READ && !o->urgent))
+		return usage_error("%s", "--bare applies to 'print' only");
 	return -1;
 }
 
@@ -439,8 +492,17 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.format = (enum print_format)fmt,
 		.width = o->width ? o->width : term_width(),
 		.styled = use_style(o),
+		.handout = !o->bare,
+		.version = EXOREAD_VERSION,
+		.reviewed = NULL,
 	};
 	struct buf b = { 0 };
+	if (o->urgent) {
+		if (po.format == PRINT_TREE)
+			return usage_error("%s", "print --urgent takes text, markdown or json");
+		print_urgent(&b, c, &po);
+		return emit(&b);
+	}
 	switch (po.format) {
 	case PRINT_TEXT:
 		print_text(&b, c, secs, n, &po);
@@ -460,6 +522,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 
 static int cmd_print(const struct content *c, const struct opts *o)
 {
+	if (o->urgent)
+		return do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return usage_error("%s",
 				   "print needs at least one section id (see 'exoread list')");
@@ -562,6 +626,7 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	struct ui_opts uo = { .color = color,
 			      .start = start,
 			      .query = query,
+			      .urgent = o->urgent,
 			      .plain = o->plain,
 			      .no_mouse = o->no_mouse };
 	int rc = ui_run(c, ix, &uo);
@@ -578,6 +643,8 @@ static bool read_is_interactive(void)
 static int cmd_read(const struct content *c, const struct opts *o, struct search_index **early)
 {
 	bool tty = read_is_interactive();
+	if (o->urgent)
+		return tty ? run_ui(c, o, NULL, NULL, early) : do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return tty ? run_ui(c, o, NULL, NULL, early) : cmd_list(c, o);
 	char *words = join_args(o);
@@ -655,6 +722,15 @@ int main(int argc, char **argv)
 		free(o.args);
 		return rc;
 	}
+	/* The local numbers, before anything is shown. */
+	struct config cfg;
+	if (config_load(&cfg) != 0) {
+		config_free(&cfg);
+		free(dir);
+		free(o.args);
+		return EXIT_USAGE;
+	}
+	config_use(&cfg);
 	/* Commands that search get their index built as the files are read. */
 	bool want_index = o.cmd == CMD_SEARCH ||
 			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
@@ -663,6 +739,7 @@ int main(int argc, char **argv)
 	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
 	if (c == NULL) {
 		search_index_free(ix);
+		config_free(&cfg);
 		free(dir);
 		free(o.args);
 		return EXIT_USAGE;
@@ -704,6 +781,7 @@ int main(int argc, char **argv)
 	}
 	search_index_free(ix);
 	content_free(c);
+	config_free(&cfg);
 	free(dir);
 	free(o.args);
 	return rc;

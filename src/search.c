@@ -541,6 +541,7 @@ static bool node_string(const struct node *n, size_t k, const char **s, enum fie
 		break;
 	case NODE_PARA:
 	case NODE_NOTE:
+	case NODE_ACTION:
 	case NODE_LIST:
 		*s = n->text;
 		*f = F_BODY;

@@ -84,12 +84,13 @@ static void plain_view(struct plain *p, void (*load)(struct ui *),
 		const char *text = v->L.lines[i].text;
 		size_t len = v->L.lines[i].len;
 		if (k < v->nlinks && v->links[k].line == i && v->links[k].target) {
+			/* The number goes where the text starts, keeping its indent. */
+			size_t lead = strspn(text, " ");
 			p->list[p->nlist++] = v->links[k].target;
+			buf_add(&b, text, lead);
 			buf_printf(&b, "%zu. ", p->nlist);
-			if (strncmp(text, "- ", 2) == 0) { /* the number stands for the dash */
-				text += 2;
-				len -= 2;
-			}
+			text += lead;
+			len -= lead;
 			k++;
 		}
 		buf_add(&b, text, len);
@@ -235,7 +236,9 @@ int plain_run(const struct content *c, const struct search_index *ix, const stru
 {
 	struct plain p = { .c = c, .ix = ix, .out = out, .width = width < 20 ? 20 : width };
 	const struct node *notice = content_find(c, "notice");
-	if (o->start) {
+	if (o->urgent) {
+		plain_view(&p, urgent_load, pick_urgent);
+	} else if (o->start) {
 		plain_section(&p, o->start);
 	} else if (o->query) {
 		plain_search(&p, o->query);
@@ -243,16 +246,16 @@ int plain_run(const struct content *c, const struct search_index *ix, const stru
 		/* As the first screen of the pager: the notice in brief, then the topics. The whole
 		 * notice is the first topic. */
 		if (notice) {
-			struct buf b = { 0 }, out = { 0 };
+			struct buf b = { 0 }, lines = { 0 };
 			struct layout L = { 0 };
 			toc_banner_text(&b, notice, true);
 			ui_add_wrapped(&L, b.s, 0, 0, p.width, NULL, NULL);
 			for (size_t i = 0; i < L.n; i++) {
-				buf_add(&out, L.lines[i].text, L.lines[i].len);
-				buf_putc(&out, '\n');
+				buf_add(&lines, L.lines[i].text, L.lines[i].len);
+				buf_putc(&lines, '\n');
 			}
-			buf_putc(&out, '\n');
-			plain_write(&p, &out);
+			buf_putc(&lines, '\n');
+			plain_write(&p, &lines);
 			layout_free(&L);
 			buf_free(&b);
 		}

@@ -8,6 +8,10 @@
 #include "../print.h"
 #include "ui_int.h"
 
+#ifndef EXOREAD_VERSION
+#define EXOREAD_VERSION "0.0"
+#endif
+
 /* The line under a section's text that explains the numbers in brackets. */
 #define READER_SOURCES_LINE                                                               \
 	"Numbers in brackets, such as [1], name the articles a sentence comes from: see " \
@@ -257,7 +261,13 @@ void reader_save(struct ui *u, const char *path)
 {
 	if (!u->sec)
 		return;
-	struct print_opts po = { .format = PRINT_TEXT, .width = 78, .styled = false };
+	/* A saved section is a handout like `exoread print`'s, with its header and footer. */
+	struct print_opts po = { .format = PRINT_TEXT,
+				 .width = 78,
+				 .styled = false,
+				 .handout = true,
+				 .version = EXOREAD_VERSION,
+				 .reviewed = NULL };
 	struct buf b = { 0 };
 	const struct node *secs[1] = { u->sec };
 	print_text(&b, u->c, secs, 1, &po);

@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -505,25 +506,31 @@ static const struct screen_ops {
 	[SCR_SOURCES] = { sources_draw, sources_request, sources_status },
 };
 
-static const struct view *main_view_of(const struct ui *u)
+/* Where the view of the screen in the main pane sits in the UI state. */
+static size_t main_view_at(enum ui_screen screen)
 {
-	switch (u->screen) {
+	switch (screen) {
 	case SCR_RESULTS:
-		return &u->rs;
+		return offsetof(struct ui, rs);
 	case SCR_URGENT:
-		return &u->ug;
+		return offsetof(struct ui, ug);
 	case SCR_SOURCES:
-		return &u->so;
+		return offsetof(struct ui, so);
 	case SCR_READER:
 		break;
 	}
-	return &u->rd;
+	return offsetof(struct ui, rd);
+}
+
+static const struct view *main_view_of(const struct ui *u)
+{
+	return (const struct view *)(const void *)((const char *)u + main_view_at(u->screen));
 }
 
 /* The view of the screen in the main pane. */
 static struct view *main_view(struct ui *u)
 {
-	return (struct view *)main_view_of(u);
+	return (struct view *)(void *)((char *)u + main_view_at(u->screen));
 }
 
 static void hist_store(struct ui *u, struct hist *h)
@@ -1276,7 +1283,7 @@ static void ui_start(struct ui *u, const struct ui_opts *o)
 	u->hist = xcalloc(1, sizeof *u->hist);
 	u->nhist = 1;
 	const struct node *first = u->toc.nrows ? u->toc.rows[u->toc.cur] : NULL;
-	if (!o->start && !o->query)
+	if (!o->start && !o->query && !o->urgent)
 		state_load(u);
 	if (o->start) {
 		reader_load(u, o->start, NULL);
@@ -1303,6 +1310,8 @@ static void ui_start(struct ui *u, const struct ui_opts *o)
 		}
 	}
 	hist_store(u, &u->hist[0]);
+	if (o->urgent)
+		ui_open_urgent(u);
 }
 
 static void ui_free(struct ui *u)

@@ -19,6 +19,7 @@ struct ui_opts {
 	const char *query;        /* open the results for this query; NULL: none */
 	bool plain;               /* print sections and read command lines, as on a dumb terminal */
 	bool no_mouse;            /* leave the mouse to the terminal */
+	bool urgent;              /* open "When to get help" first */
 };
 
 /*
