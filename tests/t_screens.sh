@@ -362,6 +362,160 @@ expect_eq "--no-mouse: the terminal keeps the mouse" "0" "$(T display -p -t "$S"
 keys q
 wait_exit "--no-mouse: q quits with 0" 0
 
+# ---- every key in the tables does what its row says: the keys come from the tables ----
+# (build/tests/test_keymap tmux prints "context request how" for every key tmux can type;
+# the help screen, exoread(1) and the README list the same tables.)
+KEYDUMP=$TOP/build/tests/test_keymap
+if [ ! -x "$KEYDUMP" ]; then
+	fail "key tables dump" "$KEYDUMP is not built"
+else
+	"$KEYDUMP" tmux >"$TMPD/keys.tsv"
+	send() { if [ "$1" = key ]; then keys "$2"; else keys -l "$2"; fi; }
+	line_re() { # line_re WHICH RE: poll until the status (WHICH=s) or bottom (b) line matches
+		i=0
+		while [ $i -lt 60 ]; do
+			if [ "$1" = s ]; then l=$(T capture-pane -p -t "$S" | tail -2 | head -1); else l=$(T capture-pane -p -t "$S" | tail -1); fi
+			printf '%s\n' "$l" | grep -Eq -- "$2" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	screen_has() { # screen_has TEXT: poll for TEXT anywhere on the screen
+		wait_for "$1"
+	}
+	screen_lacks() {
+		i=0
+		while [ $i -lt 60 ]; do
+			T capture-pane -p -t "$S" | grep -qF -- "$1" || return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	HOME_ST='^ The basics +basics +'
+	# reader: each key of the reader and "Everywhere" tables, on a section longer than the screen
+	start keysrd 40 12 --content "$CONTENT" read basics
+	wait_for "The basics" || fail "keys: reader case starts" "$(cap)"
+	grep -E '^(global|reader) ' "$TMPD/keys.tsv" | while read -r ctx req kind key; do
+		name="reader: $kind $key ($ctx $req)"
+		ok=false
+		case $req in
+		top) send lit G && line_re s 'End$' && send "$kind" "$key" && line_re s 'Top$' && ok=true ;;
+		end) send lit g && line_re s 'Top$' && send "$kind" "$key" && line_re s 'End$' && ok=true ;;
+		line-down | page-down | half-down)
+			send lit g && line_re s 'Top$' && send "$kind" "$key" && line_re s '([0-9]%|End)$' && ok=true ;;
+		line-up | page-up | half-up)
+			send lit G && line_re s 'End$' && send "$kind" "$key" && line_re s '([0-9]%|Top)$' && ok=true ;;
+		help) send "$kind" "$key" && line_re s '^ Help: keys' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		back) send lit '!' && line_re s '^ When to get help' && send "$kind" "$key" && line_re s "$HOME_ST" && ok=true ;;
+		forward) send lit '!' && line_re s '^ When to get help' && keys Escape && line_re s "$HOME_ST" &&
+			send "$kind" "$key" && line_re s '^ When to get help' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		contents) send "$kind" "$key" && line_re s '^ Contents:' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		urgent) send "$kind" "$key" && line_re s '^ When to get help' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		sources) send "$kind" "$key" && line_re s '^ Sources' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		search-all) send "$kind" "$key" && line_re b '^Search all:' && keys Escape && line_re b '^\?' && ok=true ;;
+		find) send "$kind" "$key" && line_re b '^/' && keys Escape && line_re b '^\?' && ok=true ;;
+		save) send "$kind" "$key" && line_re b '^Save to file: ' && keys Escape && line_re b '^\?' && ok=true ;;
+		next-section) send "$kind" "$key" && line_re s 'basics/words' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		prev-section) send "$kind" "$key" && line_re s 'notice' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		next-match | prev-match) send "$kind" "$key" && line_re b '^Nothing to find yet' && ok=true ;;
+		next-link | enter)
+			send lit g && line_re s 'Top$' && { [ "$req" = enter ] && keys Tab || send "$kind" "$key"; } &&
+				{ [ "$req" = enter ] && send "$kind" "$key" || keys Enter; } &&
+				line_re s '^ Sources' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		prev-link) send lit g && line_re s 'Top$' && send "$kind" "$key" && keys Enter &&
+			line_re s '^ Sources' && keys Escape && line_re s "$HOME_ST" && ok=true ;;
+		redraw) send "$kind" "$key" && line_re s "$HOME_ST" && ok=true ;;
+		quit) continue ;; # below, one session per key
+		*) fail "$name: no check for this request" ; continue ;;
+		esac
+		if $ok; then pass "$name"; else fail "$name" "$(cap)"; fi
+	done
+	keys q
+	wait_exit "keys: reader case quits" 0
+	grep -E '^global quit ' "$TMPD/keys.tsv" | while read -r ctx req kind key; do
+		start "keysq$key" 40 12 --content "$CONTENT"
+		wait_for "Contents" || fail "keys: quit case starts" "$(cap)"
+		send "$kind" "$key"
+		wait_exit "contents: $kind $key ($ctx $req)" 0
+	done
+
+	# contents
+	start keystoc 40 12 --content "$CONTENT"
+	wait_for "Contents" || fail "keys: contents case starts" "$(cap)"
+	grep -E '^contents ' "$TMPD/keys.tsv" | while read -r ctx req kind key; do
+		name="contents: $kind $key ($ctx $req)"
+		ok=false
+		case $req in
+		open) send "$kind" "$key" && line_re s "$HOME_ST" && keys Escape && line_re s '^ Contents:' && ok=true ;;
+		expand) send "$kind" "$key" && screen_has "Cost and time" && keys -l - && screen_lacks "Cost and time" && ok=true ;;
+		collapse) keys -l + && screen_has "Cost and time" && send "$kind" "$key" && screen_lacks "Cost and time" && ok=true ;;
+		expand-all) send "$kind" "$key" && screen_has "Cost and time" && keys -l - && screen_lacks "Cost and time" && ok=true ;;
+		search-all) send "$kind" "$key" && line_re b '^Search all:' && keys Escape && line_re b '^\?' && ok=true ;;
+		switch-pane) send "$kind" "$key" && line_re s "$HOME_ST" && keys -l t && line_re s '^ Contents:' && ok=true ;;
+		*) fail "$name: no check for this request" ; continue ;;
+		esac
+		if $ok; then pass "$name"; else fail "$name" "$(cap)"; fi
+	done
+	keys q
+	wait_exit "keys: contents case quits" 0
+
+	# lists (the results of a search) and the prompt
+	start keyslist 40 12 --content "$CONTENT" read nurse
+	wait_for 'for "nurse"' || fail "keys: list case starts" "$(cap)"
+	grep -E '^(list|prompt) ' "$TMPD/keys.tsv" | while read -r ctx req kind key; do
+		name="$ctx: $kind $key ($ctx $req)"
+		ok=false
+		case $req in
+		open) send "$kind" "$key" && line_re s '^ [^S]' && keys Escape && line_re s '^ Search: nurse' && ok=true ;;
+		search-all) send "$kind" "$key" && line_re b '^Search all:' && keys Escape && line_re b '^\?' && ok=true ;;
+		back) keys Enter && line_re s '^ [^S]' && keys -l s && keys -l nurse && keys Enter &&
+			line_re s '^ Search: nurse' && send "$kind" "$key" && line_re s '^ [^S]' &&
+			keys Escape && line_re s '^ Search: nurse' && ok=true ;;
+		forward) keys Enter && line_re s '^ [^S]' && keys Escape && line_re s '^ Search: nurse' &&
+			send "$kind" "$key" && line_re s '^ [^S]' && keys Escape && line_re s '^ Search: nurse' && ok=true ;;
+		switch-pane) send "$kind" "$key" && line_re s '^ Contents:' && keys Tab && line_re s '^ Search: nurse' && ok=true ;;
+		prompt-done) keys -l s && line_re b '^Search all:' && keys -l x && send "$kind" "$key" && line_re s '^ Search: x' &&
+			keys Escape && line_re s '^ Search: nurse' && ok=true ;;
+		prompt-erase) keys -l s && keys -l ab && line_re b 'Search all: ab$' && send "$kind" "$key" &&
+			line_re b 'Search all: a$' && keys Escape && ok=true ;;
+		prompt-kill) keys -l s && keys -l ab && line_re b 'Search all: ab$' && send "$kind" "$key" &&
+			line_re b 'Search all:$' && keys Escape && ok=true ;;
+		prompt-word) keys -l s && keys -l 'ab cd' && line_re b 'Search all: ab cd$' && send "$kind" "$key" &&
+			line_re b 'Search all: ab$' && keys Escape && ok=true ;;
+		prompt-cancel) keys -l s && line_re b '^Search all:' && send "$kind" "$key" && line_re b '^\?' && ok=true ;;
+		*) fail "$name: no check for this request" ; continue ;;
+		esac
+		if $ok; then pass "$name"; else fail "$name" "$(cap)"; fi
+	done
+	keys q
+	wait_exit "keys: list case quits" 0
+
+	# help
+	start keyshelp 40 12 --content "$CONTENT"
+	wait_for "Contents" || fail "keys: help case starts" "$(cap)"
+	grep -E '^help ' "$TMPD/keys.tsv" | while read -r ctx req kind key; do
+		name="help: $kind $key ($ctx $req)"
+		ok=false
+		keys -l '?'
+		line_re s '^ Help: keys' || { fail "$name: help opens" "$(cap)"; continue; }
+		case $req in
+		close) send "$kind" "$key" && line_re s '^ Contents:' && ok=true ;;
+		top) keys -l G && screen_has "100%" && send "$kind" "$key" && screen_has "In the contents" && ok=true ;;
+		end) send "$kind" "$key" && screen_has "100%" && ok=true ;;
+		line-down | page-down) send "$kind" "$key" && screen_lacks "In the contents" && ok=true ;;
+		line-up | page-up) keys -l G && screen_has "100%" && send "$kind" "$key" && screen_lacks "100%" && ok=true ;;
+		*) fail "$name: no check for this request" ; continue ;;
+		esac
+		keys Escape
+		line_re s '^ Contents:' || true
+		if $ok; then pass "$name"; else fail "$name" "$(cap)"; fi
+	done
+	keys q
+	wait_exit "keys: help case quits" 0
+fi
+
 # ---- 100x30: two panes ----
 start wide 100 30 --content "$CONTENT"
 wait_for "Contents" || fail "100x30 starts" "$(cap)"
