@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -802,6 +803,28 @@ static bool valid_date(const char *s, size_t len)
 	return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && (m != 2 || d < 29 || leap);
 }
 
+/* Review dates older than this (YYYY-MM-DD), or later than today, are
+ * warned about; "" when load_set_review_limit() was not called. */
+static char review_cutoff[11], review_today[11];
+
+void load_set_review_limit(int months)
+{
+	review_cutoff[0] = review_today[0] = '\0';
+	if (months <= 0)
+		return;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm) == NULL)
+		return;
+	strftime(review_today, sizeof review_today, "%Y-%m-%d", &tm);
+	/* Whole months back; a day past the end of a shorter month is still
+	 * compared as text, so 2026-02-31 sorts as the end of February. */
+	int m = tm.tm_year * 12 + tm.tm_mon - months;
+	char day[32];
+	snprintf(day, sizeof day, "%04d-%02d-%02d", 1900 + m / 12, m % 12 + 1, tm.tm_mday);
+	snprintf(review_cutoff, sizeof review_cutoff, "%.10s", day);
+}
+
 /* map's optional 'reviewed' date, copied to L->reviewed when it is one. */
 static void get_reviewed(struct loader *L, const struct ynode *map)
 {
@@ -814,6 +837,15 @@ static void get_reviewed(struct loader *L, const struct ynode *map)
 		return;
 	}
 	memcpy(L->reviewed, v->s, 11);
+	if (review_cutoff[0] && strcmp(L->reviewed, review_cutoff) < 0)
+		diag(DIAG_WARNING, L->file, v->line, v->col,
+		     "last reviewed on %s, before %s: check the file against the sources again "
+		     "and update the date",
+		     L->reviewed, review_cutoff);
+	else if (review_today[0] && strcmp(L->reviewed, review_today) > 0)
+		diag(DIAG_WARNING, L->file, v->line, v->col,
+		     "'reviewed' is %s, a day still to come (today is %s)", L->reviewed,
+		     review_today);
 }
 
 /* A section and everything in it, as the last child of parent; a topic file's

@@ -53,6 +53,8 @@ struct opts {
 	bool limit_set;
 	bool urgent; /* --urgent: "When to get help" instead of sections */
 	bool bare;   /* --bare: print without the handout header and footer */
+	int max_age; /* check --max-age: months a review date stays fresh (0: no limit) */
+	bool max_age_set;
 	char **args; /* operands after the command */
 	size_t nargs;
 };
@@ -119,9 +121,11 @@ static const char *const usage_cmd[] = {
 		"usage: exoread list [--format text|tsv]\n"
 		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
 	[CMD_CHECK] =
-		"usage: exoread check [DIR | FILE...]\n"
+		"usage: exoread check [--max-age MONTHS] [DIR | FILE...]\n"
 		"Check a content folder (default: the content in use) or files. Every problem\n"
-		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
+		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n"
+		"A file last reviewed more than MONTHS months ago (default 12; 0: no limit)\n"
+		"gets a warning.\n",
 	[CMD_HELP] = "usage: exoread help [COMMAND]\n",
 };
 
@@ -312,6 +316,15 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (opt_is(a, "--format")) {
 			if (!(o->format = opt_value(argc, argv, &i, "--format")))
 				return usage_error("option '%s' needs a format name", "--format");
+		} else if (opt_is(a, "--max-age")) {
+			const char *v = opt_value(argc, argv, &i, "--max-age");
+			long n;
+			if (v == NULL || !parse_size(v, 0, 1200, &n))
+				return usage_error(
+					"--max-age takes a number of months from 0 to 1200, not '%s'",
+					v ? v : "");
+			o->max_age = (int)n;
+			o->max_age_set = true;
 		} else if (strcmp(a, "--urgent") == 0) {
 			o->urgent = true;
 		} else if (strcmp(a, "--bare") == 0) {
@@ -347,12 +360,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
 	if (o->limit_set && o->cmd != CMD_SEARCH)
 		return usage_error("%s", "--limit applies to 'search' only");
+	if (o->max_age_set && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--max-age applies to 'check' only");
 	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
 		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
 	if (o->urgent && o->nargs)
 		return usage_error("--urgent takes no section ('%s')", o->args[0]);
-	if (o->bare && o->cmd != CMD_PRINT && !(o->cmd == CMD_READ && !o->urgent))
-		return usage_error("%s", "--bare applies to 'print' only");
+	if (o->bare && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--bare applies to 'print' and 'read' only");
 	return -1;
 }
 
@@ -436,7 +451,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.styled = use_style(o),
 		.handout = !o->bare,
 		.version = EXOREAD_VERSION,
-		.reviewed = NULL,
+		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
+		.content_version = c->version,
 	};
 	struct buf b = { 0 };
 	if (o->urgent) {
@@ -546,6 +562,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
+	load_set_review_limit(o->max_age_set ? o->max_age : 12);
 	if (o->nargs <= 1) {
 		c = load_dir(o->nargs ? o->args[0] : dir);
 	} else {
