@@ -508,6 +508,12 @@ static const struct node *action_of(const struct node *home, enum urgency g)
 	return NULL;
 }
 
+const char *layout_urgent_intro(const struct content *c)
+{
+	return c->nsigns ? "Most urgent first. Each sign is named once."
+			 : "This guide names no signs with an urgency.";
+}
+
 void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o)
 {
 	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
@@ -515,11 +521,7 @@ void layout_urgent(struct layout *L, const struct content *c, const struct layou
 	struct rich r = { 0 };
 	cited_size(L, c);
 	heading(L, "When to get help", 0, NULL, NULL, o);
-	rich_add(&r,
-		 c->nsigns ? "The signs this guide names, from most to least urgent. Each sign is "
-			     "named once, at one level."
-			   : "This guide names no signs with an urgency.",
-		 -1, NULL);
+	rich_add(&r, layout_urgent_intro(c), -1, NULL);
 	emit(L, &r, (struct shape){ 0 }, NULL, NULL, o);
 	rich_free(&r);
 	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {

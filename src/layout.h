@@ -63,6 +63,8 @@ void layout_section(struct layout *L, const struct content *c, const struct node
  * `signs` block there as their node, or the sign itself when none names it).
  */
 void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o);
+/* The sentence under the view's heading (static; every format says the same). */
+const char *layout_urgent_intro(const struct content *c);
 /* Append the list of sources cited so far in L ("Sources" heading + one entry each). */
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o);
 /* Append an arbitrary wrapped paragraph (used for the notice and messages). */

@@ -316,10 +316,8 @@ void print_md_urgent(struct buf *out, const struct content *c, const struct prin
 			.cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool)) };
 	md_handout(out, o, false);
 	buf_puts(out, "# When to get help\n\n");
-	buf_puts(out, c->nsigns
-			      ? "The signs this guide names, from most to least urgent. Each sign "
-				"is named once, at one level.\n\n"
-			      : "This guide names no signs with an urgency.\n\n");
+	buf_puts(out, layout_urgent_intro(c));
+	buf_puts(out, "\n\n");
 	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
 		const struct node *home = NULL;
 		for (size_t i = 0; i < c->nsigns; i++) {
