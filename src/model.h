@@ -167,6 +167,20 @@ enum {
 /* The candidate closest to s within a small edit distance, or NULL. */
 const char *closest_word(const char *s, const char *const *cands, size_t n);
 
+/* One level of "When to get help": its signs in reading order, where they live
+ * and what to do. */
+struct sign_level {
+	enum urgency level;
+	const struct node *home;   /* the section that holds the level's signs */
+	const struct node *action; /* home's action block of this level, or NULL */
+	const struct node **signs; /* allocated; sign_levels_free() frees it */
+	size_t nsigns;
+};
+/* The levels that have signs, most urgent first, into out; returns how many. */
+size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT]);
+/* Free what content_sign_levels() allocated. */
+void sign_levels_free(struct sign_level *v, size_t n);
+
 /* Free everything. NULL-safe. */
 void content_free(struct content *c);
 
