@@ -363,14 +363,29 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		layout_action(L, c, n, sec, o);
 		break;
 	case NODE_SIGNS:
+		/* Each run of signs of one level is led by the level, in words,
+		 * and what to do: the page says it where the signs are. */
 		rich_add(&r, "When to get help:", LS_LABEL, NULL);
 		emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		for (size_t i = 0; i < n->see_also.n; i++) {
 			const struct node *sg = n->see ? n->see[i] : NULL;
 			if (sg == NULL)
 				continue;
+			const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
+			if (prev == NULL || prev->urgency != sg->urgency) {
+				rich_free(&r);
+				rich_level(&r, sg->urgency, node_section(sg));
+				const struct node *act = sign_action(sg);
+				if (act) {
+					struct buf t = { 0 };
+					config_action_text(&t, act);
+					rich_add(&r, t.s, -1, NULL);
+					buf_free(&t);
+					rich_refs(&r, L, c, act->sources, act->nsources);
+				}
+				emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+			}
 			rich_free(&r);
-			rich_level(&r, sg->urgency, node_section(sg));
 			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
 			rich_refs(&r, L, c, sg->sources, sg->nsources);
 			emit(L, &r,

@@ -52,6 +52,14 @@ const char *node_type_name(enum node_type t)
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
 
+const struct node *sign_action(const struct node *sg)
+{
+	for (const struct node *b = node_section(sg)->first; b; b = b->next)
+		if (b->type == NODE_ACTION && b->urgency == sg->urgency)
+			return b;
+	return NULL;
+}
+
 size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT])
 {
 	/* The order a patient needs them in. */
@@ -67,10 +75,7 @@ size_t content_sign_levels(const struct content *c, struct sign_level out[URG_CO
 				continue;
 			if (l->home == NULL) {
 				l->home = node_section(sg);
-				for (const struct node *b = l->home->first; b && !l->action;
-				     b = b->next)
-					if (b->type == NODE_ACTION && b->urgency == order[g])
-						l->action = b;
+				l->action = sign_action(sg);
 			}
 			l->signs = xgrow(l->signs, l->nsigns, sizeof *l->signs);
 			l->signs[l->nsigns++] = sg;

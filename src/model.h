@@ -176,6 +176,8 @@ struct sign_level {
 	const struct node **signs; /* allocated; sign_levels_free() frees it */
 	size_t nsigns;
 };
+/* What to do about sign sg: the action of its level in its section, or NULL. */
+const struct node *sign_action(const struct node *sg);
 /* The levels that have signs, most urgent first, into out; returns how many. */
 size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT]);
 /* Free what content_sign_levels() allocated. */

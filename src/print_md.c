@@ -201,8 +201,19 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 			const struct node *sg = n->see ? n->see[i] : NULL;
 			if (sg == NULL)
 				continue;
+			const struct node *before = i > 0 ? n->see[i - 1] : NULL;
+			if (before == NULL || before->urgency != sg->urgency) {
+				if (before)
+					buf_putc(out, '\n');
+				const struct node *act = sign_action(sg);
+				if (act) {
+					md_action(m, act, false);
+				} else {
+					md_level(out, sg->urgency);
+					buf_puts(out, "\n\n");
+				}
+			}
 			buf_puts(out, "- ");
-			md_level(out, sg->urgency);
 			md_text(out, sg->text, false, "  ");
 			md_refs(m, sg->sources, sg->nsources);
 			buf_putc(out, '\n');
