@@ -852,6 +852,13 @@ static bool is_sources_file(const char *path)
 /* The YAML document of one file's bytes, or NULL after reporting why not. */
 static struct ynode *parse_file(struct loader *L, const char *data, size_t len)
 {
+	/* A byte order mark opens many files saved by Windows editors. libyaml
+	 * skips one only when it detects the encoding itself, and we tell it the
+	 * encoding; so the mark is skipped here, and columns count after it. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	if (!prescan(L, data, len))
 		return NULL;
 	struct ynode *doc = parse(L, data, len);

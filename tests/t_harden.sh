@@ -1,0 +1,35 @@
+#!/bin/sh
+# t_harden.sh - hostile and careless input: byte order marks, single files,
+# failed writes, forged rows, inputs that would cost quadratic time, invisible
+# characters and noncharacters, odd terminal sizes and signals, other locales.
+# Costs are compared as ratios to loading content of the same size, never
+# against the clock.
+. "$(dirname "$0")/lib.sh"
+
+SRC=$TMPD/sources.yaml
+printf 'sources:\n  - id: overview\n    title: Exosome Therapy Side Effects\n    file: 000_overview.txt\n' >"$SRC"
+
+# check_is NAME EXPECTED-EXIT EXPECTED-STDERR FILE...: `check` of the files.
+check_is() {
+	name=$1 rc_want=$2 err_want=$3
+	shift 3
+	"$EXO" check "$@" >"$TMPD/out" 2>"$TMPD/err"
+	rc=$?
+	expect_eq "$name" "$rc_want|$err_want" "$rc|$(cat "$TMPD/err")"
+}
+
+# 1. A byte order mark at the start of a file is skipped; columns count after it.
+T=$TMPD/bom.yaml
+printf '\357\273\277id: fine\ntitle: Fine\nbody:\n  - p: All good.\n    sources: [overview]\n' >"$T"
+check_is "BOM at the start of a topic file" 0 "" "$SRC" "$T"
+printf '\357\273\277id: Bad\ntitle: Fine\n' >"$T"
+check_is "BOM: columns count after it" 2 \
+    "exoread: $T:1:5: error: id 'Bad' must be lowercase letters, digits and single '-' (at most 64)" \
+    "$SRC" "$T"
+mkdir -p "$TMPD/bom"
+printf '\357\273\277' | cat - "$SRC" >"$TMPD/bom/sources.yaml"
+printf '\357\273\277id: fine\ntitle: Fine\nbody:\n  - p: All good.\n    sources: [overview]\n' \
+    >"$TMPD/bom/10-fine.yaml"
+check_is "BOM in sources.yaml and a topic file of a folder" 0 "" "$TMPD/bom"
+"$EXO" --content "$TMPD/bom" list --format tsv >"$TMPD/out" 2>&1
+expect_eq "BOM: list shows the section" "$(printf 'fine\tFine')" "$(cat "$TMPD/out")"
