@@ -1181,7 +1181,26 @@ struct content *load_mem(const struct load_file *files, size_t n)
 
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
 {
-	return load_all(dir, paths, NULL, NULL, npaths, NULL);
+	for (size_t i = 0; i < npaths; i++)
+		if (is_sources_file(paths[i]))
+			return load_all(dir, paths, NULL, NULL, npaths, NULL);
+	/* A topic file checked on its own cites the sources kept beside it. */
+	const char *slash = npaths ? strrchr(paths[0], '/') : NULL;
+	char *beside = slash ? xasprintf("%.*ssources.yaml", (int)(slash - paths[0] + 1), paths[0])
+			     : xstrdup("sources.yaml");
+	struct stat st;
+	struct content *c;
+	if (stat(beside, &st) == 0 && S_ISREG(st.st_mode)) {
+		const char **all = xcalloc(npaths + 1, sizeof *all);
+		all[0] = beside;
+		memcpy(all + 1, paths, npaths * sizeof *paths);
+		c = load_all(dir, all, NULL, NULL, npaths + 1, NULL);
+		free(all);
+	} else {
+		c = load_all(dir, paths, NULL, NULL, npaths, NULL);
+	}
+	free(beside);
+	return c;
 }
 
 static int cmp_str(const void *a, const void *b)

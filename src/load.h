@@ -42,8 +42,9 @@ struct load_watch {
 struct content *load_dir_watch(const char *dir, const struct load_watch *watch);
 
 /*
- * Load the named files as one content set (used by tests and `check FILE...`).
- * Same contract as load_dir.
+ * Load the named files as one content set (used by `check FILE...`). When
+ * none of them is a sources.yaml, the sources.yaml in the folder of the first
+ * file is read too, if there is one. Same contract as load_dir.
  */
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir);
 

@@ -489,7 +489,10 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
-	if (o->nargs <= 1) {
+	/* One operand that names no file (a folder, or nothing at all) is a folder. */
+	struct stat st;
+	if (o->nargs == 0 ||
+	    (o->nargs == 1 && (stat(o->args[0], &st) != 0 || S_ISDIR(st.st_mode)))) {
 		c = load_dir(o->nargs ? o->args[0] : dir);
 	} else {
 		c = load_files((const char *const *)o->args, o->nargs, ".");

@@ -33,3 +33,21 @@ printf '\357\273\277id: fine\ntitle: Fine\nbody:\n  - p: All good.\n    sources:
 check_is "BOM in sources.yaml and a topic file of a folder" 0 "" "$TMPD/bom"
 "$EXO" --content "$TMPD/bom" list --format tsv >"$TMPD/out" 2>&1
 expect_eq "BOM: list shows the section" "$(printf 'fine\tFine')" "$(cat "$TMPD/out")"
+
+# 2. `check FILE`: one file is checked as a file, with the sources.yaml beside it.
+check_is "check FILE with sources.yaml beside it" 0 "" "$TMPD/bom/10-fine.yaml"
+check_is "check sources.yaml FILE" 0 "" "$TMPD/bom/sources.yaml" "$TMPD/bom/10-fine.yaml"
+mkdir -p "$TMPD/alone"
+cp "$TMPD/bom/10-fine.yaml" "$TMPD/alone/"
+"$EXO" check "$TMPD/alone/10-fine.yaml" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "check FILE without sources: exit" 2 $?
+grep -q "Not a directory" "$TMPD/err" && fail "check FILE is not taken for a folder" "$(cat "$TMPD/err")" ||
+	pass "check FILE is not taken for a folder"
+grep -q "^exoread: $TMPD/alone/10-fine.yaml:5:15: error: unknown source 'overview'" "$TMPD/err" &&
+	pass "check FILE without sources: located message" ||
+	fail "check FILE without sources: located message" "$(cat "$TMPD/err")"
+printf 'id: Bad\ntitle: T\n' >"$TMPD/bom/20-bad.yaml"
+check_is "check FILE reports the file's errors" 2 \
+    "exoread: $TMPD/bom/20-bad.yaml:1:5: error: id 'Bad' must be lowercase letters, digits and single '-' (at most 64)" \
+    "$TMPD/bom/20-bad.yaml"
+rm "$TMPD/bom/20-bad.yaml"
