@@ -136,6 +136,17 @@ static int emit(struct buf *b)
 	return rc;
 }
 
+/* The exit status once everything is written: a write that failed (such as
+ * --help to a full disk) makes it EXIT_USAGE. */
+static int finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
+		msg("write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
 static int term_width(void)
 {
 	struct winsize ws;
@@ -561,7 +572,7 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0) {
 		free(o.args);
-		return rc;
+		return finish(rc);
 	}
 	char *dir = content_dir(o.content);
 	if (o.cmd == CMD_CHECK) {

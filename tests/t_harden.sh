@@ -51,3 +51,13 @@ check_is "check FILE reports the file's errors" 2 \
     "exoread: $TMPD/bom/20-bad.yaml:1:5: error: id 'Bad' must be lowercase letters, digits and single '-' (at most 64)" \
     "$TMPD/bom/20-bad.yaml"
 rm "$TMPD/bom/20-bad.yaml"
+
+# 3. A failed write is reported, with exit status 2, by every command.
+if [ -w /dev/full ]; then
+	for a in --help --version -V -h help 'help print' 'print --help' 'check --help' list \
+	    'list --format tsv' 'print about' 'search redness' 'read about'; do
+		"$EXO" --content "$TOP/content" $a >/dev/full 2>"$TMPD/err"
+		expect_eq "'$a' to a full disk" "2|exoread: write error: No space left on device" \
+		    "$?|$(cat "$TMPD/err")"
+	done
+fi
