@@ -375,6 +375,31 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 	}
 }
 
+/* Fields shown on one line, and written as one row of `list --format tsv`:
+ * titles, questions, terms, file names, and the entries of word lists (ids
+ * allow only letters, digits and '-', see valid_id()). */
+static bool one_line_key(const char *key)
+{
+	static const char *const keys[] = { "title",       "q",        "term", "file",
+					    "also_called", "see_also", NULL };
+	for (size_t i = 0; keys[i]; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A one-line field must hold no line break or tab: in a title, one would make
+ * rows of its own in list output, and so in shell completion. YAML escapes and
+ * block scalars can put them in any style of scalar. (A carriage return is
+ * refused everywhere: see check_scalar().) */
+static void check_one_line(struct loader *L, const struct ynode *y, const char *key)
+{
+	size_t i = strcspn(y->s, "\n\t");
+	if (i < y->len)
+		lerr(L, y->line, y->col, "%s in '%s', which must be one line",
+		     y->s[i] == '\t' ? "a tab" : "a line break", key);
+}
+
 enum text_rule {
 	TEXT_OPTIONAL,
 	TEXT_REQUIRED,
@@ -395,6 +420,8 @@ static char *get_text_in(struct loader *L, struct arena *a, const struct ynode *
 	if (!want_value(L, v, Y_SCALAR, key))
 		return NULL;
 	check_scalar(L, v);
+	if (one_line_key(key))
+		check_one_line(L, v, key);
 	if (v->len == 0) {
 		if (rule == TEXT_REQUIRED_MAY_BE_EMPTY)
 			return arena_strndup(a, "", 0);
@@ -442,6 +469,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 			continue;
 		}
 		check_scalar(L, e);
+		check_one_line(L, e, key);
 		out->v[n] = arena_strndup(L->mem, e->s, e->len);
 		at[2 * n] = e->line;
 		at[2 * n + 1] = e->col;

@@ -16,6 +16,7 @@
 #include "print.h"
 #include "search.h"
 #include "search_print.h"
+#include "text.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -343,22 +344,35 @@ static int cmd_list(const struct content *c, const struct opts *o)
 	if (o->nargs)
 		return usage_error("list takes no operands ('%s')", o->args[0]);
 	struct buf b = { 0 };
+	/* One row per section, whatever the text holds: text_sanitize() makes
+	 * tabs and line breaks spaces, and controls harmless. */
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct node *s = c->sections[i];
 		if (tsv) {
-			buf_printf(&b, "%s\t%s\n", s->id, s->title);
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, '\t');
+			text_sanitize(&b, s->title, strlen(s->title));
 		} else {
 			buf_repeat(&b, ' ', (size_t)s->depth * 2);
-			buf_printf(&b, "%s  [%s]\n", s->title, s->id);
+			text_sanitize(&b, s->title, strlen(s->title));
+			buf_puts(&b, "  [");
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, ']');
 		}
+		buf_putc(&b, '\n');
 	}
 	return emit(&b);
 }
 
 static void print_candidates(const struct node *const *v, size_t n)
 {
-	for (size_t i = 0; i < n && i < 20; i++)
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, v[i]->title);
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n && i < 20; i++) {
+		buf_reset(&b);
+		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
+		fprintf(stderr, "  %s\t%s\n", v[i]->id, b.s);
+	}
+	buf_free(&b);
 	if (n > 20)
 		fprintf(stderr, "  ... and %zu more\n", n - 20);
 }

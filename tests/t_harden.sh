@@ -61,3 +61,36 @@ if [ -w /dev/full ]; then
 		    "$?|$(cat "$TMPD/err")"
 	done
 fi
+
+# 4. Forged rows: a line break or tab in a one-line field is refused where the
+# field starts, and every tsv writer keeps one row per record anyway.
+T=$TMPD/rows.yaml
+printf '%s\n' 'id: t' 'title: "A\nfake"' 'also_called:' '  - "x\ty"' '  - |' '    block' \
+    'see_also: ["a\tb"]' 'body:' '  - q: "why\n"' '    a: "fine\nok"' '    sources: [overview]' \
+    '  - term: "t\tx"' '    means: "m\tn"' '    sources: [overview]' >"$T"
+check_is "line breaks and tabs in one-line fields" 2 "exoread: $T:2:8: error: a line break in 'title', which must be one line
+exoread: $T:4:5: error: a tab in 'also_called', which must be one line
+exoread: $T:5:5: error: a line break in 'also_called', which must be one line
+exoread: $T:7:12: error: a tab in 'see_also', which must be one line
+exoread: $T:9:8: error: a line break in 'q', which must be one line
+exoread: $T:12:11: error: a tab in 'term', which must be one line
+exoread: $T:7:12: error: see_also names no section 'a b'" "$SRC" "$T"
+printf 'id: t\ntitle: |\n  Two\n  lines\n' >"$T"
+check_is "a block scalar title" 2 \
+    "exoread: $T:2:8: error: a line break in 'title', which must be one line" "$SRC" "$T"
+mkdir -p "$TMPD/srcrows"
+printf 'sources:\n  - id: overview\n    title: "Exo\\nsome"\n    file: "a\\tb"\n' \
+    >"$TMPD/srcrows/sources.yaml"
+check_is "line breaks and tabs in a source" 2 \
+    "exoread: $TMPD/srcrows/sources.yaml:3:12: error: a line break in 'title', which must be one line
+exoread: $TMPD/srcrows/sources.yaml:4:11: error: a tab in 'file', which must be one line" \
+    "$TMPD/srcrows/sources.yaml"
+mkdir -p "$TMPD/rows"
+cp "$SRC" "$TMPD/rows/"
+printf '%s\n' 'id: rows' 'title: Rows' 'body:' '  - p: "one\nforged\tcell row"' \
+    '    sources: [overview]' 'sections:' '  - {id: sub, title: Sub}' >"$TMPD/rows/10-rows.yaml"
+"$EXO" --content "$TMPD/rows" search --format tsv forged >"$TMPD/out" 2>&1
+expect_eq "search tsv: one row of three cells" "1 3" \
+    "$(wc -l <"$TMPD/out" | tr -d ' ') $(awk -F '\t' '{ print NF }' "$TMPD/out")"
+"$EXO" --content "$TMPD/rows" list --format tsv >"$TMPD/out" 2>&1
+expect_eq "list tsv: one row per section" "$(printf 'rows\tRows\nrows/sub\tSub')" "$(cat "$TMPD/out")"
