@@ -57,6 +57,10 @@ struct loader {
 	size_t errors;
 	size_t suggestions;
 	struct arena *yaml; /* the file's YAML tree: scratch, emptied after each file */
+	/* Long `sources:` lists: seen[k] == lists when source k is in the list
+	 * being read (made on first need; the caller frees it). */
+	uint32_t *seen;
+	uint32_t lists;
 };
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
@@ -347,16 +351,19 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 	size_t na = 0;
 	while (allowed[na])
 		na++;
+	/* Whether each allowed key was seen already: a map of any size costs one
+	 * look at the allowed keys per key. */
+	bool seen[32] = { false };
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = map->kids[i];
 		if (k->kind != Y_SCALAR) {
 			lerr(L, k->line, k->col, "keys in %s must be plain words", what);
 			continue;
 		}
-		bool known = false;
-		for (size_t j = 0; j < na && !known; j++)
-			known = strcmp(k->s, allowed[j]) == 0;
-		if (!known) {
+		size_t j = 0;
+		while (j < na && strcmp(k->s, allowed[j]) != 0)
+			j++;
+		if (j == na) {
 			const char *near = closest_word(k->s, allowed, na);
 			if (near)
 				lerr(L, k->line, k->col,
@@ -366,12 +373,10 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 				lerr(L, k->line, k->col, "unknown key '%s' in %s", k->s, what);
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2)
-			if (map->kids[j]->kind == Y_SCALAR && strcmp(map->kids[j]->s, k->s) == 0) {
-				lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s,
-				     what);
-				break;
-			}
+		if (j < sizeof seen / sizeof *seen && seen[j])
+			lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s, what);
+		else if (j < sizeof seen / sizeof *seen)
+			seen[j] = true;
 	}
 }
 
@@ -596,6 +601,15 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
 	*out = arena_alloc(L->mem, (v->n + 1) * sizeof **out);
+	/* A short list is searched for repeats; a long one is marked in L->seen,
+	 * so a list of any length costs one step per entry. */
+	bool marks = v->n > 16;
+	if (marks && L->seen == NULL)
+		L->seen = xcalloc(L->c->nsources + 1, sizeof *L->seen);
+	if (marks && ++L->lists == 0) { /* the count wrapped round: start afresh */
+		memset(L->seen, 0, L->c->nsources * sizeof *L->seen);
+		L->lists = 1;
+	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list"))
@@ -606,8 +620,13 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 			continue;
 		}
 		bool dup = false;
-		for (size_t j = 0; j < *nout && !dup; j++)
-			dup = (*out)[j] == k;
+		if (marks) {
+			dup = L->seen[k] == L->lists;
+			L->seen[k] = L->lists;
+		} else {
+			for (size_t j = 0; j < *nout && !dup; j++)
+				dup = (*out)[j] == k;
+		}
 		if (dup) {
 			lerr(L, e->line, e->col, "source '%s' is listed twice", e->s);
 			continue;
@@ -1001,6 +1020,7 @@ static void load_topic(struct content *c, struct arena *mem, struct arena *yaml,
 	if (doc)
 		t->top = build_section(&L, doc, NULL, NULL);
 	arena_reset(yaml);
+	free(L.seen);
 	free(owned);
 	t->errors = L.errors;
 }

@@ -94,3 +94,101 @@ expect_eq "search tsv: one row of three cells" "1 3" \
     "$(wc -l <"$TMPD/out" | tr -d ' ') $(awk -F '\t' '{ print NF }' "$TMPD/out")"
 "$EXO" --content "$TMPD/rows" list --format tsv >"$TMPD/out" 2>&1
 expect_eq "list tsv: one row per section" "$(printf 'rows\tRows\nrows/sub\tSub')" "$(cat "$TMPD/out")"
+
+# 5. Inputs that once cost quadratic time, at 100,000 entries, against content
+# of the same size that loads plainly. Each cost is the best of three runs, in
+# milliseconds; the ratio allows for a noisy machine, and a quadratic path
+# would be tens or hundreds of times slower.
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+cost() { # cost CMD...: best wall time of three runs, in ms
+	best=
+	for _ in 1 2 3; do
+		t0=$(now_ms)
+		"$@" >/dev/null 2>&1
+		t=$(($(now_ms) - t0))
+		[ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
+	done
+	echo "$best"
+}
+# within NAME COST BASE RATIO: pass when COST <= RATIO * BASE (+50 ms of slack).
+within() {
+	if [ "$2" -le $(($3 * $4 + 50)) ]; then
+		pass "$1 (${2} ms against ${3} ms)"
+	else
+		fail "$1" "${2} ms against ${3} ms for the same amount of plain content"
+	fi
+}
+N=100000
+mkdir -p "$TMPD/dup" "$TMPD/uniq"
+cp "$SRC" "$TMPD/dup/"
+cp "$SRC" "$TMPD/uniq/"
+gen_subs() { # gen_subs ID-PREFIX: N subsections
+	printf 'id: t\ntitle: T\nbody:\n  - p: x\n    sources: [overview]\nsections:\n'
+	awk -v n=$N -v p="$1" 'BEGIN { for (i = 1; i <= n; i++) printf "  - {id: %s, title: b}\n", (p == "" ? "a" i : p) }'
+}
+gen_subs a >"$TMPD/dup/10-t.yaml"
+gen_subs "" >"$TMPD/uniq/10-t.yaml"
+"$EXO" check "$TMPD/dup" 2>"$TMPD/err"
+expect_eq "duplicate ids: exit and first message" \
+    "2|exoread: $TMPD/dup/10-t.yaml:8:5: error: duplicate section id 't/a' (first defined at $TMPD/dup/10-t.yaml:7:5)" \
+    "$?|$(head -1 "$TMPD/err")"
+within "check of $N duplicate ids" "$(cost "$EXO" check "$TMPD/dup")" \
+    "$(cost "$EXO" check "$TMPD/uniq")" 3
+
+# Two files of N/2 sibling sections each; the prefix "a" matches them all,
+# and no candidate holds another.
+mkdir -p "$TMPD/sibs"
+cp "$SRC" "$TMPD/sibs/"
+for f in ta tb; do
+	{
+		printf 'id: %s\ntitle: T\nbody:\n  - p: x\n    sources: [overview]\nsections:\n' $f
+		awk -v n=$((N / 2)) 'BEGIN { for (i = 1; i <= n; i++) printf "  - {id: a%d, title: b}\n", i }'
+	} >"$TMPD/sibs/10-$f.yaml"
+done
+"$EXO" --content "$TMPD/sibs" print a >/dev/null 2>"$TMPD/err"
+expect_eq "a prefix of $N sections: the candidates" "2|exoread: 'a' matches $N sections; say which:
+  ta/a1	b|  ... and $((N - 20)) more" "$?|$(head -2 "$TMPD/err")|$(tail -1 "$TMPD/err")"
+within "print of a prefix matching $N sections" "$(cost "$EXO" --content "$TMPD/sibs" print a)" \
+    "$(cost "$EXO" --content "$TMPD/sibs" print ta/a1)" 3
+
+# N sources; a paragraph cites them all, then the first N times more. The
+# same number of citations in short lists is the measure.
+gen_sources() {
+	printf 'sources:\n'
+	awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++) printf "  - {id: s%d, title: t, file: f}\n", i }'
+}
+mkdir -p "$TMPD/cites" "$TMPD/cites0"
+gen_sources >"$TMPD/cites/sources.yaml"
+cp "$TMPD/cites/sources.yaml" "$TMPD/cites0/"
+{
+	printf 'id: t\ntitle: T\nbody:\n  - p: x\n    sources: ['
+	awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++) printf "s%d, ", i; for (i = 1; i < n; i++) printf "s1, "; print "s1]" }'
+} >"$TMPD/cites/10-t.yaml"
+{
+	printf 'id: t\ntitle: T\nbody:\n'
+	awk -v n=$N 'BEGIN { for (i = 0; i < 2 * n / 100; i++) { printf "  - p: x\n    sources: [s1"; for (k = 2; k <= 100; k++) printf ", s%d", (i * 100 + k - 1) % (n - 1) + 2; print "]" } }'
+} >"$TMPD/cites0/10-t.yaml"
+"$EXO" check "$TMPD/cites" 2>"$TMPD/err"
+expect_eq "a source cited again: exit and first message" \
+    "2|exoread: $TMPD/cites/10-t.yaml:5:$(awk -v n=$N 'BEGIN { c = 15; for (i = 1; i <= n; i++) c += length("s" i ", "); print c }'): error: source 's1' is listed twice" \
+    "$?|$(head -1 "$TMPD/err")"
+"$EXO" check "$TMPD/cites0" 2>"$TMPD/err"
+expect_eq "the same citations in short lists are clean" "0|" "$?|$(cat "$TMPD/err")"
+within "check of $N sources cited in one list, and $N repeats" \
+    "$(cost "$EXO" check "$TMPD/cites")" "$(cost "$EXO" check "$TMPD/cites0")" 3
+
+# A mapping of N/2 unknown keys, then N/2 copies of a known one.
+{
+	printf 'id: t\n'
+	awk -v n=$N 'BEGIN { for (i = 1; i <= n / 2; i++) printf "x%d: 1\n", i; for (i = 1; i <= n / 2; i++) print "title: b" }'
+} >"$TMPD/keys.yaml"
+{
+	printf 'id: t\n'
+	awk -v n=$N 'BEGIN { for (i = 1; i <= n; i++) printf "x%d: 1\n", i }'
+} >"$TMPD/keys0.yaml"
+"$EXO" check "$SRC" "$TMPD/keys.yaml" 2>"$TMPD/err"
+expect_eq "a key repeated: exit and messages" \
+    "2|exoread: $TMPD/keys.yaml:2:1: error: unknown key 'x1' in a section|101" \
+    "$?|$(head -1 "$TMPD/err")|$(wc -l <"$TMPD/err" | tr -d ' ')"
+within "check of a key repeated $((N / 2)) times after $((N / 2)) others" \
+    "$(cost "$EXO" check "$SRC" "$TMPD/keys.yaml")" "$(cost "$EXO" check "$SRC" "$TMPD/keys0.yaml")" 3
