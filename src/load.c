@@ -133,6 +133,9 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 		if (cp != '\r' && text_is_unsafe(cp, true)) {
 			lerr(L, line, col, "control character U+%04X in text", (unsigned)cp);
 			bad++;
+		} else if (text_is_nonchar(cp)) {
+			lerr(L, line, col, "noncharacter U+%04X in text", (unsigned)cp);
+			bad++;
 		}
 		if (cp == '\n') {
 			line++;
@@ -177,6 +180,10 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 		}
 		if (text_is_unsafe(cp, true)) {
 			lerr(L, y->line, y->col, "control character U+%04X in text", (unsigned)cp);
+			return;
+		}
+		if (text_is_nonchar(cp)) {
+			lerr(L, y->line, y->col, "noncharacter U+%04X in text", (unsigned)cp);
 			return;
 		}
 		i += n;

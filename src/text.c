@@ -122,6 +122,11 @@ bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool text_is_nonchar(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF);
+}
+
 unsigned text_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
 {
 	enum {

@@ -29,6 +29,11 @@ void text_encode(struct buf *b, uint32_t cp);
  */
 bool text_is_unsafe(uint32_t cp, bool allow_space_ctl);
 
+/* True for the 66 noncharacters: U+FDD0..U+FDEF and the last two code points
+ * of every plane (U+FFFE, U+FFFF, U+1FFFE, ...). They are for a program's
+ * own use and have no place in text. */
+bool text_is_nonchar(uint32_t cp);
+
 /* Columns the code point takes on a terminal: 0 (combining, zero-width, control), 1 or 2
  * (East Asian Wide and Fullwidth). Independent of the C library locale. */
 int text_cp_width(uint32_t cp);

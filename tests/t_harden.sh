@@ -192,3 +192,16 @@ expect_eq "a key repeated: exit and messages" \
     "$?|$(head -1 "$TMPD/err")|$(wc -l <"$TMPD/err" | tr -d ' ')"
 within "check of a key repeated $((N / 2)) times after $((N / 2)) others" \
     "$(cost "$EXO" check "$SRC" "$TMPD/keys.yaml")" "$(cost "$EXO" check "$SRC" "$TMPD/keys0.yaml")" 3
+
+# 6. Noncharacters are refused where they stand (raw), or at the scalar (escaped).
+T=$TMPD/nonchar.yaml
+for c in 'FFFE \357\277\276' 'FFFF \357\277\277' 'FDD0 \357\267\220' '1FFFF \360\237\277\277' \
+    '10FFFE \364\217\277\276'; do
+	set -- $c
+	printf 'id: t\ntitle: T\nbody:\n  - p: Some text '"$2"' here\n    sources: [overview]\n' >"$T"
+	check_is "raw noncharacter U+$1" 2 "exoread: $T:4:18: error: noncharacter U+$1 in text" "$SRC" "$T"
+done
+printf 'id: t\ntitle: T\nbody:\n  - p: "Some text \\uFFFF here"\n    sources: [overview]\n' >"$T"
+check_is "escaped noncharacter" 2 "exoread: $T:4:8: error: noncharacter U+FFFF in text" "$SRC" "$T"
+printf 'id: t\ntitle: "T \\uFDEF"\n' >"$T"
+check_is "escaped noncharacter in a title" 2 "exoread: $T:2:8: error: noncharacter U+FDEF in text" "$SRC" "$T"

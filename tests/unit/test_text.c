@@ -173,6 +173,17 @@ static void test_sanitize(void **state)
 }
 
 /* Sanitized output holds no unsafe code point and is valid UTF-8, for every byte. */
+static void test_nonchars(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++)
+		n += text_is_nonchar(cp);
+	assert_int_equal(n, 66);
+	assert_true(text_is_nonchar(0xFFFE) && text_is_nonchar(0x10FFFF));
+	assert_false(text_is_nonchar(0xFFFD) || text_is_nonchar(0xFDCF) || text_is_nonchar(0xFDF0));
+}
+
 static void test_sanitize_all_bytes(void **state)
 {
 	(void)state;
@@ -315,15 +326,11 @@ static void test_wrap_property(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_decode_valid),
-		cmocka_unit_test(test_decode_invalid),
-		cmocka_unit_test(test_utf8_invalid),
-		cmocka_unit_test(test_encode_roundtrip),
-		cmocka_unit_test(test_widths),
-		cmocka_unit_test(test_sanitize),
-		cmocka_unit_test(test_sanitize_all_bytes),
-		cmocka_unit_test(test_wrap_cases),
-		cmocka_unit_test(test_wrap_property),
+		cmocka_unit_test(test_decode_valid), cmocka_unit_test(test_decode_invalid),
+		cmocka_unit_test(test_utf8_invalid), cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_widths),       cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_nonchars),     cmocka_unit_test(test_sanitize_all_bytes),
+		cmocka_unit_test(test_wrap_cases),   cmocka_unit_test(test_wrap_property),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
