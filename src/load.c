@@ -37,12 +37,17 @@ enum ykind {
 struct ynode {
 	enum ykind kind;
 	int line, col;
-	char *s; /* scalar value */
+	int end_line, end_col; /* scalars: just past the end */
+	char *s;               /* scalar value */
 	size_t len;
 	bool quoted;         /* not a plain scalar */
 	bool escaped;        /* double-quoted: escapes may have made any character */
 	struct ynode **kids; /* sequence items; for a map, key and value alternate */
 	size_t n, cap;
+};
+
+enum {
+	INVISIBLE_MAX = 10 /* warnings about invisible characters in one file */
 };
 
 /* The YAML tree of one file lives in a scratch arena (L->yaml): thousands of
@@ -56,12 +61,22 @@ struct loader {
 	size_t nodes;
 	size_t errors;
 	size_t suggestions;
+	size_t invisible;                   /* invisible characters warned about */
+	int invisible_at[INVISIBLE_MAX][3]; /* where prescan() found the first ones, and which */
+	size_t ninvisible_at;
 	struct arena *yaml; /* the file's YAML tree: scratch, emptied after each file */
 	/* Long `sources:` lists: seen[k] == lists when source k is in the list
 	 * being read (made on first need; the caller frees it). */
 	uint32_t *seen;
 	uint32_t lists;
 };
+
+static bool lint; /* load_set_lint() */
+
+void load_set_lint(bool on)
+{
+	lint = on;
+}
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -85,6 +100,22 @@ static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
 		parent->cap = cap;
 	}
 	parent->kids[parent->n++] = kid;
+}
+
+/* Warn, when linting, about an invisible character: it reads like nothing
+ * but breaks search ("ex<U+200B>osome" is not "exosome"). */
+static void invisible(struct loader *L, int line, int col, uint32_t cp)
+{
+	if (!lint || L->invisible > INVISIBLE_MAX)
+		return;
+	if (L->invisible++ == INVISIBLE_MAX)
+		diag(DIAG_WARNING, L->file, line, col,
+		     "more invisible characters follow; only the first %d are listed",
+		     INVISIBLE_MAX);
+	else
+		diag(DIAG_WARNING, L->file, line, col,
+		     "invisible character U+%04X in text; readers cannot see it, so take it out",
+		     (unsigned)cp);
 }
 
 /* Decode one character strictly; 0 when the bytes are not valid UTF-8. */
@@ -136,6 +167,14 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 		} else if (text_is_nonchar(cp)) {
 			lerr(L, line, col, "noncharacter U+%04X in text", (unsigned)cp);
 			bad++;
+		} else if (text_is_invisible(cp)) {
+			if (L->ninvisible_at < INVISIBLE_MAX) {
+				int *at = L->invisible_at[L->ninvisible_at++];
+				at[0] = line;
+				at[1] = col;
+				at[2] = (int)cp;
+			}
+			invisible(L, line, col, cp);
 		}
 		if (cp == '\n') {
 			line++;
@@ -171,6 +210,12 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 	}
 	if (!y->escaped)
 		return;
+	/* The raw invisible characters prescan() found in this scalar, in order. */
+	size_t raw = 0;
+	while (raw < L->ninvisible_at &&
+	       (L->invisible_at[raw][0] < y->line ||
+		(L->invisible_at[raw][0] == y->line && L->invisible_at[raw][1] < y->col)))
+		raw++;
 	for (size_t i = 0; i < y->len;) {
 		uint32_t cp;
 		size_t n = utf8_next(y->s + i, y->len - i, &cp);
@@ -185,6 +230,16 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 		if (text_is_nonchar(cp)) {
 			lerr(L, y->line, y->col, "noncharacter U+%04X in text", (unsigned)cp);
 			return;
+		}
+		/* Raw ones were reported where they stand by prescan(), and come in
+		 * the same order; the others came from escapes ("\u200b"). */
+		if (text_is_invisible(cp)) {
+			const int *at = raw < L->ninvisible_at ? L->invisible_at[raw] : NULL;
+			if (at && at[2] == (int)cp &&
+			    (at[0] < y->end_line || (at[0] == y->end_line && at[1] < y->end_col)))
+				raw++;
+			else
+				invisible(L, y->line, y->col, cp);
 		}
 		i += n;
 	}
@@ -262,6 +317,8 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 			y->s = arena_strndup(L->yaml, (const char *)ev.data.scalar.value, y->len);
 			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+			y->end_line = (int)ev.end_mark.line + 1;
+			y->end_col = (int)ev.end_mark.column + 1;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = ev.data.sequence_start.anchor;

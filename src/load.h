@@ -62,6 +62,11 @@ struct load_file {
  */
 struct content *load_mem(const struct load_file *files, size_t n);
 
+/* From now on, loading also warns (DIAG_WARNING) about what loads but should
+ * not be there, such as invisible characters in text: `check` sets it. Call
+ * it before loading, never while a load runs. */
+void load_set_lint(bool on);
+
 /* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
  * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
 int validate(struct content *c);

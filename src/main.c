@@ -514,6 +514,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
+	load_set_lint(true);
 	/* One operand that names no file (a folder, or nothing at all) is a folder. */
 	struct stat st;
 	if (o->nargs == 0 ||

@@ -122,6 +122,15 @@ bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool text_is_invisible(uint32_t cp)
+{
+	if (cp < 0xAD)
+		return false;
+	return cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200D) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
 bool text_is_nonchar(uint32_t cp)
 {
 	return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF);
@@ -180,12 +189,10 @@ int text_cp_width(uint32_t cp)
 		return cp >= 0x20;
 	if (cp < 0xA0)
 		return 0;
-	if (cp == 0x00AD) /* soft hyphen: terminals show it as a hyphen */
-		return 1;
+	if (text_is_invisible(cp)) /* never shown: text_sanitize drops them */
+		return 0;
 	/* Hangul jamo vowels and final consonants join the preceding syllable. */
 	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
-		return 0;
-	if (cp == 0x200B)
 		return 0;
 	int8_t t = u_charType((UChar32)cp);
 	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
@@ -258,6 +265,8 @@ void text_sanitize(struct buf *b, const char *s, size_t len)
 		} else if (text_is_unsafe(cp, false)) {
 			char t[16];
 			buf_add(b, t, shown_form(cp, t));
+		} else if (text_is_invisible(cp)) {
+			/* left out */
 		} else if (cp == 0xFFFD) {
 			text_encode(b, cp); /* invalid bytes, or a literal U+FFFD */
 		} else {

@@ -29,6 +29,17 @@ void text_encode(struct buf *b, uint32_t cp);
  */
 bool text_is_unsafe(uint32_t cp, bool allow_space_ctl);
 
+/*
+ * True for characters that show nothing yet change what text means to a
+ * program: the soft hyphen, zero-width space, non-joiner and joiner, word
+ * joiner and invisible operators (U+2060..U+2064), the deprecated format
+ * characters U+206A..U+206F, U+180E, U+FEFF inside text, the interlinear
+ * annotation characters U+FFF9..U+FFFB and the tag characters
+ * U+E0000..U+E007F. A word with one inside reads the same and searches
+ * differently. text_sanitize() drops them and the index folds them away.
+ */
+bool text_is_invisible(uint32_t cp);
+
 /* True for the 66 noncharacters: U+FDD0..U+FDEF and the last two code points
  * of every plane (U+FFFE, U+FFFF, U+1FFFE, ...). They are for a program's
  * own use and have no place in text. */
@@ -44,8 +55,9 @@ size_t text_width(const char *s, size_t len);
 
 /*
  * Append s to b with unsafe characters made harmless: each is shown as its
- * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD. Tabs
- * and newlines become one space, so the result is always one line of text.
+ * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD;
+ * invisible characters (text_is_invisible) are left out. Tabs and newlines
+ * become one space, so the result is always one line of text.
  * b always holds a string afterwards (b->s != NULL), even for len == 0.
  */
 void text_sanitize(struct buf *b, const char *s, size_t len);

@@ -205,3 +205,136 @@ printf 'id: t\ntitle: T\nbody:\n  - p: "Some text \\uFFFF here"\n    sources: [o
 check_is "escaped noncharacter" 2 "exoread: $T:4:8: error: noncharacter U+FFFF in text" "$SRC" "$T"
 printf 'id: t\ntitle: "T \\uFDEF"\n' >"$T"
 check_is "escaped noncharacter in a title" 2 "exoread: $T:2:8: error: noncharacter U+FDEF in text" "$SRC" "$T"
+
+# 7. Invisible characters: check warns where each stands (an escaped one at its
+# scalar), no printer writes one raw, and search sees past them.
+INVIS='\xc2\xad|\xe1\xa0\x8e|\xe2\x80[\x8b-\x8d]|\xe2\x81[\xa0-\xa4\xaa-\xaf]|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]|\xf3\xa0[\x80-\x81]'
+mkdir -p "$TMPD/inv"
+cp "$SRC" "$TMPD/inv/"
+printf '%b\n' 'id: inv' 'title: "Ex\\u200bosome title"' 'body:' \
+    '  - p: Read about ex\0342\0200\0213osome therapy, soft\0302\0255ly, tag\0363\0240\0200\0201s.' \
+    '    sources: [overview]' '  - p: "Also \\u2060 and \\uFEFF here \0342\0200\0215 raw."' \
+    '    sources: [overview]' >"$TMPD/inv/10-inv.yaml"
+T=$TMPD/inv/10-inv.yaml
+"$EXO" check "$TMPD/inv" >"$TMPD/out" 2>"$TMPD/err"
+W="in text; readers cannot see it, so take it out"
+expect_eq "invisible characters: check warns at each place, exit 0" "0|exoread: $T:4:21: warning: invisible character U+200B $W
+exoread: $T:4:41: warning: invisible character U+00AD $W
+exoread: $T:4:49: warning: invisible character U+E0001 $W
+exoread: $T:6:37: warning: invisible character U+200D $W
+exoread: $T:2:8: warning: invisible character U+200B $W
+exoread: $T:6:8: warning: invisible character U+2060 $W
+exoread: $T:6:8: warning: invisible character U+FEFF $W" "$?|$(cat "$TMPD/err")"
+"$EXO" --content "$TMPD/inv" print inv >"$TMPD/out" 2>&1
+expect_eq "invisible characters: print leaves them out" \
+    "Exosome title|Read about exosome therapy, softly, tags. [1]" \
+    "$(sed -n 1p "$TMPD/out")|$(sed -n 4p "$TMPD/out")"
+for a in 'print inv' 'print --format markdown inv' 'print --format json inv' list \
+    'list --format tsv' 'search exosome' 'search --format tsv exosome' \
+    'search --format json exosome' 'search --format markdown exosome' 'read inv'; do
+	"$EXO" --content "$TMPD/inv" $a >"$TMPD/out" 2>&1
+	if LC_ALL=C grep -qaP "$INVIS" "$TMPD/out"; then
+		fail "$a writes no invisible character raw" "$(od -c "$TMPD/out" | head -5)"
+	else
+		pass "$a writes no invisible character raw"
+	fi
+done
+"$EXO" --content "$TMPD/inv" print --format json inv >"$TMPD/out"
+grep -q '"Ex\\u200bosome title"' "$TMPD/out" && grep -q 'tag\\udb40\\udc01s' "$TMPD/out" &&
+	pass "print json keeps them as escapes" || fail "print json keeps them as escapes" "$(head -5 "$TMPD/out")"
+"$EXO" --content "$TMPD/inv" search --format tsv exosome >"$TMPD/out" 2>&1
+expect_eq "search finds a word with an invisible character in it" \
+    "0|inv	Exosome title	Read about exosome therapy, softly, tags." "$?|$(cat "$TMPD/out")"
+for q in softly tags; do
+	"$EXO" --content "$TMPD/inv" search --format tsv $q >"$TMPD/out" 2>&1
+	expect_eq "search finds '$q' split by an invisible character" 0 $?
+done
+"$EXO" --content "$TOP/content" search --format tsv "$(printf 'ex\342\200\213osome')" >"$TMPD/out" 2>&1
+rc=$?
+"$EXO" --content "$TOP/content" search --format tsv exosome >"$TMPD/want" 2>&1
+expect_eq "a query with an invisible character is the plain word" "0|$(cat "$TMPD/want")" \
+    "$rc|$(cat "$TMPD/out")"
+"$EXO" --content "$TMPD/inv" print inv >/dev/null 2>"$TMPD/err"
+expect_eq "invisible characters: only check warns" "" "$(cat "$TMPD/err")"
+printf 'id: many\ntitle: Many\nbody:\n  - p: %s\n    sources: [overview]\n' \
+    "$(for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf 'a\342\200\213'; done)" >"$TMPD/inv/20-many.yaml"
+"$EXO" check "$TMPD/inv/20-many.yaml" >/dev/null 2>"$TMPD/err"
+expect_eq "invisible characters: at most ten warnings a file" \
+    "0|11|exoread: $TMPD/inv/20-many.yaml:4:29: warning: more invisible characters follow; only the first 10 are listed" \
+    "$?|$(wc -l <"$TMPD/err" | tr -d ' ')|$(tail -1 "$TMPD/err")"
+rm "$TMPD/inv/20-many.yaml"
+
+# 8. The pager on a real terminal (tmux): a prompt with invisible characters
+# in it, sizes no screen has, and Ctrl-\ (SIGQUIT).
+if command -v tmux >/dev/null 2>&1; then
+	SOCK=exoh$$
+	T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+	T new-session -d -s keep -x 20 -y 5 "sleep 3600"
+	trap 'T kill-server 2>/dev/null; rm -rf "$TMPD"' EXIT
+	# run NAME ENV...: the pager in an 80x24 session, under a shell that
+	# restores nothing; it records the exit status and the tty modes before
+	# and after in $TMPD/NAME.*.
+	run() {
+		S=$1
+		shift
+		cat >"$TMPD/$S.sh" <<-EOS
+			export TERM=xterm-256color LC_ALL=C.UTF-8 $*
+			trap : INT QUIT
+			stty -g >"$TMPD/$S.before"
+			"$EXO" --content "$TOP/content" 2>"$TMPD/$S.err"
+			rc=\$?
+			stty -g >"$TMPD/$S.after"
+			echo "EXIT=\$rc" >"$TMPD/$S.exit.tmp" && mv "$TMPD/$S.exit.tmp" "$TMPD/$S.exit"
+			exec sleep 3600
+		EOS
+		T new-session -d -s "$S" -x 80 -y 24 "sh '$TMPD/$S.sh'"
+	}
+	wait_for() { # wait_for TEXT: up to 10 s
+		i=0
+		while [ $i -lt 100 ]; do
+			T capture-pane -p -t "$S" | grep -qF -- "$1" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		return 1
+	}
+	wait_exit() { # wait_exit: up to 10 s for the exit status
+		i=0
+		while [ $i -lt 100 ] && [ ! -f "$TMPD/$S.exit" ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		cat "$TMPD/$S.exit" 2>/dev/null
+	}
+
+	run prompt
+	wait_for "Contents" || fail "prompt: the pager starts" "$(T capture-pane -p -t "$S")"
+	T send-keys -t "$S" /
+	T send-keys -t "$S" -l "$(printf 'ex\342\200\213osome\357\273\277')"
+	T send-keys -t "$S" Enter
+	if wait_for 'sections for "exosome"'; then
+		pass "the prompt drops invisible characters"
+	else
+		fail "the prompt drops invisible characters" "$(T capture-pane -p -t "$S" | head -3)"
+	fi
+	T send-keys -t "$S" q q
+	expect_eq "prompt: q quits" "EXIT=0" "$(wait_exit)"
+
+	run size COLUMNS=99999 LINES=-3
+	if wait_for "Contents"; then pass "COLUMNS=99999: the terminal's own size is used"; else
+		fail "COLUMNS=99999: the terminal's own size is used" "$(cat "$TMPD/$S.err")"; fi
+	w=$(T capture-pane -p -t "$S" | wc -L | tr -d ' ')
+	if [ "$w" -gt 70 ] && [ "$w" -le 80 ]; then pass "COLUMNS=99999: the screen is 80 wide"; else
+		fail "COLUMNS=99999: the screen is 80 wide" "widest line: $w"; fi
+	T send-keys -t "$S" q
+	expect_eq "COLUMNS=99999: q quits, nothing on stderr" "EXIT=0|" "$(wait_exit)|$(cat "$TMPD/$S.err")"
+
+	run quit
+	wait_for "Contents" || fail "quit: the pager starts" "$(T capture-pane -p -t "$S")"
+	T send-keys -t "$S" 'C-\'
+	expect_eq "Ctrl-\\ ends with 131" "EXIT=131" "$(wait_exit)"
+	expect_eq "Ctrl-\\ restores the tty modes" "$(cat "$TMPD/$S.before")" "$(cat "$TMPD/$S.after")"
+	expect_eq "Ctrl-\\ leaves the alternate screen, keypad and mouse modes" "0 0 0" \
+	    "$(T display -p -t "$S" '#{alternate_on} #{keypad_flag} #{mouse_any_flag}')"
+	T kill-server 2>/dev/null
+fi
