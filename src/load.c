@@ -1060,7 +1060,8 @@ struct pool {
 	atomic_size_t next; /* the next topic to take */
 	bool capture;       /* several threads: hold diagnostics back */
 	pthread_mutex_t lock;
-	pthread_cond_t done; /* a topic is done */
+	pthread_cond_t done; /* a topic is done, or a worker has started */
+	size_t started;      /* under lock: workers that took their memory */
 };
 
 struct worker {
@@ -1110,6 +1111,21 @@ static void *work(void *arg)
 	for (size_t i; (i = atomic_fetch_add(&w->p->next, 1)) < w->p->n;)
 		take_topic(w, i);
 	return NULL;
+}
+
+/* The function of each extra thread: say it has started, then read topics. */
+static void *work_thread(void *arg)
+{
+	struct worker *w = arg;
+	/* A thread's first allocation gives it its own C library heap, which
+	 * holds address space; the next thread is only started after this one
+	 * holds its own, so the room asked for before it is room still left. */
+	free(xmalloc(1));
+	pthread_mutex_lock(&w->p->lock);
+	w->p->started++;
+	pthread_cond_broadcast(&w->p->done);
+	pthread_mutex_unlock(&w->p->lock);
+	return work(w);
 }
 
 static bool topic_done(struct pool *p, size_t i)
@@ -1188,9 +1204,28 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 	for (size_t k = 0; k < jobs; k++)
 		w[k].p = &p;
 	/* w[0] is this thread's. A thread that cannot be started leaves more
-	 * work for the others. */
-	for (size_t k = 1; k < jobs && pthread_create(&w[k].tid, NULL, work, &w[k]) == 0; k++)
+	 * work for the others; so does one there is no memory for, as much as a
+	 * worker commonly needs, asked for (and given back) before it starts. A
+	 * worker's stack is small: reading a file takes no deep recursion. */
+	pthread_attr_t attr;
+	bool attr_ok = pthread_attr_init(&attr) == 0;
+	if (attr_ok)
+		pthread_attr_setstacksize(&attr, LOAD_THREAD_STACK);
+	for (size_t k = 1; k < jobs; k++) {
+		void *room = malloc(LOAD_THREAD_MEM);
+		if (room == NULL)
+			break;
+		free(room);
+		if (pthread_create(&w[k].tid, attr_ok ? &attr : NULL, work_thread, &w[k]) != 0)
+			break;
 		started = k;
+		pthread_mutex_lock(&p.lock);
+		while (p.started < k)
+			pthread_cond_wait(&p.done, &p.lock);
+		pthread_mutex_unlock(&p.lock);
+	}
+	if (attr_ok)
+		pthread_attr_destroy(&attr);
 	if (watch)
 		watch_topics(&w[0], watch);
 	else

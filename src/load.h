@@ -13,6 +13,10 @@ enum {
 	LOAD_MAX_WORD = 256,                   /* one word, in bytes */
 	LOAD_MAX_FILES = 10000,                /* files in a content folder */
 	LOAD_MAX_JOBS = 64,                    /* threads reading topic files */
+	LOAD_THREAD_STACK = 1024 * 1024,       /* the stack of each extra thread */
+	/* Address space an extra thread needs to start: its C library heap (64 MiB),
+	 * its stack and its work. */
+	LOAD_THREAD_MEM = 96 * 1024 * 1024,
 };
 
 /*

@@ -11,11 +11,23 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+/* Several threads may run out of memory at once: the first one says so and
+ * ends the process, and the others wait for the end, since exit() may not
+ * run on two threads at the same time. */
 static void oom(void)
 {
-	fputs("exoread: out of memory\n", stderr);
+	static atomic_flag taken = ATOMIC_FLAG_INIT;
+	if (atomic_flag_test_and_set(&taken))
+		for (;;)
+			pause();
+	static const char m[] = "exoread: out of memory\n";
+	if (write(STDERR_FILENO, m, sizeof m - 1) < 0) {
+		/* nothing more to be done */
+	}
 	exit(3);
 }
 

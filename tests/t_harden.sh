@@ -264,7 +264,52 @@ expect_eq "invisible characters: at most ten warnings a file" \
     "$?|$(wc -l <"$TMPD/err" | tr -d ' ')|$(tail -1 "$TMPD/err")"
 rm "$TMPD/inv/20-many.yaml"
 
-# 8. The pager on a real terminal (tmux): a prompt with invisible characters
+# 8. Out of memory with many threads. Under an address-space limit (ulimit -v;
+# sanitizer builds cannot run under one, so they skip this), 64 threads must
+# manage wherever one thread can: threads that would not have room are not
+# started. Where even that fails, one "out of memory" line and exit status 3.
+mkdir -p "$TMPD/mem"
+cp "$SRC" "$TMPD/mem/"
+for i in $(seq 100 300); do
+	awk -v i=$i 'BEGIN { printf "id: t%d\ntitle: Topic %d\nbody:\n", i, i
+	    for (k = 0; k < 40; k++) printf "  - p: Some words, number %d of topic %d.\n    sources: [overview]\n", k, i
+	    print "sections:"
+	    for (k = 0; k < 30; k++) printf "  - id: s%d\n    title: Part %d\n    body:\n      - p: More words.\n        sources: [overview]\n", k, k }' \
+	    >"$TMPD/mem/$i.yaml"
+done
+EXOREAD_JOBS=1 "$EXO" --content "$TMPD/mem" list --format tsv >"$TMPD/mem.want" 2>&1
+limited() { # limited KIB JOBS: list under the limit; status, and stderr in $TMPD/mem.err
+	(ulimit -v "$1" && EXOREAD_JOBS=$2 "$EXO" --content "$TMPD/mem" list --format tsv \
+	    >"$TMPD/mem.out" 2>"$TMPD/mem.err")
+}
+if (ulimit -v 4000000 && "$EXO" --version) >/dev/null 2>&1; then
+	one=
+	for kib in $(seq 30000 5000 400000); do
+		if limited $kib 1; then one=$kib; break; fi
+	done
+	if [ -z "$one" ]; then
+		fail "one thread loads under some limit up to 400 MB"
+	else
+		for add in 0 25000 50000 100000 150000 200000 300000 400000 600000; do
+			limited $((one + add)) 64
+			rc=$?
+			expect_eq "64 threads where one manages, limit + $((add / 1000)) MB" "0|" \
+			    "$rc|$(cmp "$TMPD/mem.want" "$TMPD/mem.out" 2>&1)$(cat "$TMPD/mem.err")"
+		done
+		for kib in $(seq $((one - 20000)) 2000 $one); do
+			limited $kib 64
+			rc=$?
+			[ $rc -eq 0 ] && continue
+			[ $rc -eq 127 ] && continue # the libraries themselves did not fit
+			expect_eq "out of memory under $kib KiB: one message, status 3" \
+			    "3|exoread: out of memory" "$rc|$(cat "$TMPD/mem.err")"
+		done
+	fi
+else
+	echo "note: this build cannot run under ulimit -v; the memory limit cases are left out"
+fi
+
+# 9. The pager on a real terminal (tmux): a prompt with invisible characters
 # in it, sizes no screen has, and Ctrl-\ (SIGQUIT).
 if command -v tmux >/dev/null 2>&1; then
 	SOCK=exoh$$
