@@ -123,10 +123,17 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Write the buffer; a reader that went away (EPIPE) is not an error worth a word. */
-static int emit(struct buf *b)
+/* Write the buffer, in the locale's character set (JSON when json); a reader
+ * that went away (EPIPE) is not an error worth a word. */
+static int emit_as(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
+	if (text_locale_converts()) {
+		struct buf t = { 0 };
+		text_to_locale(&t, b->s ? b->s : "", b->len, json);
+		buf_free(b);
+		*b = t;
+	}
 	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE) {
 			msg("write error: %s", strerror(errno));
@@ -135,6 +142,11 @@ static int emit(struct buf *b)
 	}
 	buf_free(b);
 	return rc;
+}
+
+static int emit(struct buf *b)
+{
+	return emit_as(b, false);
 }
 
 /* The exit status once everything is written: a write that failed (such as
@@ -370,7 +382,10 @@ static void print_candidates(const struct node *const *v, size_t n)
 	for (size_t i = 0; i < n && i < 20; i++) {
 		buf_reset(&b);
 		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, b.s);
+		struct buf t = { 0 };
+		text_to_locale(&t, b.s, b.len, false);
+		fprintf(stderr, "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
+		buf_free(&t);
 	}
 	buf_free(&b);
 	if (n > 20)
@@ -429,7 +444,7 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		print_tree(&b, c, secs, n, &po);
 		break;
 	}
-	return emit(&b);
+	return emit_as(&b, po.format == PRINT_JSON);
 }
 
 static int cmd_print(const struct content *c, const struct opts *o)
@@ -500,7 +515,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		struct buf b = { 0 };
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
-		rc = emit(&b);
+		rc = emit_as(&b, fmt == SEARCH_FMT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",
@@ -577,6 +592,7 @@ static void index_topic(void *ix, const struct node *section)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	text_locale_init();
 	/* Die quietly of SIGPIPE when a reader such as head(1) goes away, even if
 	 * our parent ignored it. */
 	signal(SIGPIPE, SIG_DFL);

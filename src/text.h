@@ -63,6 +63,21 @@ size_t text_width(const char *s, size_t len);
 void text_sanitize(struct buf *b, const char *s, size_t len);
 
 /*
+ * Text for the user's locale. text_locale_init() looks at the locale once
+ * (after setlocale()); text_to_locale() then appends s (UTF-8) to out as the
+ * locale's character set has it: unchanged under a UTF-8 locale, and under
+ * C and POSIX too (which say nothing about the terminal); otherwise converted,
+ * with a look-alike or '?' for what the character set lacks. In JSON (json
+ * true) every other character becomes a \u escape, so the output stays valid
+ * JSON. Never writes a byte from 0x80 to 0x9F where an ISO 8859 or ASCII
+ * terminal would take it for a C1 control.
+ */
+void text_locale_init(void);
+/* Whether text_to_locale() changes anything. */
+bool text_locale_converts(void);
+void text_to_locale(struct buf *out, const char *s, size_t len, bool json);
+
+/*
  * Optimal string alignment distance between code point strings a and b (a
  * swap of neighbours is one edit), or k + 1 as soon as it must exceed k.
  */

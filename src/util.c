@@ -371,6 +371,12 @@ static void put_safe(FILE *f, const char *s, size_t len)
 	};
 	struct buf b = { 0 };
 	text_sanitize(&b, s, len > MAX_SHOWN ? MAX_SHOWN : len);
+	if (text_locale_converts()) { /* and in the terminal's character set */
+		struct buf t = { 0 };
+		text_to_locale(&t, b.s, b.len, false);
+		buf_free(&b);
+		b = t;
+	}
 	if (b.len)
 		fwrite(b.s, 1, b.len, f);
 	if (len > MAX_SHOWN)

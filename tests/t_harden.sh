@@ -309,7 +309,50 @@ else
 	echo "note: this build cannot run under ulimit -v; the memory limit cases are left out"
 fi
 
-# 9. The pager on a real terminal (tmux): a prompt with invisible characters
+# 9. A locale of another character set (ISO 8859-1, made here with
+# localedef): output is converted, with '?' or a look-alike for what Latin-1
+# lacks, and never holds a byte from 0x80 to 0x9F, which such a terminal takes
+# for a C1 control (U+011D is C4 9D in UTF-8: 0x9D is OSC).
+LOC=$TMPD/locale
+mkdir -p "$LOC"
+if localedef -i en_US -f ISO-8859-1 "$LOC/en_US.ISO-8859-1" >/dev/null 2>&1 &&
+    [ "$(LOCPATH=$LOC LC_ALL=en_US.ISO-8859-1 locale charmap 2>/dev/null)" = ISO-8859-1 ]; then
+	mkdir -p "$TMPD/lat"
+	cp "$SRC" "$TMPD/lat/"
+	printf '%s\n' 'id: lat' 'title: "Caf\u00e9 \u011d0;PWNED\u011c \u2014 \u4e2d"' 'body:' \
+	    '  - p: "Na\u00efve \u011d0;PWNED\u011c text \u2026 \U0001F600."' \
+	    '    sources: [overview]' >"$TMPD/lat/10-lat.yaml"
+	lat() { LOCPATH=$LOC LC_ALL=en_US.ISO-8859-1 "$EXO" --content "$TMPD/lat" "$@"; }
+	for a in 'print lat' 'print --format markdown lat' 'print --format json lat' \
+	    'print --format tree lat' list 'list --format tsv' 'search pwned' \
+	    'search --format tsv pwned' 'search --format json pwned' 'search --format markdown pwned' \
+	    'print pwned-ĝ' 'search ĝ0;PWNEDĜzz'; do
+		lat $a >"$TMPD/out" 2>&1
+		if LC_ALL=C grep -qaP '[\x80-\x9f]' "$TMPD/out"; then
+			fail "Latin-1: '$a' writes no C1 byte" "$(od -c "$TMPD/out" | head -5)"
+		else
+			pass "Latin-1: '$a' writes no C1 byte"
+		fi
+	done
+	lat print lat | head -1 >"$TMPD/out"
+	expect_eq "Latin-1: print converts what it can" "$(printf 'Caf\351 g0;PWNEDG -- ?')" "$(cat "$TMPD/out")"
+	lat print --format json lat >"$TMPD/out"
+	if LC_ALL=C grep -qaP '[\x80-\xff]' "$TMPD/out"; then
+		fail "Latin-1: JSON is ASCII" "$(od -c "$TMPD/out" | head -5)"
+	else
+		pass "Latin-1: JSON is ASCII"
+	fi
+	grep -q '"title": "Caf\\u00e9 \\u011d0;PWNED\\u011c \\u2014 \\u4e2d"' "$TMPD/out" &&
+		pass "Latin-1: JSON keeps every character as an escape" ||
+		fail "Latin-1: JSON keeps every character as an escape" "$(grep title "$TMPD/out")"
+	LC_ALL=C "$EXO" --content "$TMPD/lat" print lat | head -1 >"$TMPD/out"
+	expect_eq "the C locale still gets UTF-8" "$(printf 'Caf\303\251 \304\2350;PWNED\304\234 \342\200\224 \344\270\255')" \
+	    "$(cat "$TMPD/out")"
+else
+	echo "note: no ISO-8859-1 locale could be made (Debian package locales); its cases are left out"
+fi
+
+# 10. The pager on a real terminal (tmux): a prompt with invisible characters
 # in it, sizes no screen has, and Ctrl-\ (SIGQUIT).
 if command -v tmux >/dev/null 2>&1; then
 	SOCK=exoh$$
