@@ -123,24 +123,48 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Write the buffer, in the locale's character set (JSON when json); a reader
- * that went away (EPIPE) is not an error worth a word. */
+/* Standard output as the sink of a buffer: printers write into a buffer that
+ * passes its bytes on as it fills, in the locale's character set (as JSON
+ * when json), so output of any size takes little memory. */
+struct out_sink {
+	struct buf_sink sink;
+	bool json;
+};
+
+static int out_write(struct buf_sink *sink, const char *s, size_t n)
+{
+	const struct out_sink *o = (const struct out_sink *)sink;
+	if (!text_locale_converts())
+		return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+	struct buf t = { 0 };
+	text_to_locale(&t, s, n, o->json);
+	int rc = buf_write(&t, stdout);
+	buf_free(&t);
+	return rc;
+}
+
+static struct out_sink out_sink(bool json)
+{
+	return (struct out_sink){ .sink = { .write = out_write }, .json = json };
+}
+
+/* Write what the buffer holds still (through its sink, or as text when it has
+ * none) and free it; a reader that went away (EPIPE) is not an error worth a
+ * word. */
 static int emit_as(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
-	if (text_locale_converts()) {
-		struct buf t = { 0 };
-		text_to_locale(&t, b->s ? b->s : "", b->len, json);
-		buf_free(b);
-		*b = t;
-	}
-	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
+	struct out_sink os = out_sink(json);
+	if (b->sink == NULL)
+		b->sink = &os.sink;
+	if (buf_flush(b) != 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE) {
 			msg("write error: %s", strerror(errno));
 			rc = EXIT_USAGE;
 		}
 	}
 	buf_free(b);
+	b->sink = NULL;
 	return rc;
 }
 
@@ -355,7 +379,8 @@ static int cmd_list(const struct content *c, const struct opts *o)
 	}
 	if (o->nargs)
 		return usage_error("list takes no operands ('%s')", o->args[0]);
-	struct buf b = { 0 };
+	struct out_sink os = out_sink(false);
+	struct buf b = { .sink = &os.sink };
 	/* One row per section, whatever the text holds: text_sanitize() makes
 	 * tabs and line breaks spaces, and controls harmless. */
 	for (size_t i = 0; i < c->nsections; i++) {
@@ -429,7 +454,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.width = o->width ? o->width : term_width(),
 		.styled = use_style(o),
 	};
-	struct buf b = { 0 };
+	struct out_sink os = out_sink(po.format == PRINT_JSON);
+	struct buf b = { .sink = &os.sink };
 	switch (po.format) {
 	case PRINT_TEXT:
 		print_text(&b, c, secs, n, &po);
@@ -512,7 +538,8 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 			msg("no match for '%s'", query);
 		rc = EXIT_NOTHING;
 	} else {
-		struct buf b = { 0 };
+		struct out_sink os = out_sink(fmt == SEARCH_FMT_JSON);
+		struct buf b = { .sink = &os.sink };
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
 		rc = emit_as(&b, fmt == SEARCH_FMT_JSON);

@@ -247,6 +247,27 @@ void arena_free(struct arena *a)
 	}
 }
 
+/* Hand b->s[0..n) to the sink (n at a character boundary) and keep the rest. */
+static void buf_pass(struct buf *b, size_t n)
+{
+	struct buf_sink *k = b->sink;
+	errno = 0;
+	if (n && k->err == 0 && k->write(k, b->s, n) != 0)
+		k->err = errno ? errno : EIO;
+	memmove(b->s, b->s + n, b->len - n + 1);
+	b->len -= n;
+}
+
+int buf_flush(struct buf *b)
+{
+	if (b->sink == NULL)
+		return 0;
+	if (b->len)
+		buf_pass(b, b->len);
+	errno = b->sink->err;
+	return b->sink->err ? -1 : 0;
+}
+
 static void buf_grow(struct buf *b, size_t more)
 {
 	if (more >= SIZE_MAX - b->len - 1)
@@ -254,6 +275,16 @@ static void buf_grow(struct buf *b, size_t more)
 	size_t need = b->len + more + 1;
 	if (need <= b->cap)
 		return;
+	if (b->sink && b->len >= BUF_STREAM) {
+		/* Pass on all but the last few bytes, cut before a character. */
+		size_t n = b->len - BUF_KEEP;
+		while (n > 0 && ((unsigned char)b->s[n] & 0xC0) == 0x80)
+			n--;
+		buf_pass(b, n);
+		need = b->len + more + 1;
+		if (need <= b->cap)
+			return;
+	}
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;

@@ -352,7 +352,30 @@ else
 	echo "note: no ISO-8859-1 locale could be made (Debian package locales); its cases are left out"
 fi
 
-# 10. The pager on a real terminal (tmux): a prompt with invisible characters
+# 10. Printers write as they go: a list of 300,000 items prints as JSON
+# (about 100 MB) within the address space that loading it takes, plus 32 MB.
+mkdir -p "$TMPD/big"
+cp "$SRC" "$TMPD/big/"
+{
+	printf 'id: big\ntitle: Big\nbody:\n  - list: ""\n    sources: [overview]\n    items: ['
+	awk 'BEGIN { for (i = 1; i < 300000; i++) printf "a,"; print "a]" }'
+} >"$TMPD/big/10-big.yaml"
+if (ulimit -v 4000000 && "$EXO" --version) >/dev/null 2>&1; then
+	load=
+	for kib in $(seq 60000 10000 1000000); do
+		if (ulimit -v $kib && "$EXO" --content "$TMPD/big" list >/dev/null 2>&1); then
+			load=$kib
+			break
+		fi
+	done
+	for f in json markdown tree; do
+		got=$( (ulimit -v $((load + 32000)) && "$EXO" --content "$TMPD/big" print --format $f big) 2>&1 | cksum)
+		all=$("$EXO" --content "$TMPD/big" print --format $f big | cksum)
+		expect_eq "print --format $f of 300,000 items in the room loading takes" "$all" "$got"
+	done
+fi
+
+# 11. The pager on a real terminal (tmux): a prompt with invisible characters
 # in it, sizes no screen has, and Ctrl-\ (SIGQUIT).
 if command -v tmux >/dev/null 2>&1; then
 	SOCK=exoh$$
