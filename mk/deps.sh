@@ -46,6 +46,7 @@ if [ "$want" = test ] || [ "$want" = check ]; then
 	need diction command -v style
 	need mandoc command -v mandoc
 	need man-db command -v man
+	need locales test -f /usr/share/i18n/locales/en_US
 fi
 if [ "$want" = check ]; then
 	need clang command -v clang

@@ -1,4 +1,6 @@
-/* main.c - options and subcommands; every decision to exit is made here. */
+/* main.c - options and subcommands. Every exit status is decided here, except
+ * that the allocation wrappers (util.c) and a folding context that cannot start
+ * (fold.c) end the program with status 3: there is nothing left to do then. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -18,6 +20,8 @@
 #include "print.h"
 #include "search.h"
 #include "search_print.h"
+#include "validate.h"
+#include "text.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -54,6 +58,8 @@ struct opts {
 	bool limit_set;
 	bool urgent; /* --urgent: "When to get help" instead of sections */
 	bool bare;   /* --bare: print without the handout header and footer */
+	int max_age; /* check --max-age: months a review date stays fresh (0: no limit) */
+	bool max_age_set;
 	char **args; /* operands after the command */
 	size_t nargs;
 	const char *unknown; /* a first operand that is no command, or NULL */
@@ -129,9 +135,11 @@ static const char *const usage_cmd[] = {
 		"usage: exoread list [--format text|tsv]\n"
 		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
 	[CMD_CHECK] =
-		"usage: exoread check [DIR | FILE...]\n"
+		"usage: exoread check [--max-age MONTHS] [DIR | FILE...]\n"
 		"Check a content folder (default: the content in use) or files. Every problem\n"
-		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
+		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n"
+		"A file last reviewed more than MONTHS months ago (default 12; 0: no limit)\n"
+		"gets a warning.\n",
 	[CMD_HELP] = "usage: exoread help [COMMAND]\n",
 };
 
@@ -146,17 +154,64 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Write the buffer; a reader that went away (EPIPE) is not an error worth a word. */
-static int emit(struct buf *b)
+/* Standard output as the sink of a buffer: printers write into a buffer that
+ * passes its bytes on as it fills, in the locale's character set (as JSON
+ * when json), so output of any size takes little memory. */
+struct out_sink {
+	struct buf_sink sink;
+	bool json;
+};
+
+static int out_write(struct buf_sink *sink, const char *s, size_t n)
+{
+	const struct out_sink *o = (const struct out_sink *)sink;
+	if (!text_locale_converts())
+		return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+	struct buf t = { 0 };
+	text_to_locale(&t, s, n, o->json);
+	int rc = buf_write(&t, stdout);
+	buf_free(&t);
+	return rc;
+}
+
+static struct out_sink out_sink(bool json)
+{
+	return (struct out_sink){ .sink = { .write = out_write }, .json = json };
+}
+
+/* Write what the buffer holds still (through its sink, or as text when it has
+ * none) and free it; a reader that went away (EPIPE) is not an error worth a
+ * word. */
+static int emit_as(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
-	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
+	struct out_sink os = out_sink(json);
+	if (b->sink == NULL)
+		b->sink = &os.sink;
+	if (buf_flush(b) != 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE) {
 			msg("write error: %s", strerror(errno));
 			rc = EXIT_USAGE;
 		}
 	}
 	buf_free(b);
+	b->sink = NULL;
+	return rc;
+}
+
+static int emit(struct buf *b)
+{
+	return emit_as(b, false);
+}
+
+/* The exit status once everything is written: a write that failed (such as
+ * --help to a full disk) makes it EXIT_USAGE. */
+static int finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
+		msg("write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_USAGE;
+	}
 	return rc;
 }
 
@@ -250,6 +305,7 @@ enum long_only {
 	OPT_WIDTH,
 	OPT_FORMAT,
 	OPT_LIMIT,
+	OPT_MAX_AGE,
 	OPT_URGENT,
 	OPT_BARE,
 	OPT_PLAIN,
@@ -267,6 +323,7 @@ static const struct option long_opts[] = {
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "max-age", required_argument, NULL, OPT_MAX_AGE },
 	{ "urgent", no_argument, NULL, OPT_URGENT },
 	{ "bare", no_argument, NULL, OPT_BARE },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
@@ -286,6 +343,9 @@ static int missing_value(int opt)
 		return usage_error("--width takes a number from 10 to 1000, not '%s'", "");
 	case OPT_LIMIT:
 		return usage_error("--limit takes a number from 0 to 1000000, not '%s'", "");
+	case OPT_MAX_AGE:
+		return usage_error("--max-age takes a number of months from 0 to 1200, not '%s'",
+				   "");
 	default:
 		return usage_error("option '%s' needs a format name", "--format");
 	}
@@ -330,6 +390,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_FORMAT:
 			o->format = optarg;
+			break;
+		case OPT_MAX_AGE:
+			if (!parse_size(optarg, 0, 1200, &n))
+				return usage_error(
+					"--max-age takes a number of months from 0 to 1200, not '%s'",
+					optarg);
+			o->max_age = (int)n;
+			o->max_age_set = true;
 			break;
 		case OPT_LIMIT:
 			if (!parse_size(optarg, 0, 1000000, &n))
@@ -405,12 +473,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
 	if (o->limit_set && o->cmd != CMD_SEARCH)
 		return usage_error("%s", "--limit applies to 'search' only");
+	if (o->max_age_set && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--max-age applies to 'check' only");
 	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
 		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
 	if (o->urgent && o->nargs)
 		return usage_error("--urgent takes no section ('%s')", o->args[0]);
-	if (o->bare && o->cmd != CMD_PRINT && !(o->cmd == CMD_READ && !o->urgent))
-		return usage_error("%s", "--bare applies to 'print' only");
+	if (o->bare && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--bare applies to 'print' and 'read' only");
 	return -1;
 }
 
@@ -435,23 +505,40 @@ static int cmd_list(const struct content *c, const struct opts *o)
 	}
 	if (o->nargs)
 		return usage_error("list takes no operands ('%s')", o->args[0]);
-	struct buf b = { 0 };
+	struct out_sink os = out_sink(false);
+	struct buf b = { .sink = &os.sink };
+	/* One row per section, whatever the text holds: text_sanitize() makes
+	 * tabs and line breaks spaces, and controls harmless. */
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct node *s = c->sections[i];
 		if (tsv) {
-			buf_printf(&b, "%s\t%s\n", s->id, s->title);
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, '\t');
+			text_sanitize(&b, s->title, strlen(s->title));
 		} else {
 			buf_repeat(&b, ' ', (size_t)s->depth * 2);
-			buf_printf(&b, "%s  [%s]\n", s->title, s->id);
+			text_sanitize(&b, s->title, strlen(s->title));
+			buf_puts(&b, "  [");
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, ']');
 		}
+		buf_putc(&b, '\n');
 	}
 	return emit(&b);
 }
 
 static void print_candidates(const struct node *const *v, size_t n)
 {
-	for (size_t i = 0; i < n && i < 20; i++)
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, v[i]->title);
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n && i < 20; i++) {
+		buf_reset(&b);
+		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
+		struct buf t = { 0 };
+		text_to_locale(&t, b.s, b.len, false);
+		fprintf(stderr, "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
+		buf_free(&t);
+	}
+	buf_free(&b);
 	if (n > 20)
 		fprintf(stderr, "  ... and %zu more\n", n - 20);
 }
@@ -494,14 +581,16 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.styled = use_style(o),
 		.handout = !o->bare,
 		.version = EXOREAD_VERSION,
-		.reviewed = NULL,
+		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
+		.content_version = c->version,
 	};
-	struct buf b = { 0 };
+	if (o->urgent && po.format == PRINT_TREE)
+		return usage_error("%s", "print --urgent takes text, markdown or json");
+	struct out_sink os = out_sink(po.format == PRINT_JSON);
+	struct buf b = { .sink = &os.sink };
 	if (o->urgent) {
-		if (po.format == PRINT_TREE)
-			return usage_error("%s", "print --urgent takes text, markdown or json");
 		print_urgent(&b, c, &po);
-		return emit(&b);
+		return emit_as(&b, po.format == PRINT_JSON);
 	}
 	switch (po.format) {
 	case PRINT_TEXT:
@@ -517,7 +606,7 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		print_tree(&b, c, secs, n, &po);
 		break;
 	}
-	return emit(&b);
+	return emit_as(&b, po.format == PRINT_JSON);
 }
 
 static int cmd_print(const struct content *c, const struct opts *o)
@@ -587,10 +676,11 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 			msg("no match for '%s'", query);
 		rc = EXIT_NOTHING;
 	} else {
-		struct buf b = { 0 };
+		struct out_sink os = out_sink(fmt == SEARCH_FMT_JSON);
+		struct buf b = { .sink = &os.sink };
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
-		rc = emit(&b);
+		rc = emit_as(&b, fmt == SEARCH_FMT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",
@@ -604,7 +694,12 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
-	if (o->nargs <= 1) {
+	load_set_review_limit(o->max_age_set ? o->max_age : 12);
+	load_set_lint(true);
+	/* One operand that names no file (a folder, or nothing at all) is a folder. */
+	struct stat st;
+	if (o->nargs == 0 ||
+	    (o->nargs == 1 && (stat(o->args[0], &st) != 0 || S_ISDIR(st.st_mode)))) {
 		c = load_dir(o->nargs ? o->args[0] : dir);
 	} else {
 		c = load_files((const char *const *)o->args, o->nargs, ".");
@@ -703,6 +798,7 @@ static void index_topic(void *ix, const struct node *section)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	text_locale_init();
 	/* Die quietly of SIGPIPE when a reader such as head(1) goes away, even if
 	 * our parent ignored it. */
 	signal(SIGPIPE, SIG_DFL);
@@ -713,7 +809,7 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0) {
 		free(o.args);
-		return rc;
+		return finish(rc);
 	}
 	char *dir = content_dir(o.content);
 	if (o.cmd == CMD_CHECK) {

@@ -52,6 +52,45 @@ const char *node_type_name(enum node_type t)
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
 
+const struct node *sign_action(const struct node *sg)
+{
+	for (const struct node *b = node_section(sg)->first; b; b = b->next)
+		if (b->type == NODE_ACTION && b->urgency == sg->urgency)
+			return b;
+	return NULL;
+}
+
+size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT])
+{
+	/* The order a patient needs them in. */
+	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
+					      URG_EXPECTED };
+	size_t n = 0;
+	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+		struct sign_level *l = &out[n];
+		*l = (struct sign_level){ .level = order[g] };
+		for (size_t i = 0; i < c->nsigns; i++) {
+			const struct node *sg = c->signs[i];
+			if (sg->urgency != order[g])
+				continue;
+			if (l->home == NULL) {
+				l->home = node_section(sg);
+				l->action = sign_action(sg);
+			}
+			l->signs = xgrow(l->signs, l->nsigns, sizeof *l->signs);
+			l->signs[l->nsigns++] = sg;
+		}
+		n += l->nsigns > 0;
+	}
+	return n;
+}
+
+void sign_levels_free(struct sign_level *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].signs);
+}
+
 bool node_has_subsections(const struct node *n)
 {
 	for (const struct node *k = n->first; k != NULL; k = k->next)
@@ -152,14 +191,6 @@ static const char *last_part(const char *id)
 	return p ? p + 1 : id;
 }
 
-static bool is_ancestor(const struct node *a, const struct node *n)
-{
-	for (n = n->parent; n; n = n->parent)
-		if (n == a)
-			return true;
-	return false;
-}
-
 /* Case-insensitive: does word w occur at a word start in s? ASCII folding suffices
  * for ids and titles typed at a prompt; full folding belongs to search. */
 static bool has_word_prefix(const char *s, const char *w, size_t wl)
@@ -193,17 +224,25 @@ static bool title_matches(const char *title, const char *ref)
 }
 
 /* Keep only candidates that are not descendants of another candidate: asking for
- * "side" when side-effects and all its subsections match means side-effects. */
-static size_t prune_descendants(const struct node **v, size_t n)
+ * "side" when side-effects and all its subsections match means side-effects.
+ * Candidates are marked by their place in reading order, so each one costs a
+ * walk up its ancestors (at most LOAD_MAX_DEPTH), not a look at every other. */
+static size_t prune_descendants(const struct content *c, const struct node **v, size_t n)
 {
+	if (n < 2)
+		return n;
+	bool *cand = xcalloc(c->nsections + 1, sizeof *cand);
+	for (size_t i = 0; i < n; i++)
+		cand[v[i]->ord] = true;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool under = false;
-		for (size_t j = 0; j < n && !under; j++)
-			under = j != i && is_ancestor(v[j], v[i]);
+		for (const struct node *a = v[i]->parent; a && !under; a = a->parent)
+			under = a->type == NODE_SECTION && cand[a->ord];
 		if (!under)
 			v[k++] = v[i];
 	}
+	free(cand);
 	return k;
 }
 
@@ -237,7 +276,7 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 		for (size_t i = 0; i < c->nsections; i++)
 			if (title_matches(c->sections[i]->title, ref))
 				v[n++] = c->sections[i];
-	n = prune_descendants(v, n);
+	n = prune_descendants(c, v, n);
 	if (n == 1) {
 		*out = v[0];
 		*ncands = 1;

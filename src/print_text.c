@@ -110,9 +110,10 @@ void print_handout(struct buf *out, const struct print_opts *o, bool footer)
 	if (config_clinic())
 		buf_printf(out, " Your clinic's phone number is %s.", config_clinic());
 	buf_printf(out, "\nPrinted by exoread %s", o->version ? o->version : "");
-	if (o->reviewed)
-		buf_printf(out, "; content last reviewed %s", o->reviewed);
-	buf_puts(out, ".\n");
+	if (o->content_version)
+		buf_printf(out, "; content version %s", o->content_version);
+	buf_printf(out, ", %s%s.\n", o->reviewed ? "last reviewed " : "no review date",
+		   o->reviewed ? o->reviewed : "");
 }
 
 /* The handout's header or footer, wrapped, with a rule between it and the text. */

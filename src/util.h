@@ -47,11 +47,29 @@ void arena_free(struct arena *a);
  * memory given back and taken again costs page faults each time. */
 void arena_reset(struct arena *a);
 
+/*
+ * Where a buffer's bytes go as it fills, so that output of any size takes
+ * little memory: write() takes n bytes of whole UTF-8 characters and returns 0,
+ * or -1 with errno set. After a failed write, err holds its errno and nothing
+ * more is written (what comes is dropped).
+ */
+struct buf_sink {
+	int (*write)(struct buf_sink *sink, const char *s, size_t n);
+	int err;
+};
+
 /* A growable byte buffer. Always NUL-terminated after any append. */
 struct buf {
 	char *s;    /* the bytes; NULL until the first append */
 	size_t len; /* bytes used, not counting the terminating NUL */
 	size_t cap; /* bytes allocated */
+	/* NULL, or where the bytes go once there are BUF_STREAM of them: all but
+	 * the last BUF_KEEP or so (whole characters), which stay to be read back. */
+	struct buf_sink *sink;
+};
+enum {
+	BUF_STREAM = 64 * 1024,
+	BUF_KEEP = 64,
 };
 
 /* Append n bytes of s. */
@@ -72,12 +90,14 @@ void buf_reset(struct buf *b);
 char *buf_take(struct buf *b);
 /* Release the memory; b may be reused afterwards. NULL-safe. */
 void buf_free(struct buf *b);
+/* Hand every byte of b to its sink, and empty it. Returns 0, or -1 when a
+ * write has failed (now or before; errno set). Without a sink, returns 0. */
+int buf_flush(struct buf *b);
 /* Write the whole buffer to f. Returns 0, or -1 on a write error (errno set). */
 int buf_write(const struct buf *b, FILE *f);
 
-/* How bad a diagnostic is. The exit status follows the worst level seen. */
+/* How bad a diagnostic is. Errors make a command fail (see diag_errors()); warnings do not. */
 enum diag_level {
-	DIAG_NOTE,
 	DIAG_WARNING,
 	DIAG_ERROR,
 };
@@ -85,7 +105,7 @@ enum diag_level {
 /*
  * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
  * file may be NULL (then only "exoread: LEVEL: message"); line and col are
- * 1-based, and 0 leaves them out. Records the level for diag_worst().
+ * 1-based, and 0 leaves them out. Errors are counted for diag_errors().
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -93,11 +113,9 @@ void diag(enum diag_level level, const char *file, int line, int col, const char
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same as diag() with a va_list. */
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
-/* The worst level reported since start or the last diag_reset(); -1 when none. */
-int diag_worst(void);
 /* Number of diagnostics at level DIAG_ERROR since the last reset. */
 size_t diag_errors(void);
-/* Forget the worst level and the counts. */
+/* Forget the counts. */
 void diag_reset(void);
 /* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);

@@ -9,6 +9,7 @@
 
 #include "../print.h"
 #include "../search_print.h"
+#include "../text.h"
 #include "ui_int.h"
 
 struct plain {
@@ -21,9 +22,17 @@ struct plain {
 	size_t nlist;
 };
 
+/* Out in the locale's character set, as the printers' output goes. */
 static void plain_write(struct plain *p, struct buf *b)
 {
-	buf_write(b, p->out);
+	if (text_locale_converts()) {
+		struct buf t = { 0 };
+		text_to_locale(&t, b->s ? b->s : "", b->len, false);
+		buf_write(&t, p->out);
+		buf_free(&t);
+	} else {
+		buf_write(b, p->out);
+	}
 	buf_free(b);
 	fflush(p->out);
 }
@@ -175,8 +184,9 @@ static const struct node *after(const struct plain *p, const struct node *sec)
 
 static void plain_say(struct plain *p, const char *s)
 {
-	fputs(s, p->out);
-	fflush(p->out);
+	struct buf b = { 0 };
+	buf_puts(&b, s);
+	plain_write(p, &b);
 }
 
 /* One command line; false to quit. */
