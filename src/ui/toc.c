@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config.h"
 #include "../text.h"
 #include "ui_int.h"
 
@@ -89,15 +90,26 @@ void toc_banner_text(struct buf *b, const struct node *notice, bool with_note)
 	for (const struct node *n = notice->first; n; n = n->next) {
 		if (!para && n->type == NODE_PARA && n->text)
 			para = n;
-		if (!note && n->type == NODE_NOTE && n->text)
+		/* The sign that needs help now: a note, or the notice's emergency action. */
+		if (!note && n->text &&
+		    (n->type == NODE_NOTE ||
+		     (n->type == NODE_ACTION && n->urgency == URG_EMERGENCY)))
 			note = n;
 	}
 	if (para)
 		buf_add(b, para->text, first_sentence(para->text));
 	if (with_note && note) {
+		/* An action may name the local emergency number: its words as the settings
+		 * give them. */
+		struct buf t = { 0 };
+		if (note->type == NODE_ACTION)
+			config_action_text(&t, note);
+		else
+			buf_puts(&t, note->text);
 		if (b->len)
 			buf_putc(b, ' ');
-		buf_add(b, note->text, first_sentence(note->text));
+		buf_add(b, t.s ? t.s : "", first_sentence(t.s ? t.s : ""));
+		buf_free(&t);
 	}
 	if (b->len)
 		buf_putc(b, ' ');
