@@ -126,7 +126,7 @@ first_screen() {
 	wait_for "Contents" || fail "${w}x$h first screen starts" "$(cap)"
 	scr=$(T capture-pane -p -t "$S")
 	missing=
-	for t in "not medical advice" "$@"; do
+	for t in "not medical advice" "Press ! for when to get help." "$@"; do
 		printf '%s\n' "$scr" | grep -qF -- "$t" || missing="$missing [$t]"
 	done
 	expect_eq "${w}x$h: first screen shows the notice and every top-level title" "" "$missing"
