@@ -36,7 +36,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_ASAN:= $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 HDR      := $(wildcard src/*.h src/ui/*.h)
 
-.PHONY: all run check install uninstall clean bench fuzz deps check-deps format screenshot
+.PHONY: all run check install uninstall clean bench fuzz deps check-deps format screenshot relevance
 all: build/exoread
 
 build/.deps: mk/deps.sh
@@ -93,6 +93,10 @@ check: build/.deps-check build/exoread build/asan/exoread build/tsan/exoread $(U
 
 bench: build/exoread
 	@sh bench/run.sh
+
+# P@1, P@3 and MRR by kind of query, beside a plain bm25 (SQLite FTS5) baseline.
+relevance: build/exoread
+	@python3 tests/relevance.py --exo build/exoread --content content tests/relevance.tsv
 
 fuzz: build/.deps-check
 	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}

@@ -28,6 +28,7 @@ if [ "$want" = check ]; then
 	need clang command -v clang
 	need libclang-rt-14-dev test -n "$(find /usr/lib/llvm-* -name 'libclang_rt.fuzzer*.a' 2>/dev/null | head -1)"
 	need man-db command -v man
+	need python3 command -v python3
 fi
 
 [ -z "$missing" ] && exit 0
