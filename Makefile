@@ -11,7 +11,7 @@ DESTDIR ?=
 VERSION := 0.1.0
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := ncursesw yaml-0.1 icu-uc icu-i18n
+PKGS    := ncursesw yaml-0.1 icu-uc icu-i18n hunspell
 WERROR  := $(if $(CI),-Werror,)
 
 # pkg-config runs only once the dependency check has passed (see build/.deps).

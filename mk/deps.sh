@@ -20,6 +20,8 @@ need libncurses-dev have_pc ncursesw
 need libyaml-dev have_pc yaml-0.1
 need libicu-dev have_pc icu-uc
 need libstemmer-dev have_hdr libstemmer.h
+need libhunspell-dev have_pc hunspell
+need hunspell-en-us test -f /usr/share/hunspell/en_US.dic
 if [ "$want" = check ]; then
 	need libcmocka-dev have_pc cmocka
 	need tmux command -v tmux

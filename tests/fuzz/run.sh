@@ -24,7 +24,7 @@ if ! command -v "$CLANG" >/dev/null; then
 fi
 # The same flags as the Makefile, with the fuzzer's coverage and both sanitizers.
 # pkg-config's -D_XOPEN_SOURCE=600 would clash with ours; drop it.
-PKGS="ncursesw yaml-0.1 icu-uc icu-i18n"
+PKGS="ncursesw yaml-0.1 icu-uc icu-i18n hunspell"
 PKG_CFLAGS=$(pkg-config --cflags $PKGS | sed 's/-D_XOPEN_SOURCE=[0-9]*//')
 PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer -pthread"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
