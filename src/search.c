@@ -1,34 +1,75 @@
 /* search.c - the index and ranked search over sections (see search.h).
  *
- * Every indexed string (a title, a paragraph, an also_called word...) is a
- * "src" that remembers its node, its section, its field and the position of
- * its first word. Words are folded and stemmed (fold.h); each stem is a term
- * with a postings list of (src, word number in the src). Srcs are numbered in
- * reading order, so every list is in (src, word number) order as built, and a
- * query merges lists instead of sorting them. Positions jump between strings,
- * so phrases and nearness never reach across two blocks.
+ * Index. Every indexed string (a title, a paragraph, an also_called word...)
+ * is a "src" that remembers its node, its section, its field, whether its
+ * node is prose, and the position of its first word. Words are folded and
+ * stemmed (fold.h); each stem is a term with two lists, both built in reading
+ * order as sections are added, so nothing is sorted or replayed afterwards:
  *
- * A list is stored as bytes. A posting is d, the src minus the previous
- * posting's src, and w, the word number itself when the src changed (d > 0)
- * or the word number minus the previous one when it did not; the "previous
- * posting" of the first is (0, 0). It is written as the LEB128 varint of
- * d << OFF_BITS | min(w, OFF_INLINE), followed by the varint of
- * w - OFF_INLINE only when w >= OFF_INLINE. Most postings take one or two
- * bytes. Lists are only ever read front to back (struct pcur).
+ *  - The section list: one entry per section holding the term, the varints
+ *    of the section minus the previous entry's and of the bytes its postings
+ *    take, then two bytes: the term's field-weighted count in the section
+ *    (sum of field_weight over its words, times TF_SCALE, at most 255) and
+ *    flags (bit 0: in the title or a question; bits 1-7: the prose blocks
+ *    after the first block that hold it, the "spread"). Scoring reads only
+ *    these, so it never touches a src or a node.
+ *  - The postings: per section, (src, word number) pairs as the LEB128
+ *    varint of d << OFF_BITS | min(w, OFF_INLINE), then the varint of
+ *    w - OFF_INLINE only when w >= OFF_INLINE. In a section's first posting
+ *    d is the src minus the section's first src (secfirst) and w the word
+ *    number; after it d is the src minus the previous one, and w the word
+ *    number when d > 0, else its step from the previous one. So a section's
+ *    postings can be read on their own, from the byte offset that summing
+ *    the section list's lengths gives.
  *
- * Sections are added one at a time in reading order, and each word goes
- * straight onto the end of its term's list; nothing is replayed or sorted
- * afterwards, and the growable arrays are trimmed once the last section is in.
+ * Positions jump between strings, so phrases and nearness never reach across
+ * two blocks. A table from each spelling as written to its folded word and
+ * term means each distinct spelling is folded and stemmed once. Titles and
+ * also_called entries of two to four words are kept once each as phrases.
  *
- * Building touches each word of the content once: a table from the word's
- * bytes as written to its folded word and term means each distinct spelling
- * is folded and stemmed only once.
+ * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
+ * dropped when any other word is left. A word the content holds matches its
+ * stem and its synonyms' (one-word also_called entries and glossary names of
+ * one node; weight W_SYNONYM). A word it does not hold is looked up in
+ * Hunspell: a correct English word stays unmatched ("price" is never read as
+ * "place"); a misspelt one is corrected to the content word of least cost,
+ * its edits (spelling or sound key) less a little for frequent words, within
+ * one edit for 4-7 letters and two for 8 or more; only when none is that near
+ * are Hunspell's proposals that the content holds taken (one edit more, for
+ * words of MIN_PROPOSE letters or more). The dictionary is opened at the first
+ * word that needs it. A corrected word weighs W_FUZZY1..3 by edits.
+ * Real-word slips ("injection sight") are caught against the phrases: a word
+ * beside the phrase's own neighbour that is near the phrase's word (edits or
+ * sound) is read as it, unless the query's pair is itself a phrase. Every
+ * correction is reported ("Showing results for").
  *
- * A query becomes units (a word, or a quoted phrase); each word becomes
- * alternatives: its own stem, the stems of its synonyms (from also_called and
- * the glossary), or, when the stem is unknown, vocabulary words within one or
- * two edits. Sections are ranked by how many units they match, then by BM25F
- * (field weights) with a bonus for matches close together.
+ * Ranking, in two passes. First, BM25F over the section lists: a unit's
+ * count in a section is the field-weighted count of its alternatives, each
+ * times its weight over the best alternative's (title 3, section also_called
+ * 2.5, question and glossary term 2, item also_called 1.8, body and answer
+ * 1), saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with
+ * k1 = BM25_K1, b = BM25_B, len the section's words. It is weighted by idf^2
+ * (the query weighs its words by IDF as well as the sections do), idf =
+ * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
+ * words dominate and common ones add little; by the best alternative's weight
+ * (a corrected word ranks as the word would, below it); and by FILLER_W for
+ * filler words ("after", "make"). Sections are never ordered by how many
+ * words they match. Each section's sum is then multiplied by 1 + SPREAD *
+ * min(spread per unit, SPREAD_MAX) (a section that comes back to a word in
+ * several prose blocks explains it) and, when its title or a question holds
+ * every unit, by 1 + (TITLE_ALL - 1) * min(1, units / content words of the
+ * title), and by W_OVERVIEW for a section with subsections (an overview
+ * leads to them; they hold the facts). Second, the best limit + RERANK_EXTRA sections
+ * are read with positions, from each alternative's postings for just those
+ * sections, and multiplied by 1 + PROXIMITY * (matched units - 1) / (the
+ * smallest window holding them) and by 1 + PHRASE * (share of the query's
+ * neighbouring words found side by side, one dropped word allowed between).
+ *
+ * No answer. When nothing but filler matched (stop words only, or no matched
+ * word both rarer than COMMON_DF of the sections and no filler word, while
+ * some word matched nothing), no section is returned as a hit: the best
+ * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
+ * when it finds something itself.
  */
 #include "search.h"
 
@@ -88,12 +129,15 @@ enum {
 #define SPREAD_MAX 3.0
 #define COMMON_DF  0.15
 #define FILLER_W   0.25
+#define W_OVERVIEW 0.6
 #define TF_SCALE   4.0
 
 enum {
 	RERANK_EXTRA = 32,    /* candidates beyond the limit re-ranked with positions */
 	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
 	MAX_TOPICS = 3,       /* closest topics offered when nothing answers */
+	OVERVIEW = 0x80,      /* titlen: a section with subsections */
+	MIN_PROPOSE = 6,      /* shorter words get no Hunspell proposals */
 };
 
 /*
@@ -115,7 +159,6 @@ struct term {
 	uint32_t plen, pcap; /* bytes used and allocated */
 	uint8_t *sl;         /* section list, encoded as the header comment says */
 	uint32_t slen, scap;
-	uint32_t np;   /* postings */
 	uint32_t df;   /* sections holding the term */
 	uint32_t *syn; /* synonym terms */
 	uint32_t nsyn;
@@ -124,7 +167,7 @@ struct term {
 	uint32_t lastsrc, lastsec, slsec, secoff;
 	uint16_t lastoff;
 	uint16_t spread; /* prose blocks after the first that hold the term */
-	float tf;        /* field-weighted count */
+	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a question */
 	const struct node *lastblk;
 };
@@ -183,6 +226,8 @@ struct search_index {
 	struct src *srcs;
 	size_t nsrcs, srccap;
 	uint32_t *doclen; /* words per section */
+	uint8_t *titlen;  /* content words of each section's title (at most 127), and
+			     OVERVIEW when the section has subsections */
 	size_t nsecs, seccap;
 	double avgdl;
 	struct term *terms;
@@ -478,6 +523,7 @@ struct add_ctx {
 	/* Content (not stop) words of the string so far, and the term of the first. */
 	uint32_t ncontent, one;
 	enum field field;
+	uint8_t ftf; /* the field's weight times TF_SCALE */
 	const struct node *node;
 	bool prose;
 	uint32_t wid[MAX_PHRASE_WORDS]; /* its first words */
@@ -559,8 +605,7 @@ static void section_flush(struct term *t)
 	}
 	uint8_t *p = put_varint(t->sl + t->slen, t->lastsec - t->slsec);
 	p = put_varint(p, t->plen - t->secoff);
-	double q = t->tf * TF_SCALE + 0.5;
-	*p++ = q >= 255 ? 255 : (uint8_t)q;
+	*p++ = t->tf >= 255 ? 255 : (uint8_t)t->tf;
 	*p++ = (uint8_t)((t->spread > 127 ? 127 : t->spread) << 1 | t->title);
 	t->slen = (uint32_t)(p - t->sl);
 	t->slsec = t->lastsec;
@@ -586,8 +631,8 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 	}
 	t->lastsrc = src;
 	t->lastoff = (uint16_t)off;
-	t->np++;
-	t->tf += (float)field_weight[a->field];
+	if (t->tf < 255)
+		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
@@ -676,6 +721,7 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	};
 	a->text = text;
 	a->field = f;
+	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
@@ -683,6 +729,8 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	    a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
 	a->pos += a->nw + POS_GAP;
+	if (f == F_TITLE)
+		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);
 	return a->ncontent == 1 ? a->one : NO_TERM;
 }
 
@@ -828,12 +876,16 @@ void search_index_add(struct search_index *ix, const struct node *section, size_
 			cap *= 2;
 		ix->doclen = xreallocarray(ix->doclen, cap, sizeof(*ix->doclen));
 		ix->secfirst = xreallocarray(ix->secfirst, cap, sizeof(*ix->secfirst));
+		ix->titlen = xreallocarray(ix->titlen, cap, sizeof(*ix->titlen));
 		ix->seccap = cap;
 	}
 	for (; ix->nsecs <= ord; ix->nsecs++) {
 		ix->doclen[ix->nsecs] = 0;
 		ix->secfirst[ix->nsecs] = (uint32_t)ix->nsrcs;
+		ix->titlen[ix->nsecs] = 0;
 	}
+	if (node_has_subsections(section))
+		ix->titlen[ord] = OVERVIEW;
 	struct add_ctx a = { .ix = ix, .sec = (uint32_t)ord };
 	add_section(&a, section);
 }
@@ -866,6 +918,7 @@ void search_index_end(struct search_index *ix, const struct content *c)
 	ix->seccap = ix->nsecs ? ix->nsecs : 1;
 	ix->doclen = xreallocarray(ix->doclen, ix->seccap, sizeof(*ix->doclen));
 	ix->secfirst = xreallocarray(ix->secfirst, ix->seccap, sizeof(*ix->secfirst));
+	ix->titlen = xreallocarray(ix->titlen, ix->seccap, sizeof(*ix->titlen));
 	for (size_t i = 0; i < ix->nterms; i++) {
 		struct term *t = &ix->terms[i];
 		section_flush(t);
@@ -943,6 +996,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->bylen[1]);
 	free(ix->doclen);
 	free(ix->secfirst);
+	free(ix->titlen);
 	free(ix->phrases);
 	free(ix->phraseslot);
 	if (ix->speller && ix->speller->h)
@@ -1250,12 +1304,18 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	unsigned k = fuzzy_k(q);
 	if (k == 0 || q->stop)
 		return;
+	struct fix f = { .term = NO_TERM };
+	fuzzy_each(ix, q, k, fix_fuzzy, &f);
+	/* Nothing near and too short for proposals: nothing to bend it into, and
+	 * no need for the dictionary. */
+	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
+		return;
 	Hunhandle *h = speller_get(ix);
 	if (h && is_english(h, q->word))
 		return;
-	struct fix f = { .term = NO_TERM };
-	fuzzy_each(ix, q, k, fix_fuzzy, &f);
-	if (h)
+	/* Hunspell's proposals cost milliseconds: asked for only when no content
+	 * word is within reach, and only for words long enough to be mangled. */
+	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
 		fix_proposals(ix, h, q, k, &f);
 	if (f.term == NO_TERM)
 		return;
@@ -2269,7 +2329,7 @@ static size_t score_sections(const struct search_index *ix, const struct plan *p
 					if (sl.flags & 1)
 						m->tmask[sec] |= bit;
 					/* Synonyms only widen the spread of a word the section uses. */
-					if (w >= 1.0)
+					if (w >= top)
 						m->spread[sec] += sl.flags >> 1;
 				}
 			}
@@ -2375,9 +2435,16 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		 */
 		double spread = (double)m->spread[sec] / (double)pl.n;
 		base *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
-		/* A title or question that says the whole query is the answer itself. */
-		if (m->tmask[sec] == all)
-			base *= TITLE_ALL;
+		/* A title or question that says the whole query, and little else, is the
+		 * answer itself. */
+		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
+		if (m->tmask[sec] == all) {
+			double cover = tl > pl.n ? (double)pl.n / tl : 1.0;
+			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
+		}
+		/* An overview leads to its subsections, which hold the facts. */
+		if (ix->titlen[sec] & OVERVIEW)
+			base *= W_OVERVIEW;
 		cand[i] = (struct cand){ .sec = sec, .base = base, .score = base };
 		m->acc[sec] = 0;
 		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
