@@ -29,8 +29,8 @@
  *
  * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
  * dropped when any other word is left. A word the content holds matches its
- * stem and its synonyms' (one-word also_called entries and glossary names of
- * one node; weight W_SYNONYM). A word it does not hold is looked up in
+ * stem and its synonyms' (the one-word name and also_called entries of one
+ * list item or glossary term; weight W_SYNONYM). A word it does not hold is looked up in
  * Hunspell: a correct English word stays unmatched ("price" is never read as
  * "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
@@ -63,7 +63,8 @@
  * are read with positions, from each alternative's postings for just those
  * sections, and multiplied by 1 + PROXIMITY * (matched units - 1) / (the
  * smallest window holding them) and by 1 + PHRASE * (share of the query's
- * neighbouring words found side by side, one dropped word allowed between).
+ * neighbouring words found side by side, one dropped word allowed between,
+ * each pair weighing as its lighter word).
  *
  * No answer. When nothing but filler matched (stop words only, or no matched
  * word both rarer than COMMON_DF of the sections and no filler word, while
@@ -822,16 +823,17 @@ static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
 }
 
 /*
- * Index a node's strings, and note its synonyms: a section's, item's or
- * term's one-word name (its first string) and its one-word also_called
- * entries all mean the same thing ("fatigue", "tiredness", "tired"). The
- * table comes from the content only. Items and sections whose text is a
- * sentence still pair their also_called entries with each other.
+ * Index a node's strings, and note its synonyms: an item's or term's
+ * one-word name (its first string) and its one-word also_called entries all
+ * mean the same thing ("fatigue", "tiredness", "tired"). The table comes from
+ * the content only. Items whose text is a sentence still pair their
+ * also_called entries with each other. A section's also_called entries are
+ * words that lead to it, not names of one thing ("health", "patient"), so
+ * they are indexed but not paired.
  */
 static void add_node(struct add_ctx *a, const struct node *n)
 {
-	bool syn = (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM) &&
-		   n->also_called.n > 0;
+	bool syn = (n->type == NODE_ITEM || n->type == NODE_TERM) && n->also_called.n > 0;
 	uint32_t group[64];
 	size_t ng = 0;
 	const char *s;
@@ -1066,7 +1068,8 @@ struct unit {
 struct plan {
 	struct unit u[MAX_UNITS];
 	size_t n;
-	bool filler; /* every word is a stop word */
+	bool filler;          /* every word is a stop word */
+	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 };
 
 static void qword_free(struct qword *q)
@@ -2197,10 +2200,17 @@ static void scan_cand(const struct search_index *ix, const struct mp *e, size_t 
 			if (e[j].pos > e[i].pos && e[j].unit == u + 1)
 				pairs |= 1u << u;
 	}
-	size_t npairs = 0;
-	for (size_t u = 0; u + 1 < pl->n; u++)
-		npairs += pl->u[u].nw == 1 && pl->u[u + 1].nw == 1;
-	*adj = npairs ? (double)__builtin_popcount(pairs) / (double)npairs : 0;
+	/* Each pair counts as much as the lighter of its two words. */
+	double found = 0, total = 0;
+	for (size_t u = 0; u + 1 < pl->n; u++) {
+		if (pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
+			continue;
+		double w = pl->uw[u] < pl->uw[u + 1] ? pl->uw[u] : pl->uw[u + 1];
+		total += w;
+		if ((pairs >> u) & 1)
+			found += w;
+	}
+	*adj = total > 0 ? found / total : 0;
 	*close = 0;
 	uint32_t nmatch = (uint32_t)__builtin_popcount(mask);
 	if (nmatch < 2)
@@ -2300,8 +2310,8 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
  * summed into m->acc. Lists each section matched in m->cands; returns their
  * number, and each unit's document frequency in df.
  */
-static size_t score_sections(const struct search_index *ix, const struct plan *pl,
-			     struct plist *occ, struct qmem *m, size_t *df)
+static size_t score_sections(const struct search_index *ix, struct plan *pl, struct plist *occ,
+			     struct qmem *m, size_t *df)
 {
 	struct plist tmp[MAX_PHRASE] = { 0 };
 	size_t ncand = 0;
@@ -2351,6 +2361,7 @@ static size_t score_sections(const struct search_index *ix, const struct plan *p
 		idf *= top;
 		if (un->nw == 1 && is_filler(un->w[0].word))
 			idf *= FILLER_W;
+		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
 			double f = m->tf[sec];
