@@ -36,8 +36,9 @@
  * its edits (spelling or sound key) less a little for frequent words, within
  * one edit for 4-7 letters and two for 8 or more; only when none is that near
  * are Hunspell's proposals that the content holds taken (one edit more, for
- * words of MIN_PROPOSE letters or more). The dictionary is opened at the first
- * word that needs it. A corrected word weighs W_FUZZY1..3 by edits.
+ * words of MIN_PROPOSE letters or more). Hunspell is opened for each word
+ * that needs it over just the dictionary lines that could spell that word
+ * (speller_open), so a check costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
  * Real-word slips ("injection sight") are caught against the phrases: a word
  * beside the phrase's own neighbour that is near the phrase's word (edits or
  * sound) is read as it, unless the query's pair is itself a phrase. Every
@@ -81,6 +82,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "fold.h"
 #include "text.h"
@@ -179,9 +182,9 @@ struct phrase {
 	uint32_t n;
 };
 
-/* Hunspell, opened at the first word the content does not hold. */
+/* Where the Hunspell dictionary is, looked for at the first word that needs it. */
 struct speller {
-	Hunhandle *h;
+	char *aff, *dic; /* NULL when there is none */
 	bool tried;
 };
 
@@ -1001,8 +1004,10 @@ void search_index_free(struct search_index *ix)
 	free(ix->titlen);
 	free(ix->phrases);
 	free(ix->phraseslot);
-	if (ix->speller && ix->speller->h)
-		Hunspell_destroy(ix->speller->h);
+	if (ix->speller) {
+		free(ix->speller->aff);
+		free(ix->speller->dic);
+	}
 	free(ix->speller);
 	if (ix->qm) {
 		free(ix->qm->tf);
@@ -1159,37 +1164,121 @@ static unsigned fuzzy_k(const struct qword *q)
 	return q->nchars >= 8 ? 2 : 1;
 }
 
-/* Hunspell with the first English dictionary found; NULL when there is none. */
-static Hunhandle *speller_get(const struct search_index *ix)
+/* Find the first English dictionary; false when there is none. */
+static bool speller_find(struct speller *sp)
+{
+	if (sp->tried)
+		return sp->dic != NULL;
+	sp->tried = true;
+	static const char *const bases[] = {
+		"/usr/share/hunspell/en_US",
+		"/usr/share/hunspell/en_GB",
+		"/usr/share/myspell/dicts/en_US",
+	};
+	const char *env = getenv("EXOREAD_DICT");
+	for (size_t i = env && *env ? 0 : 1; i <= sizeof(bases) / sizeof(bases[0]); i++) {
+		const char *base = i == 0 ? env : bases[i - 1];
+		char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
+		FILE *fa = fopen(aff, "r"), *fd = fopen(dic, "r");
+		bool ok = fa && fd;
+		if (fa)
+			fclose(fa);
+		if (fd)
+			fclose(fd);
+		if (ok) {
+			sp->aff = aff;
+			sp->dic = dic;
+			return true;
+		}
+		free(aff);
+		free(dic);
+	}
+	return false;
+}
+
+/*
+ * Whether a dictionary line's word could spell w: its first three letters
+ * (all of a shorter word) stand at the start of w, or after a prefix of two
+ * or three letters (the dictionaries' prefixes: re-, un-, dis-, con-...).
+ * Suffixes keep those letters, so every form of the word still passes.
+ */
+static bool dict_line_near(const char *line, size_t len, const char *w, size_t wn)
+{
+	size_t n = 0;
+	while (n < len && n < 3 && line[n] != '/' && line[n] != '\t' && line[n] != ' ')
+		n++;
+	if (n == 0)
+		return false;
+	static const size_t offs[] = { 0, 2, 3 };
+	for (size_t i = 0; i < 3; i++) {
+		size_t o = offs[i];
+		if (o + n > wn)
+			continue;
+		size_t k = 0;
+		while (k < n && (char)((line[k] >= 'A' && line[k] <= 'Z') ? line[k] - 'A' + 'a'
+									  : line[k]) == w[o + k])
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Hunspell over just the lines of the dictionary that could spell w (a
+ * percent or so of them): checking a word then costs about a millisecond
+ * and little memory, where the whole dictionary would take tens of
+ * milliseconds and megabytes. NULL when there is no dictionary or the
+ * filtered copy cannot be made. Free with Hunspell_destroy.
+ */
+static Hunhandle *speller_open(const struct search_index *ix, const char *w)
 {
 	struct speller *sp = ix->speller;
-	if (sp == NULL)
+	if (sp == NULL || !speller_find(sp))
 		return NULL;
-	if (!sp->tried) {
-		sp->tried = true;
-		static const char *const bases[] = {
-			"/usr/share/hunspell/en_US",
-			"/usr/share/hunspell/en_GB",
-			"/usr/share/myspell/dicts/en_US",
-		};
-		const char *env = getenv("EXOREAD_DICT");
-		for (size_t i = env && *env ? 0 : 1; i <= sizeof(bases) / sizeof(bases[0]); i++) {
-			const char *base = i == 0 ? env : bases[i - 1];
-			char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
-			FILE *fa = fopen(aff, "r"), *fd = fopen(dic, "r");
-			if (fa && fd)
-				sp->h = Hunspell_create(aff, dic);
-			if (fa)
-				fclose(fa);
-			if (fd)
-				fclose(fd);
-			free(aff);
-			free(dic);
-			if (sp->h)
-				break;
+	FILE *in = fopen(sp->dic, "r");
+	if (in == NULL)
+		return NULL;
+	struct buf lines = { 0 };
+	size_t nkept = 0, wn = strlen(w);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	bool first = true;
+	while ((len = getline(&line, &cap, in)) > 0) {
+		if (first) { /* the word count */
+			first = false;
+			continue;
+		}
+		if (dict_line_near(line, (size_t)len, w, wn)) {
+			buf_add(&lines, line, (size_t)len);
+			if (line[len - 1] != '\n')
+				buf_putc(&lines, '\n');
+			nkept++;
 		}
 	}
-	return sp->h;
+	free(line);
+	fclose(in);
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/exoread-dic-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	Hunhandle *h = NULL;
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		FILE *out = fdopen(fd, "w");
+		if (out == NULL) {
+			close(fd);
+		} else {
+			fprintf(out, "%zu\n", nkept);
+			if (lines.len)
+				fwrite(lines.s, 1, lines.len, out);
+			if (fclose(out) == 0)
+				h = Hunspell_create(sp->aff, path);
+		}
+		unlink(path);
+	}
+	free(path);
+	buf_free(&lines);
+	return h;
 }
 
 /* Whether Hunspell knows w (folded, so lower case) as an English word, or as a name. */
@@ -1313,14 +1402,15 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	 * no need for the dictionary. */
 	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
 		return;
-	Hunhandle *h = speller_get(ix);
-	if (h && is_english(h, q->word))
-		return;
+	Hunhandle *h = speller_open(ix, q->word);
+	bool english = h && is_english(h, q->word);
 	/* Hunspell's proposals cost milliseconds: asked for only when no content
 	 * word is within reach, and only for words long enough to be mangled. */
-	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
+	if (h && !english && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
 		fix_proposals(ix, h, q, k, &f);
-	if (f.term == NO_TERM)
+	if (h)
+		Hunspell_destroy(h);
+	if (english || f.term == NO_TERM)
 		return;
 	add_term_alts(ix, q, f.term, fix_weight(f.d));
 	q->fix = xstrdup(f.word);
@@ -2063,13 +2153,20 @@ static char *suggest(const struct search_index *ix, const struct plan *pl)
 {
 	struct buf b = { 0 };
 	bool changed = false;
-	Hunhandle *h = speller_get(ix);
 	for (size_t i = 0; i < pl->n; i++) {
 		for (size_t j = 0; j < pl->u[i].nw; j++) {
 			const struct qword *q = &pl->u[i].w[j];
 			const char *w = q->word;
+			bool english = false;
 			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
-			    q->nchars <= MAX_FUZZY_LEN && !(h && is_english(h, q->word))) {
+			    q->nchars <= MAX_FUZZY_LEN) {
+				Hunhandle *h = speller_open(ix, q->word);
+				english = h && is_english(h, q->word);
+				if (h)
+					Hunspell_destroy(h);
+			}
+			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
+			    q->nchars <= MAX_FUZZY_LEN && !english) {
 				struct sugg_ctx s = { .best = NO_TERM };
 				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
 				fuzzy_each(ix, q, k, closest, &s);
