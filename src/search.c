@@ -7,11 +7,12 @@
  * order as sections are added, so nothing is sorted or replayed afterwards:
  *
  *  - The section list: one entry per section holding the term, the varints
- *    of the section minus the previous entry's and of the bytes its postings
- *    take, then two bytes: the term's field-weighted count in the section
- *    (sum of field_weight over its words, times TF_SCALE, at most 255) and
- *    flags (bit 0: in the title or a question; bits 1-7: the prose blocks
- *    after the first block that hold it, the "spread"). Scoring reads only
+ *    of the section minus the previous entry's, of the bytes its postings
+ *    take, and of c << 1 | (flags != 0), where c is the term's field-weighted
+ *    count in the section (sum of field_weight over its words, times
+ *    TF_SCALE, at most 255); then, when not zero, a byte of flags (bit 0: in
+ *    the title or a question; bits 1-7: the prose blocks after the first
+ *    block that hold it, the "spread"). Scoring reads only
  *    these, so it never touches a src or a node.
  *  - The postings: per section, (src, word number) pairs as the LEB128
  *    varint of d << OFF_BITS | min(w, OFF_INLINE), then the varint of
@@ -588,7 +589,7 @@ static uint8_t *put_varint(uint8_t *p, uint64_t v)
 static void posting_put(struct term *t, uint32_t d, uint32_t w)
 {
 	if (t->pcap - t->plen < POSTING_MAX) {
-		t->pcap = t->pcap ? t->pcap * 2 : 16;
+		t->pcap = t->pcap ? t->pcap + t->pcap / 2 : 16;
 		t->post = xrealloc(t->post, t->pcap);
 	}
 	uint8_t *p = put_varint(t->post + t->plen,
@@ -604,13 +605,15 @@ static void section_flush(struct term *t)
 	if (t->lastsec == UINT32_MAX)
 		return;
 	if (t->scap - t->slen < 16) {
-		t->scap = t->scap ? t->scap * 2 : 16;
+		t->scap = t->scap ? t->scap + t->scap / 2 : 16;
 		t->sl = xrealloc(t->sl, t->scap);
 	}
 	uint8_t *p = put_varint(t->sl + t->slen, t->lastsec - t->slsec);
 	p = put_varint(p, t->plen - t->secoff);
-	*p++ = t->tf >= 255 ? 255 : (uint8_t)t->tf;
-	*p++ = (uint8_t)((t->spread > 127 ? 127 : t->spread) << 1 | t->title);
+	uint32_t flags = (t->spread > 127 ? 127u : t->spread) << 1 | t->title;
+	p = put_varint(p, (uint32_t)(t->tf >= 255 ? 255 : t->tf) << 1 | (flags != 0));
+	if (flags != 0)
+		*p++ = (uint8_t)flags;
 	t->slen = (uint32_t)(p - t->sl);
 	t->slsec = t->lastsec;
 }
@@ -1656,9 +1659,9 @@ static inline bool sl_next(struct slcur *c)
 	c->poff += c->nb;
 	c->sec += (uint32_t)get_varint(&c->s);
 	c->nb = (uint32_t)get_varint(&c->s);
-	c->tf = c->s[0];
-	c->flags = c->s[1];
-	c->s += 2;
+	uint32_t x = (uint32_t)get_varint(&c->s);
+	c->tf = (uint8_t)(x >> 1);
+	c->flags = (x & 1) ? *c->s++ : 0;
 	return true;
 }
 

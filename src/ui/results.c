@@ -61,7 +61,8 @@ static void results_build(struct ui *u)
 		buf_printf(&b, "%zu %s for \"%s\"", res->nhits,
 			   res->nhits == 1 ? "section" : "sections", u->rquery);
 	else
-		buf_printf(&b, "Nothing found for \"%s\"", u->rquery);
+		buf_printf(&b, "%s \"%s\"",
+			   res->ntopics ? "Nothing here answers" : "Nothing found for", u->rquery);
 	size_t first = ui_add_wrapped(L, b.s, 0, 0, width, NULL, NULL);
 	for (size_t i = first; i < L->n; i++)
 		ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_HEADING, NULL);
