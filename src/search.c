@@ -37,9 +37,9 @@
  * its edits (spelling or sound key) less a little for frequent words, within
  * one edit for 4-7 letters and two for 8 or more; only when none is that near
  * are Hunspell's proposals that the content holds taken (one edit more, for
- * words of MIN_PROPOSE letters or more). Hunspell is opened for each word
- * that needs it over just the dictionary lines that could spell that word
- * (speller_open), so a check costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
+ * words of MIN_PROPOSE letters or more). Hunspell holds just the dictionary
+ * lines that could spell the words asked about (speller_for), so a check
+ * costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
  * Real-word slips ("injection sight") are caught against the phrases: a word
  * beside the phrase's own neighbour that is near the phrase's word (edits or
  * sound) is read as it, unless the query's pair is itself a phrase. Every
@@ -183,10 +183,16 @@ struct phrase {
 	uint32_t n;
 };
 
-/* Where the Hunspell dictionary is, looked for at the first word that needs it. */
+/*
+ * Hunspell over the part of the dictionary that words so far needed: the
+ * lines whose word starts with one of keys (three letters each, NUL-ended).
+ */
 struct speller {
 	char *aff, *dic; /* NULL when there is none */
 	bool tried;
+	Hunhandle *h;
+	char (*keys)[4];
+	size_t nkeys;
 };
 
 /* Per-section arrays a query scores into, kept between queries and cleared as used. */
@@ -1010,6 +1016,9 @@ void search_index_free(struct search_index *ix)
 	if (ix->speller) {
 		free(ix->speller->aff);
 		free(ix->speller->dic);
+		free(ix->speller->keys);
+		if (ix->speller->h)
+			Hunspell_destroy(ix->speller->h);
 	}
 	free(ix->speller);
 	if (ix->qm) {
@@ -1199,66 +1208,50 @@ static bool speller_find(struct speller *sp)
 	return false;
 }
 
-/*
- * Whether a dictionary line's word could spell w: its first three letters
- * (all of a shorter word) stand at the start of w, or after a prefix of two
- * or three letters (the dictionaries' prefixes: re-, un-, dis-, con-...).
- * Suffixes keep those letters, so every form of the word still passes.
- */
-static bool dict_line_near(const char *line, size_t len, const char *w, size_t wn)
+/* The letter as lower case ASCII, where it is a capital. */
+static char ascii_lower(char c)
 {
-	size_t n = 0;
-	while (n < len && n < 3 && line[n] != '/' && line[n] != '\t' && line[n] != ' ')
-		n++;
-	if (n == 0)
-		return false;
-	static const size_t offs[] = { 0, 2, 3 };
-	for (size_t i = 0; i < 3; i++) {
-		size_t o = offs[i];
-		if (o + n > wn)
-			continue;
-		size_t k = 0;
-		while (k < n && (char)((line[k] >= 'A' && line[k] <= 'Z') ? line[k] - 'A' + 'a'
-									  : line[k]) == w[o + k])
-			k++;
-		if (k == n)
-			return true;
-	}
-	return false;
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 /*
- * Hunspell over just the lines of the dictionary that could spell w (a
- * percent or so of them): checking a word then costs about a millisecond
- * and little memory, where the whole dictionary would take tens of
- * milliseconds and megabytes. NULL when there is no dictionary or the
- * filtered copy cannot be made. Free with Hunspell_destroy.
+ * Whether a dictionary line is wanted: its word is shorter than three
+ * letters (any word may be built on it), or starts with one of the keys.
  */
-static Hunhandle *speller_open(const struct search_index *ix, const char *w)
+static bool dict_line_wanted(const char *line, size_t len, char (*keys)[4], size_t nkeys)
 {
-	struct speller *sp = ix->speller;
-	if (sp == NULL || !speller_find(sp))
-		return NULL;
+	size_t n = 0;
+	while (n < len && n < 3 && line[n] != '/' && line[n] != '\t' && line[n] != ' ' &&
+	       line[n] != '\n')
+		n++;
+	if (n < 3)
+		return n > 0;
+	for (size_t i = 0; i < nkeys; i++)
+		if (ascii_lower(line[0]) == keys[i][0] && ascii_lower(line[1]) == keys[i][1] &&
+		    ascii_lower(line[2]) == keys[i][2])
+			return true;
+	return false;
+}
+
+/* Hunspell over the dictionary lines that dict_line_wanted keeps; NULL on failure. */
+static Hunhandle *speller_load(struct speller *sp)
+{
 	FILE *in = fopen(sp->dic, "r");
 	if (in == NULL)
 		return NULL;
 	struct buf lines = { 0 };
-	size_t nkept = 0, wn = strlen(w);
+	size_t nkept = 0;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
-	bool first = true;
-	while ((len = getline(&line, &cap, in)) > 0) {
-		if (first) { /* the word count */
-			first = false;
+	for (bool first = true; (len = getline(&line, &cap, in)) > 0; first = false) {
+		/* The first line is the word count. */
+		if (first || !dict_line_wanted(line, (size_t)len, sp->keys, sp->nkeys))
 			continue;
-		}
-		if (dict_line_near(line, (size_t)len, w, wn)) {
-			buf_add(&lines, line, (size_t)len);
-			if (line[len - 1] != '\n')
-				buf_putc(&lines, '\n');
-			nkept++;
-		}
+		buf_add(&lines, line, (size_t)len);
+		if (line[len - 1] != '\n')
+			buf_putc(&lines, '\n');
+		nkept++;
 	}
 	free(line);
 	fclose(in);
@@ -1282,6 +1275,49 @@ static Hunhandle *speller_open(const struct search_index *ix, const char *w)
 	free(path);
 	buf_free(&lines);
 	return h;
+}
+
+/*
+ * Hunspell able to judge w, or NULL when there is no dictionary. It holds
+ * only the dictionary lines that could spell the words asked about so far:
+ * those whose first three letters stand at the start of the word or after
+ * a prefix of two or three letters (the dictionaries' prefixes: re-, un-,
+ * dis-, con-...); suffixes keep those letters. That is a percent or so of
+ * the lines, so a word costs about a millisecond the first time its letters
+ * come up and nothing after, where the whole dictionary would take tens of
+ * milliseconds and megabytes. The index owns the result.
+ */
+static Hunhandle *speller_for(const struct search_index *ix, const char *w)
+{
+	struct speller *sp = ix->speller;
+	if (sp == NULL || !speller_find(sp))
+		return NULL;
+	static const size_t offs[] = { 0, 2, 3 };
+	size_t wn = strlen(w);
+	bool grown = sp->h == NULL;
+	for (size_t i = 0; i < 3; i++) {
+		if (offs[i] + 3 > wn)
+			continue;
+		const char *k = w + offs[i];
+		bool have = false;
+		for (size_t j = 0; j < sp->nkeys && !have; j++)
+			have = memcmp(sp->keys[j], k, 3) == 0;
+		if (have)
+			continue;
+		sp->keys = xgrow(sp->keys, sp->nkeys, sizeof(*sp->keys));
+		memcpy(sp->keys[sp->nkeys], k, 3);
+		sp->keys[sp->nkeys++][3] = '\0';
+		grown = true;
+	}
+	if (grown) {
+		Hunhandle *h = speller_load(sp);
+		if (h) {
+			if (sp->h)
+				Hunspell_destroy(sp->h);
+			sp->h = h;
+		}
+	}
+	return sp->h;
 }
 
 /* Whether Hunspell knows w (folded, so lower case) as an English word, or as a name. */
@@ -1405,15 +1441,14 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	 * no need for the dictionary. */
 	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
 		return;
-	Hunhandle *h = speller_open(ix, q->word);
-	bool english = h && is_english(h, q->word);
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h && is_english(h, q->word))
+		return;
 	/* Hunspell's proposals cost milliseconds: asked for only when no content
 	 * word is within reach, and only for words long enough to be mangled. */
-	if (h && !english && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
+	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
 		fix_proposals(ix, h, q, k, &f);
-	if (h)
-		Hunspell_destroy(h);
-	if (english || f.term == NO_TERM)
+	if (f.term == NO_TERM)
 		return;
 	add_term_alts(ix, q, f.term, fix_weight(f.d));
 	q->fix = xstrdup(f.word);
@@ -2163,10 +2198,8 @@ static char *suggest(const struct search_index *ix, const struct plan *pl)
 			bool english = false;
 			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
 			    q->nchars <= MAX_FUZZY_LEN) {
-				Hunhandle *h = speller_open(ix, q->word);
+				Hunhandle *h = speller_for(ix, q->word);
 				english = h && is_english(h, q->word);
-				if (h)
-					Hunspell_destroy(h);
 			}
 			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
 			    q->nchars <= MAX_FUZZY_LEN && !english) {
