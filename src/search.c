@@ -23,8 +23,8 @@
  *    postings can be read on their own, from the byte offset that summing
  *    the section list's lengths gives.
  *
- * Positions jump between strings, so phrases and nearness never reach across
- * two blocks. A table from each spelling as written to its folded word and
+ * A word's position is its src (from its section's first) times 2^16 plus
+ * its word number, so phrases and nearness never reach across two strings. A table from each spelling as written to its folded word and
  * term means each distinct spelling is folded and stemmed once. Titles and
  * also_called entries of two to four words are kept once each as phrases.
  *
@@ -108,7 +108,7 @@ static const double field_weight[F_COUNT] = {
 };
 
 enum {
-	POS_GAP = 8,        /* positions skipped between two strings */
+	POS_SRC_SHIFT = 16, /* word numbers are below 2^16 (MAX_SRC_WORDS) */
 	MAX_UNITS = 32,     /* query units beyond this are ignored */
 	MAX_PHRASE = 16,    /* words of one quoted phrase */
 	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
@@ -146,16 +146,17 @@ enum {
 };
 
 /*
- * 16 bytes: there is one per indexed string. The string itself is found
- * again from the node (src_text). A section number takes 29 bits; 2^29
- * sections would need far more memory than their nodes could ever get.
+ * 12 bytes, packed: there is one per indexed string. The string itself is
+ * found again from the node (src_text). A section number takes 28 bits; 2^28
+ * sections would need far more memory than their nodes could ever get. A
+ * word's position, for nearness, is (src - its section's first src) <<
+ * POS_SRC_SHIFT plus its word number, so strings never run into each other.
  */
-struct src {
+struct __attribute__((packed)) src {
 	const struct node *node; /* block, item or section */
 	uint32_t sec : 28;       /* index into content.sections */
 	uint32_t field : 3;      /* enum field */
 	uint32_t prose : 1;      /* its node is a paragraph or a note */
-	uint32_t pos;            /* position of its first word */
 };
 
 struct term {
@@ -530,7 +531,7 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 struct add_ctx {
 	struct search_index *ix;
 	const char *text; /* the src being indexed */
-	uint32_t sec, src, pos, nw;
+	uint32_t sec, src, nw;
 	/* Content (not stop) words of the string so far, and the term of the first. */
 	uint32_t ncontent, one;
 	enum field field;
@@ -595,7 +596,7 @@ static uint8_t *put_varint(uint8_t *p, uint64_t v)
 static void posting_put(struct term *t, uint32_t d, uint32_t w)
 {
 	if (t->pcap - t->plen < POSTING_MAX) {
-		t->pcap = t->pcap ? t->pcap + t->pcap / 2 : 16;
+		t->pcap = t->pcap ? t->pcap + t->pcap / 4 + 16 : 16;
 		t->post = xrealloc(t->post, t->pcap);
 	}
 	uint8_t *p = put_varint(t->post + t->plen,
@@ -611,7 +612,7 @@ static void section_flush(struct term *t)
 	if (t->lastsec == UINT32_MAX)
 		return;
 	if (t->scap - t->slen < 16) {
-		t->scap = t->scap ? t->scap + t->scap / 2 : 16;
+		t->scap = t->scap ? t->scap + t->scap / 4 + 16 : 16;
 		t->sl = xrealloc(t->sl, t->scap);
 	}
 	uint8_t *p = put_varint(t->sl + t->slen, t->lastsec - t->slsec);
@@ -729,9 +730,7 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
 	a->prose = n->type == NODE_PARA || n->type == NODE_NOTE;
-	*sp = (struct src){
-		.node = n, .sec = a->sec, .field = f, .prose = a->prose, .pos = a->pos
-	};
+	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .prose = a->prose };
 	a->text = text;
 	a->field = f;
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
@@ -741,7 +740,6 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	if ((f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM) && a->nw >= 2 &&
 	    a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
-	a->pos += a->nw + POS_GAP;
 	if (f == F_TITLE)
 		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);
 	return a->ncontent == 1 ? a->one : NO_TERM;
@@ -2254,8 +2252,9 @@ static struct qmem *qmem_get(const struct search_index *ix)
 
 /* A match of one unit at one position of a candidate, for the nearness scan. */
 struct mp {
-	uint32_t cand, pos, src, unit;
-	double w;
+	uint64_t pos;
+	uint32_t cand, src, unit;
+	float w;
 };
 
 static int cmp_mp(const void *a, const void *b)
@@ -2286,11 +2285,12 @@ static void mp_add(const struct search_index *ix, struct mps *m, uint32_t cand, 
 		   uint32_t off, uint32_t unit, double w)
 {
 	const struct src *sp = &ix->srcs[src];
-	mp_push(m, (struct mp){ .cand = cand,
-				.pos = sp->pos + off,
-				.src = src,
-				.unit = unit,
-				.w = w * field_weight[sp->field] });
+	mp_push(m,
+		(struct mp){ .cand = cand,
+			     .pos = (uint64_t)(src - ix->secfirst[sp->sec]) << POS_SRC_SHIFT | off,
+			     .src = src,
+			     .unit = unit,
+			     .w = (float)(w * field_weight[sp->field]) });
 }
 
 /*
@@ -2350,12 +2350,12 @@ static void scan_cand(const struct search_index *ix, const struct mp *e, size_t 
 		return;
 	unsigned cnt[MAX_UNITS] = { 0 };
 	size_t have = 0, l = 0;
-	uint32_t span = UINT32_MAX;
+	uint64_t span = UINT64_MAX;
 	for (size_t r = 0; r < n; r++) {
 		if (cnt[e[r].unit]++ == 0)
 			have++;
 		while (have == nmatch) {
-			uint32_t s = e[r].pos - e[l].pos;
+			uint64_t s = e[r].pos - e[l].pos;
 			if (s < span)
 				span = s;
 			if (--cnt[e[l].unit] == 0)
