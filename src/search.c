@@ -45,7 +45,7 @@
  * sound) is read as it, unless the query's pair is itself a phrase. Every
  * correction is reported ("Showing results for").
  *
- * Ranking, in two passes. First, BM25F over the section lists: a unit's
+ * Ranking, in two passes (the second for at most RERANK_MAX + RERANK_EXTRA). First, BM25F over the section lists: a unit's
  * count in a section is the field-weighted count of its alternatives, each
  * times its weight over the best alternative's (title 3, section also_called
  * 2.5, question and glossary term 2, item also_called 1.8, body and answer
@@ -139,6 +139,7 @@ enum {
 
 enum {
 	RERANK_EXTRA = 32,    /* candidates beyond the limit re-ranked with positions */
+	RERANK_MAX = 224,     /* hits wanted beyond this are not re-ranked */
 	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
 	MAX_TOPICS = 3,       /* closest topics offered when nothing answers */
 	OVERVIEW = 0x80,      /* titlen: a section with subsections */
@@ -2589,7 +2590,8 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		/* An overview leads to its subsections, which hold the facts. */
 		if (ix->titlen[sec] & OVERVIEW)
 			base *= W_OVERVIEW;
-		cand[i] = (struct cand){ .sec = sec, .base = base, .score = base };
+		cand[i] =
+			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
 		m->acc[sec] = 0;
 		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
 	}
@@ -2607,9 +2609,16 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 
-	/* The best by BM25F, re-ranked with nearness: the rest cannot gain enough. */
-	size_t k = limit + RERANK_EXTRA < ncand ? limit + RERANK_EXTRA : ncand;
-	select_top(cand, ncand, k);
+	/*
+	 * The best by BM25F, re-ranked with nearness: the rest cannot gain enough.
+	 * Past RERANK_MAX hits wanted (--limit 0 on large content), the rest keep
+	 * their BM25F order, below the re-ranked ones.
+	 */
+	size_t want = limit < ncand ? limit : ncand;
+	size_t k = (want < RERANK_MAX ? want : RERANK_MAX) + RERANK_EXTRA;
+	if (k > ncand)
+		k = ncand;
+	select_top(cand, ncand, want > k ? want : k);
 	if (k > 1)
 		qsort(cand, k, sizeof(*cand), cmp_sec);
 	rerank(ix, &pl, occ, cand, k);
@@ -2619,7 +2628,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		plist_free(&occ[u]);
 
 	/* Snippets only for the hits returned. */
-	res->nhits = k < limit ? k : limit;
+	res->nhits = want;
 	res->ntotal = ncand;
 	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
 	struct buf text = { 0 };
