@@ -56,6 +56,13 @@ struct layout_opts {
 /* Append the lines for section sec to L. */
 void layout_section(struct layout *L, const struct content *c, const struct node *sec,
 		    const struct layout_opts *o);
+/*
+ * Append the "When to get help" view: every sign once, grouped by level from
+ * most to least urgent, each level led by its action in words, each sign
+ * followed by a link to the section that explains it (lines carry the
+ * `signs` block there as their node, or the sign itself when none names it).
+ */
+void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o);
 /* Append the list of sources cited so far in L ("Sources" heading + one entry each). */
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o);
 /* Append an arbitrary wrapped paragraph (used for the notice and messages). */

@@ -61,6 +61,12 @@ struct load_file {
  */
 struct content *load_mem(const struct load_file *files, size_t n);
 
+/*
+ * From now on, warn about 'reviewed' dates more than months months old, or
+ * later than today (check does this; 12 by default). 0 turns it off.
+ */
+void load_set_review_limit(int months);
+
 /* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
  * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
 int validate(struct content *c);

@@ -44,9 +44,10 @@ enum urgency urgency_parse(const char *s)
 const char *node_type_name(enum node_type t)
 {
 	static const char *const names[] = {
-		[NODE_ROOT] = "root", [NODE_SECTION] = "section", [NODE_PARA] = "para",
-		[NODE_LIST] = "list", [NODE_ITEM] = "item",       [NODE_QA] = "qa",
-		[NODE_NOTE] = "note", [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+		[NODE_ROOT] = "root",     [NODE_SECTION] = "section", [NODE_PARA] = "para",
+		[NODE_LIST] = "list",     [NODE_ITEM] = "item",       [NODE_QA] = "qa",
+		[NODE_NOTE] = "note",     [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+		[NODE_ACTION] = "action", [NODE_SIGNS] = "signs",
 	};
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }
@@ -268,6 +269,7 @@ void content_free(struct content *c)
 	free(c->by_id);
 	free(c->source_order);
 	free(c->terms);
+	free(c->signs);
 	for (size_t i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	free(c->files);

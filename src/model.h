@@ -19,11 +19,14 @@ enum __attribute__((packed)) node_type {
 	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
 	NODE_PARA,    /* text, sources */
 	NODE_LIST,    /* text (optional intro), sources; children: NODE_ITEM */
-	NODE_ITEM, /* text, urgency, also_called, sources (inherited from the list when absent) */
-	NODE_QA,   /* title = question, text = answer, sources */
-	NODE_NOTE, /* text, sources */
+	NODE_ITEM,    /* text, urgency, also_called, sources (inherited from the list when absent);
+		      a sign (an item with an urgency) also has id, its sign id */
+	NODE_QA,      /* title = question, text = answer, sources */
+	NODE_NOTE,    /* text, sources */
 	NODE_CLAIM, /* text = the claim, sources; context = what other sources say, context_sources */
 	NODE_TERM, /* title = the term, text = what it means, also_called, sources */
+	NODE_ACTION, /* urgency = the level, text = what to do (may hold {emergency-number}), sources */
+	NODE_SIGNS, /* see_also = sign ids as written; see = the signs (NODE_ITEM), by validation */
 };
 
 /* How soon to act on a symptom. Only set where a source supports it. */
@@ -79,13 +82,13 @@ struct node {
 	struct node *first; /* children */
 	struct node *next;  /* siblings */
 
-	char *id;      /* sections: full id ("side-effects/allergic"); NULL otherwise */
+	char *id; /* sections: full id ("side-effects/allergic"); signs: the sign id; else NULL */
 	char *title;   /* section title, question of a QA, term of a TERM; may be NULL */
 	char *text;    /* paragraph, item, answer, note, claim or definition; may be NULL */
 	char *context; /* NODE_CLAIM: what the other sources say */
 
 	struct strv also_called; /* lay words and synonyms */
-	struct strv see_also;    /* section ids as written */
+	struct strv see_also;    /* section ids as written; NODE_SIGNS: sign ids */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
 	/* Sources: indices into content.sources, resolved as the file is read
@@ -108,10 +111,14 @@ struct content {
 	int *source_order; /* source indices sorted by id, for lookups (set by the loader) */
 	const struct node **terms; /* glossary terms in reading order (set by validate) */
 	size_t nterms;
+	const struct node **signs; /* signs (items with an urgency) in reading order (validate) */
+	size_t nsigns;
 	char **files; /* interned file paths; node.file points into these */
 	size_t nfiles;
-	char *dir;        /* the folder the content came from */
-	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
+	char *dir;           /* the folder the content came from */
+	const char *version; /* sources.yaml's 'version', or NULL when it gives none */
+	char reviewed[11];   /* the newest 'reviewed' date of any file (YYYY-MM-DD), or "" */
+	struct arena mem;    /* nodes, their strings and arrays: immutable after loading */
 };
 
 /* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */

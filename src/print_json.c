@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "config.h"
 #include "print.h"
 #include "text.h"
 
@@ -123,6 +124,10 @@ static const char *block_type(enum node_type t)
 		return "claim";
 	case NODE_TERM:
 		return "term";
+	case NODE_ACTION:
+		return "action";
+	case NODE_SIGNS:
+		return "signs";
 	default:
 		return "section";
 	}
@@ -148,12 +153,44 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		key(out, depth + 1, &first, "text");
 		json_str(out, n->text);
 		break;
+	case NODE_ACTION: {
+		key(out, depth + 1, &first, "level");
+		json_str(out, urgency_name(n->urgency));
+		key(out, depth + 1, &first, "level_label");
+		json_str(out, urgency_label(n->urgency));
+		struct buf t = { 0 };
+		config_expand(&t, n->text ? n->text : "");
+		if (n->urgency == URG_CALL_PROVIDER && config_clinic())
+			buf_printf(&t, " Your clinic's phone number is %s.", config_clinic());
+		key(out, depth + 1, &first, "text");
+		json_str(out, t.s ? t.s : "");
+		buf_free(&t);
+		break;
+	}
+	case NODE_SIGNS:
+		key(out, depth + 1, &first, "signs");
+		buf_putc(out, '[');
+		for (size_t i = 0; i < n->see_also.n; i++) {
+			const struct node *sg = n->see ? n->see[i] : NULL;
+			if (sg == NULL)
+				continue;
+			indent(out, depth + 2);
+			json_block(out, c, sg, depth + 2);
+			if (i + 1 < n->see_also.n)
+				buf_putc(out, ',');
+		}
+		if (n->see_also.n)
+			indent(out, depth + 1);
+		buf_putc(out, ']');
+		break;
 	default:
 		key(out, depth + 1, &first, "text");
 		json_str(out, n->text ? n->text : "");
 		break;
 	}
 	if (n->type == NODE_ITEM) {
+		key(out, depth + 1, &first, "sign");
+		json_str(out, n->id);
 		key(out, depth + 1, &first, "urgency");
 		json_str(out, urgency_name(n->urgency));
 		key(out, depth + 1, &first, "urgency_label");
@@ -163,8 +200,10 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		key(out, depth + 1, &first, "also_called");
 		json_strv(out, &n->also_called);
 	}
-	key(out, depth + 1, &first, "sources");
-	json_srcs(out, c, n->sources, n->nsources);
+	if (n->type != NODE_SIGNS) {
+		key(out, depth + 1, &first, "sources");
+		json_srcs(out, c, n->sources, n->nsources);
+	}
 	if (n->type == NODE_CLAIM) {
 		key(out, depth + 1, &first, "context");
 		json_str(out, n->context);
@@ -243,6 +282,8 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 	buf_putc(out, '}');
 }
 
+static void json_sources(struct buf *out, const struct content *c, bool *first);
+
 void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
@@ -261,9 +302,13 @@ void print_json(struct buf *out, const struct content *c, const struct node *con
 	if (n)
 		indent(out, 1);
 	buf_putc(out, ']');
+	json_sources(out, c, &first);
+}
 
-	/* Every source, cited or not, so consumers can resolve any id they meet. */
-	key(out, 1, &first, "sources");
+/* Every source, cited or not, so consumers can resolve any id they meet; ends the object. */
+static void json_sources(struct buf *out, const struct content *c, bool *first)
+{
+	key(out, 1, first, "sources");
 	buf_putc(out, '[');
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct source *s = &c->sources[i];
@@ -288,4 +333,63 @@ void print_json(struct buf *out, const struct content *c, const struct node *con
 	if (c->nsources)
 		indent(out, 1);
 	buf_puts(out, "]\n}\n");
+}
+
+void print_json_urgent(struct buf *out, const struct content *c)
+{
+	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
+					      URG_EXPECTED };
+	bool first = true, any = false;
+	buf_putc(out, '{');
+	key(out, 1, &first, "levels");
+	buf_putc(out, '[');
+	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+		const struct node *home = NULL;
+		bool f = true, fs = true;
+		for (size_t i = 0; i < c->nsigns; i++) {
+			const struct node *sg = c->signs[i];
+			if (sg->urgency != order[g])
+				continue;
+			if (home == NULL) {
+				home = node_section(sg);
+				if (any)
+					buf_putc(out, ',');
+				any = true;
+				indent(out, 2);
+				buf_putc(out, '{');
+				key(out, 3, &f, "level");
+				json_str(out, urgency_name(order[g]));
+				key(out, 3, &f, "label");
+				json_str(out, urgency_label(order[g]));
+				key(out, 3, &f, "section");
+				json_str(out, home->id);
+				key(out, 3, &f, "action");
+				const struct node *act = NULL;
+				for (const struct node *b = home->first; b && !act; b = b->next)
+					if (b->type == NODE_ACTION && b->urgency == order[g])
+						act = b;
+				if (act)
+					json_block(out, c, act, 3);
+				else
+					buf_puts(out, "null");
+				key(out, 3, &f, "signs");
+				buf_putc(out, '[');
+			}
+			if (!fs)
+				buf_putc(out, ',');
+			fs = false;
+			indent(out, 4);
+			json_block(out, c, sg, 4);
+		}
+		if (home) {
+			indent(out, 3);
+			buf_putc(out, ']');
+			indent(out, 2);
+			buf_putc(out, '}');
+		}
+	}
+	if (any)
+		indent(out, 1);
+	buf_putc(out, ']');
+	json_sources(out, c, &first);
 }

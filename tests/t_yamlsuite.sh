@@ -14,7 +14,7 @@
 
 SUITE=${YAML_TEST_SUITE:-$TOP/../shared/yaml-test-suite}
 if [ ! -d "$SUITE" ]; then
-	fail "yaml test suite present" "no folder $SUITE (set YAML_TEST_SUITE)"
+	skip "no YAML test suite in $SUITE (set YAML_TEST_SUITE to run it)"
 	exit 0
 fi
 SUITE=$(cd "$SUITE" && pwd)

@@ -86,6 +86,9 @@ static void try(const struct load_file *files, size_t n)
 	content_free(c);
 }
 
+/* The entry points libFuzzer calls. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *null;
