@@ -50,7 +50,8 @@
  * times its weight over the best alternative's (title 3, section also_called
  * 2.5, question and glossary term 2, item also_called 1.8, body and answer
  * 1), saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with
- * k1 = BM25_K1, b = BM25_B, len the section's words. It is weighted by idf^2
+ * k1 = BM25_K1, b = BM25_B, len the words of the section's body text and
+ * answers (names and also_called entries do not make a section longer). It is weighted by idf^2
  * (the query weighs its words by IDF as well as the sections do), idf =
  * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
  * words dominate and common ones add little; by the best alternative's weight
@@ -240,7 +241,7 @@ struct search_index {
 	struct fold *fold;
 	struct src *srcs;
 	size_t nsrcs, srccap;
-	uint32_t *doclen; /* words per section */
+	uint32_t *doclen; /* words of body text (and answers) per section */
 	uint8_t *titlen;  /* content words of each section's title (at most 127), and
 			     OVERVIEW when the section has subsections */
 	size_t nsecs, seccap;
@@ -716,7 +717,10 @@ static int add_span(void *arg, const struct fold_span *sp)
 	if (a->nw < MAX_PHRASE_WORDS)
 		a->wid[a->nw] = w;
 	a->nw++;
-	ix->doclen[a->sec]++;
+	/* Titles, questions and also_called entries name a section; only its
+	 * text makes it longer. */
+	if (a->field == F_BODY || a->field == F_ANSWER)
+		ix->doclen[a->sec]++;
 	return 0;
 }
 
