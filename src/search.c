@@ -597,7 +597,7 @@ static uint8_t *put_varint(uint8_t *p, uint64_t v)
 }
 
 /* Append one encoded posting (d, w) to t's postings. */
-static void posting_put(struct term *t, uint32_t d, uint32_t w)
+static inline void posting_put(struct term *t, uint32_t d, uint32_t w)
 {
 	if (t->pcap - t->plen < POSTING_MAX) {
 		t->pcap = t->pcap ? t->pcap + t->pcap / 4 + 16 : 16;
