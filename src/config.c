@@ -169,12 +169,17 @@ const char *config_clinic(void)
 	return in_use ? in_use->clinic_phone : NULL;
 }
 
-void config_expand(struct buf *out, const char *s)
+void config_action_text(struct buf *out, const struct node *action)
 {
 	static const char ph[] = "{emergency-number}";
+	const char *s = action->text ? action->text : "";
 	for (const char *p; (p = strstr(s, ph)) != NULL; s = p + sizeof ph - 1) {
 		buf_add(out, s, (size_t)(p - s));
 		buf_puts(out, config_emergency());
 	}
 	buf_puts(out, s);
+	if (action->urgency == URG_CALL_PROVIDER && config_clinic())
+		buf_printf(out, " Your clinic's phone number is %s.", config_clinic());
+	if (out->s == NULL)
+		buf_add(out, "", 0);
 }

@@ -30,9 +30,11 @@ const char *config_emergency(void);
 /* The configured clinic phone, or NULL. */
 const char *config_clinic(void);
 /*
- * Append s to out with each "{emergency-number}" replaced by config_emergency().
+ * Append an action's text to out as readers see it: "{emergency-number}"
+ * filled in, and for the "Call your provider" level the clinic's phone.
  */
 struct buf;
-void config_expand(struct buf *out, const char *s);
+struct node;
+void config_action_text(struct buf *out, const struct node *action);
 
 #endif

@@ -280,10 +280,8 @@ static void layout_action(struct layout *L, const struct content *c, const struc
 		rich_level(&r, n->urgency, NULL);
 	}
 	struct buf t = { 0 };
-	config_expand(&t, n->text ? n->text : "");
-	if (n->urgency == URG_CALL_PROVIDER && config_clinic())
-		buf_printf(&t, " Your clinic's phone number is %s.", config_clinic());
-	rich_add(&r, t.s ? t.s : "", -1, NULL);
+	config_action_text(&t, n);
+	rich_add(&r, t.s, -1, NULL);
 	buf_free(&t);
 	rich_refs(&r, L, c, n->sources, n->nsources);
 	emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
@@ -365,14 +363,29 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		layout_action(L, c, n, sec, o);
 		break;
 	case NODE_SIGNS:
+		/* Each run of signs of one level is led by the level, in words,
+		 * and what to do: the page says it where the signs are. */
 		rich_add(&r, "When to get help:", LS_LABEL, NULL);
 		emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		for (size_t i = 0; i < n->see_also.n; i++) {
 			const struct node *sg = n->see ? n->see[i] : NULL;
 			if (sg == NULL)
 				continue;
+			const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
+			if (prev == NULL || prev->urgency != sg->urgency) {
+				rich_free(&r);
+				rich_level(&r, sg->urgency, node_section(sg));
+				const struct node *act = sign_action(sg);
+				if (act) {
+					struct buf t = { 0 };
+					config_action_text(&t, act);
+					rich_add(&r, t.s, -1, NULL);
+					buf_free(&t);
+					rich_refs(&r, L, c, act->sources, act->nsources);
+				}
+				emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+			}
 			rich_free(&r);
-			rich_level(&r, sg->urgency, node_section(sg));
 			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
 			rich_refs(&r, L, c, sg->sources, sg->nsources);
 			emit(L, &r,
@@ -499,59 +512,43 @@ static const struct node *shown_in(const struct content *c, const struct node *s
 	return NULL;
 }
 
-/* The action of level g in the section home, or NULL. */
-static const struct node *action_of(const struct node *home, enum urgency g)
+const char *layout_urgent_intro(const struct content *c)
 {
-	for (const struct node *b = home->first; b; b = b->next)
-		if (b->type == NODE_ACTION && b->urgency == g)
-			return b;
-	return NULL;
+	return c->nsigns ? "Most urgent first. Each sign is named once."
+			 : "This guide names no signs with an urgency.";
 }
 
 void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o)
 {
-	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
-					      URG_EXPECTED };
 	struct rich r = { 0 };
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
 	cited_size(L, c);
 	heading(L, "When to get help", 0, NULL, NULL, o);
-	rich_add(&r,
-		 c->nsigns ? "The signs this guide names, from most to least urgent. Each sign is "
-			     "named once, at one level."
-			   : "This guide names no signs with an urgency.",
-		 -1, NULL);
+	rich_add(&r, layout_urgent_intro(c), -1, NULL);
 	emit(L, &r, (struct shape){ 0 }, NULL, NULL, o);
 	rich_free(&r);
-	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
-		const struct node *home = NULL;
-		for (size_t i = 0; i < c->nsigns; i++) {
-			const struct node *sg = c->signs[i];
-			if (sg->urgency != order[g])
-				continue;
-			if (home == NULL) {
-				home = node_section(sg);
-				blank(L, NULL);
-				size_t from = L->n;
-				heading(L, urgency_label(order[g]), 1, home, home, o);
-				for (size_t k = from; k + 1 < L->n; k++)
-					if (L->lines[k].nspans > 0)
-						L->lines[k].spans[0].style = LS_URGENCY;
-				const struct node *act = action_of(home, order[g]);
-				if (act) {
-					struct buf t = { 0 };
-					config_expand(&t, act->text ? act->text : "");
-					if (order[g] == URG_CALL_PROVIDER && config_clinic())
-						buf_printf(&t, " Your clinic's phone number is %s.",
-							   config_clinic());
-					rich_add(&r, "What to do:", LS_URGENCY, NULL);
-					rich_space(&r);
-					rich_add(&r, t.s ? t.s : "", -1, NULL);
-					buf_free(&t);
-					rich_refs(&r, L, c, act->sources, act->nsources);
-					emit(L, &r, (struct shape){ .hang = 2 }, act, home, o);
-					rich_free(&r);
-				}
-			}
+	for (size_t g = 0; g < nlv; g++) {
+		const struct node *home = lv[g].home, *act = lv[g].action;
+		blank(L, NULL);
+		size_t from = L->n;
+		heading(L, urgency_label(lv[g].level), 1, home, home, o);
+		for (size_t k = from; k + 1 < L->n; k++)
+			if (L->lines[k].nspans > 0)
+				L->lines[k].spans[0].style = LS_URGENCY;
+		if (act) {
+			struct buf t = { 0 };
+			config_action_text(&t, act);
+			rich_add(&r, "What to do:", LS_URGENCY, NULL);
+			rich_space(&r);
+			rich_add(&r, t.s, -1, NULL);
+			buf_free(&t);
+			rich_refs(&r, L, c, act->sources, act->nsources);
+			emit(L, &r, (struct shape){ .hang = 2 }, act, home, o);
+			rich_free(&r);
+		}
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			const struct node *sg = lv[g].signs[i];
 			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
 			rich_refs(&r, L, c, sg->sources, sg->nsources);
 			emit(L, &r,
@@ -568,6 +565,7 @@ void layout_urgent(struct layout *L, const struct content *c, const struct layou
 			rich_free(&r);
 		}
 	}
+	sign_levels_free(lv, nlv);
 }
 
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o)

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* sched_getaffinity */
 #endif
 #include "load.h"
+#include "validate.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -67,12 +67,4 @@ struct content *load_mem(const struct load_file *files, size_t n);
  */
 void load_set_review_limit(int months);
 
-/* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
- * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
-int validate(struct content *c);
-
-/* Warn (DIAG_WARNING) about every word that mixes scripts, such as Latin
- * letters with Cyrillic look-alikes. Returns the number of warnings. */
-size_t validate_lint(const struct content *c);
-
 #endif

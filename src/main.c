@@ -1,4 +1,6 @@
-/* main.c - options and subcommands; every decision to exit is made here. */
+/* main.c - options and subcommands. Every exit status is decided here, except
+ * that the allocation wrappers (util.c) and a folding context that cannot start
+ * (fold.c) end the program with status 3: there is nothing left to do then. */
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -17,6 +19,7 @@
 #include "print.h"
 #include "search.h"
 #include "search_print.h"
+#include "validate.h"
 #include "ui/ui.h"
 #include "util.h"
 

@@ -1,8 +1,8 @@
 /* model.h - the one content model: a tree of sections and blocks.
  *
  * The loader (load.c) is the only code that allocates and links nodes; its
- * builder functions are in model_int.h. After content_validate() succeeds the
- * tree is frozen and everything downstream takes const pointers.
+ * builders are static there. After validate() (validate.h) succeeds the tree
+ * is frozen and everything downstream takes const pointers.
  */
 #ifndef EXOREAD_MODEL_H
 #define EXOREAD_MODEL_H
@@ -43,7 +43,7 @@ enum __attribute__((packed)) urgency {
 struct source {
 	char *id;    /* short id used in `sources:` lists */
 	char *title; /* the article's title */
-	char *file;  /* the article's file name under shared/seeds */
+	char *file;  /* the article's file name, as sources.yaml gives it */
 	char *notes; /* notes on reliability; may be NULL */
 	int num;     /* 1-based reference number, in sources.yaml order */
 	const char *path;
@@ -149,8 +149,9 @@ enum resolve_status {
 /*
  * Resolve a user's section reference: an exact id, a unique id prefix (also a
  * prefix of the last path part), or title words (every word found in the title,
- * case-insensitively). Candidates are returned in *cands (caller frees the array,
- * not the nodes), up to max_cands.
+ * case-insensitively). Candidates, *ncands of them, are returned in *cands (the
+ * caller frees the array, not the nodes): every match when ambiguous, and the
+ * nearest ids when nothing matched.
  */
 enum resolve_status content_resolve(const struct content *c, const char *ref,
 				    const struct node **out, const struct node ***cands,
@@ -165,6 +166,22 @@ enum {
 };
 /* The candidate closest to s within a small edit distance, or NULL. */
 const char *closest_word(const char *s, const char *const *cands, size_t n);
+
+/* One level of "When to get help": its signs in reading order, where they live
+ * and what to do. */
+struct sign_level {
+	enum urgency level;
+	const struct node *home;   /* the section that holds the level's signs */
+	const struct node *action; /* home's action block of this level, or NULL */
+	const struct node **signs; /* allocated; sign_levels_free() frees it */
+	size_t nsigns;
+};
+/* What to do about sign sg: the action of its level in its section, or NULL. */
+const struct node *sign_action(const struct node *sg);
+/* The levels that have signs, most urgent first, into out; returns how many. */
+size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT]);
+/* Free what content_sign_levels() allocated. */
+void sign_levels_free(struct sign_level *v, size_t n);
 
 /* Free everything. NULL-safe. */
 void content_free(struct content *c);

@@ -159,11 +159,9 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		key(out, depth + 1, &first, "level_label");
 		json_str(out, urgency_label(n->urgency));
 		struct buf t = { 0 };
-		config_expand(&t, n->text ? n->text : "");
-		if (n->urgency == URG_CALL_PROVIDER && config_clinic())
-			buf_printf(&t, " Your clinic's phone number is %s.", config_clinic());
+		config_action_text(&t, n);
 		key(out, depth + 1, &first, "text");
-		json_str(out, t.s ? t.s : "");
+		json_str(out, t.s);
 		buf_free(&t);
 		break;
 	}
@@ -337,59 +335,45 @@ static void json_sources(struct buf *out, const struct content *c, bool *first)
 
 void print_json_urgent(struct buf *out, const struct content *c)
 {
-	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
-					      URG_EXPECTED };
-	bool first = true, any = false;
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
+	bool first = true;
 	buf_putc(out, '{');
 	key(out, 1, &first, "levels");
 	buf_putc(out, '[');
-	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
-		const struct node *home = NULL;
-		bool f = true, fs = true;
-		for (size_t i = 0; i < c->nsigns; i++) {
-			const struct node *sg = c->signs[i];
-			if (sg->urgency != order[g])
-				continue;
-			if (home == NULL) {
-				home = node_section(sg);
-				if (any)
-					buf_putc(out, ',');
-				any = true;
-				indent(out, 2);
-				buf_putc(out, '{');
-				key(out, 3, &f, "level");
-				json_str(out, urgency_name(order[g]));
-				key(out, 3, &f, "label");
-				json_str(out, urgency_label(order[g]));
-				key(out, 3, &f, "section");
-				json_str(out, home->id);
-				key(out, 3, &f, "action");
-				const struct node *act = NULL;
-				for (const struct node *b = home->first; b && !act; b = b->next)
-					if (b->type == NODE_ACTION && b->urgency == order[g])
-						act = b;
-				if (act)
-					json_block(out, c, act, 3);
-				else
-					buf_puts(out, "null");
-				key(out, 3, &f, "signs");
-				buf_putc(out, '[');
-			}
-			if (!fs)
+	for (size_t g = 0; g < nlv; g++) {
+		bool f = true;
+		if (g)
+			buf_putc(out, ',');
+		indent(out, 2);
+		buf_putc(out, '{');
+		key(out, 3, &f, "level");
+		json_str(out, urgency_name(lv[g].level));
+		key(out, 3, &f, "label");
+		json_str(out, urgency_label(lv[g].level));
+		key(out, 3, &f, "section");
+		json_str(out, lv[g].home->id);
+		key(out, 3, &f, "action");
+		if (lv[g].action)
+			json_block(out, c, lv[g].action, 3);
+		else
+			buf_puts(out, "null");
+		key(out, 3, &f, "signs");
+		buf_putc(out, '[');
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			if (i)
 				buf_putc(out, ',');
-			fs = false;
 			indent(out, 4);
-			json_block(out, c, sg, 4);
+			json_block(out, c, lv[g].signs[i], 4);
 		}
-		if (home) {
-			indent(out, 3);
-			buf_putc(out, ']');
-			indent(out, 2);
-			buf_putc(out, '}');
-		}
+		indent(out, 3);
+		buf_putc(out, ']');
+		indent(out, 2);
+		buf_putc(out, '}');
 	}
-	if (any)
+	if (nlv)
 		indent(out, 1);
 	buf_putc(out, ']');
 	json_sources(out, c, &first);
+	sign_levels_free(lv, nlv);
 }

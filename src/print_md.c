@@ -117,10 +117,8 @@ static void md_action(struct md *m, const struct node *n, bool named)
 	else
 		md_level(m->out, n->urgency);
 	struct buf t = { 0 };
-	config_expand(&t, n->text ? n->text : "");
-	if (n->urgency == URG_CALL_PROVIDER && config_clinic())
-		buf_printf(&t, " Your clinic's phone number is %s.", config_clinic());
-	md_text(m->out, t.s ? t.s : "", false, "");
+	config_action_text(&t, n);
+	md_text(m->out, t.s, false, "");
 	buf_free(&t);
 	md_refs(m, n->sources, n->nsources);
 	buf_puts(m->out, "\n\n");
@@ -203,8 +201,19 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 			const struct node *sg = n->see ? n->see[i] : NULL;
 			if (sg == NULL)
 				continue;
+			const struct node *before = i > 0 ? n->see[i - 1] : NULL;
+			if (before == NULL || before->urgency != sg->urgency) {
+				if (before)
+					buf_putc(out, '\n');
+				const struct node *act = sign_action(sg);
+				if (act) {
+					md_action(m, act, false);
+				} else {
+					md_level(out, sg->urgency);
+					buf_puts(out, "\n\n");
+				}
+			}
 			buf_puts(out, "- ");
-			md_level(out, sg->urgency);
 			md_text(out, sg->text, false, "  ");
 			md_refs(m, sg->sources, sg->nsources);
 			buf_putc(out, '\n');
@@ -309,42 +318,31 @@ static void md_handout(struct buf *out, const struct print_opts *o, bool footer)
 
 void print_md_urgent(struct buf *out, const struct content *c, const struct print_opts *o)
 {
-	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
-					      URG_EXPECTED };
 	struct md m = { .out = out,
 			.c = c,
 			.cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool)) };
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
 	md_handout(out, o, false);
 	buf_puts(out, "# When to get help\n\n");
-	buf_puts(out, c->nsigns
-			      ? "The signs this guide names, from most to least urgent. Each sign "
-				"is named once, at one level.\n\n"
-			      : "This guide names no signs with an urgency.\n\n");
-	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
-		const struct node *home = NULL;
-		for (size_t i = 0; i < c->nsigns; i++) {
-			const struct node *sg = c->signs[i];
-			if (sg->urgency != order[g])
-				continue;
-			if (home == NULL) {
-				home = node_section(sg);
-				buf_puts(out, "## ");
-				md_text(out, urgency_label(order[g]), false, "");
-				buf_puts(out, "\n\n");
-				for (const struct node *b = home->first; b; b = b->next)
-					if (b->type == NODE_ACTION && b->urgency == order[g]) {
-						md_action(&m, b, true);
-						break;
-					}
-			}
+	buf_puts(out, layout_urgent_intro(c));
+	buf_puts(out, "\n\n");
+	for (size_t g = 0; g < nlv; g++) {
+		buf_puts(out, "## ");
+		md_text(out, urgency_label(lv[g].level), false, "");
+		buf_puts(out, "\n\n");
+		if (lv[g].action)
+			md_action(&m, lv[g].action, true);
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			const struct node *sg = lv[g].signs[i];
 			buf_puts(out, "- ");
 			md_text(out, sg->text, false, "  ");
 			md_refs(&m, sg->sources, sg->nsources);
 			buf_putc(out, '\n');
 		}
-		if (home)
-			buf_putc(out, '\n');
+		buf_putc(out, '\n');
 	}
+	sign_levels_free(lv, nlv);
 	md_sources(&m);
 	md_handout(out, o, true);
 	free(m.cited);

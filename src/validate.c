@@ -12,7 +12,7 @@
 #include <unicode/ustring.h>
 
 #include "fold.h"
-#include "load.h"
+#include "validate.h"
 #include "util.h"
 
 struct vstate {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "load.h"
+#include "validate.h"
 #include "print.h"
 #include "text.h"
 #include "util.h"
