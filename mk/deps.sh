@@ -49,6 +49,7 @@ if [ "$want" = test ] || [ "$want" = check ]; then
 	need mandoc command -v mandoc
 	need man-db command -v man
 	need python3 command -v python3
+	need locales test -f /usr/share/i18n/locales/en_US
 fi
 if [ "$want" = check ]; then
 	need clang command -v clang

@@ -10,6 +10,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
+
+#include "text.h"
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -148,6 +150,10 @@ static int32_t to_utf16(struct fold *f, const char *s, size_t len)
 		U8_NEXT(p, i, n, c);
 		if (c < 0)
 			c = 0xFFFD;
+		/* Invisible characters are not there for search: "ex<U+200B>osome"
+		 * is "exosome", and no word breaks at them. */
+		if (text_is_invisible((uint32_t)c))
+			continue;
 		f->off[j] = (size_t)at;
 		if (c > 0xFFFF) {
 			f->u[j++] = U16_LEAD(c);

@@ -39,12 +39,17 @@ enum ykind {
 struct ynode {
 	enum ykind kind;
 	int line, col;
-	char *s; /* scalar value */
+	int end_line, end_col; /* scalars: just past the end */
+	char *s;               /* scalar value */
 	size_t len;
 	bool quoted;         /* not a plain scalar */
 	bool escaped;        /* double-quoted: escapes may have made any character */
 	struct ynode **kids; /* sequence items; for a map, key and value alternate */
 	size_t n, cap;
+};
+
+enum {
+	INVISIBLE_MAX = 10 /* warnings about invisible characters in one file */
 };
 
 /* The YAML tree of one file lives in a scratch arena (L->yaml): thousands of
@@ -58,9 +63,23 @@ struct loader {
 	size_t nodes;
 	size_t errors;
 	size_t suggestions;
+	size_t invisible;                   /* invisible characters warned about */
+	int invisible_at[INVISIBLE_MAX][3]; /* where prescan() found the first ones, and which */
+	size_t ninvisible_at;
 	struct arena *yaml; /* the file's YAML tree: scratch, emptied after each file */
 	char *reviewed;     /* where the file's 'reviewed' date goes (11 bytes) */
+	/* Long `sources:` lists: seen[k] == lists when source k is in the list
+	 * being read (made on first need; the caller frees it). */
+	uint32_t *seen;
+	uint32_t lists;
 };
+
+static bool lint; /* load_set_lint() */
+
+void load_set_lint(bool on)
+{
+	lint = on;
+}
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -84,6 +103,22 @@ static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
 		parent->cap = cap;
 	}
 	parent->kids[parent->n++] = kid;
+}
+
+/* Warn, when linting, about an invisible character: it reads like nothing
+ * but breaks search ("ex<U+200B>osome" is not "exosome"). */
+static void invisible(struct loader *L, int line, int col, uint32_t cp)
+{
+	if (!lint || L->invisible > INVISIBLE_MAX)
+		return;
+	if (L->invisible++ == INVISIBLE_MAX)
+		diag(DIAG_WARNING, L->file, line, col,
+		     "more invisible characters follow; only the first %d are listed",
+		     INVISIBLE_MAX);
+	else
+		diag(DIAG_WARNING, L->file, line, col,
+		     "invisible character U+%04X in text; readers cannot see it, so take it out",
+		     (unsigned)cp);
 }
 
 /* Decode one character strictly; 0 when the bytes are not valid UTF-8. */
@@ -132,6 +167,17 @@ static bool prescan(struct loader *L, const char *data, size_t len)
 		if (cp != '\r' && text_is_unsafe(cp, true)) {
 			lerr(L, line, col, "control character U+%04X in text", (unsigned)cp);
 			bad++;
+		} else if (text_is_nonchar(cp)) {
+			lerr(L, line, col, "noncharacter U+%04X in text", (unsigned)cp);
+			bad++;
+		} else if (text_is_invisible(cp)) {
+			if (L->ninvisible_at < INVISIBLE_MAX) {
+				int *at = L->invisible_at[L->ninvisible_at++];
+				at[0] = line;
+				at[1] = col;
+				at[2] = (int)cp;
+			}
+			invisible(L, line, col, cp);
 		}
 		if (cp == '\n') {
 			line++;
@@ -167,6 +213,12 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 	}
 	if (!y->escaped)
 		return;
+	/* The raw invisible characters prescan() found in this scalar, in order. */
+	size_t raw = 0;
+	while (raw < L->ninvisible_at &&
+	       (L->invisible_at[raw][0] < y->line ||
+		(L->invisible_at[raw][0] == y->line && L->invisible_at[raw][1] < y->col)))
+		raw++;
 	for (size_t i = 0; i < y->len;) {
 		uint32_t cp;
 		size_t n = utf8_next(y->s + i, y->len - i, &cp);
@@ -177,6 +229,20 @@ static void check_scalar(struct loader *L, const struct ynode *y)
 		if (text_is_unsafe(cp, true)) {
 			lerr(L, y->line, y->col, "control character U+%04X in text", (unsigned)cp);
 			return;
+		}
+		if (text_is_nonchar(cp)) {
+			lerr(L, y->line, y->col, "noncharacter U+%04X in text", (unsigned)cp);
+			return;
+		}
+		/* Raw ones were reported where they stand by prescan(), and come in
+		 * the same order; the others came from escapes ("\u200b"). */
+		if (text_is_invisible(cp)) {
+			const int *at = raw < L->ninvisible_at ? L->invisible_at[raw] : NULL;
+			if (at && at[2] == (int)cp &&
+			    (at[0] < y->end_line || (at[0] == y->end_line && at[1] < y->end_col)))
+				raw++;
+			else
+				invisible(L, y->line, y->col, cp);
 		}
 		i += n;
 	}
@@ -254,6 +320,8 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 			y->s = arena_strndup(L->yaml, (const char *)ev.data.scalar.value, y->len);
 			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+			y->end_line = (int)ev.end_mark.line + 1;
+			y->end_col = (int)ev.end_mark.column + 1;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 			anchor = ev.data.sequence_start.anchor;
@@ -350,16 +418,19 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 	size_t na = 0;
 	while (allowed[na])
 		na++;
+	/* Whether each allowed key was seen already: a map of any size costs one
+	 * look at the allowed keys per key. */
+	bool seen[32] = { false };
 	for (size_t i = 0; i + 1 < map->n; i += 2) {
 		const struct ynode *k = map->kids[i];
 		if (k->kind != Y_SCALAR) {
 			lerr(L, k->line, k->col, "keys in %s must be plain words", what);
 			continue;
 		}
-		bool known = false;
-		for (size_t j = 0; j < na && !known; j++)
-			known = strcmp(k->s, allowed[j]) == 0;
-		if (!known) {
+		size_t j = 0;
+		while (j < na && strcmp(k->s, allowed[j]) != 0)
+			j++;
+		if (j == na) {
 			const char *near = closest_word(k->s, allowed, na);
 			if (near)
 				lerr(L, k->line, k->col,
@@ -369,13 +440,36 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 				lerr(L, k->line, k->col, "unknown key '%s' in %s", k->s, what);
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2)
-			if (map->kids[j]->kind == Y_SCALAR && strcmp(map->kids[j]->s, k->s) == 0) {
-				lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s,
-				     what);
-				break;
-			}
+		if (j < sizeof seen / sizeof *seen && seen[j])
+			lerr(L, k->line, k->col, "key '%s' appears twice in %s", k->s, what);
+		else if (j < sizeof seen / sizeof *seen)
+			seen[j] = true;
 	}
+}
+
+/* Fields shown on one line, and written as one row of `list --format tsv`:
+ * titles, questions, terms, file names, and the entries of word lists (ids
+ * allow only letters, digits and '-', see valid_id()). */
+static bool one_line_key(const char *key)
+{
+	static const char *const keys[] = { "title",       "q",        "term", "file",
+					    "also_called", "see_also", NULL };
+	for (size_t i = 0; keys[i]; i++)
+		if (strcmp(key, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A one-line field must hold no line break or tab: in a title, one would make
+ * rows of its own in list output, and so in shell completion. YAML escapes and
+ * block scalars can put them in any style of scalar. (A carriage return is
+ * refused everywhere: see check_scalar().) */
+static void check_one_line(struct loader *L, const struct ynode *y, const char *key)
+{
+	size_t i = strcspn(y->s, "\n\t");
+	if (i < y->len)
+		lerr(L, y->line, y->col, "%s in '%s', which must be one line",
+		     y->s[i] == '\t' ? "a tab" : "a line break", key);
 }
 
 enum text_rule {
@@ -398,6 +492,8 @@ static char *get_text_in(struct loader *L, struct arena *a, const struct ynode *
 	if (!want_value(L, v, Y_SCALAR, key))
 		return NULL;
 	check_scalar(L, v);
+	if (one_line_key(key))
+		check_one_line(L, v, key);
 	if (v->len == 0) {
 		if (rule == TEXT_REQUIRED_MAY_BE_EMPTY)
 			return arena_strndup(a, "", 0);
@@ -445,6 +541,7 @@ static bool get_strv(struct loader *L, const struct ynode *map, const char *key,
 			continue;
 		}
 		check_scalar(L, e);
+		check_one_line(L, e, key);
 		out->v[n] = arena_strndup(L->mem, e->s, e->len);
 		at[2 * n] = e->line;
 		at[2 * n + 1] = e->col;
@@ -571,6 +668,15 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 	if (v->n == 0)
 		lerr(L, v->line, v->col, "'%s' is an empty list", key);
 	*out = arena_alloc(L->mem, (v->n + 1) * sizeof **out);
+	/* A short list is searched for repeats; a long one is marked in L->seen,
+	 * so a list of any length costs one step per entry. */
+	bool marks = v->n > 16;
+	if (marks && L->seen == NULL)
+		L->seen = xcalloc(L->c->nsources + 1, sizeof *L->seen);
+	if (marks && ++L->lists == 0) { /* the count wrapped round: start afresh */
+		memset(L->seen, 0, L->c->nsources * sizeof *L->seen);
+		L->lists = 1;
+	}
 	for (size_t i = 0; i < v->n; i++) {
 		const struct ynode *e = v->kids[i];
 		if (!want(L, e, Y_SCALAR, "each entry of the list"))
@@ -581,8 +687,13 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 			continue;
 		}
 		bool dup = false;
-		for (size_t j = 0; j < *nout && !dup; j++)
-			dup = (*out)[j] == k;
+		if (marks) {
+			dup = L->seen[k] == L->lists;
+			L->seen[k] = L->lists;
+		} else {
+			for (size_t j = 0; j < *nout && !dup; j++)
+				dup = (*out)[j] == k;
+		}
 		if (dup) {
 			lerr(L, e->line, e->col, "source '%s' is listed twice", e->s);
 			continue;
@@ -962,6 +1073,13 @@ static bool is_sources_file(const char *path)
 /* The YAML document of one file's bytes, or NULL after reporting why not. */
 static struct ynode *parse_file(struct loader *L, const char *data, size_t len)
 {
+	/* A byte order mark opens many files saved by Windows editors. libyaml
+	 * skips one only when it detects the encoding itself, and we tell it the
+	 * encoding; so the mark is skipped here, and columns count after it. */
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
 	if (!prescan(L, data, len))
 		return NULL;
 	struct ynode *doc = parse(L, data, len);
@@ -1060,7 +1178,8 @@ struct pool {
 	atomic_size_t next; /* the next topic to take */
 	bool capture;       /* several threads: hold diagnostics back */
 	pthread_mutex_t lock;
-	pthread_cond_t done; /* a topic is done */
+	pthread_cond_t done; /* a topic is done, or a worker has started */
+	size_t started;      /* under lock: workers that took their memory */
 };
 
 struct worker {
@@ -1086,6 +1205,7 @@ static void load_topic(struct content *c, struct arena *mem, struct arena *yaml,
 	if (doc)
 		t->top = build_section(&L, doc, NULL, NULL);
 	arena_reset(yaml);
+	free(L.seen);
 	free(owned);
 	t->errors = L.errors;
 }
@@ -1111,6 +1231,21 @@ static void *work(void *arg)
 	for (size_t i; (i = atomic_fetch_add(&w->p->next, 1)) < w->p->n;)
 		take_topic(w, i);
 	return NULL;
+}
+
+/* The function of each extra thread: say it has started, then read topics. */
+static void *work_thread(void *arg)
+{
+	struct worker *w = arg;
+	/* A thread's first allocation gives it its own C library heap, which
+	 * holds address space; the next thread is only started after this one
+	 * holds its own, so the room asked for before it is room still left. */
+	free(xmalloc(1));
+	pthread_mutex_lock(&w->p->lock);
+	w->p->started++;
+	pthread_cond_broadcast(&w->p->done);
+	pthread_mutex_unlock(&w->p->lock);
+	return work(w);
 }
 
 static bool topic_done(struct pool *p, size_t i)
@@ -1189,9 +1324,28 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 	for (size_t k = 0; k < jobs; k++)
 		w[k].p = &p;
 	/* w[0] is this thread's. A thread that cannot be started leaves more
-	 * work for the others. */
-	for (size_t k = 1; k < jobs && pthread_create(&w[k].tid, NULL, work, &w[k]) == 0; k++)
+	 * work for the others; so does one there is no memory for, as much as a
+	 * worker commonly needs, asked for (and given back) before it starts. A
+	 * worker's stack is small: reading a file takes no deep recursion. */
+	pthread_attr_t attr;
+	bool attr_ok = pthread_attr_init(&attr) == 0;
+	if (attr_ok)
+		pthread_attr_setstacksize(&attr, LOAD_THREAD_STACK);
+	for (size_t k = 1; k < jobs; k++) {
+		void *room = malloc(LOAD_THREAD_MEM);
+		if (room == NULL)
+			break;
+		free(room);
+		if (pthread_create(&w[k].tid, attr_ok ? &attr : NULL, work_thread, &w[k]) != 0)
+			break;
 		started = k;
+		pthread_mutex_lock(&p.lock);
+		while (p.started < k)
+			pthread_cond_wait(&p.done, &p.lock);
+		pthread_mutex_unlock(&p.lock);
+	}
+	if (attr_ok)
+		pthread_attr_destroy(&attr);
 	if (watch)
 		watch_topics(&w[0], watch);
 	else
@@ -1296,7 +1450,26 @@ struct content *load_mem(const struct load_file *files, size_t n)
 
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir)
 {
-	return load_all(dir, paths, NULL, NULL, npaths, NULL);
+	for (size_t i = 0; i < npaths; i++)
+		if (is_sources_file(paths[i]))
+			return load_all(dir, paths, NULL, NULL, npaths, NULL);
+	/* A topic file checked on its own cites the sources kept beside it. */
+	const char *slash = npaths ? strrchr(paths[0], '/') : NULL;
+	char *beside = slash ? xasprintf("%.*ssources.yaml", (int)(slash - paths[0] + 1), paths[0])
+			     : xstrdup("sources.yaml");
+	struct stat st;
+	struct content *c;
+	if (stat(beside, &st) == 0 && S_ISREG(st.st_mode)) {
+		const char **all = xcalloc(npaths + 1, sizeof *all);
+		all[0] = beside;
+		memcpy(all + 1, paths, npaths * sizeof *paths);
+		c = load_all(dir, all, NULL, NULL, npaths + 1, NULL);
+		free(all);
+	} else {
+		c = load_all(dir, paths, NULL, NULL, npaths, NULL);
+	}
+	free(beside);
+	return c;
 }
 
 static int cmp_str(const void *a, const void *b)

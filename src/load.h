@@ -13,6 +13,10 @@ enum {
 	LOAD_MAX_WORD = 256,                   /* one word, in bytes */
 	LOAD_MAX_FILES = 10000,                /* files in a content folder */
 	LOAD_MAX_JOBS = 64,                    /* threads reading topic files */
+	LOAD_THREAD_STACK = 1024 * 1024,       /* the stack of each extra thread */
+	/* Address space an extra thread needs to start: its C library heap (64 MiB),
+	 * its stack and its work. */
+	LOAD_THREAD_MEM = 96 * 1024 * 1024,
 };
 
 /*
@@ -42,8 +46,9 @@ struct load_watch {
 struct content *load_dir_watch(const char *dir, const struct load_watch *watch);
 
 /*
- * Load the named files as one content set (used by tests and `check FILE...`).
- * Same contract as load_dir.
+ * Load the named files as one content set (used by `check FILE...`). When
+ * none of them is a sources.yaml, the sources.yaml in the folder of the first
+ * file is read too, if there is one. Same contract as load_dir.
  */
 struct content *load_files(const char *const *paths, size_t npaths, const char *dir);
 
@@ -66,5 +71,10 @@ struct content *load_mem(const struct load_file *files, size_t n);
  * later than today (check does this; 12 by default). 0 turns it off.
  */
 void load_set_review_limit(int months);
+
+/* From now on, loading also warns (DIAG_WARNING) about what loads but should
+ * not be there, such as invisible characters in text: `check` sets it. Call
+ * it before loading, never while a load runs. */
+void load_set_lint(bool on);
 
 #endif

@@ -20,6 +20,7 @@
 #include "search.h"
 #include "search_print.h"
 #include "validate.h"
+#include "text.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -143,17 +144,64 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Write the buffer; a reader that went away (EPIPE) is not an error worth a word. */
-static int emit(struct buf *b)
+/* Standard output as the sink of a buffer: printers write into a buffer that
+ * passes its bytes on as it fills, in the locale's character set (as JSON
+ * when json), so output of any size takes little memory. */
+struct out_sink {
+	struct buf_sink sink;
+	bool json;
+};
+
+static int out_write(struct buf_sink *sink, const char *s, size_t n)
+{
+	const struct out_sink *o = (const struct out_sink *)sink;
+	if (!text_locale_converts())
+		return fwrite(s, 1, n, stdout) == n ? 0 : -1;
+	struct buf t = { 0 };
+	text_to_locale(&t, s, n, o->json);
+	int rc = buf_write(&t, stdout);
+	buf_free(&t);
+	return rc;
+}
+
+static struct out_sink out_sink(bool json)
+{
+	return (struct out_sink){ .sink = { .write = out_write }, .json = json };
+}
+
+/* Write what the buffer holds still (through its sink, or as text when it has
+ * none) and free it; a reader that went away (EPIPE) is not an error worth a
+ * word. */
+static int emit_as(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
-	if (buf_write(b, stdout) != 0 || fflush(stdout) != 0) {
+	struct out_sink os = out_sink(json);
+	if (b->sink == NULL)
+		b->sink = &os.sink;
+	if (buf_flush(b) != 0 || fflush(stdout) != 0) {
 		if (errno != EPIPE) {
 			msg("write error: %s", strerror(errno));
 			rc = EXIT_USAGE;
 		}
 	}
 	buf_free(b);
+	b->sink = NULL;
+	return rc;
+}
+
+static int emit(struct buf *b)
+{
+	return emit_as(b, false);
+}
+
+/* The exit status once everything is written: a write that failed (such as
+ * --help to a full disk) makes it EXIT_USAGE. */
+static int finish(int rc)
+{
+	if ((fflush(stdout) != 0 || ferror(stdout)) && errno != EPIPE) {
+		msg("write error: %s", strerror(errno ? errno : EIO));
+		return EXIT_USAGE;
+	}
 	return rc;
 }
 
@@ -395,23 +443,40 @@ static int cmd_list(const struct content *c, const struct opts *o)
 	}
 	if (o->nargs)
 		return usage_error("list takes no operands ('%s')", o->args[0]);
-	struct buf b = { 0 };
+	struct out_sink os = out_sink(false);
+	struct buf b = { .sink = &os.sink };
+	/* One row per section, whatever the text holds: text_sanitize() makes
+	 * tabs and line breaks spaces, and controls harmless. */
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct node *s = c->sections[i];
 		if (tsv) {
-			buf_printf(&b, "%s\t%s\n", s->id, s->title);
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, '\t');
+			text_sanitize(&b, s->title, strlen(s->title));
 		} else {
 			buf_repeat(&b, ' ', (size_t)s->depth * 2);
-			buf_printf(&b, "%s  [%s]\n", s->title, s->id);
+			text_sanitize(&b, s->title, strlen(s->title));
+			buf_puts(&b, "  [");
+			text_sanitize(&b, s->id, strlen(s->id));
+			buf_putc(&b, ']');
 		}
+		buf_putc(&b, '\n');
 	}
 	return emit(&b);
 }
 
 static void print_candidates(const struct node *const *v, size_t n)
 {
-	for (size_t i = 0; i < n && i < 20; i++)
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, v[i]->title);
+	struct buf b = { 0 };
+	for (size_t i = 0; i < n && i < 20; i++) {
+		buf_reset(&b);
+		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
+		struct buf t = { 0 };
+		text_to_locale(&t, b.s, b.len, false);
+		fprintf(stderr, "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
+		buf_free(&t);
+	}
+	buf_free(&b);
 	if (n > 20)
 		fprintf(stderr, "  ... and %zu more\n", n - 20);
 }
@@ -457,12 +522,13 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
 		.content_version = c->version,
 	};
-	struct buf b = { 0 };
+	if (o->urgent && po.format == PRINT_TREE)
+		return usage_error("%s", "print --urgent takes text, markdown or json");
+	struct out_sink os = out_sink(po.format == PRINT_JSON);
+	struct buf b = { .sink = &os.sink };
 	if (o->urgent) {
-		if (po.format == PRINT_TREE)
-			return usage_error("%s", "print --urgent takes text, markdown or json");
 		print_urgent(&b, c, &po);
-		return emit(&b);
+		return emit_as(&b, po.format == PRINT_JSON);
 	}
 	switch (po.format) {
 	case PRINT_TEXT:
@@ -478,7 +544,7 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		print_tree(&b, c, secs, n, &po);
 		break;
 	}
-	return emit(&b);
+	return emit_as(&b, po.format == PRINT_JSON);
 }
 
 static int cmd_print(const struct content *c, const struct opts *o)
@@ -556,10 +622,11 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		}
 		rc = EXIT_NOTHING;
 	} else {
-		struct buf b = { 0 };
+		struct out_sink os = out_sink(fmt == SEARCH_FMT_JSON);
+		struct buf b = { .sink = &os.sink };
 		search_print(&b, &res, (enum search_format)fmt, use_style(o),
 			     o->width ? o->width : term_width());
-		rc = emit(&b);
+		rc = emit_as(&b, fmt == SEARCH_FMT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",
@@ -574,7 +641,11 @@ static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
 	load_set_review_limit(o->max_age_set ? o->max_age : 12);
-	if (o->nargs <= 1) {
+	load_set_lint(true);
+	/* One operand that names no file (a folder, or nothing at all) is a folder. */
+	struct stat st;
+	if (o->nargs == 0 ||
+	    (o->nargs == 1 && (stat(o->args[0], &st) != 0 || S_ISDIR(st.st_mode)))) {
 		c = load_dir(o->nargs ? o->args[0] : dir);
 	} else {
 		c = load_files((const char *const *)o->args, o->nargs, ".");
@@ -648,6 +719,7 @@ static void index_topic(void *ix, const struct node *section)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	text_locale_init();
 	/* Die quietly of SIGPIPE when a reader such as head(1) goes away, even if
 	 * our parent ignored it. */
 	signal(SIGPIPE, SIG_DFL);
@@ -658,7 +730,7 @@ int main(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0) {
 		free(o.args);
-		return rc;
+		return finish(rc);
 	}
 	char *dir = content_dir(o.content);
 	if (o.cmd == CMD_CHECK) {

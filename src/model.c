@@ -191,14 +191,6 @@ static const char *last_part(const char *id)
 	return p ? p + 1 : id;
 }
 
-static bool is_ancestor(const struct node *a, const struct node *n)
-{
-	for (n = n->parent; n; n = n->parent)
-		if (n == a)
-			return true;
-	return false;
-}
-
 /* Case-insensitive: does word w occur at a word start in s? ASCII folding suffices
  * for ids and titles typed at a prompt; full folding belongs to search. */
 static bool has_word_prefix(const char *s, const char *w, size_t wl)
@@ -232,17 +224,25 @@ static bool title_matches(const char *title, const char *ref)
 }
 
 /* Keep only candidates that are not descendants of another candidate: asking for
- * "side" when side-effects and all its subsections match means side-effects. */
-static size_t prune_descendants(const struct node **v, size_t n)
+ * "side" when side-effects and all its subsections match means side-effects.
+ * Candidates are marked by their place in reading order, so each one costs a
+ * walk up its ancestors (at most LOAD_MAX_DEPTH), not a look at every other. */
+static size_t prune_descendants(const struct content *c, const struct node **v, size_t n)
 {
+	if (n < 2)
+		return n;
+	bool *cand = xcalloc(c->nsections + 1, sizeof *cand);
+	for (size_t i = 0; i < n; i++)
+		cand[v[i]->ord] = true;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool under = false;
-		for (size_t j = 0; j < n && !under; j++)
-			under = j != i && is_ancestor(v[j], v[i]);
+		for (const struct node *a = v[i]->parent; a && !under; a = a->parent)
+			under = a->type == NODE_SECTION && cand[a->ord];
 		if (!under)
 			v[k++] = v[i];
 	}
+	free(cand);
 	return k;
 }
 
@@ -276,7 +276,7 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 		for (size_t i = 0; i < c->nsections; i++)
 			if (title_matches(c->sections[i]->title, ref))
 				v[n++] = c->sections[i];
-	n = prune_descendants(v, n);
+	n = prune_descendants(c, v, n);
 	if (n == 1) {
 		*out = v[0];
 		*ncands = 1;

@@ -40,14 +40,21 @@ static void json_str(struct buf *out, const char *s)
 			buf_puts(out, "\\n");
 		} else if (cp == '\t') {
 			buf_puts(out, "\\t");
-		} else if (text_is_unsafe(cp, false)) {
-			char e[6] = { '\\',
-				      'u',
-				      hex[(cp >> 12) & 0xF],
-				      hex[(cp >> 8) & 0xF],
-				      hex[(cp >> 4) & 0xF],
-				      hex[cp & 0xF] };
-			buf_add(out, e, sizeof e);
+		} else if (text_is_unsafe(cp, false) || text_is_invisible(cp)) {
+			/* Invisible characters too: kept, but never raw on a terminal. */
+			uint32_t u[2] = { cp, 0 };
+			if (cp > 0xFFFF) /* a surrogate pair */
+				u[0] = 0xD800 + ((cp - 0x10000) >> 10),
+				u[1] = 0xDC00 + (cp & 0x3FF);
+			for (int k = 0; k < 2 && u[k]; k++) {
+				char e[6] = { '\\',
+					      'u',
+					      hex[(u[k] >> 12) & 0xF],
+					      hex[(u[k] >> 8) & 0xF],
+					      hex[(u[k] >> 4) & 0xF],
+					      hex[u[k] & 0xF] };
+				buf_add(out, e, sizeof e);
+			}
 		} else {
 			text_encode(out, cp);
 		}

@@ -82,9 +82,28 @@ static void print_text_hit(struct buf *out, const struct search_hit *h, bool sty
 	free(lines);
 }
 
+/* An invisible character at p (a NUL-terminated string) is written as
+ * escapes, a surrogate pair past U+FFFF, so it is kept but never reaches a
+ * terminal raw. Returns its bytes, or 0 when it is not one. */
+static size_t put_invisible(struct buf *out, const unsigned char *p)
+{
+	uint32_t cp;
+	/* A NUL is never a continuation byte, so decoding stops at the end. */
+	size_t n = text_decode((const char *)p, 4, &cp);
+	if (!text_is_invisible(cp))
+		return 0;
+	if (cp > 0xFFFF)
+		buf_printf(out, "\\u%04x\\u%04x", 0xD800 + ((cp - 0x10000) >> 10),
+			   0xDC00 + (cp & 0x3FF));
+	else
+		buf_printf(out, "\\u%04x", cp);
+	return n;
+}
+
 static void json_str(struct buf *out, const char *s)
 {
 	buf_putc(out, '"');
+	size_t n;
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
 		switch (*p) {
 		case '"':
@@ -109,6 +128,8 @@ static void json_str(struct buf *out, const char *s)
 				/* U+2028/U+2029 end lines in JavaScript. */
 				buf_printf(out, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
 				p += 2;
+			} else if (*p >= 0xc2 && (n = put_invisible(out, p)) > 0) {
+				p += n - 1;
 			} else {
 				buf_putc(out, (char)*p);
 			}

@@ -1,13 +1,22 @@
 /* text.c - UTF-8 decoding, display width, terminal-safe text and word wrap.
  *
- * Nothing here depends on the C library locale: the widths come from ICU's
- * character properties, so `print` gives the same bytes under LANG=C as under
- * a UTF-8 locale, and the pager lays out exactly what print_text writes.
+ * Nothing here but text_to_locale() depends on the C library locale: the
+ * widths come from ICU's character properties, so `print` gives the same bytes
+ * under LANG=C as under a UTF-8 locale, and the pager lays out exactly what
+ * print_text writes. Under a locale of another character set, what is written
+ * goes through text_to_locale() last of all.
  */
 #include "text.h"
 
+#include <errno.h>
+#include <iconv.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 
@@ -122,6 +131,20 @@ bool text_is_unsafe(uint32_t cp, bool allow_space_ctl)
 	       (cp >= 0x2066 && cp <= 0x2069);
 }
 
+bool text_is_invisible(uint32_t cp)
+{
+	if (cp < 0xAD)
+		return false;
+	return cp == 0x00AD || cp == 0x180E || (cp >= 0x200B && cp <= 0x200D) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+bool text_is_nonchar(uint32_t cp)
+{
+	return (cp >= 0xFDD0 && cp <= 0xFDEF) || ((cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF);
+}
+
 unsigned text_edit_distance(const uint32_t *a, size_t n, const uint32_t *b, size_t m, unsigned k)
 {
 	enum {
@@ -175,12 +198,10 @@ int text_cp_width(uint32_t cp)
 		return cp >= 0x20;
 	if (cp < 0xA0)
 		return 0;
-	if (cp == 0x00AD) /* soft hyphen: terminals show it as a hyphen */
-		return 1;
+	if (text_is_invisible(cp)) /* never shown: text_sanitize drops them */
+		return 0;
 	/* Hangul jamo vowels and final consonants join the preceding syllable. */
 	if ((cp >= 0x1160 && cp <= 0x11FF) || (cp >= 0xD7B0 && cp <= 0xD7FF))
-		return 0;
-	if (cp == 0x200B)
 		return 0;
 	int8_t t = u_charType((UChar32)cp);
 	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
@@ -253,6 +274,8 @@ void text_sanitize(struct buf *b, const char *s, size_t len)
 		} else if (text_is_unsafe(cp, false)) {
 			char t[16];
 			buf_add(b, t, shown_form(cp, t));
+		} else if (text_is_invisible(cp)) {
+			/* left out */
 		} else if (cp == 0xFFFD) {
 			text_encode(b, cp); /* invalid bytes, or a literal U+FFFD */
 		} else {
@@ -356,4 +379,110 @@ size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 	}
 	*lines = v;
 	return n;
+}
+
+/* ---- the locale's character set ---- */
+
+static bool locale_convert; /* the locale is neither UTF-8 nor C/POSIX */
+static bool locale_no_c1;   /* bytes 0x80..0x9F are controls in its character set */
+static iconv_t locale_cd = (iconv_t)-1;
+
+void text_locale_init(void)
+{
+	const char *cs = nl_langinfo(CODESET), *name = setlocale(LC_CTYPE, NULL);
+	bool utf8 = cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+	bool plain = name && (strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0);
+	if (locale_cd != (iconv_t)-1)
+		iconv_close(locale_cd);
+	locale_cd = (iconv_t)-1;
+	locale_convert = !utf8 && !plain && cs && *cs;
+	if (!locale_convert)
+		return;
+	locale_no_c1 = strncasecmp(cs, "ISO-8859", 8) == 0 || strncasecmp(cs, "ISO8859", 7) == 0 ||
+		       strcasecmp(cs, "ANSI_X3.4-1968") == 0 || strcasecmp(cs, "ASCII") == 0;
+	char to[96];
+	snprintf(to, sizeof to, "%s//TRANSLIT", cs);
+	locale_cd = iconv_open(to, "UTF-8");
+}
+
+bool text_locale_converts(void)
+{
+	return locale_convert;
+}
+
+/* JSON: every character past ASCII as a \u escape (a surrogate pair past U+FFFF). */
+static void to_json_ascii(struct buf *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] < 0x80)
+			j++;
+		buf_add(out, s + i, j - i);
+		if (j == len)
+			break;
+		uint32_t cp;
+		i = j + text_decode(s + j, len - j, &cp);
+		if (cp > 0xFFFF)
+			buf_printf(out, "\\u%04x\\u%04x",
+				   (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+				   (unsigned)(0xDC00 + (cp & 0x3FF)));
+		else
+			buf_printf(out, "\\u%04x", (unsigned)cp);
+	}
+}
+
+/* One character the converter could not take: '?' (and its width's worth). */
+static size_t missing(struct buf *out, const char *s, size_t len)
+{
+	uint32_t cp;
+	size_t n = text_decode(s, len, &cp);
+	buf_repeat(out, '?', text_cp_width(cp) == 2 ? 2 : 1);
+	return n;
+}
+
+void text_to_locale(struct buf *out, const char *s, size_t len, bool json)
+{
+	if (!locale_convert) {
+		buf_add(out, s, len);
+		return;
+	}
+	if (json) {
+		to_json_ascii(out, s, len);
+		return;
+	}
+	size_t from = out->len;
+	if (locale_cd == (iconv_t)-1) {
+		/* No converter: ASCII, with '?' for the rest. */
+		for (size_t i = 0; i < len;) {
+			if ((unsigned char)s[i] < 0x80)
+				buf_putc(out, s[i++]);
+			else
+				i += missing(out, s + i, len - i);
+		}
+	} else {
+		iconv(locale_cd, NULL, NULL, NULL, NULL);
+		/* iconv() takes char ** but does not write through it. */
+		char *in = (char *)(uintptr_t)s;
+		size_t left = len;
+		while (left > 0) {
+			char tmp[4096], *o = tmp;
+			size_t room = sizeof tmp;
+			size_t r = iconv(locale_cd, &in, &left, &o, &room);
+			buf_add(out, tmp, (size_t)(o - tmp));
+			if (r == (size_t)-1 && errno != E2BIG) {
+				/* EILSEQ (nothing to write it as) or EINVAL (cut short) */
+				size_t n = missing(out, in, left);
+				in += n;
+				left -= n;
+			}
+		}
+		char tmp[64], *o = tmp;
+		size_t room = sizeof tmp;
+		iconv(locale_cd, NULL, NULL, &o, &room);
+		buf_add(out, tmp, (size_t)(o - tmp));
+	}
+	if (locale_no_c1)
+		for (size_t i = from; i < out->len; i++)
+			if ((unsigned char)out->s[i] >= 0x80 && (unsigned char)out->s[i] <= 0x9F)
+				out->s[i] = '?';
 }

@@ -29,6 +29,22 @@ void text_encode(struct buf *b, uint32_t cp);
  */
 bool text_is_unsafe(uint32_t cp, bool allow_space_ctl);
 
+/*
+ * True for characters that show nothing yet change what text means to a
+ * program: the soft hyphen, zero-width space, non-joiner and joiner, word
+ * joiner and invisible operators (U+2060..U+2064), the deprecated format
+ * characters U+206A..U+206F, U+180E, U+FEFF inside text, the interlinear
+ * annotation characters U+FFF9..U+FFFB and the tag characters
+ * U+E0000..U+E007F. A word with one inside reads the same and searches
+ * differently. text_sanitize() drops them and the index folds them away.
+ */
+bool text_is_invisible(uint32_t cp);
+
+/* True for the 66 noncharacters: U+FDD0..U+FDEF and the last two code points
+ * of every plane (U+FFFE, U+FFFF, U+1FFFE, ...). They are for a program's
+ * own use and have no place in text. */
+bool text_is_nonchar(uint32_t cp);
+
 /* Columns the code point takes on a terminal: 0 (combining, zero-width, control), 1 or 2
  * (East Asian Wide and Fullwidth). Independent of the C library locale. */
 int text_cp_width(uint32_t cp);
@@ -39,11 +55,27 @@ size_t text_width(const char *s, size_t len);
 
 /*
  * Append s to b with unsafe characters made harmless: each is shown as its
- * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD. Tabs
- * and newlines become one space, so the result is always one line of text.
+ * caret or U+XXXX form ("^[", "<U+202E>"); invalid bytes become U+FFFD;
+ * invisible characters (text_is_invisible) are left out. Tabs and newlines
+ * become one space, so the result is always one line of text.
  * b always holds a string afterwards (b->s != NULL), even for len == 0.
  */
 void text_sanitize(struct buf *b, const char *s, size_t len);
+
+/*
+ * Text for the user's locale. text_locale_init() looks at the locale once
+ * (after setlocale()); text_to_locale() then appends s (UTF-8) to out as the
+ * locale's character set has it: unchanged under a UTF-8 locale, and under
+ * C and POSIX too (which say nothing about the terminal); otherwise converted,
+ * with a look-alike or '?' for what the character set lacks. In JSON (json
+ * true) every other character becomes a \u escape, so the output stays valid
+ * JSON. Never writes a byte from 0x80 to 0x9F where an ISO 8859 or ASCII
+ * terminal would take it for a C1 control.
+ */
+void text_locale_init(void);
+/* Whether text_to_locale() changes anything. */
+bool text_locale_converts(void);
+void text_to_locale(struct buf *out, const char *s, size_t len, bool json);
 
 /*
  * Optimal string alignment distance between code point strings a and b (a

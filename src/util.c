@@ -11,11 +11,23 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+/* Several threads may run out of memory at once: the first one says so and
+ * ends the process, and the others wait for the end, since exit() may not
+ * run on two threads at the same time. */
 static void oom(void)
 {
-	fputs("exoread: out of memory\n", stderr);
+	static atomic_flag taken = ATOMIC_FLAG_INIT;
+	if (atomic_flag_test_and_set(&taken))
+		for (;;)
+			pause();
+	static const char m[] = "exoread: out of memory\n";
+	if (write(STDERR_FILENO, m, sizeof m - 1) < 0) {
+		/* nothing more to be done */
+	}
 	exit(3);
 }
 
@@ -235,6 +247,27 @@ void arena_free(struct arena *a)
 	}
 }
 
+/* Hand b->s[0..n) to the sink (n at a character boundary) and keep the rest. */
+static void buf_pass(struct buf *b, size_t n)
+{
+	struct buf_sink *k = b->sink;
+	errno = 0;
+	if (n && k->err == 0 && k->write(k, b->s, n) != 0)
+		k->err = errno ? errno : EIO;
+	memmove(b->s, b->s + n, b->len - n + 1);
+	b->len -= n;
+}
+
+int buf_flush(struct buf *b)
+{
+	if (b->sink == NULL)
+		return 0;
+	if (b->len)
+		buf_pass(b, b->len);
+	errno = b->sink->err;
+	return b->sink->err ? -1 : 0;
+}
+
 static void buf_grow(struct buf *b, size_t more)
 {
 	if (more >= SIZE_MAX - b->len - 1)
@@ -242,6 +275,16 @@ static void buf_grow(struct buf *b, size_t more)
 	size_t need = b->len + more + 1;
 	if (need <= b->cap)
 		return;
+	if (b->sink && b->len >= BUF_STREAM) {
+		/* Pass on all but the last few bytes, cut before a character. */
+		size_t n = b->len - BUF_KEEP;
+		while (n > 0 && ((unsigned char)b->s[n] & 0xC0) == 0x80)
+			n--;
+		buf_pass(b, n);
+		need = b->len + more + 1;
+		if (need <= b->cap)
+			return;
+	}
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
@@ -357,6 +400,12 @@ static void put_safe(FILE *f, const char *s, size_t len)
 	};
 	struct buf b = { 0 };
 	text_sanitize(&b, s, len > MAX_SHOWN ? MAX_SHOWN : len);
+	if (text_locale_converts()) { /* and in the terminal's character set */
+		struct buf t = { 0 };
+		text_to_locale(&t, b.s, b.len, false);
+		buf_free(&b);
+		b = t;
+	}
 	if (b.len)
 		fwrite(b.s, 1, b.len, f);
 	if (len > MAX_SHOWN)

@@ -47,11 +47,29 @@ void arena_free(struct arena *a);
  * memory given back and taken again costs page faults each time. */
 void arena_reset(struct arena *a);
 
+/*
+ * Where a buffer's bytes go as it fills, so that output of any size takes
+ * little memory: write() takes n bytes of whole UTF-8 characters and returns 0,
+ * or -1 with errno set. After a failed write, err holds its errno and nothing
+ * more is written (what comes is dropped).
+ */
+struct buf_sink {
+	int (*write)(struct buf_sink *sink, const char *s, size_t n);
+	int err;
+};
+
 /* A growable byte buffer. Always NUL-terminated after any append. */
 struct buf {
 	char *s;    /* the bytes; NULL until the first append */
 	size_t len; /* bytes used, not counting the terminating NUL */
 	size_t cap; /* bytes allocated */
+	/* NULL, or where the bytes go once there are BUF_STREAM of them: all but
+	 * the last BUF_KEEP or so (whole characters), which stay to be read back. */
+	struct buf_sink *sink;
+};
+enum {
+	BUF_STREAM = 64 * 1024,
+	BUF_KEEP = 64,
 };
 
 /* Append n bytes of s. */
@@ -72,6 +90,9 @@ void buf_reset(struct buf *b);
 char *buf_take(struct buf *b);
 /* Release the memory; b may be reused afterwards. NULL-safe. */
 void buf_free(struct buf *b);
+/* Hand every byte of b to its sink, and empty it. Returns 0, or -1 when a
+ * write has failed (now or before; errno set). Without a sink, returns 0. */
+int buf_flush(struct buf *b);
 /* Write the whole buffer to f. Returns 0, or -1 on a write error (errno set). */
 int buf_write(const struct buf *b, FILE *f);
 

@@ -78,15 +78,17 @@ static void index_ids(struct vstate *V)
 	if (n)
 		memcpy(v, V->c->sections, n * sizeof *v);
 	qsort(v, n, sizeof *v, cmp_id);
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i]->id, v[i - 1]->id) == 0) {
-			size_t j = i - 1;
-			while (j > 0 && strcmp(v[j - 1]->id, v[i]->id) == 0)
-				j--;
-			verr(V, v[i]->file, v[i]->line, v[i]->col,
-			     "duplicate section id '%s' (first defined at %s:%d:%d)", v[i]->id,
-			     v[j]->file, v[j]->line, v[j]->col);
+	/* Copies sort together, the first one first; first is where the run of
+	 * the current id starts, so each copy costs one comparison. */
+	for (size_t i = 1, first = 0; i < n; i++) {
+		if (strcmp(v[i]->id, v[first]->id) != 0) {
+			first = i;
+			continue;
 		}
+		verr(V, v[i]->file, v[i]->line, v[i]->col,
+		     "duplicate section id '%s' (first defined at %s:%d:%d)", v[i]->id,
+		     v[first]->file, v[first]->line, v[first]->col);
+	}
 	V->c->by_id = v;
 }
 

@@ -26,6 +26,7 @@ enum {
 	UI_MIN_COLS = 20,
 	UI_WIDE_COLS = 80, /* two panes from here */
 	UI_PROMPT_MAX = 512,
+	UI_MAX_SIZE = 1000,      /* COLUMNS and LINES past this are not believed */
 	UI_MAX_IDLE_ERRORS = 64, /* reads failing with no signal: the terminal is gone */
 };
 
@@ -42,6 +43,7 @@ static void ui_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL); /* Ctrl-\ */
 }
 
 static void ui_signals_restore(void)
@@ -49,6 +51,28 @@ static void ui_signals_restore(void)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
+}
+
+/*
+ * curses takes the screen size from COLUMNS and LINES before it asks the
+ * terminal, and gives up on a size it cannot hold (COLUMNS=99999), which it
+ * reports as an unusable terminal type. A value that is no size a screen can
+ * have is dropped, so the terminal's own size is used.
+ */
+static void ui_sane_size_env(void)
+{
+	static const char *const names[] = { "COLUMNS", "LINES" };
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = getenv(names[i]);
+		if (v == NULL)
+			continue;
+		char *end;
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (errno || end == v || *end || n < 1 || n > UI_MAX_SIZE)
+			unsetenv(names[i]);
+	}
 }
 
 /* ---- colours and attributes ---- */
@@ -810,7 +834,8 @@ static void prompt_key(struct ui *u, struct ui_key k)
 	}
 	}
 	uint32_t cp = (uint32_t)k.ch;
-	if (cp < 0x20 || text_is_unsafe(cp, false) || cp > 0x10ffff)
+	if (cp < 0x20 || text_is_unsafe(cp, false) || cp > 0x10ffff || text_is_invisible(cp) ||
+	    text_is_nonchar(cp) || (cp >= 0xD800 && cp <= 0xDFFF))
 		return;
 	if (p->len + 4 > UI_PROMPT_MAX)
 		return;
@@ -1048,6 +1073,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	ui_signals();
 	if (!getenv("ESCDELAY"))
 		set_escdelay(50);
+	ui_sane_size_env();
 	SCREEN *scr = newterm(NULL, stdout, in);
 	if (!scr) {
 		ui_signals_restore();

@@ -25,7 +25,7 @@ struct ui_opts {
  * valid throughout. Keys come from stdin, or from /dev/tty when stdin is not a
  * terminal. Returns the exit status: 0 after q, 2 when the terminal cannot be
  * used (the message is already printed), 128 + the signal number after
- * SIGINT, SIGTERM or SIGHUP (the terminal is restored first).
+ * SIGINT, SIGTERM, SIGHUP or SIGQUIT (the terminal is restored first).
  */
 int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o);
 

@@ -51,7 +51,7 @@ static void check_safe(const struct buf *b)
 				continue;
 			}
 		}
-		if (text_is_unsafe(cp, true))
+		if (text_is_unsafe(cp, true) || text_is_invisible(cp) || text_is_nonchar(cp))
 			abort();
 		i += n;
 	}
@@ -59,6 +59,10 @@ static void check_safe(const struct buf *b)
 
 static void use(const struct content *c)
 {
+	/* One-line fields stay one line: no forged rows in list output. */
+	for (size_t i = 0; i < c->nsections; i++)
+		if (strpbrk(c->sections[i]->title, "\n\t") || strpbrk(c->sections[i]->id, "\n\t"))
+			abort();
 	static const enum print_format fmts[] = {PRINT_TEXT, PRINT_MARKDOWN, PRINT_JSON, PRINT_TREE};
 	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
 		struct buf out = {0};
@@ -96,6 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (null == NULL) {
 		null = fopen("/dev/null", "w");
 		diag_set_stream(null);
+		load_set_lint(true); /* the warnings about invisible characters too */
 	}
 	const char *d = (const char *)data;
 	struct load_file as_topic[] = {

@@ -36,7 +36,7 @@ if ! (unset MAKEFLAGS MFLAGS MAKELEVEL; ${MAKE:-make} -s -j2 CLANG="$CLANG" \
 	exit 2
 fi
 
-# Seeds, made afresh each run.
+# Seeds, made afresh each run, and the ones in tests/fuzz/seeds/TARGET/.
 rm -rf "$B/seeds"
 mkdir -p "$B/seeds/load" "$B/seeds/search" "$B/seeds/wrap"
 i=0
@@ -52,6 +52,13 @@ for f in content/[0-9]*.yaml; do
 	    >"$B/seeds/load/many-$i.yaml" 2>/dev/null
 done
 printf '#%%\n' >"$B/seeds/load/many-none.yaml"
+# Hostile inputs kept by hand: byte order marks, invisible characters and
+# noncharacters (raw and escaped), tabs and line breaks in one-line fields.
+for f in tests/fuzz/seeds/load/* tests/fuzz/seeds/search/* tests/fuzz/seeds/wrap/*; do
+	[ -f "$f" ] || continue
+	d=${f%/*}
+	cp "$f" "$B/seeds/${d##*/}/hand-${f##*/}"
+done
 if [ -d "$SUITE" ]; then
 	find "$SUITE" -name in.yaml | while read -r f; do
 		n=${f#"$SUITE"/}

@@ -231,6 +231,26 @@ static const char *words_of(const char *s)
 	return b.s;
 }
 
+/* Invisible characters are not there for search: no word breaks at them, and
+ * the word's byte range still covers them. */
+static void test_invisible(void **state)
+{
+	(void)state;
+	assert_string_equal(words_of("ex\xe2\x80\x8bosome"), "exosome");
+	assert_string_equal(words_of("soft\xc2\xadhyphen red\xe2\x81\xa0ness"),
+			    "softhyphen redness");
+	assert_string_equal(words_of("\xef\xbb\xbf"
+				     "a\xf3\xa0\x80\x81"
+				     "b \xe2\x80\x8d\xe2\x80\x8c"),
+			    "ab");
+	struct words ws = { 0 };
+	const char *s = "the ex\xe2\x80\x8bosome";
+	fold_words(F, s, strlen(s), collect, &ws);
+	assert_int_equal(ws.n, 2);
+	assert_int_equal(ws.start[1], 4);
+	assert_int_equal(ws.len[1], 10);
+}
+
 static void test_ascii_breaks_tricky(void **state)
 {
 	(void)state;
@@ -338,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_stems),
 		cmocka_unit_test(test_word_breaks),
 		cmocka_unit_test(test_hostile_input),
+		cmocka_unit_test(test_invisible),
 		cmocka_unit_test(test_ascii_breaks_tricky),
 		cmocka_unit_test(test_ascii_breaks_exhaustive),
 		cmocka_unit_test(test_ascii_breaks_content),

@@ -252,7 +252,7 @@ static void test_raw_bytes_every_offset(void **state)
 	for (int at = 0; at < 20; at++) {
 		char y[128];
 		snprintf(y, sizeof y,
-			 "id: a\ntitle: %.*s\xc3\xa9\tz\nbody:\n  - p: x\n    sources: [one]\n", at,
+			 "id: a\ntitle: T\nbody:\n  - p: %.*s\xc3\xa9\tz\n    sources: [one]\n", at,
 			 "abcdefghijklmnopqrstuvwxyz");
 		struct content *c = load2(y);
 		assert_non_null(c);

@@ -110,8 +110,9 @@ static void test_widths(void **state)
 	assert_int_equal(text_cp_width(0x200D), 0);  /* zero width joiner */
 	assert_int_equal(text_cp_width(0x1160), 0);  /* Hangul jungseong filler */
 	assert_int_equal(text_cp_width(0x00E9), 1);
-	assert_int_equal(text_cp_width(0x0430), 1); /* Cyrillic a */
-	assert_int_equal(text_cp_width(0x00AD), 1);
+	assert_int_equal(text_cp_width(0x0430), 1);  /* Cyrillic a */
+	assert_int_equal(text_cp_width(0x00AD), 0);  /* soft hyphen: never shown */
+	assert_int_equal(text_cp_width(0xE0002), 0); /* an unassigned tag character */
 	assert_int_equal(text_cp_width(0x1B), 0);
 	assert_int_equal(text_cp_width(0x85), 0);
 
@@ -157,6 +158,17 @@ static void test_sanitize(void **state)
 		{ "caf\xC3\xA9 \xE4\xB8\xAD", "caf\xC3\xA9 \xE4\xB8\xAD" },
 		{ "e\xCC\x81", "e\xCC\x81" },
 		{ "\r", "^M" },
+		/* Invisible characters are left out. */
+		{ "ex\xE2\x80\x8B"
+		  "osome",
+		  "exosome" },
+		{ "soft\xC2\xADhy\xE2\x81\xA0phen\xEF\xBB\xBF", "softhyphen" },
+		{ "\xEF\xBF\xB9"
+		  "a\xEF\xBF\xBB"
+		  "b\xE2\x81\xAF"
+		  "c\xF3\xA0\x80\x81"
+		  "d\xE1\xA0\x8E",
+		  "abcd" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = san(cases[i].in);
@@ -173,6 +185,30 @@ static void test_sanitize(void **state)
 }
 
 /* Sanitized output holds no unsafe code point and is valid UTF-8, for every byte. */
+static void test_invisible(void **state)
+{
+	(void)state;
+	static const uint32_t yes[] = { 0xAD,   0x180E, 0x200B,  0x200C,  0x200D,
+					0x2060, 0x2064, 0x206A,  0x206F,  0xFEFF,
+					0xFFF9, 0xFFFB, 0xE0000, 0xE0001, 0xE007F };
+	static const uint32_t no[] = { 'a', 0xA0, 0x200A, 0x200E, 0x2065, 0xFFFC, 0xE0080, 0xFE0F };
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		assert_true(text_is_invisible(yes[i]));
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(text_is_invisible(no[i]));
+}
+
+static void test_nonchars(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++)
+		n += text_is_nonchar(cp);
+	assert_int_equal(n, 66);
+	assert_true(text_is_nonchar(0xFFFE) && text_is_nonchar(0x10FFFF));
+	assert_false(text_is_nonchar(0xFFFD) || text_is_nonchar(0xFDCF) || text_is_nonchar(0xFDF0));
+}
+
 static void test_sanitize_all_bytes(void **state)
 {
 	(void)state;
@@ -321,6 +357,8 @@ int main(void)
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_invisible),
+		cmocka_unit_test(test_nonchars),
 		cmocka_unit_test(test_sanitize_all_bytes),
 		cmocka_unit_test(test_wrap_cases),
 		cmocka_unit_test(test_wrap_property),

@@ -1,0 +1,82 @@
+/* test_util.c - allocation failure: whatever the number of threads running
+ * out of memory at once, one message and one exit. */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "util.h"
+
+enum {
+	THREADS = 8
+};
+
+static pthread_barrier_t ready;
+
+/* Ask for far more than any machine has, all threads at the same moment. */
+static void *starve(void *arg)
+{
+	(void)arg;
+	pthread_barrier_wait(&ready);
+	void *p = xmalloc((size_t)1 << 45);
+	free(p);
+	return NULL;
+}
+
+static void test_oom_on_threads(void **state)
+{
+	(void)state;
+#if defined(__SANITIZE_ADDRESS__)
+	skip(); /* AddressSanitizer reports a failed allocation itself */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	skip();
+#endif
+#endif
+	for (int round = 0; round < 20; round++) {
+		int fd[2];
+		assert_int_equal(pipe(fd), 0);
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			dup2(fd[1], STDERR_FILENO);
+			close(fd[0]);
+			close(fd[1]);
+			pthread_t t[THREADS];
+			pthread_barrier_init(&ready, NULL, THREADS);
+			for (int i = 0; i < THREADS; i++)
+				pthread_create(&t[i], NULL, starve, NULL);
+			for (int i = 0; i < THREADS; i++)
+				pthread_join(t[i], NULL);
+			_exit(0); /* not reached: an allocation failed */
+		}
+		close(fd[1]);
+		char out[1024];
+		size_t n = 0;
+		ssize_t r;
+		while (n < sizeof out - 1 && (r = read(fd[0], out + n, sizeof out - 1 - n)) > 0)
+			n += (size_t)r;
+		out[n] = '\0';
+		close(fd[0]);
+		int st;
+		assert_int_equal(waitpid(pid, &st, 0), pid);
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), 3);
+		assert_string_equal(out, "exoread: out of memory\n");
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_oom_on_threads),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
