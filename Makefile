@@ -15,7 +15,7 @@ DESTDIR ?=
 VERSION := 0.1.0
 CC      ?= cc
 CLANG   ?= clang
-PKGS    := ncursesw yaml-0.1 icu-uc icu-i18n
+PKGS    := ncursesw yaml-0.1 icu-uc icu-i18n hunspell
 WERROR  := $(if $(CI),-Werror,)
 
 # pkg-config runs only once the dependency check has passed (see build/.deps).
@@ -51,7 +51,7 @@ UNIT_ASAN:= $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 HDR      := $(wildcard src/*.h src/ui/*.h)
 
 .PHONY: all run check test install uninstall clean bench fuzz fuzz-build deps format \
-        check-format screenshot dist distcheck
+        check-format screenshot dist distcheck relevance
 all: build/exoread
 
 # Plain `make` (and `make test`, which package builds run) only name missing
@@ -140,6 +140,10 @@ check-format:
 
 bench: build/exoread
 	@sh bench/run.sh
+
+# P@1, P@3 and MRR by kind of query, beside a plain bm25 (SQLite FTS5) baseline.
+relevance: build/exoread
+	@python3 tests/relevance.py --exo build/exoread --content content tests/relevance.tsv
 
 fuzz-build: $(FUZZ_BIN)
 

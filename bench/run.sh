@@ -30,7 +30,7 @@ case $ROUNDS in
 '' | *[!0-9]* | 0) echo "bench: BENCH_ROUNDS must be a number from 1 up, not '$ROUNDS'" >&2; exit 2 ;;
 esac
 mkdir -p "$B"
-PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 icu-uc icu-i18n) -lstemmer -lm -pthread"
+PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 icu-uc icu-i18n hunspell) -lstemmer -lm -pthread"
 OBJS=$(ls build/obj/src/*.o build/obj/src/ui/*.o | grep -v '/main\.o$')
 # CPPFLAGS and LDFLAGS as make was given them (the objects were built with them).
 $CC ${CPPFLAGS:-} -O2 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc ${LDFLAGS:-} \

@@ -27,7 +27,14 @@ for f in "$SRC"/*.yaml; do
 		return head out "]"
 	}
 	/^[ \t]*#/ || /^[ \t]*$/ { next }
+	# A sign is written once: in the copies, signs are plain items, actions
+	# paragraphs, and signs blocks are left out.
+	/^ *urgency: / || /^ *level: / || /^ *- signs: \[/ { next }
+	# Review dates belong to topic files, not to the sections of a copy.
+	/^reviewed: / { next }
 	{
+		sub(/- sign: .*$/, "-")
+		sub(/- action: /, "- p: ")
 		if ($0 ~ /^ *see_also: \[.*\] *$/) $0 = prefix($0)
 		if (!started) { print "  - " $0; started = 1 } else print "    " $0
 	}' "$f"

@@ -40,12 +40,15 @@ need libncurses-dev have_pc ncursesw
 need libyaml-dev have_pc yaml-0.1
 need libicu-dev have_pc icu-uc
 need libstemmer-dev have_hdr libstemmer.h
+need libhunspell-dev have_pc hunspell
+need hunspell-en-us test -f /usr/share/hunspell/en_US.dic
 if [ "$want" = test ] || [ "$want" = check ]; then
 	need libcmocka-dev have_pc cmocka
 	need tmux command -v tmux
 	need diction command -v style
 	need mandoc command -v mandoc
 	need man-db command -v man
+	need python3 command -v python3
 	need locales test -f /usr/share/i18n/locales/en_US
 fi
 if [ "$want" = check ]; then

@@ -269,10 +269,9 @@ static struct ynode *parse(struct loader *L, const char *data, size_t len)
 	int ndocs = 0;
 	bool ok = true, done = false;
 
-	if (!yaml_parser_initialize(&p)) {
-		lerr(L, 0, 0, "cannot start the YAML parser");
-		return NULL;
-	}
+	/* libyaml fails to start only when its buffers cannot be allocated. */
+	if (!yaml_parser_initialize(&p))
+		xoom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	while (ok && !done) {

@@ -670,10 +670,18 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		msg("the query '%s' holds no word to search for", query);
 		rc = EXIT_USAGE;
 	} else if (res.nhits == 0) {
-		if (res.suggestion)
+		if (res.ntopics) {
+			struct buf t = { 0 };
+			for (size_t i = 0; i < res.ntopics; i++)
+				buf_printf(&t, "%s%s (%s)", i ? ", " : "", res.topics[i]->id,
+					   res.topics[i]->title);
+			msg("nothing here answers '%s'; closest topics: %s", query, t.s);
+			buf_free(&t);
+		} else if (res.suggestion) {
 			msg("no match for '%s'; did you mean '%s'?", query, res.suggestion);
-		else
+		} else {
 			msg("no match for '%s'", query);
+		}
 		rc = EXIT_NOTHING;
 	} else {
 		struct out_sink os = out_sink(fmt == SEARCH_FMT_JSON);
@@ -735,6 +743,17 @@ static bool read_is_interactive(void)
 	return isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
 }
 
+/* Whether a search for words finds a section; the index stays in *early. */
+static bool search_finds(const struct content *c, const char *words, struct search_index **early)
+{
+	*early = take_index(c, early);
+	struct search_result res;
+	struct search_opts one = { .limit = 1 };
+	bool found = search_run(*early, words, &one, &res) == 0 && res.nhits > 0;
+	search_result_free(&res);
+	return found;
+}
+
 static int cmd_read(const struct content *c, const struct opts *o, struct search_index **early)
 {
 	bool tty = read_is_interactive();
@@ -750,8 +769,10 @@ static int cmd_read(const struct content *c, const struct opts *o, struct search
 	int rc;
 	if (st == RESOLVE_OK)
 		rc = tty ? run_ui(c, o, out, NULL, early) : do_print(c, o, &out, 1);
-	else
-		rc = tty ? run_ui(c, o, NULL, words, early) : cmd_search(c, o, words, early);
+	else if (tty && search_finds(c, words, early))
+		rc = run_ui(c, o, NULL, words, early);
+	else /* nothing found: the same message and exit status as search */
+		rc = cmd_search(c, o, words, early);
 	free(words);
 	return rc;
 }

@@ -1,44 +1,93 @@
 /* search.c - the index and ranked search over sections (see search.h).
  *
- * Every indexed string (a title, a paragraph, an also_called word...) is a
- * "src" that remembers its node, its section, its field and the position of
- * its first word. Words are folded and stemmed (fold.h); each stem is a term
- * with a postings list of (src, word number in the src). Srcs are numbered in
- * reading order, so every list is in (src, word number) order as built, and a
- * query merges lists instead of sorting them. Positions jump between strings,
- * so phrases and nearness never reach across two blocks.
+ * Index. Every indexed string (a title, a paragraph, an also_called word...)
+ * is a "src" that remembers its node, its section, its field, whether its
+ * node is prose, and the position of its first word. Words are folded and
+ * stemmed (fold.h); each stem is a term with two lists, both built in reading
+ * order as sections are added, so nothing is sorted or replayed afterwards:
  *
- * A list is stored as bytes. A posting is d, the src minus the previous
- * posting's src, and w, the word number itself when the src changed (d > 0)
- * or the word number minus the previous one when it did not; the "previous
- * posting" of the first is (0, 0). It is written as the LEB128 varint of
- * d << OFF_BITS | min(w, OFF_INLINE), followed by the varint of
- * w - OFF_INLINE only when w >= OFF_INLINE. Most postings take one or two
- * bytes. Lists are only ever read front to back (struct pcur).
+ *  - The section list: one entry per section holding the term, the varints
+ *    of the section minus the previous entry's, of the bytes its postings
+ *    take, and of c << 1 | (flags != 0), where c is the term's field-weighted
+ *    count in the section (sum of field_weight over its words, times
+ *    TF_SCALE, at most 255); then, when not zero, a byte of flags (bit 0: in
+ *    the title or a question; bits 1-7: the prose blocks after the first
+ *    block that hold it, the "spread"). Scoring reads only
+ *    these, so it never touches a src or a node.
+ *  - The postings: per section, (src, word number) pairs as the LEB128
+ *    varint of d << OFF_BITS | min(w, OFF_INLINE), then the varint of
+ *    w - OFF_INLINE only when w >= OFF_INLINE. In a section's first posting
+ *    d is the src minus the section's first src (secfirst) and w the word
+ *    number; after it d is the src minus the previous one, and w the word
+ *    number when d > 0, else its step from the previous one. So a section's
+ *    postings can be read on their own, from the byte offset that summing
+ *    the section list's lengths gives.
  *
- * Sections are added one at a time in reading order, and each word goes
- * straight onto the end of its term's list; nothing is replayed or sorted
- * afterwards, and the growable arrays are trimmed once the last section is in.
+ * A word's position is its src (from its section's first) times 2^16 plus
+ * its word number, so phrases and nearness never reach across two strings. A table from each spelling as written to its folded word and
+ * term means each distinct spelling is folded and stemmed once. Titles and
+ * also_called entries of two to four words are kept once each as phrases.
  *
- * Building touches each word of the content once: a table from the word's
- * bytes as written to its folded word and term means each distinct spelling
- * is folded and stemmed only once.
+ * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
+ * dropped when any other word is left. A word the content holds matches its
+ * stem and its synonyms' (the one-word name and also_called entries of one
+ * list item or glossary term; weight W_SYNONYM). A word it does not hold is looked up in
+ * Hunspell: a correct English word stays unmatched ("price" is never read as
+ * "place"); a misspelt one is corrected to the content word of least cost,
+ * its edits (spelling or sound key) less a little for frequent words, within
+ * one edit for 4-7 letters and two for 8 or more; only when none is that near
+ * are Hunspell's proposals that the content holds taken (one edit more, for
+ * words of MIN_PROPOSE letters or more). Hunspell holds just the dictionary
+ * lines that could spell the words asked about (speller_for), so a check
+ * costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
+ * Real-word slips ("injection sight") are caught against the phrases: a word
+ * beside the phrase's own neighbour that is near the phrase's word (edits or
+ * sound) is read as it, unless the query's pair is itself a phrase. Every
+ * correction is reported ("Showing results for").
  *
- * A query becomes units (a word, or a quoted phrase); each word becomes
- * alternatives: its own stem, the stems of its synonyms (from also_called and
- * the glossary), or, when the stem is unknown, vocabulary words within one or
- * two edits. Sections are ranked by how many units they match, then by BM25F
- * (field weights) with a bonus for matches close together.
+ * Ranking, in two passes (the second for at most RERANK_MAX + RERANK_EXTRA). First, BM25F over the section lists: a unit's
+ * count in a section is the field-weighted count of its alternatives, each
+ * times its weight over the best alternative's (title 3, section also_called
+ * 2.5, question and glossary term 2, item also_called 1.8, body and answer
+ * 1), saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with
+ * k1 = BM25_K1, b = BM25_B, len the words of the section's body text and
+ * answers (names and also_called entries do not make a section longer). It is weighted by idf^2
+ * (the query weighs its words by IDF as well as the sections do), idf =
+ * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
+ * words dominate and common ones add little; by the best alternative's weight
+ * (a corrected word ranks as the word would, below it); and by FILLER_W for
+ * filler words ("after", "make"). Sections are never ordered by how many
+ * words they match. Each section's sum is then multiplied by 1 + SPREAD *
+ * min(spread per unit, SPREAD_MAX) (a section that comes back to a word in
+ * several prose blocks explains it) and, when its title or a question holds
+ * every unit, by 1 + (TITLE_ALL - 1) * min(1, units / content words of the
+ * title), and by W_OVERVIEW for a section with subsections (an overview
+ * leads to them; they hold the facts). Second, the best limit + RERANK_EXTRA sections
+ * are read with positions, from each alternative's postings for just those
+ * sections, and multiplied by 1 + PROXIMITY * (matched units - 1) / (the
+ * smallest window holding them) and by 1 + PHRASE * (share of the query's
+ * neighbouring words found side by side, one dropped word allowed between,
+ * each pair weighing as its lighter word).
+ *
+ * No answer. When nothing but filler matched (stop words only, or no matched
+ * word both rarer than COMMON_DF of the sections and no filler word, while
+ * some word matched nothing), no section is returned as a hit: the best
+ * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
+ * when it finds something itself.
  */
 #include "search.h"
 
+#include <hunspell.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "fold.h"
 #include "text.h"
@@ -62,7 +111,7 @@ static const double field_weight[F_COUNT] = {
 };
 
 enum {
-	POS_GAP = 8,        /* positions skipped between two strings */
+	POS_SRC_SHIFT = 16, /* word numbers are below 2^16 (MAX_SRC_WORDS) */
 	MAX_UNITS = 32,     /* query units beyond this are ignored */
 	MAX_PHRASE = 16,    /* words of one quoted phrase */
 	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
@@ -76,38 +125,90 @@ enum {
 };
 
 #define BM25_K1    1.2
-#define BM25_B     0.75
-#define W_SYNONYM  0.9
-#define W_FUZZY1   0.8
-#define W_FUZZY2   0.6
+#define BM25_B     0.5
+#define W_SYNONYM  0.6
+#define W_FUZZY1   0.7
+#define W_FUZZY2   0.55
+#define W_FUZZY3   0.45
 #define PROXIMITY  0.5
+#define PHRASE     0.5
 #define TITLE_ALL  1.5
 #define SPREAD     0.15
 #define SPREAD_MAX 3.0
+#define COMMON_DF  0.15
+#define FILLER_W   0.25
+#define W_OVERVIEW 0.6
+#define TF_SCALE   4.0
+
+enum {
+	RERANK_EXTRA = 32,    /* candidates beyond the limit re-ranked with positions */
+	RERANK_MAX = 224,     /* hits wanted beyond this are not re-ranked */
+	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
+	MAX_TOPICS = 3,       /* closest topics offered when nothing answers */
+	OVERVIEW = 0x80,      /* titlen: a section with subsections */
+	MIN_PROPOSE = 6,      /* shorter words get no Hunspell proposals */
+};
 
 /*
- * 16 bytes: there is one per indexed string. The string itself is found
- * again from the node (src_text). A section number takes 29 bits; 2^29
- * sections would need far more memory than their nodes could ever get.
+ * 12 bytes, packed: there is one per indexed string. The string itself is
+ * found again from the node (src_text). A section number takes 28 bits; 2^28
+ * sections would need far more memory than their nodes could ever get. A
+ * word's position, for nearness, is (src - its section's first src) <<
+ * POS_SRC_SHIFT plus its word number, so strings never run into each other.
  */
-struct src {
+struct __attribute__((packed)) src {
 	const struct node *node; /* block, item or section */
-	uint32_t sec : 29;       /* index into content.sections */
+	uint32_t sec : 28;       /* index into content.sections */
 	uint32_t field : 3;      /* enum field */
-	uint32_t pos;            /* position of its first word */
+	uint32_t prose : 1;      /* its node is a paragraph or a note */
 };
 
 struct term {
 	char *stem;
 	uint8_t *post;       /* postings, encoded as the header comment says */
 	uint32_t plen, pcap; /* bytes used and allocated */
-	uint32_t np;         /* postings */
-	uint32_t df;         /* sections holding the term */
-	uint32_t *syn;       /* synonym terms */
+	uint8_t *sl;         /* section list, encoded as the header comment says */
+	uint32_t slen, scap;
+	uint32_t df;   /* sections holding the term */
+	uint32_t *syn; /* synonym terms */
 	uint32_t nsyn;
-	/* While building: the last posting, and the section of the last one. */
-	uint32_t lastsrc, lastsec;
+	/* While building: the last posting, the section of the last one, where
+	 * that section's postings start, and what its section entry will say. */
+	uint32_t lastsrc, lastsec, slsec, secoff;
 	uint16_t lastoff;
+	uint16_t spread; /* prose blocks after the first that hold the term */
+	uint16_t tf;     /* field-weighted count, times TF_SCALE */
+	bool title;      /* in the title or a question */
+	const struct node *lastblk;
+};
+
+/* A short title or also_called entry (word ids), for correcting real-word slips. */
+struct phrase {
+	uint32_t w[MAX_PHRASE_WORDS];
+	uint32_t n;
+};
+
+/*
+ * Hunspell over the part of the dictionary that words so far needed: the
+ * lines whose word starts with one of keys (three letters each, NUL-ended).
+ */
+struct speller {
+	char *aff, *dic; /* NULL when there is none */
+	bool tried;
+	Hunhandle *h;
+	char (*keys)[4];
+	size_t nkeys;
+};
+
+/* Per-section arrays a query scores into, kept between queries and cleared as used. */
+struct qmem {
+	float *tf;       /* one unit's weighted count */
+	double *acc;     /* BM25F sum */
+	uint32_t *mask;  /* units matched */
+	uint32_t *tmask; /* units matched in the title or a question */
+	uint32_t *spread;
+	uint32_t *touched, *cands;
+	size_t n;
 };
 
 /* A spelling seen in the content, as written, and the word it folds to. */
@@ -140,7 +241,9 @@ struct search_index {
 	struct fold *fold;
 	struct src *srcs;
 	size_t nsrcs, srccap;
-	uint32_t *doclen; /* words per section */
+	uint32_t *doclen; /* words of body text (and answers) per section */
+	uint8_t *titlen;  /* content words of each section's title (at most 127), and
+			     OVERVIEW when the section has subsections */
 	size_t nsecs, seccap;
 	double avgdl;
 	struct term *terms;
@@ -157,6 +260,13 @@ struct search_index {
 	size_t ncps, cpcap;
 	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
 	size_t lenstart[2][MAX_FUZZY_LEN + 2];
+	uint32_t *secfirst; /* first src of each section */
+	struct phrase *phrases;
+	size_t nphrases, phrasecap;
+	uint32_t *phraseslot; /* open addressing: phrase index + 1 */
+	size_t phraseslotcap;
+	struct speller *speller;
+	struct qmem *qm;
 };
 
 /* Folded English words that carry no topic: dropped from queries with other words. */
@@ -173,6 +283,18 @@ static const char *const stop_words[] = {
 	"with",  "would", "you",   "your",
 };
 
+/*
+ * Folded words that rank but carry no topic of their own: a question made of
+ * them and words the content lacks ("how many sessions will i need") is not
+ * answered by the sections that share them.
+ */
+static const char *const filler_words[] = {
+	"after",   "afterwards", "back",   "before", "day",  "days",  "even", "feel",
+	"feeling", "go",         "going",  "happen", "know", "less",  "like", "lot",
+	"made",    "make",       "many",   "more",   "need", "other", "own",  "still",
+	"take",    "thing",      "things", "time",   "want", "way",   "week",
+};
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -182,6 +304,12 @@ static bool is_stop(const char *w)
 {
 	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
 		       sizeof(stop_words[0]), cmp_str) != NULL;
+}
+
+static bool is_filler(const char *w)
+{
+	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
+		       sizeof(filler_words[0]), cmp_str) != NULL;
 }
 
 /* ---- hash tables ---- */
@@ -324,14 +452,21 @@ static uint64_t letter_bit(uint32_t cp)
 /*
  * English spells one sound in several ways, and lay spellings follow the
  * sound: "anafilaxis" is three edits from "anaphylaxis" but equal in sound.
- * The key writes ph as f, y as i, ck as k, ae and oe as e, and drops doubled
- * letters ("alergic"). Typo matching compares keys as well as spellings.
+ * The key writes ph as f, y as i, ck as k, ae and oe as e, drops a silent gh
+ * ("sight" and "site"), a final e after three letters and doubled letters
+ * ("alergic"). Typo matching compares keys as well as spellings.
  */
 static size_t sound_key(const uint32_t *in, size_t n, uint32_t *out)
 {
 	size_t m = 0;
+	if (n > 3 && in[n - 1] == 'e')
+		n--;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t c = in[i], next = i + 1 < n ? in[i + 1] : 0;
+		if (c == 'g' && next == 'h' && i > 0 && (i + 2 == n || in[i + 2] == 't')) {
+			i++;
+			continue;
+		}
 		if (c == 'p' && next == 'h') {
 			c = 'f';
 			i++;
@@ -400,9 +535,14 @@ static uint32_t word_intern(struct search_index *ix, const struct fold_word *fw,
 struct add_ctx {
 	struct search_index *ix;
 	const char *text; /* the src being indexed */
-	uint32_t sec, src, pos, nw;
+	uint32_t sec, src, nw;
 	/* Content (not stop) words of the string so far, and the term of the first. */
 	uint32_t ncontent, one;
+	enum field field;
+	uint8_t ftf; /* the field's weight times TF_SCALE */
+	const struct node *node;
+	bool prose;
+	uint32_t wid[MAX_PHRASE_WORDS]; /* its first words */
 };
 
 /* Fold and stem a spelling and intern its word and term; NO_TERM when it folds to nothing. */
@@ -456,22 +596,103 @@ static uint8_t *put_varint(uint8_t *p, uint64_t v)
 	return p;
 }
 
-/* Append (src, off) to t's postings; src and off never go back. */
-static void posting_add(struct term *t, uint32_t src, uint32_t off)
+/* Append one encoded posting (d, w) to t's postings. */
+static inline void posting_put(struct term *t, uint32_t d, uint32_t w)
 {
 	if (t->pcap - t->plen < POSTING_MAX) {
-		t->pcap = t->pcap ? t->pcap * 2 : 16;
+		t->pcap = t->pcap ? t->pcap + t->pcap / 4 + 16 : 16;
 		t->post = xrealloc(t->post, t->pcap);
 	}
-	uint32_t d = src - t->lastsrc, w = d ? off : off - t->lastoff;
 	uint8_t *p = put_varint(t->post + t->plen,
 				(uint64_t)d << OFF_BITS | (w < OFF_INLINE ? w : OFF_INLINE));
 	if (w >= OFF_INLINE)
 		p = put_varint(p, w - OFF_INLINE);
 	t->plen = (uint32_t)(p - t->post);
+}
+
+/* Write the section entry of t's last section, now that its postings are all in. */
+static void section_flush(struct term *t)
+{
+	if (t->lastsec == UINT32_MAX)
+		return;
+	if (t->scap - t->slen < 16) {
+		t->scap = t->scap ? t->scap + t->scap / 4 + 16 : 16;
+		t->sl = xrealloc(t->sl, t->scap);
+	}
+	uint8_t *p = put_varint(t->sl + t->slen, t->lastsec - t->slsec);
+	p = put_varint(p, t->plen - t->secoff);
+	uint32_t flags = (t->spread > 127 ? 127u : t->spread) << 1 | t->title;
+	p = put_varint(p, (uint32_t)(t->tf >= 255 ? 255 : t->tf) << 1 | (flags != 0));
+	if (flags != 0)
+		*p++ = (uint8_t)flags;
+	t->slen = (uint32_t)(p - t->sl);
+	t->slsec = t->lastsec;
+}
+
+/* Add word off of src (in section sec, field f, node n) to t; src and off never go back. */
+static void posting_add(struct search_index *ix, struct term *t, const struct add_ctx *a)
+{
+	uint32_t src = a->src, off = a->nw;
+	if (t->lastsec != a->sec) {
+		section_flush(t);
+		t->lastsec = a->sec;
+		t->df++;
+		t->secoff = t->plen;
+		t->tf = 0;
+		t->spread = 0;
+		t->title = false;
+		t->lastblk = NULL;
+		posting_put(t, src - ix->secfirst[a->sec], off);
+	} else {
+		uint32_t d = src - t->lastsrc;
+		posting_put(t, d, d ? off : off - t->lastoff);
+	}
 	t->lastsrc = src;
 	t->lastoff = (uint16_t)off;
-	t->np++;
+	if (t->tf < 255)
+		t->tf = (uint16_t)(t->tf + a->ftf);
+	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
+	if (t->lastblk != a->node) {
+		t->spread += t->lastblk != NULL && a->prose;
+		t->lastblk = a->node;
+	}
+}
+
+static uint64_t phrase_hash(const uint32_t *w, size_t n)
+{
+	return hash_str((const char *)w, n * sizeof(*w));
+}
+
+/* Keep a short title or also_called entry once, for real-word correction. */
+static void phrase_add(struct search_index *ix, const uint32_t *w, size_t n)
+{
+	if ((ix->nphrases + 1) * 2 > ix->phraseslotcap) {
+		size_t cap = ix->phraseslotcap ? ix->phraseslotcap * 2 : 256;
+		free(ix->phraseslot);
+		ix->phraseslot = xcalloc(cap, sizeof(*ix->phraseslot));
+		ix->phraseslotcap = cap;
+		for (size_t i = 0; i < ix->nphrases; i++) {
+			const struct phrase *p = &ix->phrases[i];
+			size_t j = phrase_hash(p->w, p->n) & (cap - 1);
+			while (ix->phraseslot[j])
+				j = (j + 1) & (cap - 1);
+			ix->phraseslot[j] = (uint32_t)i + 1;
+		}
+	}
+	size_t mask = ix->phraseslotcap - 1, j = phrase_hash(w, n) & mask;
+	for (; ix->phraseslot[j]; j = (j + 1) & mask) {
+		const struct phrase *p = &ix->phrases[ix->phraseslot[j] - 1];
+		if (p->n == n && memcmp(p->w, w, n * sizeof(*w)) == 0)
+			return;
+	}
+	if (ix->nphrases == ix->phrasecap) {
+		ix->phrasecap = ix->phrasecap ? ix->phrasecap * 2 : 64;
+		ix->phrases = xreallocarray(ix->phrases, ix->phrasecap, sizeof(*ix->phrases));
+	}
+	struct phrase *p = &ix->phrases[ix->nphrases];
+	*p = (struct phrase){ .n = (uint32_t)n };
+	memcpy(p->w, w, n * sizeof(*w));
+	ix->phraseslot[j] = (uint32_t)++ix->nphrases;
 }
 
 /*
@@ -492,14 +713,14 @@ static int add_span(void *arg, const struct fold_span *sp)
 	}
 	if (!ix->words[w].stop && a->ncontent++ == 0)
 		a->one = ix->words[w].term;
-	struct term *t = &ix->terms[ix->words[w].term];
-	posting_add(t, a->src, a->nw);
-	if (t->lastsec != a->sec) {
-		t->lastsec = a->sec;
-		t->df++;
-	}
+	posting_add(ix, &ix->terms[ix->words[w].term], a);
+	if (a->nw < MAX_PHRASE_WORDS)
+		a->wid[a->nw] = w;
 	a->nw++;
-	ix->doclen[a->sec]++;
+	/* Titles, questions and also_called entries name a section; only its
+	 * text makes it longer. */
+	if (a->field == F_BODY || a->field == F_ANSWER)
+		ix->doclen[a->sec]++;
 	return 0;
 }
 
@@ -515,11 +736,19 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	}
 	a->src = (uint32_t)ix->nsrcs;
 	struct src *sp = &ix->srcs[ix->nsrcs++];
-	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .pos = a->pos };
+	a->prose = n->type == NODE_PARA || n->type == NODE_NOTE;
+	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .prose = a->prose };
 	a->text = text;
+	a->field = f;
+	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
+	a->node = n;
 	a->nw = a->ncontent = 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
-	a->pos += a->nw + POS_GAP;
+	if ((f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM) && a->nw >= 2 &&
+	    a->nw <= MAX_PHRASE_WORDS)
+		phrase_add(ix, a->wid, a->nw);
+	if (f == F_TITLE)
+		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);
 	return a->ncontent == 1 ? a->one : NO_TERM;
 }
 
@@ -612,16 +841,17 @@ static void add_syn(struct search_index *ix, uint32_t a, uint32_t b)
 }
 
 /*
- * Index a node's strings, and note its synonyms: a section's, item's or
- * term's one-word name (its first string) and its one-word also_called
- * entries all mean the same thing ("fatigue", "tiredness", "tired"). The
- * table comes from the content only. Items and sections whose text is a
- * sentence still pair their also_called entries with each other.
+ * Index a node's strings, and note its synonyms: an item's or term's
+ * one-word name (its first string) and its one-word also_called entries all
+ * mean the same thing ("fatigue", "tiredness", "tired"). The table comes from
+ * the content only. Items whose text is a sentence still pair their
+ * also_called entries with each other. A section's also_called entries are
+ * words that lead to it, not names of one thing ("health", "patient"), so
+ * they are indexed but not paired.
  */
 static void add_node(struct add_ctx *a, const struct node *n)
 {
-	bool syn = (n->type == NODE_SECTION || n->type == NODE_ITEM || n->type == NODE_TERM) &&
-		   n->also_called.n > 0;
+	bool syn = (n->type == NODE_ITEM || n->type == NODE_TERM) && n->also_called.n > 0;
 	uint32_t group[64];
 	size_t ng = 0;
 	const char *s;
@@ -665,10 +895,17 @@ void search_index_add(struct search_index *ix, const struct node *section, size_
 		while (cap <= ord)
 			cap *= 2;
 		ix->doclen = xreallocarray(ix->doclen, cap, sizeof(*ix->doclen));
+		ix->secfirst = xreallocarray(ix->secfirst, cap, sizeof(*ix->secfirst));
+		ix->titlen = xreallocarray(ix->titlen, cap, sizeof(*ix->titlen));
 		ix->seccap = cap;
 	}
-	for (; ix->nsecs <= ord; ix->nsecs++)
+	for (; ix->nsecs <= ord; ix->nsecs++) {
 		ix->doclen[ix->nsecs] = 0;
+		ix->secfirst[ix->nsecs] = (uint32_t)ix->nsrcs;
+		ix->titlen[ix->nsecs] = 0;
+	}
+	if (node_has_subsections(section))
+		ix->titlen[ord] = OVERVIEW;
 	struct add_ctx a = { .ix = ix, .sec = (uint32_t)ord };
 	add_section(&a, section);
 }
@@ -694,15 +931,24 @@ void search_index_end(struct search_index *ix, const struct content *c)
 		return;
 	}
 	ix->c = c;
+	ix->speller = xcalloc(1, sizeof(*ix->speller));
+	ix->qm = xcalloc(1, sizeof(*ix->qm));
 	ix->srccap = ix->nsrcs ? ix->nsrcs : 1;
 	ix->srcs = xreallocarray(ix->srcs, ix->srccap, sizeof(*ix->srcs));
 	ix->seccap = ix->nsecs ? ix->nsecs : 1;
 	ix->doclen = xreallocarray(ix->doclen, ix->seccap, sizeof(*ix->doclen));
+	ix->secfirst = xreallocarray(ix->secfirst, ix->seccap, sizeof(*ix->secfirst));
+	ix->titlen = xreallocarray(ix->titlen, ix->seccap, sizeof(*ix->titlen));
 	for (size_t i = 0; i < ix->nterms; i++) {
 		struct term *t = &ix->terms[i];
+		section_flush(t);
 		if (t->plen < t->pcap) {
 			t->post = xrealloc(t->post, t->plen);
 			t->pcap = t->plen;
+		}
+		if (t->slen < t->scap) {
+			t->sl = xrealloc(t->sl, t->slen);
+			t->scap = t->slen;
 		}
 	}
 
@@ -749,6 +995,7 @@ void search_index_free(struct search_index *ix)
 	for (size_t i = 0; i < ix->nterms; i++) {
 		free(ix->terms[i].stem);
 		free(ix->terms[i].post);
+		free(ix->terms[i].sl);
 		free(ix->terms[i].syn);
 	}
 	for (size_t i = 0; i < ix->nwords; i++)
@@ -768,6 +1015,28 @@ void search_index_free(struct search_index *ix)
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);
 	free(ix->doclen);
+	free(ix->secfirst);
+	free(ix->titlen);
+	free(ix->phrases);
+	free(ix->phraseslot);
+	if (ix->speller) {
+		free(ix->speller->aff);
+		free(ix->speller->dic);
+		free(ix->speller->keys);
+		if (ix->speller->h)
+			Hunspell_destroy(ix->speller->h);
+	}
+	free(ix->speller);
+	if (ix->qm) {
+		free(ix->qm->tf);
+		free(ix->qm->acc);
+		free(ix->qm->mask);
+		free(ix->qm->tmask);
+		free(ix->qm->spread);
+		free(ix->qm->touched);
+		free(ix->qm->cands);
+		free(ix->qm);
+	}
 	fold_free(ix->fold);
 	free(ix);
 }
@@ -806,7 +1075,9 @@ struct qword {
 	char *word; /* folded, as typed */
 	uint32_t cps[MAX_FUZZY_LEN];
 	size_t nchars;
+	size_t start, len; /* the bytes of the query it was typed as */
 	bool stop, number;
+	char *fix; /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;
 };
@@ -820,15 +1091,22 @@ struct unit {
 struct plan {
 	struct unit u[MAX_UNITS];
 	size_t n;
+	bool filler;          /* every word is a stop word */
+	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 };
+
+static void qword_free(struct qword *q)
+{
+	free(q->word);
+	free(q->fix);
+	free(q->alts);
+}
 
 static void plan_free(struct plan *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		for (size_t j = 0; j < p->u[i].nw; j++) {
-			free(p->u[i].w[j].word);
-			free(p->u[i].w[j].alts);
-		}
+		for (size_t j = 0; j < p->u[i].nw; j++)
+			qword_free(&p->u[i].w[j]);
 		free(p->u[i].w);
 	}
 	p->n = 0;
@@ -896,11 +1174,6 @@ static void fuzzy_each(const struct search_index *ix, const struct qword *q, uns
 	}
 }
 
-static void fuzzy_alt(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
-{
-	add_term_alts(ix, arg, ix->words[wid].term, d <= 1 ? W_FUZZY1 : W_FUZZY2);
-}
-
 /* Typo tolerance: 4 to 7 letters allow one edit, 8 or more allow two. */
 static unsigned fuzzy_k(const struct qword *q)
 {
@@ -909,6 +1182,253 @@ static unsigned fuzzy_k(const struct qword *q)
 	return q->nchars >= 8 ? 2 : 1;
 }
 
+/* Find the first English dictionary; false when there is none. */
+static bool speller_find(struct speller *sp)
+{
+	if (sp->tried)
+		return sp->dic != NULL;
+	sp->tried = true;
+	static const char *const bases[] = {
+		"/usr/share/hunspell/en_US",
+		"/usr/share/hunspell/en_GB",
+		"/usr/share/myspell/dicts/en_US",
+	};
+	const char *env = getenv("EXOREAD_DICT");
+	for (size_t i = env && *env ? 0 : 1; i <= sizeof(bases) / sizeof(bases[0]); i++) {
+		const char *base = i == 0 ? env : bases[i - 1];
+		char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
+		FILE *fa = fopen(aff, "r"), *fd = fopen(dic, "r");
+		bool ok = fa && fd;
+		if (fa)
+			fclose(fa);
+		if (fd)
+			fclose(fd);
+		if (ok) {
+			sp->aff = aff;
+			sp->dic = dic;
+			return true;
+		}
+		free(aff);
+		free(dic);
+	}
+	return false;
+}
+
+/* The letter as lower case ASCII, where it is a capital. */
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * Whether a dictionary line is wanted: its word is shorter than three
+ * letters (any word may be built on it), or starts with one of the keys.
+ */
+static bool dict_line_wanted(const char *line, size_t len, char (*keys)[4], size_t nkeys)
+{
+	size_t n = 0;
+	while (n < len && n < 3 && line[n] != '/' && line[n] != '\t' && line[n] != ' ' &&
+	       line[n] != '\n')
+		n++;
+	if (n < 3)
+		return n > 0;
+	for (size_t i = 0; i < nkeys; i++)
+		if (ascii_lower(line[0]) == keys[i][0] && ascii_lower(line[1]) == keys[i][1] &&
+		    ascii_lower(line[2]) == keys[i][2])
+			return true;
+	return false;
+}
+
+/* Hunspell over the dictionary lines that dict_line_wanted keeps; NULL on failure. */
+static Hunhandle *speller_load(struct speller *sp)
+{
+	FILE *in = fopen(sp->dic, "r");
+	if (in == NULL)
+		return NULL;
+	struct buf lines = { 0 };
+	size_t nkept = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	for (bool first = true; (len = getline(&line, &cap, in)) > 0; first = false) {
+		/* The first line is the word count. */
+		if (first || !dict_line_wanted(line, (size_t)len, sp->keys, sp->nkeys))
+			continue;
+		buf_add(&lines, line, (size_t)len);
+		if (line[len - 1] != '\n')
+			buf_putc(&lines, '\n');
+		nkept++;
+	}
+	free(line);
+	fclose(in);
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/exoread-dic-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	Hunhandle *h = NULL;
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		FILE *out = fdopen(fd, "w");
+		if (out == NULL) {
+			close(fd);
+		} else {
+			fprintf(out, "%zu\n", nkept);
+			if (lines.len)
+				fwrite(lines.s, 1, lines.len, out);
+			if (fclose(out) == 0)
+				h = Hunspell_create(sp->aff, path);
+		}
+		unlink(path);
+	}
+	free(path);
+	buf_free(&lines);
+	return h;
+}
+
+/*
+ * Hunspell able to judge w, or NULL when there is no dictionary. It holds
+ * only the dictionary lines that could spell the words asked about so far:
+ * those whose first three letters stand at the start of the word or after
+ * a prefix of two or three letters (the dictionaries' prefixes: re-, un-,
+ * dis-, con-...); suffixes keep those letters. That is a percent or so of
+ * the lines, so a word costs about a millisecond the first time its letters
+ * come up and nothing after, where the whole dictionary would take tens of
+ * milliseconds and megabytes. The index owns the result.
+ */
+static Hunhandle *speller_for(const struct search_index *ix, const char *w)
+{
+	struct speller *sp = ix->speller;
+	if (sp == NULL || !speller_find(sp))
+		return NULL;
+	static const size_t offs[] = { 0, 2, 3 };
+	size_t wn = strlen(w);
+	bool grown = sp->h == NULL;
+	for (size_t i = 0; i < 3; i++) {
+		if (offs[i] + 3 > wn)
+			continue;
+		const char *k = w + offs[i];
+		bool have = false;
+		for (size_t j = 0; j < sp->nkeys && !have; j++)
+			have = memcmp(sp->keys[j], k, 3) == 0;
+		if (have)
+			continue;
+		sp->keys = xgrow(sp->keys, sp->nkeys, sizeof(*sp->keys));
+		memcpy(sp->keys[sp->nkeys], k, 3);
+		sp->keys[sp->nkeys++][3] = '\0';
+		grown = true;
+	}
+	if (grown) {
+		Hunhandle *h = speller_load(sp);
+		if (h) {
+			if (sp->h)
+				Hunspell_destroy(sp->h);
+			sp->h = h;
+		}
+	}
+	return sp->h;
+}
+
+/* Whether Hunspell knows w (folded, so lower case) as an English word, or as a name. */
+static bool is_english(Hunhandle *h, const char *w)
+{
+	if (Hunspell_spell(h, w))
+		return true;
+	char cap[MAX_FUZZY_LEN * 4 + 1];
+	size_t n = strlen(w);
+	if (n == 0 || n >= sizeof(cap) || w[0] < 'a' || w[0] > 'z')
+		return false;
+	memcpy(cap, w, n + 1);
+	cap[0] = (char)(cap[0] - 'a' + 'A');
+	return Hunspell_spell(h, cap) != 0;
+}
+
+/* The best correction of a misspelt word found so far. */
+struct fix {
+	uint32_t term;
+	unsigned d;
+	double cost;
+	char word[MAX_FUZZY_LEN * 4 + 1];
+};
+
+/*
+ * A candidate costs its edits, less a little for a word the content uses
+ * often and for one Hunspell itself proposes.
+ */
+static void fix_consider(struct fix *f, uint32_t term, const char *w, unsigned d, uint32_t freq,
+			 bool proposed)
+{
+	double lf = log10(1.0 + freq) * 0.25;
+	double cost = d - (lf < 0.5 ? lf : 0.5) - (proposed ? 0.5 : 0);
+	if (f->term != NO_TERM && cost >= f->cost)
+		return;
+	size_t n = strlen(w);
+	if (n >= sizeof(f->word))
+		return;
+	f->term = term;
+	f->d = d;
+	f->cost = cost;
+	memcpy(f->word, w, n + 1);
+}
+
+static void fix_fuzzy(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+{
+	const struct word *w = &ix->words[wid];
+	if (!w->stop)
+		fix_consider(arg, w->term, w->w, d, w->freq, false);
+}
+
+/* Hunspell's proposals for q that the content uses, as candidates. */
+static void fix_proposals(const struct search_index *ix, Hunhandle *h, const struct qword *q,
+			  unsigned k, struct fix *f)
+{
+	char **list = NULL;
+	int n = Hunspell_suggest(h, &list, q->word);
+	for (int i = 0; i < n; i++) {
+		const char *s = list[i];
+		size_t len = strlen(s);
+		if (len == 0 || len > MAX_FUZZY_LEN || strchr(s, ' ') || strchr(s, '-'))
+			continue;
+		size_t wlen, nchars, sl;
+		const char *fw = fold_span(ix->fold, s, len, &wlen, &nchars);
+		if (wlen == 0 || nchars > MAX_FUZZY_LEN)
+			continue;
+		char word[MAX_FUZZY_LEN * 4 + 1];
+		if (wlen >= sizeof(word))
+			continue;
+		memcpy(word, fw, wlen);
+		word[wlen] = '\0';
+		if (is_stop(word))
+			continue;
+		uint32_t cps[MAX_FUZZY_LEN];
+		size_t nc = 0;
+		for (size_t j = 0; j < wlen && nc < MAX_FUZZY_LEN;)
+			j += text_decode(word + j, wlen - j, &cps[nc++]);
+		unsigned d = text_edit_distance(q->cps, q->nchars, cps, nc, k + 1);
+		if (d > k + 1)
+			continue;
+		const char *stem = fold_stem(ix->fold, word, wlen, &sl);
+		uint32_t t = term_lookup(ix, stem, sl);
+		if (t == NO_TERM)
+			continue;
+		uint32_t v =
+			table_get(&ix->wordtab, table_find(&ix->wordtab, word, wlen,
+							   hash_str(word, wlen), word_key, ix));
+		fix_consider(f, t, word, d, v ? ix->words[v - 1].freq : 1, true);
+	}
+	if (list)
+		Hunspell_free_list(h, &list, n);
+}
+
+static double fix_weight(unsigned d)
+{
+	return d <= 1 ? W_FUZZY1 : d == 2 ? W_FUZZY2 : W_FUZZY3;
+}
+
+/*
+ * A word the content holds matches itself and its synonyms. One it does not
+ * hold is looked up in Hunspell: a correct English word is left unmatched
+ * (nothing is bent into a different word); a misspelt one is corrected to
+ * the content word that costs least (fix_consider), and matches below an
+ * exact word. Without a dictionary, every unknown word counts as misspelt.
+ */
 static void resolve_word(const struct search_index *ix, struct qword *q)
 {
 	size_t sl;
@@ -919,13 +1439,107 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		return;
 	}
 	unsigned k = fuzzy_k(q);
-	if (k > 0)
-		fuzzy_each(ix, q, k, fuzzy_alt, q);
+	if (k == 0 || q->stop)
+		return;
+	struct fix f = { .term = NO_TERM };
+	fuzzy_each(ix, q, k, fix_fuzzy, &f);
+	/* Nothing near and too short for proposals: nothing to bend it into, and
+	 * no need for the dictionary. */
+	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
+		return;
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h && is_english(h, q->word))
+		return;
+	/* Hunspell's proposals cost milliseconds: asked for only when no content
+	 * word is within reach, and only for words long enough to be mangled. */
+	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
+		fix_proposals(ix, h, q, k, &f);
+	if (f.term == NO_TERM)
+		return;
+	add_term_alts(ix, q, f.term, fix_weight(f.d));
+	q->fix = xstrdup(f.word);
+}
+
+/* Whether content word w is a near spelling of q: a slip or two, or the same sound. */
+static bool near_word(const struct search_index *ix, const struct qword *q, const struct word *w)
+{
+	if (w->stop || w->nchars > MAX_FUZZY_LEN)
+		return false;
+	unsigned k = q->nchars >= 6 ? 2 : 1;
+	size_t diff = q->nchars > w->nchars ? q->nchars - w->nchars : w->nchars - q->nchars;
+	if (diff <= k && text_edit_distance(q->cps, q->nchars, ix->cps + w->cp, w->nchars, k) <= k)
+		return true;
+	uint32_t key[MAX_FUZZY_LEN];
+	size_t kn = sound_key(q->cps, q->nchars, key);
+	return kn == w->kn && kn >= 3 && memcmp(key, ix->cps + w->kcp, kn * sizeof(*key)) == 0;
+}
+
+/* Whether unit u is the single word wid of the content, exactly. */
+static bool exact_unit(const struct unit *u, const struct search_index *ix, uint32_t wid)
+{
+	return u->nw == 1 && u->w[0].nalts > 0 && u->w[0].alts[0].w >= 1.0 &&
+	       u->w[0].alts[0].term == ix->words[wid].term && !ix->words[wid].stop;
+}
+
+/* Whether the words a, b (as matched) stand side by side in a title or also_called phrase. */
+static bool pair_known(const struct search_index *ix, const struct qword *x, const struct qword *y)
+{
+	if (x->nalts == 0 || y->nalts == 0)
+		return false;
+	for (size_t p = 0; p < ix->nphrases; p++) {
+		const struct phrase *ph = &ix->phrases[p];
+		for (size_t j = 0; j + 1 < ph->n; j++)
+			if (ix->words[ph->w[j]].term == x->alts[0].term &&
+			    ix->words[ph->w[j + 1]].term == y->alts[0].term)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Real-word slips ("injection sight", "stem sells"): a word the content does
+ * not hold, next to words that with a near spelling of it make one of the
+ * content's titles or also_called phrases, is read as that phrase's word.
+ */
+static void fix_phrases(const struct search_index *ix, struct unit *all, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct qword *q = &all[i].w[0];
+		if (all[i].nw != 1 || q->fix || q->stop || q->number || q->nchars < 3 ||
+		    q->nchars > MAX_FUZZY_LEN)
+			continue;
+		/* A word the content holds is re-read only when the query's pair
+		 * is no phrase of the content. */
+		if (q->nalts > 0 &&
+		    (q->alts[0].w < 1.0 ||
+		     (i > 0 && all[i - 1].nw == 1 && pair_known(ix, all[i - 1].w, q)) ||
+		     (i + 1 < n && all[i + 1].nw == 1 && pair_known(ix, q, all[i + 1].w))))
+			continue;
+		for (size_t p = 0; p < ix->nphrases && q->fix == NULL; p++) {
+			const struct phrase *ph = &ix->phrases[p];
+			for (size_t j = 0; j < ph->n; j++) {
+				/* A neighbour on either side must be the phrase's own word. */
+				bool left =
+					j > 0 && i > 0 && exact_unit(&all[i - 1], ix, ph->w[j - 1]);
+				bool right = j + 1 < ph->n && i + 1 < n &&
+					     exact_unit(&all[i + 1], ix, ph->w[j + 1]);
+				const struct word *w = &ix->words[ph->w[j]];
+				if ((left || right) && near_word(ix, q, w) &&
+				    (q->nalts == 0 || q->alts[0].term != w->term)) {
+					q->nalts = 0;
+					add_term_alts(ix, q, w->term, W_FUZZY1);
+					q->fix = xstrdup(w->w);
+					break;
+				}
+			}
+		}
+	}
 }
 
 struct parse_ctx {
 	struct qword *w;
 	size_t n;
+	size_t base; /* offset of the folded piece in the query */
 };
 
 static int collect_word(void *arg, const struct fold_word *fw)
@@ -935,7 +1549,10 @@ static int collect_word(void *arg, const struct fold_word *fw)
 		return 1;
 	p->w = xgrow(p->w, p->n, sizeof(*p->w));
 	struct qword *q = &p->w[p->n++];
-	*q = (struct qword){ .word = xstrndup(fw->word, fw->wlen), .number = fw->number != 0 };
+	*q = (struct qword){ .word = xstrndup(fw->word, fw->wlen),
+			     .number = fw->number != 0,
+			     .start = p->base + fw->start,
+			     .len = fw->len };
 	q->stop = is_stop(q->word);
 	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
 		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
@@ -952,8 +1569,9 @@ static bool same_word_unit(const struct unit *a, const struct qword *w)
 }
 
 /*
- * Split the query into units: "quoted phrases" and single words. Stop words
- * are dropped unless nothing else is left. Returns the number of units.
+ * Split the query into units: "quoted phrases" and single words, and resolve
+ * their words. Stop words are dropped unless nothing else is left (then the
+ * plan is all filler). Returns the number of units.
  */
 static size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
 {
@@ -962,13 +1580,14 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 	bool content_word = false;
 
 	pl->n = 0;
+	pl->filler = false;
 	for (const char *s = query; *s != '\0';) {
 		bool quoted = *s == '"';
 		if (quoted)
 			s++;
 		const char *e = strchr(s, '"');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		struct parse_ctx p = { 0 };
+		struct parse_ctx p = { .base = (size_t)(s - query) };
 		fold_words(ix->fold, s, len, collect_word, &p);
 		s += len + (e != NULL && quoted);
 		if (quoted && p.n > 1) {
@@ -998,31 +1617,58 @@ static size_t plan_build(const struct search_index *ix, const char *query, struc
 		}
 		free(p.w);
 	}
+	for (size_t i = 0; i < nall; i++)
+		for (size_t j = 0; j < all[i].nw; j++)
+			resolve_word(ix, &all[i].w[j]);
+	fix_phrases(ix, all, nall);
 	for (size_t i = 0; i < nall; i++) {
 		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
-			free(all[i].w[0].word);
+			qword_free(&all[i].w[0]);
 			free(all[i].w);
 			continue;
 		}
-		for (size_t j = 0; j < all[i].nw; j++)
-			resolve_word(ix, &all[i].w[j]);
 		pl->u[pl->n++] = all[i];
 	}
+	pl->filler = !content_word && pl->n > 0;
 	return pl->n;
 }
 
-/* A match of one unit in one section. */
-struct mp {
-	uint32_t sec, pos, src;
-	uint32_t unit;
-	bool exact; /* the word itself, not a synonym or a near spelling */
-	double w;
-};
+static int cmp_fix(const void *a, const void *b)
+{
+	const struct qword *x = *(const struct qword *const *)a,
+			   *y = *(const struct qword *const *)b;
+	return (x->start > y->start) - (x->start < y->start);
+}
 
-/* A reader of one term's postings, front to back; src and off are the current posting. */
-struct pcur {
-	const uint8_t *p, *end;
-	uint32_t src, off;
+/* The query with each corrected word replaced, or NULL when nothing was corrected. */
+static char *corrected_query(const char *query, const struct plan *pl)
+{
+	const struct qword *fx[MAX_UNITS * MAX_PHRASE];
+	size_t n = 0;
+	for (size_t i = 0; i < pl->n; i++)
+		for (size_t j = 0; j < pl->u[i].nw; j++)
+			if (pl->u[i].w[j].fix)
+				fx[n++] = &pl->u[i].w[j];
+	if (n == 0)
+		return NULL;
+	qsort(fx, n, sizeof(*fx), cmp_fix);
+	struct buf b = { 0 };
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		text_sanitize(&b, query + at, fx[i]->start - at);
+		buf_puts(&b, fx[i]->fix);
+		at = fx[i]->start + fx[i]->len;
+	}
+	text_sanitize(&b, query + at, strlen(query) - at);
+	return buf_take(&b);
+}
+
+/* A reader of one term's section list: a section, its postings' bytes, count and flags. */
+struct slcur {
+	const uint8_t *s, *end;
+	size_t poff; /* offset of this section's postings */
+	uint32_t nb, sec;
+	uint8_t tf, flags;
 };
 
 static inline uint64_t get_varint(const uint8_t **pp)
@@ -1042,24 +1688,70 @@ static inline uint64_t get_varint(const uint8_t **pp)
 	return v;
 }
 
+static void sl_start(struct slcur *c, const struct term *t)
+{
+	*c = (struct slcur){ .s = t->sl, .end = t->sl + t->slen };
+}
+
+static inline bool sl_next(struct slcur *c)
+{
+	if (c->s == c->end)
+		return false;
+	c->poff += c->nb;
+	c->sec += (uint32_t)get_varint(&c->s);
+	c->nb = (uint32_t)get_varint(&c->s);
+	uint32_t x = (uint32_t)get_varint(&c->s);
+	c->tf = (uint8_t)(x >> 1);
+	c->flags = (x & 1) ? *c->s++ : 0;
+	return true;
+}
+
+/* A reader of one term's postings, front to back; src and off are the current posting. */
+struct pcur {
+	const struct search_index *ix;
+	const struct term *t;
+	struct slcur sl;
+	const uint8_t *p, *end; /* postings of the current section */
+	uint32_t src, off;
+	bool first;
+};
+
+/* Read the postings of the section sl is at. */
+static void pcur_section(struct pcur *c)
+{
+	c->p = c->t->post + c->sl.poff;
+	c->end = c->p + c->sl.nb;
+	c->first = true;
+}
+
 /* Step to the next posting; false when there is none. */
 static inline bool pcur_next(struct pcur *c)
 {
-	if (c->p == c->end)
-		return false;
+	while (c->p == c->end) {
+		if (c->t == NULL || !sl_next(&c->sl))
+			return false;
+		pcur_section(c);
+	}
 	uint64_t x = get_varint(&c->p);
 	uint32_t d = (uint32_t)(x >> OFF_BITS), w = (uint32_t)x & OFF_INLINE;
 	if (w == OFF_INLINE)
 		w += (uint32_t)get_varint(&c->p);
-	c->src += d;
-	c->off = d ? w : c->off + w;
+	if (c->first) {
+		c->src = c->ix->secfirst[c->sl.sec] + d;
+		c->off = w;
+		c->first = false;
+	} else {
+		c->src += d;
+		c->off = d ? w : c->off + w;
+	}
 	return true;
 }
 
 /* Start reading t's postings; false when it has none. */
-static bool pcur_start(struct pcur *c, const struct term *t)
+static bool pcur_start(const struct search_index *ix, struct pcur *c, const struct term *t)
 {
-	*c = (struct pcur){ .p = t->post, .end = t->post + t->plen };
+	*c = (struct pcur){ .ix = ix, .t = t };
+	sl_start(&c->sl, t);
 	return pcur_next(c);
 }
 
@@ -1070,36 +1762,6 @@ struct plist {
 	double *w;
 	size_t n, cap;
 };
-
-/*
- * A cursor over one ordered list of matches: a term's postings (l is NULL),
- * or the occurrences of a phrase. Keys order matches by src, word number and
- * unit, which is reading order.
- */
-struct cur {
-	struct pcur pc;
-	const struct plist *l;
-	double w; /* the weight of a term's matches; a phrase's are in l */
-	uint32_t i, unit;
-	uint64_t key;
-};
-
-static uint64_t cur_key(const struct cur *c)
-{
-	return (uint64_t)c->pc.src << 21 | (uint64_t)c->pc.off << 5 | c->unit;
-}
-
-/* Step to the next match; false when there is none. */
-static bool cur_next(struct cur *c)
-{
-	if (c->l == NULL)
-		return pcur_next(&c->pc);
-	if (++c->i == c->l->n)
-		return false;
-	c->pc.src = c->l->src[c->i];
-	c->pc.off = c->l->off[c->i];
-	return true;
-}
 
 static void plist_push(struct plist *l, uint32_t src, uint16_t off, double w)
 {
@@ -1128,7 +1790,7 @@ static void merge_alts(const struct search_index *ix, const struct qword *q, str
 	struct pcur *at = xcalloc(na ? na : 1, sizeof(*at));
 	bool *live = xcalloc(na ? na : 1, sizeof(*live));
 	for (size_t a = 0; a < na; a++)
-		live[a] = pcur_start(&at[a], &ix->terms[q->alts[a].term]);
+		live[a] = pcur_start(ix, &at[a], &ix->terms[q->alts[a].term]);
 	out->n = 0;
 	for (;;) {
 		uint64_t best = UINT64_MAX;
@@ -1180,24 +1842,6 @@ static void gather_phrase(const struct search_index *ix, const struct unit *u, s
 		}
 		if (ok)
 			plist_push(out, src, (uint16_t)off, wmin);
-	}
-}
-
-/* A binary min-heap of cursors by key. */
-static void heap_down(struct cur **h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, m = i;
-		if (l < n && h[l]->key < h[m]->key)
-			m = l;
-		if (l + 1 < n && h[l + 1]->key < h[m]->key)
-			m = l + 1;
-		if (m == i)
-			return;
-		struct cur *t = h[i];
-		h[i] = h[m];
-		h[m] = t;
-		i = m;
 	}
 }
 
@@ -1509,33 +2153,44 @@ static void snippet_source(const struct search_index *ix, uint32_t src, struct b
 
 struct cand {
 	uint32_t sec;
-	uint32_t mask;   /* units matched */
-	uint32_t nmatch; /* bits in mask */
-	uint32_t tmask;  /* units matched in the title or a question */
-	uint32_t src;    /* where the snippet comes from; UINT32_MAX: the section's first text */
-	uint32_t spread; /* blocks beyond the first that match a unit, summed over units */
-	double close;    /* 0..1: how near the matched units are */
-	double score;
+	uint32_t src; /* where the snippet comes from; UINT32_MAX: the section's first text */
+	double base;  /* BM25F with the spread and title factors */
+	double score; /* base with the nearness and phrase factors */
 };
 
-static int cmp_cand(const void *a, const void *b)
+/* Best first by score (or by base score when by_base), then in reading order. */
+static int cand_order(const struct cand *x, const struct cand *y, bool by_base)
 {
-	const struct cand *x = a, *y = b;
-	if (x->nmatch != y->nmatch)
-		return x->nmatch > y->nmatch ? -1 : 1;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
+	double a = by_base ? x->base : x->score, b = by_base ? y->base : y->score;
+	if (a != b)
+		return a > b ? -1 : 1;
 	return (x->sec > y->sec) - (x->sec < y->sec);
 }
 
-/* Sift down in a heap that keeps the worst candidate at the root. */
+static int cmp_base(const void *a, const void *b)
+{
+	return cand_order(a, b, true);
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+	return cand_order(a, b, false);
+}
+
+static int cmp_sec(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	return (x->sec > y->sec) - (x->sec < y->sec);
+}
+
+/* Sift down in a heap that keeps the worst candidate (by base score) at the root. */
 static void cand_down(struct cand *c, size_t n, size_t i)
 {
 	for (;;) {
 		size_t l = 2 * i + 1, m = i;
-		if (l < n && cmp_cand(&c[l], &c[m]) > 0)
+		if (l < n && cmp_base(&c[l], &c[m]) > 0)
 			m = l;
-		if (l + 1 < n && cmp_cand(&c[l + 1], &c[m]) > 0)
+		if (l + 1 < n && cmp_base(&c[l + 1], &c[m]) > 0)
 			m = l + 1;
 		if (m == i)
 			return;
@@ -1546,93 +2201,32 @@ static void cand_down(struct cand *c, size_t n, size_t i)
 	}
 }
 
-/* Scan one section's matches (sorted by position): tf per unit, snippet source, nearness. */
-static void scan_section(const struct search_index *ix, struct mp *e, size_t n, size_t nunits,
-			 double *tf, struct cand *c)
+/* Put the best k candidates by base score first, best first, without sorting the rest. */
+static void select_top(struct cand *c, size_t n, size_t k)
 {
-	c->mask = c->tmask = 0;
-	c->src = UINT32_MAX;
-	c->spread = 0;
-	uint32_t best_pop = 0;
-	double best_w = 0;
-	const struct node *last[MAX_UNITS] = { 0 };
-	uint32_t spread[MAX_UNITS] = { 0 }, exact = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		uint32_t gm = 0;
-		double gw = 0;
-		const struct node *blk = ix->srcs[e[i].src].node;
-		for (; j < n && e[j].src == e[i].src; j++) {
-			tf[e[j].unit] += e[j].w;
-			gm |= 1u << e[j].unit;
-			gw += e[j].w;
-			/*
-			 * An item's text and its also_called are one block. Only prose
-			 * (a paragraph or a note) that comes back to the word counts as
-			 * explaining it; more list items or answers only mention it.
-			 */
-			if (last[e[j].unit] != blk) {
-				bool prose = blk->type == NODE_PARA || blk->type == NODE_NOTE;
-				spread[e[j].unit] += last[e[j].unit] != NULL && prose;
-				last[e[j].unit] = blk;
+	if (k < n) {
+		/* A heap of the k best seen so far, the worst of them at the root. */
+		for (size_t i = k / 2; i-- > 0;)
+			cand_down(c, k, i);
+		for (size_t i = k; i < n; i++) {
+			if (cmp_base(&c[i], &c[0]) < 0) {
+				struct cand t = c[0];
+				c[0] = c[i];
+				c[i] = t;
+				cand_down(c, k, 0);
 			}
-			exact |= (uint32_t)e[j].exact << e[j].unit;
 		}
-		c->mask |= gm;
-		enum field f = ix->srcs[e[i].src].field;
-		if (f == F_TITLE || f == F_QUESTION)
-			c->tmask |= gm;
-		uint32_t pop = (uint32_t)__builtin_popcount(gm);
-		if (f != F_TITLE && f != F_SECTION_ALSO &&
-		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
-			best_pop = pop;
-			best_w = gw;
-			c->src = e[i].src;
-		}
-		i = j;
+		n = k;
 	}
-	/* Synonyms only widen the spread of a word the section itself uses. */
-	for (size_t u = 0; u < nunits; u++)
-		if ((exact >> u) & 1)
-			c->spread += spread[u];
-	c->nmatch = (uint32_t)__builtin_popcount(c->mask);
-	c->close = 0;
-	if (c->nmatch < 2)
-		return;
-	/* Smallest window of positions that holds every matched unit. */
-	unsigned cnt[MAX_UNITS] = { 0 };
-	size_t have = 0, l = 0;
-	uint32_t span = UINT32_MAX;
-	for (size_t r = 0; r < n; r++) {
-		if (cnt[e[r].unit]++ == 0)
-			have++;
-		while (have == c->nmatch) {
-			uint32_t s = e[r].pos - e[l].pos;
-			if (s < span)
-				span = s;
-			if (--cnt[e[l].unit] == 0)
-				have--;
-			l++;
-		}
-	}
-	c->close = span == 0 ? 1.0 : (double)(c->nmatch - 1) / (double)span;
-	if (c->close > 1.0)
-		c->close = 1.0;
+	if (n > 1)
+		qsort(c, n, sizeof(*c), cmp_base);
 }
 
 /* First text of a section that can show as a snippet (not its title). */
 static uint32_t first_text(const struct search_index *ix, uint32_t sec)
 {
-	size_t lo = 0, hi = ix->nsrcs;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ix->srcs[mid].sec < sec)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	uint32_t title = UINT32_MAX;
-	for (size_t i = lo; i < ix->nsrcs && ix->srcs[i].sec == sec; i++) {
+	for (size_t i = ix->secfirst[sec]; i < ix->nsrcs && ix->srcs[i].sec == sec; i++) {
 		enum field f = ix->srcs[i].field;
 		if (f == F_TITLE) {
 			if (title == UINT32_MAX)
@@ -1652,6 +2246,8 @@ struct sugg_ctx {
 static void closest(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
 {
 	struct sugg_ctx *s = arg;
+	if (ix->words[wid].stop)
+		return;
 	if (s->best == NO_TERM || d < s->d ||
 	    (d == s->d && ix->words[wid].freq > ix->words[s->best].freq)) {
 		s->best = wid;
@@ -1659,7 +2255,10 @@ static void closest(const struct search_index *ix, void *arg, uint32_t wid, unsi
 	}
 }
 
-/* "Did you mean": each unknown word replaced by the nearest known one, when one is near. */
+/*
+ * "Did you mean": each unknown word that is not a correct English word
+ * replaced by the nearest known one, when one is near.
+ */
 static char *suggest(const struct search_index *ix, const struct plan *pl)
 {
 	struct buf b = { 0 };
@@ -1668,8 +2267,14 @@ static char *suggest(const struct search_index *ix, const struct plan *pl)
 		for (size_t j = 0; j < pl->u[i].nw; j++) {
 			const struct qword *q = &pl->u[i].w[j];
 			const char *w = q->word;
+			bool english = false;
 			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
 			    q->nchars <= MAX_FUZZY_LEN) {
+				Hunhandle *h = speller_for(ix, q->word);
+				english = h && is_english(h, q->word);
+			}
+			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
+			    q->nchars <= MAX_FUZZY_LEN && !english) {
 				struct sugg_ctx s = { .best = NO_TERM };
 				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
 				fuzzy_each(ix, q, k, closest, &s);
@@ -1694,150 +2299,336 @@ static char *suggest(const struct search_index *ix, const struct plan *pl)
 	return buf_take(&b);
 }
 
-/* Per-query working memory, grown as needed and freed once at the end. */
-struct scratch {
-	struct cur *cur; /* one per alternative of a word, or per phrase */
-	struct cur **heap;
-	struct plist phrase[MAX_UNITS], tmp[MAX_PHRASE];
-	struct mp *bucket; /* the matches of the section being scanned */
-	size_t nbucket, bucketcap;
-	struct cand *cand;
-	double *tf; /* nunits per candidate */
-	size_t ncand, candcap;
-};
-
-static void scratch_free(struct scratch *sc)
+/* The per-section arrays for a query, made at the first one. */
+static struct qmem *qmem_get(const struct search_index *ix)
 {
-	free(sc->cur);
-	free(sc->heap);
-	for (size_t i = 0; i < MAX_UNITS; i++)
-		plist_free(&sc->phrase[i]);
-	for (size_t i = 0; i < MAX_PHRASE; i++)
-		plist_free(&sc->tmp[i]);
-	free(sc->bucket);
-	free(sc->cand);
-	free(sc->tf);
+	struct qmem *m = ix->qm;
+	if (m->tf == NULL || m->n != ix->nsecs) {
+		size_t n = ix->nsecs ? ix->nsecs : 1;
+		free(m->tf);
+		free(m->acc);
+		free(m->mask);
+		free(m->tmask);
+		free(m->spread);
+		free(m->touched);
+		free(m->cands);
+		m->tf = xcalloc(n, sizeof(*m->tf));
+		m->acc = xcalloc(n, sizeof(*m->acc));
+		m->mask = xcalloc(n, sizeof(*m->mask));
+		m->tmask = xcalloc(n, sizeof(*m->tmask));
+		m->spread = xcalloc(n, sizeof(*m->spread));
+		m->touched = xcalloc(n, sizeof(*m->touched));
+		m->cands = xcalloc(n, sizeof(*m->cands));
+		m->n = ix->nsecs;
+	}
+	return m;
 }
 
-/* Turn the bucket (one section's matches, in reading order) into a candidate. */
-static void flush_section(const struct search_index *ix, struct scratch *sc, size_t nunits,
-			  size_t *df)
+/* A match of one unit at one position of a candidate, for the nearness scan. */
+struct mp {
+	uint64_t pos;
+	uint32_t cand, src, unit;
+	float w;
+};
+
+static int cmp_mp(const void *a, const void *b)
 {
-	if (sc->nbucket == 0)
-		return;
-	if (sc->ncand == sc->candcap) {
-		/* One candidate per section at most. */
-		sc->candcap = sc->candcap ? sc->candcap * 2 : 64;
-		if (sc->candcap > ix->nsecs && ix->nsecs > sc->ncand)
-			sc->candcap = ix->nsecs;
-		sc->cand = xreallocarray(sc->cand, sc->candcap, sizeof(*sc->cand));
-		sc->tf = xreallocarray(sc->tf, sc->candcap, nunits * sizeof(*sc->tf));
+	const struct mp *x = a, *y = b;
+	if (x->cand != y->cand)
+		return x->cand < y->cand ? -1 : 1;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return (x->unit > y->unit) - (x->unit < y->unit);
+}
+
+struct mps {
+	struct mp *v;
+	size_t n, cap;
+};
+
+static void mp_push(struct mps *m, struct mp e)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 256;
+		m->v = xreallocarray(m->v, m->cap, sizeof(*m->v));
 	}
-	struct cand *c = &sc->cand[sc->ncand];
-	double *tf = sc->tf + sc->ncand * nunits;
-	memset(tf, 0, nunits * sizeof(*tf));
-	c->sec = sc->bucket[0].sec;
-	scan_section(ix, sc->bucket, sc->nbucket, nunits, tf, c);
-	for (size_t u = 0; u < nunits; u++)
-		df[u] += (c->mask >> u) & 1;
-	sc->ncand++;
-	sc->nbucket = 0;
+	m->v[m->n++] = e;
+}
+
+static void mp_add(const struct search_index *ix, struct mps *m, uint32_t cand, uint32_t src,
+		   uint32_t off, uint32_t unit, double w)
+{
+	const struct src *sp = &ix->srcs[src];
+	mp_push(m,
+		(struct mp){ .cand = cand,
+			     .pos = (uint64_t)(src - ix->secfirst[sp->sec]) << POS_SRC_SHIFT | off,
+			     .src = src,
+			     .unit = unit,
+			     .w = (float)(w * field_weight[sp->field]) });
 }
 
 /*
- * Walk every unit's matches at once in reading order (a k-way merge of
- * ordered lists), scanning each section as its matches end. Nothing is
- * sorted and no memory grows with the number of postings.
+ * One candidate's matches, by position: the block for its snippet (the one
+ * that matches most units), how near its units come (the smallest window
+ * holding all it matches), and the query's neighbouring words found side by
+ * side in the text.
  */
-static void collect(const struct search_index *ix, const struct plan *pl, struct scratch *sc,
-		    size_t *df)
+static void scan_cand(const struct search_index *ix, const struct mp *e, size_t n,
+		      const struct plan *pl, struct cand *c, double *close, double *adj)
 {
-	size_t ncur = 0;
-	for (size_t u = 0; u < pl->n; u++)
-		ncur += pl->u[u].nw == 1 ? pl->u[u].w[0].nalts : 1;
-	sc->cur = xcalloc(ncur ? ncur : 1, sizeof(*sc->cur));
-	sc->heap = xcalloc(ncur ? ncur : 1, sizeof(*sc->heap));
-	size_t nh = 0;
+	uint32_t best_pop = 0, mask = 0, pairs = 0;
+	double best_w = 0;
+	c->src = UINT32_MAX;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		uint32_t gm = 0;
+		double gw = 0;
+		for (; j < n && e[j].src == e[i].src; j++) {
+			gm |= 1u << e[j].unit;
+			gw += e[j].w;
+		}
+		mask |= gm;
+		enum field f = ix->srcs[e[i].src].field;
+		uint32_t pop = (uint32_t)__builtin_popcount(gm);
+		if (f != F_TITLE && f != F_SECTION_ALSO &&
+		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
+			best_pop = pop;
+			best_w = gw;
+			c->src = e[i].src;
+		}
+		i = j;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t u = e[i].unit;
+		if (u + 1 >= pl->n || pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
+			continue;
+		/* One word between them may be a stop word the query dropped. */
+		for (size_t j = i + 1; j < n && e[j].pos <= e[i].pos + 2; j++)
+			if (e[j].pos > e[i].pos && e[j].unit == u + 1)
+				pairs |= 1u << u;
+	}
+	/* Each pair counts as much as the lighter of its two words. */
+	double found = 0, total = 0;
+	for (size_t u = 0; u + 1 < pl->n; u++) {
+		if (pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
+			continue;
+		double w = pl->uw[u] < pl->uw[u + 1] ? pl->uw[u] : pl->uw[u + 1];
+		total += w;
+		if ((pairs >> u) & 1)
+			found += w;
+	}
+	*adj = total > 0 ? found / total : 0;
+	*close = 0;
+	uint32_t nmatch = (uint32_t)__builtin_popcount(mask);
+	if (nmatch < 2)
+		return;
+	unsigned cnt[MAX_UNITS] = { 0 };
+	size_t have = 0, l = 0;
+	uint64_t span = UINT64_MAX;
+	for (size_t r = 0; r < n; r++) {
+		if (cnt[e[r].unit]++ == 0)
+			have++;
+		while (have == nmatch) {
+			uint64_t s = e[r].pos - e[l].pos;
+			if (s < span)
+				span = s;
+			if (--cnt[e[l].unit] == 0)
+				have--;
+			l++;
+		}
+	}
+	*close = span == 0 ? 1.0 : (double)(nmatch - 1) / (double)span;
+	if (*close > 1.0)
+		*close = 1.0;
+}
+
+/* Index of sec among the k candidates sorted by section, or UINT32_MAX. */
+static uint32_t cand_find(const struct cand *c, size_t k, uint32_t sec)
+{
+	size_t lo = 0, hi = k;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c[mid].sec < sec)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k && c[lo].sec == sec ? (uint32_t)lo : UINT32_MAX;
+}
+
+/*
+ * Second pass, over the k candidates only (sorted by section): their
+ * matches by position, read from each alternative's postings for just those
+ * sections, and the nearness and phrase factors.
+ */
+static void rerank(const struct search_index *ix, const struct plan *pl, struct plist *occ,
+		   struct cand *c, size_t k)
+{
+	struct mps m = { 0 };
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
+		if (un->nw > 1) {
+			for (size_t i = 0; i < occ[u].n; i++) {
+				uint32_t ci = cand_find(c, k, ix->srcs[occ[u].src[i]].sec);
+				if (ci != UINT32_MAX)
+					mp_add(ix, &m, ci, occ[u].src[i], occ[u].off[i],
+					       (uint32_t)u, occ[u].w[i]);
+			}
+			continue;
+		}
+		for (size_t a = 0; a < un->w[0].nalts; a++) {
+			const struct term *t = &ix->terms[un->w[0].alts[a].term];
+			struct pcur pc = { .ix = ix };
+			sl_start(&pc.sl, t);
+			size_t ci = 0;
+			while (ci < k && sl_next(&pc.sl)) {
+				while (ci < k && c[ci].sec < pc.sl.sec)
+					ci++;
+				if (ci == k || c[ci].sec != pc.sl.sec)
+					continue;
+				pc.t = NULL; /* stop at the end of this section */
+				pc.p = t->post + pc.sl.poff;
+				pc.end = pc.p + pc.sl.nb;
+				pc.first = true;
+				while (pcur_next(&pc))
+					mp_add(ix, &m, (uint32_t)ci, pc.src, pc.off, (uint32_t)u,
+					       un->w[0].alts[a].w);
+			}
+		}
+	}
+	if (m.n > 1)
+		qsort(m.v, m.n, sizeof(*m.v), cmp_mp);
+	size_t i = 0;
+	for (size_t ci = 0; ci < k; ci++) {
+		size_t j = i;
+		while (j < m.n && m.v[j].cand == ci)
+			j++;
+		double close = 0, adj = 0;
+		scan_cand(ix, m.v + i, j - i, pl, &c[ci], &close, &adj);
+		c[ci].score = c[ci].base * (1.0 + PROXIMITY * close) * (1.0 + PHRASE * adj);
+		i = j;
+	}
+	free(m.v);
+}
+
+/*
+ * First pass: every alternative's section list (no positions), each unit's
+ * field-weighted count per section saturated and weighted by the unit's IDF,
+ * summed into m->acc. Lists each section matched in m->cands; returns their
+ * number, and each unit's document frequency in df.
+ */
+static size_t score_sections(const struct search_index *ix, struct plan *pl, struct plist *occ,
+			     struct qmem *m, size_t *df)
+{
+	struct plist tmp[MAX_PHRASE] = { 0 };
+	size_t ncand = 0;
+	double N = (double)ix->nsecs;
+	for (size_t u = 0; u < pl->n; u++) {
+		const struct unit *un = &pl->u[u];
+		uint32_t bit = 1u << u;
+		size_t nt = 0;
+		double top = 1.0; /* the best alternative's weight */
 		if (un->nw == 1) {
+			top = 0;
+			for (size_t a = 0; a < un->w[0].nalts; a++)
+				if (un->w[0].alts[a].w > top)
+					top = un->w[0].alts[a].w;
 			for (size_t a = 0; a < un->w[0].nalts; a++) {
-				struct cur *c = &sc->cur[nh];
-				*c = (struct cur){ .w = un->w[0].alts[a].w, .unit = (uint32_t)u };
-				if (pcur_start(&c->pc, &ix->terms[un->w[0].alts[a].term]))
-					nh++;
+				double w = un->w[0].alts[a].w;
+				float fw = (float)(w / top / TF_SCALE);
+				struct slcur sl;
+				sl_start(&sl, &ix->terms[un->w[0].alts[a].term]);
+				while (sl_next(&sl)) {
+					uint32_t sec = sl.sec;
+					if (m->tf[sec] == 0)
+						m->touched[nt++] = sec;
+					m->tf[sec] += fw * sl.tf;
+					if (sl.flags & 1)
+						m->tmask[sec] |= bit;
+					/* Synonyms only widen the spread of a word the section uses. */
+					if (w >= top)
+						m->spread[sec] += sl.flags >> 1;
+				}
 			}
 		} else {
-			struct plist *l = &sc->phrase[u];
-			gather_phrase(ix, un, sc->tmp, l);
-			if (l->n > 0) {
-				sc->cur[nh++] =
-					(struct cur){ .pc = { .src = l->src[0], .off = l->off[0] },
-						      .l = l,
-						      .unit = (uint32_t)u };
+			gather_phrase(ix, un, tmp, &occ[u]);
+			for (size_t i = 0; i < occ[u].n; i++) {
+				const struct src *sp = &ix->srcs[occ[u].src[i]];
+				if (m->tf[sp->sec] == 0)
+					m->touched[nt++] = sp->sec;
+				m->tf[sp->sec] += (float)(occ[u].w[i] * field_weight[sp->field]);
+				if (sp->field == F_TITLE || sp->field == F_QUESTION)
+					m->tmask[sp->sec] |= bit;
 			}
 		}
-	}
-	for (size_t i = 0; i < nh; i++) {
-		sc->cur[i].key = cur_key(&sc->cur[i]);
-		sc->heap[i] = &sc->cur[i];
-	}
-	for (size_t i = nh / 2; i-- > 0;)
-		heap_down(sc->heap, nh, i);
-
-	uint32_t cursec = UINT32_MAX;
-	while (nh > 0) {
-		struct cur *c = sc->heap[0];
-		const struct src *sp = &ix->srcs[c->pc.src];
-		if (sp->sec != cursec) {
-			flush_section(ix, sc, pl->n, df);
-			cursec = sp->sec;
+		df[u] = nt;
+		double idf = log(1.0 + (N - (double)nt + 0.5) / ((double)nt + 0.5));
+		idf *= idf; /* the query weighs its words by IDF too */
+		/* A corrected word ranks as the word would, below it. */
+		idf *= top;
+		if (un->nw == 1 && is_filler(un->w[0].word))
+			idf *= FILLER_W;
+		pl->uw[u] = idf;
+		for (size_t i = 0; i < nt; i++) {
+			uint32_t sec = m->touched[i];
+			double f = m->tf[sec];
+			double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[sec] / ix->avgdl);
+			m->acc[sec] += idf * f * (BM25_K1 + 1) / (f + norm);
+			if (m->mask[sec] == 0)
+				m->cands[ncand++] = sec;
+			m->mask[sec] |= bit;
+			m->tf[sec] = 0;
 		}
-		if (sc->nbucket == sc->bucketcap) {
-			sc->bucketcap = sc->bucketcap ? sc->bucketcap * 2 : 64;
-			sc->bucket = xreallocarray(sc->bucket, sc->bucketcap, sizeof(*sc->bucket));
-		}
-		double w = c->l ? c->l->w[c->i] : c->w;
-		sc->bucket[sc->nbucket++] = (struct mp){
-			.sec = sp->sec,
-			.pos = sp->pos + c->pc.off,
-			.src = c->pc.src,
-			.unit = c->unit,
-			.exact = w >= 1.0,
-			.w = w * field_weight[sp->field],
-		};
-		if (cur_next(c))
-			c->key = cur_key(c);
-		else
-			sc->heap[0] = sc->heap[--nh];
-		heap_down(sc->heap, nh, 0);
 	}
-	flush_section(ix, sc, pl->n, df);
+	for (size_t i = 0; i < MAX_PHRASE; i++)
+		plist_free(&tmp[i]);
+	return ncand;
 }
 
-/* Put the best k candidates first, best first, without sorting the rest. */
-static void select_top(struct cand *c, size_t n, size_t k)
+/*
+ * Whether the query holds a meaning-bearing word that matched: not a stop
+ * word, and in at most COMMON_DF of the sections. A query is answered when
+ * one is, or when every word it holds matched.
+ */
+static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
-	if (k < n) {
-		/* A heap of the k best seen so far, the worst of them at the root. */
-		for (size_t i = k / 2; i-- > 0;)
-			cand_down(c, k, i);
-		for (size_t i = k; i < n; i++) {
-			if (cmp_cand(&c[i], &c[0]) < 0) {
-				struct cand t = c[0];
-				c[0] = c[i];
-				c[i] = t;
-				cand_down(c, k, 0);
-			}
-		}
-		n = k;
+	if (pl->filler)
+		return false;
+	double common = COMMON_DF * (double)ix->nsecs;
+	if (common < 2)
+		common = 2;
+	bool unmatched = false;
+	for (size_t u = 0; u < pl->n; u++) {
+		if (df[u] == 0)
+			unmatched = true;
+		else if ((double)df[u] <= common &&
+			 (pl->u[u].nw > 1 || !is_filler(pl->u[u].w[0].word)))
+			return true;
 	}
-	if (n > 1)
-		qsort(c, n, sizeof(*c), cmp_cand);
+	return !unmatched;
 }
 
-int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
-	       struct search_result *res)
+static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res, bool verify);
+
+/* A suggestion is offered only when it finds something itself. */
+static char *checked_suggestion(const struct search_index *ix, const struct plan *pl)
+{
+	char *s = suggest(ix, pl);
+	if (s == NULL)
+		return NULL;
+	struct search_result r;
+	struct search_opts one = { .limit = 1 };
+	if (run(ix, s, &one, &r, false) != 0 || r.nhits == 0) {
+		free(s);
+		s = NULL;
+	}
+	search_result_free(&r);
+	return s;
+}
+
+static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res, bool verify)
 {
 	*res = (struct search_result){ 0 };
 	if (ix == NULL || query == NULL)
@@ -1845,43 +2636,72 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 	struct plan pl;
 	if (plan_build(ix, query, &pl) == 0)
 		return -1;
+	res->corrected = corrected_query(query, &pl);
 
-	size_t nsec = ix->nsecs;
-	struct scratch sc = { 0 };
+	struct qmem *m = qmem_get(ix);
+	struct plist occ[MAX_UNITS] = { 0 };
 	size_t df[MAX_UNITS] = { 0 };
-	collect(ix, &pl, &sc, df);
-
-	struct cand *cand = sc.cand;
-	size_t ncand = sc.ncand;
+	size_t ncand = score_sections(ix, &pl, occ, m, df);
+	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
+	uint32_t all = pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1;
 	for (size_t i = 0; i < ncand; i++) {
-		struct cand *c = &cand[i];
-		double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[c->sec] / ix->avgdl);
-		double score = 0;
-		for (size_t u = 0; u < pl.n; u++) {
-			double f = sc.tf[i * pl.n + u];
-			if (f <= 0)
-				continue;
-			double idf = log(1.0 + ((double)nsec - (double)df[u] + 0.5) /
-						       ((double)df[u] + 0.5));
-			score += idf * f * (BM25_K1 + 1) / (f + norm);
-		}
-		c->score = score * (1.0 + PROXIMITY * c->close);
+		uint32_t sec = m->cands[i];
+		double base = m->acc[sec];
 		/*
 		 * A section that comes back to a word in several blocks explains it; one
 		 * that names it in a single list item only points at it.
 		 */
-		double spread = (double)c->spread / (double)pl.n;
-		c->score *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
-		/* A title or question that says the whole query is the answer itself. */
-		if (c->tmask == (pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1))
-			c->score *= TITLE_ALL;
+		double spread = (double)m->spread[sec] / (double)pl.n;
+		base *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
+		/* A title or question that says the whole query, and little else, is the
+		 * answer itself. */
+		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
+		if (m->tmask[sec] == all) {
+			double cover = tl > pl.n ? (double)pl.n / tl : 1.0;
+			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
+		}
+		/* An overview leads to its subsections, which hold the facts. */
+		if (ix->titlen[sec] & OVERVIEW)
+			base *= W_OVERVIEW;
+		cand[i] =
+			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
+		m->acc[sec] = 0;
+		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
 	}
+
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
-	select_top(cand, ncand, limit);
+	if (ncand > 0 && !answered(ix, &pl, df)) {
+		/* Nothing answers it: the best sections are offered as topics, not hits. */
+		size_t k = ncand < MAX_TOPICS ? ncand : MAX_TOPICS;
+		select_top(cand, ncand, k);
+		res->topics = xcalloc(k, sizeof(*res->topics));
+		for (size_t i = 0; i < k; i++)
+			res->topics[i] = ix->c->sections[cand[i].sec];
+		res->ntopics = k;
+		ncand = 0;
+	}
+
+	/*
+	 * The best by BM25F, re-ranked with nearness: the rest cannot gain enough.
+	 * Past RERANK_MAX hits wanted (--limit 0 on large content), the rest keep
+	 * their BM25F order, below the re-ranked ones.
+	 */
+	size_t want = limit < ncand ? limit : ncand;
+	size_t k = (want < RERANK_MAX ? want : RERANK_MAX) + RERANK_EXTRA;
+	if (k > ncand)
+		k = ncand;
+	select_top(cand, ncand, want > k ? want : k);
+	if (k > 1)
+		qsort(cand, k, sizeof(*cand), cmp_sec);
+	rerank(ix, &pl, occ, cand, k);
+	if (k > 1)
+		qsort(cand, k, sizeof(*cand), cmp_score);
+	for (size_t u = 0; u < MAX_UNITS; u++)
+		plist_free(&occ[u]);
 
 	/* Snippets only for the hits returned. */
-	res->nhits = ncand < limit ? ncand : limit;
+	res->nhits = want;
 	res->ntotal = ncand;
 	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
 	struct buf text = { 0 };
@@ -1899,17 +2719,23 @@ int search_run(const struct search_index *ix, const char *query, const struct se
 		const struct src *sp = &ix->srcs[src];
 		h->block = sp->node;
 		snippet_source(ix, src, &text);
-		struct search_mark *m;
-		size_t nm = plan_marks(ix, &pl, text.s, text.len, &m);
-		make_snippet(text.s, text.len, m, nm, width, h);
-		free(m);
+		struct search_mark *mk;
+		size_t nm = plan_marks(ix, &pl, text.s, text.len, &mk);
+		make_snippet(text.s, text.len, mk, nm, width, h);
+		free(mk);
 	}
 	buf_free(&text);
-	scratch_free(&sc);
-	if (res->nhits == 0)
-		res->suggestion = suggest(ix, &pl);
+	free(cand);
+	if (res->nhits == 0 && res->ntopics == 0 && verify)
+		res->suggestion = checked_suggestion(ix, &pl);
 	plan_free(&pl);
 	return 0;
+}
+
+int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res)
+{
+	return run(ix, query, o, res, true);
 }
 
 void search_result_free(struct search_result *res)
@@ -1922,6 +2748,8 @@ void search_result_free(struct search_result *res)
 	}
 	free(res->hits);
 	free(res->suggestion);
+	free(res->corrected);
+	free(res->topics);
 	*res = (struct search_result){ 0 };
 }
 

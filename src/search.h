@@ -52,8 +52,14 @@ struct search_hit {
 struct search_result {
 	struct search_hit *hits; /* best first */
 	size_t nhits;
-	size_t ntotal;    /* sections that matched, before the limit (>= nhits) */
-	char *suggestion; /* "did you mean" query when nothing matched; may be NULL */
+	size_t ntotal;              /* sections that matched, before the limit (>= nhits) */
+	char *suggestion;           /* "did you mean" query when nothing matched, and only one that
+			     finds something; may be NULL */
+	char *corrected;            /* the query as searched when words in it were corrected, for
+			     "Showing results for"; NULL when none was */
+	const struct node **topics; /* when nothing answers the query (no hits): the
+				       closest sections, offered as topics; may be NULL */
+	size_t ntopics;
 };
 
 /* Hits `exoread search` and the results screen show unless told otherwise. */
@@ -69,7 +75,9 @@ struct search_opts {
 /*
  * Run a query (free text, with "quoted phrases"). Fills *res (caller frees with
  * search_result_free). Returns 0 on success, -1 when the query holds no
- * searchable word (res then holds no hits).
+ * searchable word (res then holds no hits). When no meaning-bearing word of
+ * the query matches, res holds no hits but may hold topics. One query at a
+ * time per index: it keeps per-section scratch arrays between queries.
  */
 int search_run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res);

@@ -176,6 +176,11 @@ static void print_json(struct buf *out, const struct search_result *res)
 		json_str(out, res->suggestion);
 	else
 		buf_puts(out, "null");
+	buf_puts(out, ", \"corrected\": ");
+	if (res->corrected)
+		json_str(out, res->corrected);
+	else
+		buf_puts(out, "null");
 	buf_puts(out, "}\n");
 }
 
@@ -221,6 +226,11 @@ void search_print(struct buf *out, const struct search_result *res, enum search_
 		width = 80;
 	switch (f) {
 	case SEARCH_FMT_TEXT:
+		if (res->corrected) {
+			buf_puts(out, "Showing results for: ");
+			put_line(out, res->corrected);
+			buf_puts(out, "\n\n");
+		}
 		for (size_t i = 0; i < res->nhits; i++) {
 			if (i > 0)
 				buf_putc(out, '\n');
@@ -228,6 +238,11 @@ void search_print(struct buf *out, const struct search_result *res, enum search_
 		}
 		break;
 	case SEARCH_FMT_TSV:
+		if (res->corrected) {
+			buf_puts(out, "# Showing results for: ");
+			put_line(out, res->corrected);
+			buf_putc(out, '\n');
+		}
 		for (size_t i = 0; i < res->nhits; i++) {
 			const struct search_hit *h = &res->hits[i];
 			put_line(out, h->section->id);
@@ -242,6 +257,11 @@ void search_print(struct buf *out, const struct search_result *res, enum search_
 		print_json(out, res);
 		break;
 	case SEARCH_FMT_MARKDOWN:
+		if (res->corrected) {
+			buf_puts(out, "Showing results for: ");
+			md_text(out, res->corrected, strlen(res->corrected));
+			buf_puts(out, "\n\n");
+		}
 		for (size_t i = 0; i < res->nhits; i++) {
 			if (i > 0)
 				buf_putc(out, '\n');

@@ -18,7 +18,7 @@
 /* Several threads may run out of memory at once: the first one says so and
  * ends the process, and the others wait for the end, since exit() may not
  * run on two threads at the same time. */
-static void oom(void)
+void xoom(void)
 {
 	static atomic_flag taken = ATOMIC_FLAG_INIT;
 	if (atomic_flag_test_and_set(&taken))
@@ -35,7 +35,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -43,7 +43,7 @@ void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (p == NULL)
-		oom();
+		xoom();
 	return p;
 }
 
@@ -51,14 +51,14 @@ void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (q == NULL)
-		oom();
+		xoom();
 	return q;
 }
 
 void *xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)
-		oom();
+		xoom();
 	return xrealloc(p, n * size);
 }
 
@@ -148,7 +148,7 @@ static struct arena_chunk *chunk_new(struct arena *a, size_t n)
 	struct arena_chunk *c = mmap(NULL, size, PROT_READ | PROT_WRITE,
 				     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (c == MAP_FAILED)
-		oom();
+		xoom();
 #endif
 	c->cap = size - sizeof *c;
 	c->zero = true;
@@ -169,7 +169,7 @@ static void chunk_free(struct arena_chunk *c)
 static void *arena_take(struct arena *a, size_t n, size_t align, bool *zero)
 {
 	if (n > SIZE_MAX - CHUNK)
-		oom();
+		xoom();
 	struct arena_chunk *c = a->head;
 	size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
 	if (c == NULL || at > c->cap || c->cap - at < n) {
@@ -271,7 +271,7 @@ int buf_flush(struct buf *b)
 static void buf_grow(struct buf *b, size_t more)
 {
 	if (more >= SIZE_MAX - b->len - 1)
-		oom();
+		xoom();
 	size_t need = b->len + more + 1;
 	if (need <= b->cap)
 		return;

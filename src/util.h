@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Print "exoread: out of memory" and exit 3, as the allocation wrappers do. */
+_Noreturn void xoom(void);
 /* Allocate or die: print "exoread: out of memory" and exit 3. Never NULL. */
 void *xmalloc(size_t n);
 /* Zeroed allocation of n*size bytes, overflow-checked. Never NULL. */

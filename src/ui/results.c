@@ -60,10 +60,16 @@ static void results_build(struct ui *u)
 		buf_printf(&b, "%zu %s for \"%s\"", res->nhits,
 			   res->nhits == 1 ? "section" : "sections", u->rquery);
 	else
-		buf_printf(&b, "Nothing found for \"%s\"", u->rquery);
+		buf_printf(&b, "%s \"%s\"",
+			   res->ntopics ? "Nothing here answers" : "Nothing found for", u->rquery);
 	size_t first = ui_add_wrapped(L, b.s, 0, 0, width, NULL, NULL);
 	for (size_t i = first; i < L->n; i++)
 		ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_HEADING, NULL);
+	if (res->corrected) {
+		buf_reset(&b);
+		buf_printf(&b, "Showing results for: %s", res->corrected);
+		ui_add_wrapped(L, b.s, 0, 2, width, NULL, NULL);
+	}
 	if (res->nhits == 0) {
 		ui_add_line(L, "", 0, NULL, NULL);
 		ui_add_wrapped(
@@ -80,6 +86,17 @@ static void results_build(struct ui *u)
 			size_t at = L->lines[first].len > 14 ? 14 : L->lines[first].len;
 			ui_add_span(&L->lines[first], at, L->lines[first].len - at, LS_LINK, NULL);
 			add_link(v, first, at, L->lines[first].len - at, NULL, NULL);
+		}
+		if (res->ntopics)
+			ui_add_line(L, "", 0, NULL, NULL);
+		for (size_t t = 0; t < res->ntopics; t++) {
+			const struct node *s = res->topics[t];
+			buf_reset(&b);
+			buf_printf(&b, "%s %s", t ? "              " : "Closest topic:", s->title);
+			first = ui_add_wrapped(L, b.s, 0, 15, width, s, s);
+			ui_add_span(&L->lines[first], 0, 14, LS_LABEL, NULL);
+			ui_add_span(&L->lines[first], 15, L->lines[first].len - 15, LS_LINK, NULL);
+			add_link(v, first, 15, L->lines[first].len - 15, s, s);
 		}
 		buf_free(&b);
 		return;

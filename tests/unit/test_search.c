@@ -187,8 +187,11 @@ static void test_stop_words_and_phrases(void **state)
 	struct search_result res;
 	assert_string_equal(top("is it common"), "side-effects/allergic");
 	assert_string_equal(top("what does the needle do"), "side-effects/skin");
-	/* A query of stop words only still searches. */
-	assert_true(run("is an", &res) > 0);
+	/* A query of stop words only is answered by nothing; the sections that
+	 * share its words are offered as topics. */
+	assert_int_equal(run("is an", &res), 0);
+	assert_true(res.ntopics > 0);
+	assert_string_equal(res.topics[0]->id, "side-effects/allergic");
 	search_result_free(&res);
 	assert_string_equal(top("\"trouble breathing\""), "side-effects/allergic");
 	assert_int_equal(run("\"breathing trouble\"", &res), 0);
@@ -217,6 +220,137 @@ static void test_ranking(void **state)
 	assert_int_equal(search_run(IX, "reactions", &o, &res), 0);
 	assert_int_equal(res.nhits, 1);
 	search_result_free(&res);
+}
+
+/* Content with words near common English ones ("place", "tiny") and an injection site. */
+static const char typo_yaml[] =
+	"id: effects\n"
+	"title: Side effects\n"
+	"sections:\n"
+	"  - id: site\n"
+	"    title: At the injection site\n"
+	"    body:\n"
+	"      - p: The place where the needle went in can be sore. It is a tiny spot.\n"
+	"        sources: [a]\n"
+	"  - id: body\n"
+	"    title: Whole-body reactions\n"
+	"    body:\n"
+	"      - p: A fever can follow the injection. Tell your nurse about any fever.\n"
+	"        sources: [a]\n"
+	"  - id: other\n"
+	"    title: Other signs\n"
+	"    body:\n"
+	"      - p: A sight of blood may make some people faint. Rest in a calm place.\n"
+	"        sources: [a]\n"
+	"  - id: cost\n"
+	"    title: Paying for it\n"
+	"    body:\n"
+	"      - p: The articles do not say what it costs. Ask the clinic. Most find it dear.\n"
+	"        sources: [a]\n";
+
+static struct search_index *typo_index(struct content **c)
+{
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "20-effects.yaml", .data = typo_yaml, .len = sizeof(typo_yaml) - 1 },
+	};
+	*c = load_mem(files, 2);
+	assert_non_null(*c);
+	return search_index_new(*c);
+}
+
+/* A correct English word the content lacks is left unmatched, not bent into a near word. */
+static void test_english_word_not_bent(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	struct search_result res;
+	/* near "place", "tiny" and "most"; "lost" is one letter from "most" */
+	const char *words[] = { "price", "dizzy", "lost" };
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		assert_int_equal(search_run(ix, words[i], &(struct search_opts){ 0 }, &res), 0);
+		assert_int_equal(res.nhits, 0);
+		assert_null(res.corrected);
+		assert_null(res.suggestion);
+		search_result_free(&res);
+	}
+	/* "price" beside a word the content holds changes nothing: no highlight of "place". */
+	struct search_mark *m;
+	const char *t = "Rest in a calm place.";
+	assert_int_equal(search_match_text(ix, "price", t, strlen(t), &m), 0);
+	free(m);
+	search_index_free(ix);
+	content_free(c);
+}
+
+/* A misspelt word is corrected, says so, and scores below the word itself. */
+static void test_corrected_scores_below_exact(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	struct search_result exact, typo;
+	assert_int_equal(search_run(ix, "fever", &(struct search_opts){ 0 }, &exact), 0);
+	assert_int_equal(search_run(ix, "feverr", &(struct search_opts){ 0 }, &typo), 0);
+	assert_true(exact.nhits > 0 && typo.nhits > 0);
+	assert_null(exact.corrected);
+	assert_non_null(typo.corrected);
+	assert_string_equal(typo.corrected, "fever");
+	assert_ptr_equal(exact.hits[0].section, typo.hits[0].section);
+	assert_true(typo.hits[0].score < exact.hits[0].score);
+	search_result_free(&exact);
+	search_result_free(&typo);
+	search_index_free(ix);
+	content_free(c);
+}
+
+/* A real-word slip is read as the title phrase it nearly is. */
+static void test_real_word_phrase(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "injection sight", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/site");
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "injection site");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
+/* Filler words only: nothing answers, and topics are offered instead of hits. */
+static void test_filler_only(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "what is it about", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
+/* A "did you mean" is offered only when it finds something itself. */
+static void test_suggestion_has_hits(void **state)
+{
+	(void)state;
+	const char *qs[] = { "hxxes", "qqqqqqq", "fatiuge xyzzy", "dizzy", "zzzz hxxes" };
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+		struct search_result res, again;
+		run(qs[i], &res);
+		if (res.suggestion) {
+			assert_true(run(res.suggestion, &again) > 0);
+			search_result_free(&again);
+		}
+		search_result_free(&res);
+	}
 }
 
 /* Content where one section explains hives and another only lists them among other signs. */
@@ -371,7 +505,7 @@ static void test_print_formats(void **state)
 	search_print(&b, &res, SEARCH_FMT_JSON, false, 80);
 	assert_non_null(strstr(b.s, "\"id\": \"side-effects/whole-body\""));
 	assert_non_null(strstr(b.s, "{\"start\": 5, \"length\": 5}"));
-	assert_non_null(strstr(b.s, "\"suggestion\": null}"));
+	assert_non_null(strstr(b.s, "\"suggestion\": null, \"corrected\": null}"));
 	search_result_free(&res);
 	buf_free(&b);
 
@@ -523,8 +657,13 @@ static void test_incremental(void **state)
 	assert_string_equal(res.hits[0].snippet, "No exosome product is approved.");
 	assert_int_equal(res.hits[0].block->type, NODE_CLAIM);
 	search_result_free(&res);
+	/* "rules" holds subsections, so it may rank below them; its snippet is the claim. */
 	assert_int_equal(search_run(ix, "regulated", &o, &res), 0);
-	assert_string_equal(res.hits[0].snippet, "Exosome products are regulated.");
+	bool claim = false;
+	for (size_t i = 0; i < res.nhits; i++)
+		if (strcmp(res.hits[i].section->id, "rules") == 0)
+			claim = strcmp(res.hits[i].snippet, "Exosome products are regulated.") == 0;
+	assert_true(claim);
 	search_result_free(&res);
 	/* A synonym pair from an item's also_called entries. */
 	assert_int_equal(search_run(ix, "tags", &o, &res), 0);
@@ -572,6 +711,11 @@ int main(void)
 		cmocka_unit_test(test_explains_beats_lists),
 		cmocka_unit_test(test_large_vocabulary),
 		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_english_word_not_bent),
+		cmocka_unit_test(test_corrected_scores_below_exact),
+		cmocka_unit_test(test_real_word_phrase),
+		cmocka_unit_test(test_filler_only),
+		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
