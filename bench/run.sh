@@ -32,9 +32,10 @@ esac
 mkdir -p "$B"
 PKG_LIBS="$(pkg-config --libs ncursesw yaml-0.1 icu-uc icu-i18n) -lstemmer -lm -pthread"
 OBJS=$(ls build/obj/src/*.o build/obj/src/ui/*.o | grep -v '/main\.o$')
-$CC -O2 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc -o "$B/driver" bench/driver.c \
-    $OBJS -Wl,--wrap=newterm,--wrap=wget_wch,--wrap=get_wch $PKG_LIBS
-$CC -O2 -g -std=c11 -Wall -Wextra -o "$B/yaml_floor" bench/yaml_floor.c -lyaml
+# CPPFLAGS and LDFLAGS as make was given them (the objects were built with them).
+$CC ${CPPFLAGS:-} -O2 -g -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Isrc ${LDFLAGS:-} \
+    -o "$B/driver" bench/driver.c $OBJS -Wl,--wrap=newterm,--wrap=wget_wch,--wrap=get_wch $PKG_LIBS
+$CC ${CPPFLAGS:-} -O2 -g -std=c11 -Wall -Wextra ${LDFLAGS:-} -o "$B/yaml_floor" bench/yaml_floor.c -lyaml
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

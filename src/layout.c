@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "text.h"
 #include "util.h"
 
@@ -248,6 +249,45 @@ static bool same_sources(const struct node *a, const struct node *b)
 		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
+/* "[Emergency: get help now]" in words, styled as urgent; a link to the
+ * section where that level's signs live when home is set. */
+static void rich_level(struct rich *r, enum urgency g, const struct node *home)
+{
+	const char *label = urgency_label(g);
+	if (label == NULL)
+		return;
+	size_t start = r->b.len;
+	buf_putc(&r->b, '[');
+	buf_puts(&r->b, label);
+	if (home) /* the link covers the words, not the brackets */
+		rich_span(r, start + 1, LS_LINK, home);
+	buf_putc(&r->b, ']');
+	rich_span(r, start, LS_URGENCY, NULL);
+	rich_space(r);
+}
+
+/* What to do for one level, with the configured numbers filled in. Under a
+ * heading that already names the level it is led by "What to do:". */
+static void layout_action(struct layout *L, const struct content *c, const struct node *n,
+			  const struct node *sec, const struct layout_opts *o)
+{
+	struct rich r = { 0 };
+	const char *label = urgency_label(n->urgency);
+	if (label && sec->title && strcmp(sec->title, label) == 0) {
+		rich_add(&r, "What to do:", LS_URGENCY, NULL);
+		rich_space(&r);
+	} else {
+		rich_level(&r, n->urgency, NULL);
+	}
+	struct buf t = { 0 };
+	config_action_text(&t, n);
+	rich_add(&r, t.s, -1, NULL);
+	buf_free(&t);
+	rich_refs(&r, L, c, n->sources, n->nsources);
+	emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+	rich_free(&r);
+}
+
 static void layout_block(struct layout *L, const struct content *c, const struct node *n,
 			 const struct node *sec, const struct layout_opts *o)
 {
@@ -272,14 +312,11 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		}
 		for (const struct node *it = n->first; it; it = it->next) {
 			rich_free(&r);
-			if (it->urgency != URG_NONE && urgency_label(it->urgency)) {
-				size_t start = r.b.len;
-				buf_putc(&r.b, '[');
-				buf_puts(&r.b, urgency_label(it->urgency));
-				buf_putc(&r.b, ']');
-				rich_span(&r, start, LS_URGENCY, NULL);
-				rich_space(&r);
-			}
+			/* Under a heading that names the level, the bullets do not
+			 * repeat it; elsewhere each sign says its level in words. */
+			const char *label = urgency_label(it->urgency);
+			if (label && !(sec->title && strcmp(sec->title, label) == 0))
+				rich_level(&r, it->urgency, NULL);
 			rich_add(&r, it->text ? it->text : "", -1, NULL);
 			rich_also(&r, &it->also_called);
 			if (!on_intro || !same_sources(it, n))
@@ -320,6 +357,40 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 			rich_add(&r, n->context, -1, NULL);
 			rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
 			emit(L, &r, (struct shape){ .indent = 2, .hang = 2 }, n, sec, o);
+		}
+		break;
+	case NODE_ACTION:
+		layout_action(L, c, n, sec, o);
+		break;
+	case NODE_SIGNS:
+		/* Each run of signs of one level is led by the level, in words,
+		 * and what to do: the page says it where the signs are. */
+		rich_add(&r, "When to get help:", LS_LABEL, NULL);
+		emit(L, &r, (struct shape){ 0 }, n, sec, o);
+		for (size_t i = 0; i < n->see_also.n; i++) {
+			const struct node *sg = n->see ? n->see[i] : NULL;
+			if (sg == NULL)
+				continue;
+			const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
+			if (prev == NULL || prev->urgency != sg->urgency) {
+				rich_free(&r);
+				rich_level(&r, sg->urgency, node_section(sg));
+				const struct node *act = sign_action(sg);
+				if (act) {
+					struct buf t = { 0 };
+					config_action_text(&t, act);
+					rich_add(&r, t.s, -1, NULL);
+					buf_free(&t);
+					rich_refs(&r, L, c, act->sources, act->nsources);
+				}
+				emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+			}
+			rich_free(&r);
+			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
+			rich_refs(&r, L, c, sg->sources, sg->nsources);
+			emit(L, &r,
+			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 }, n,
+			     sec, o);
 		}
 		break;
 	case NODE_TERM:
@@ -427,6 +498,74 @@ void layout_section(struct layout *L, const struct content *c, const struct node
 		return;
 	cited_size(L, c);
 	layout_sec(L, c, sec, o, 0);
+}
+
+/* The first `signs` block, in reading order, that shows sign sg; NULL when none does. */
+static const struct node *shown_in(const struct content *c, const struct node *sg)
+{
+	for (size_t i = 0; i < c->nsections; i++)
+		for (const struct node *b = c->sections[i]->first; b; b = b->next)
+			if (b->type == NODE_SIGNS)
+				for (size_t k = 0; k < b->see_also.n; k++)
+					if (b->see && b->see[k] == sg)
+						return b;
+	return NULL;
+}
+
+const char *layout_urgent_intro(const struct content *c)
+{
+	return c->nsigns ? "Most urgent first. Each sign is named once."
+			 : "This guide names no signs with an urgency.";
+}
+
+void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o)
+{
+	struct rich r = { 0 };
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
+	cited_size(L, c);
+	heading(L, "When to get help", 0, NULL, NULL, o);
+	rich_add(&r, layout_urgent_intro(c), -1, NULL);
+	emit(L, &r, (struct shape){ 0 }, NULL, NULL, o);
+	rich_free(&r);
+	for (size_t g = 0; g < nlv; g++) {
+		const struct node *home = lv[g].home, *act = lv[g].action;
+		blank(L, NULL);
+		size_t from = L->n;
+		heading(L, urgency_label(lv[g].level), 1, home, home, o);
+		for (size_t k = from; k + 1 < L->n; k++)
+			if (L->lines[k].nspans > 0)
+				L->lines[k].spans[0].style = LS_URGENCY;
+		if (act) {
+			struct buf t = { 0 };
+			config_action_text(&t, act);
+			rich_add(&r, "What to do:", LS_URGENCY, NULL);
+			rich_space(&r);
+			rich_add(&r, t.s, -1, NULL);
+			buf_free(&t);
+			rich_refs(&r, L, c, act->sources, act->nsources);
+			emit(L, &r, (struct shape){ .hang = 2 }, act, home, o);
+			rich_free(&r);
+		}
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			const struct node *sg = lv[g].signs[i];
+			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
+			rich_refs(&r, L, c, sg->sources, sg->nsources);
+			emit(L, &r,
+			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			     sg, home, o);
+			rich_free(&r);
+			const struct node *where = shown_in(c, sg);
+			const struct node *sec = where ? node_section(where) : home;
+			rich_add(&r, "Read more:", LS_DIM, NULL);
+			rich_space(&r);
+			rich_add(&r, sec->title ? sec->title : sec->id, LS_LINK, sec);
+			emit(L, &r, (struct shape){ .indent = 4, .hang = 4 }, where ? where : sg,
+			     sec, o);
+			rich_free(&r);
+		}
+	}
+	sign_levels_free(lv, nlv);
 }
 
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o)

@@ -56,9 +56,18 @@ struct layout_opts {
 /* Append the lines for section sec to L. */
 void layout_section(struct layout *L, const struct content *c, const struct node *sec,
 		    const struct layout_opts *o);
+/*
+ * Append the "When to get help" view: every sign once, grouped by level from
+ * most to least urgent, each level led by its action in words, each sign
+ * followed by a link to the section that explains it (lines carry the
+ * `signs` block there as their node, or the sign itself when none names it).
+ */
+void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o);
+/* The sentence under the view's heading (static; every format says the same). */
+const char *layout_urgent_intro(const struct content *c);
 /* Append the list of sources cited so far in L ("Sources" heading + one entry each). */
 void layout_sources(struct layout *L, const struct content *c, const struct layout_opts *o);
-/* Append an arbitrary wrapped paragraph (used for the notice and messages). */
+/* Append a wrapped paragraph that belongs to no block (print's handout lines). */
 void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o);
 /*
  * Append the short reference for source indices src[0..n) to b: "[1,3]", the

@@ -10,6 +10,7 @@
 #define _GNU_SOURCE /* sched_getaffinity */
 #endif
 #include "load.h"
+#include "validate.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -65,6 +67,7 @@ struct loader {
 	int invisible_at[INVISIBLE_MAX][3]; /* where prescan() found the first ones, and which */
 	size_t ninvisible_at;
 	struct arena *yaml; /* the file's YAML tree: scratch, emptied after each file */
+	char *reviewed;     /* where the file's 'reviewed' date goes (11 bytes) */
 	/* Long `sources:` lists: seen[k] == lists when source k is in the list
 	 * being read (made on first need; the caller frees it). */
 	uint32_t *seen;
@@ -707,12 +710,14 @@ enum block_kind {
 	BK_NOTE,
 	BK_CLAIM,
 	BK_TERM,
+	BK_ACTION,
+	BK_SIGNS,
 	BK_COUNT
 };
 
 static const char *const block_keys[BK_COUNT + 1] = {
-	[BK_P] = "p",       [BK_LIST] = "list",   [BK_Q] = "q",
-	[BK_NOTE] = "note", [BK_CLAIM] = "claim", [BK_TERM] = "term",
+	[BK_P] = "p",         [BK_LIST] = "list", [BK_Q] = "q",           [BK_NOTE] = "note",
+	[BK_CLAIM] = "claim", [BK_TERM] = "term", [BK_ACTION] = "action", [BK_SIGNS] = "signs",
 };
 
 static const char *const *block_allowed[BK_COUNT] = {
@@ -723,9 +728,32 @@ static const char *const *block_allowed[BK_COUNT] = {
 	[BK_CLAIM] =
 		(const char *const[]){ "claim", "sources", "context", "context_sources", NULL },
 	[BK_TERM] = (const char *const[]){ "term", "means", "also_called", "sources", NULL },
+	[BK_ACTION] = (const char *const[]){ "action", "level", "sources", NULL },
+	[BK_SIGNS] = (const char *const[]){ "signs", NULL },
 };
 
-static const char *const item_keys[] = { "text", "urgency", "also_called", "sources", NULL };
+static const char *const item_keys[] = {
+	"sign", "text", "urgency", "also_called", "sources", NULL
+};
+
+/* map[key] as an urgency level, reported when it names none. */
+static enum urgency get_urgency(struct loader *L, const struct ynode *map, const char *key)
+{
+	const struct ynode *u = map_get(map, key);
+	if (u == NULL || !want(L, u, Y_SCALAR, key))
+		return URG_NONE;
+	enum urgency g = urgency_parse(u->s);
+	if (g == URG_NONE) {
+		const char *names[URG_COUNT - 1];
+		for (int i = 1; i < URG_COUNT; i++)
+			names[i - 1] = urgency_name((enum urgency)i);
+		const char *near = closest_word(u->s, names, URG_COUNT - 1);
+		lerr(L, u->line, u->col,
+		     "unknown %s '%s' (use emergency, call-provider, watch or expected)%s%s%s", key,
+		     u->s, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+	}
+	return g;
+}
 
 static void build_item(struct loader *L, const struct ynode *y, struct node *list)
 {
@@ -741,19 +769,15 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 		return;
 	check_keys(L, y, item_keys, "a list item");
 	n->text = get_text(L, y, "text", TEXT_REQUIRED, "a list item");
-	const struct ynode *u = map_get(y, "urgency");
-	if (u && want(L, u, Y_SCALAR, "'urgency'")) {
-		n->urgency = urgency_parse(u->s);
-		if (n->urgency == URG_NONE) {
-			const char *names[URG_COUNT - 1];
-			for (int i = 1; i < URG_COUNT; i++)
-				names[i - 1] = urgency_name((enum urgency)i);
-			const char *near = closest_word(u->s, names, URG_COUNT - 1);
-			lerr(L, u->line, u->col,
-			     "unknown urgency '%s' (use emergency, call-provider, watch or expected)%s%s%s",
-			     u->s, near ? "; did you mean '" : "", near ? near : "",
-			     near ? "'?" : "");
-		}
+	n->urgency = get_urgency(L, y, "urgency");
+	/* A sign (an item with an urgency) is written once and named by its id
+	 * wherever else it is shown; validation checks the pairing. */
+	n->id = get_text(L, y, "sign", TEXT_OPTIONAL, "a list item");
+	if (n->id && !valid_id(n->id)) {
+		const struct ynode *v = map_get(y, "sign");
+		lerr(L, v->line, v->col,
+		     "id '%s' must be lowercase letters, digits and single '-' (at most 64)",
+		     n->id);
 	}
 	get_strv(L, y, "also_called", &n->also_called);
 	n->cites = map_get(y, "sources") != NULL;
@@ -777,7 +801,7 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 			if (y->kids[i]->kind == Y_SCALAR)
 				near = closest_word(y->kids[i]->s, block_keys, BK_COUNT);
 		lerr(L, y->line, y->col,
-		     "a block needs one of the keys p, list, q, note, claim or term%s%s%s",
+		     "a block needs one of the keys p, list, q, note, claim, term, action or signs%s%s%s",
 		     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 		return;
 	}
@@ -789,8 +813,10 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 				     block_keys[kind], k->s);
 	}
 	static const char *const what[BK_COUNT] = {
-		[BK_P] = "a paragraph", [BK_LIST] = "a list",   [BK_Q] = "a question",
-		[BK_NOTE] = "a note",   [BK_CLAIM] = "a claim", [BK_TERM] = "a glossary term",
+		[BK_P] = "a paragraph",    [BK_LIST] = "a list",
+		[BK_Q] = "a question",     [BK_NOTE] = "a note",
+		[BK_CLAIM] = "a claim",    [BK_TERM] = "a glossary term",
+		[BK_ACTION] = "an action", [BK_SIGNS] = "a list of signs",
 	};
 	/* Other kinds' keys were reported just above; do not report them twice. */
 	const char *allowed[16];
@@ -852,6 +878,18 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 		get_strv(L, y, "also_called", &n->also_called);
 		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
 		break;
+	case BK_ACTION:
+		n = node_new(L, NODE_ACTION, y, sec);
+		n->text = get_text(L, y, "action", TEXT_REQUIRED, what[kind]);
+		if (map_get(y, "level") == NULL)
+			lerr(L, y->line, y->col, "an action is missing the required key 'level'");
+		n->urgency = get_urgency(L, y, "level");
+		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
+		break;
+	case BK_SIGNS:
+		n = node_new(L, NODE_SIGNS, y, sec);
+		get_strv(L, y, "signs", &n->see_also);
+		break;
 	case BK_COUNT:
 		break;
 	}
@@ -859,6 +897,68 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 
 static const char *const section_keys[] = { "id",   "title",    "also_called", "see_also",
 					    "body", "sections", NULL };
+/* A topic file's own section may also say when the file was last reviewed. */
+static const char *const topic_keys[] = { "id",   "title",    "also_called", "see_also",
+					  "body", "sections", "reviewed",    NULL };
+
+/* Whether s (len bytes) is a real day written YYYY-MM-DD. */
+static bool valid_date(const char *s, size_t len)
+{
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] && (m != 2 || d < 29 || leap);
+}
+
+/* Review dates older than this (YYYY-MM-DD), or later than today, are
+ * warned about; "" when load_set_review_limit() was not called. */
+static char review_cutoff[11], review_today[11];
+
+void load_set_review_limit(int months)
+{
+	review_cutoff[0] = review_today[0] = '\0';
+	if (months <= 0)
+		return;
+	time_t now = time(NULL);
+	struct tm tm;
+	if (localtime_r(&now, &tm) == NULL)
+		return;
+	strftime(review_today, sizeof review_today, "%Y-%m-%d", &tm);
+	/* Whole months back; a day past the end of a shorter month is still
+	 * compared as text, so 2026-02-31 sorts as the end of February. */
+	int m = tm.tm_year * 12 + tm.tm_mon - months;
+	char day[32];
+	snprintf(day, sizeof day, "%04d-%02d-%02d", 1900 + m / 12, m % 12 + 1, tm.tm_mday);
+	snprintf(review_cutoff, sizeof review_cutoff, "%.10s", day);
+}
+
+/* map's optional 'reviewed' date, copied to L->reviewed when it is one. */
+static void get_reviewed(struct loader *L, const struct ynode *map)
+{
+	const struct ynode *v = map_get(map, "reviewed");
+	if (v == NULL || !want_value(L, v, Y_SCALAR, "reviewed"))
+		return;
+	if (!valid_date(v->s, v->len)) {
+		lerr(L, v->line, v->col,
+		     "'reviewed' must be a date written YYYY-MM-DD, such as 2026-03-31");
+		return;
+	}
+	memcpy(L->reviewed, v->s, 11);
+	if (review_cutoff[0] && strcmp(L->reviewed, review_cutoff) < 0)
+		diag(DIAG_WARNING, L->file, v->line, v->col,
+		     "last reviewed on %s, before %s: check the file against the sources again "
+		     "and update the date",
+		     L->reviewed, review_cutoff);
+	else if (review_today[0] && strcmp(L->reviewed, review_today) > 0)
+		diag(DIAG_WARNING, L->file, v->line, v->col,
+		     "'reviewed' is %s, a day still to come (today is %s)", L->reviewed,
+		     review_today);
+}
 
 /* A section and everything in it, as the last child of parent; a topic file's
  * own section (parent_id NULL) is made without a parent and returned. */
@@ -867,7 +967,9 @@ static struct node *build_section(struct loader *L, const struct ynode *y, struc
 {
 	if (!want(L, y, Y_MAP, parent_id ? "a section" : "a topic file"))
 		return NULL;
-	check_keys(L, y, section_keys, "a section");
+	check_keys(L, y, parent_id ? section_keys : topic_keys, "a section");
+	if (parent_id == NULL)
+		get_reviewed(L, y);
 	struct node *n = node_new(L, NODE_SECTION, y, parent);
 	/* A subsection's id is kept joined to its parent's; the bare one is scratch. */
 	char *id =
@@ -902,13 +1004,21 @@ static struct node *build_section(struct loader *L, const struct ynode *y, struc
 }
 
 static const char *const source_keys[] = { "id", "title", "file", "notes", NULL };
-static const char *const sources_file_keys[] = { "sources", NULL };
+static const char *const sources_file_keys[] = { "sources", "version", "reviewed", NULL };
 
 static void build_sources(struct loader *L, const struct ynode *y)
 {
 	if (!want(L, y, Y_MAP, "sources.yaml"))
 		return;
 	check_keys(L, y, sources_file_keys, "sources.yaml");
+	get_reviewed(L, y);
+	char *version = get_text(L, y, "version", TEXT_OPTIONAL, "sources.yaml");
+	if (version && (strlen(version) > 40 || strchr(version, '\n'))) {
+		const struct ynode *v = map_get(y, "version");
+		lerr(L, v->line, v->col, "'version' must be one line of at most 40 characters");
+	} else if (version) {
+		L->c->version = version;
+	}
 	const struct ynode *list = map_get(y, "sources");
 	if (list == NULL) {
 		lerr(L, y->line, y->col, "sources.yaml is missing the required key 'sources'");
@@ -984,13 +1094,20 @@ static size_t load_sources(struct content *c, const char *path, const char *data
 			   bool *seen)
 {
 	struct arena yaml = { 0 };
-	struct loader L = { .c = c, .mem = &c->mem, .file = intern_file(c, path), .yaml = &yaml };
+	char reviewed[11] = "";
+	struct loader L = { .c = c,
+			    .mem = &c->mem,
+			    .file = intern_file(c, path),
+			    .yaml = &yaml,
+			    .reviewed = reviewed };
 	struct ynode *doc = parse_file(&L, data, len);
 	if (doc) {
 		*seen = true;
 		build_sources(&L, doc);
 	}
 	arena_free(&yaml);
+	if (strcmp(reviewed, c->reviewed) > 0)
+		memcpy(c->reviewed, reviewed, sizeof reviewed);
 	return L.errors;
 }
 
@@ -1050,7 +1167,8 @@ struct topic {
 	struct node *top; /* the file's section, linked under the root afterwards */
 	size_t errors;
 	struct diag_log log;
-	bool done; /* under pool.lock */
+	bool done;         /* under pool.lock */
+	char reviewed[11]; /* the file's 'reviewed' date, or "" */
 };
 
 struct pool {
@@ -1080,7 +1198,9 @@ static void load_topic(struct content *c, struct arena *mem, struct arena *yaml,
 		t->errors = 1;
 		return;
 	}
-	struct loader L = { .c = c, .mem = mem, .file = t->path, .yaml = yaml };
+	struct loader L = {
+		.c = c, .mem = mem, .file = t->path, .yaml = yaml, .reviewed = t->reviewed
+	};
 	struct ynode *doc = parse_file(&L, data, len);
 	if (doc)
 		t->top = build_section(&L, doc, NULL, NULL);
@@ -1239,6 +1359,8 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		if (p.capture)
 			diag_replay(&t[i].log);
 		errors += t[i].errors;
+		if (strcmp(t[i].reviewed, c->reviewed) > 0)
+			memcpy(c->reviewed, t[i].reviewed, sizeof c->reviewed);
 	}
 	for (size_t i = 0; i < n; i++)
 		if (t[i].top)

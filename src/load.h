@@ -71,12 +71,10 @@ struct content *load_mem(const struct load_file *files, size_t n);
  * it before loading, never while a load runs. */
 void load_set_lint(bool on);
 
-/* Validate a loaded tree: ids, references, sources, urgency; fills sections/terms.
- * Returns 0 when clean (warnings allowed), -1 when errors were reported. */
-int validate(struct content *c);
-
-/* Warn (DIAG_WARNING) about every word that mixes scripts, such as Latin
- * letters with Cyrillic look-alikes. Returns the number of warnings. */
-size_t validate_lint(const struct content *c);
+/*
+ * From now on, warn about 'reviewed' dates more than months months old, or
+ * later than today (check does this; 12 by default). 0 turns it off.
+ */
+void load_set_review_limit(int months);
 
 #endif

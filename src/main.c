@@ -1,4 +1,6 @@
-/* main.c - options and subcommands; every decision to exit is made here. */
+/* main.c - options and subcommands. Every exit status is decided here, except
+ * that the allocation wrappers (util.c) and a folding context that cannot start
+ * (fold.c) end the program with status 3: there is nothing left to do then. */
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
@@ -11,12 +13,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "load.h"
 #include "model.h"
 #include "print.h"
 #include "search.h"
 #include "search_print.h"
 #include "text.h"
+#include "validate.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -51,6 +55,10 @@ struct opts {
 	const char *format;
 	size_t limit;
 	bool limit_set;
+	bool urgent; /* --urgent: "When to get help" instead of sections */
+	bool bare;   /* --bare: print without the handout header and footer */
+	int max_age; /* check --max-age: months a review date stays fresh (0: no limit) */
+	bool max_age_set;
 	char **args; /* operands after the command */
 	size_t nargs;
 };
@@ -69,7 +77,9 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  (none)            open the reader (or list the contents when not on a terminal)\n"
 	"  read [ID|WORDS]   open the reader at a section, or at the search results for WORDS\n"
-	"  print ID...       print sections; --format text|markdown|json\n"
+	"                    (--urgent: at \"When to get help\")\n"
+	"  print ID...       print sections as a handout; --format text|markdown|json;\n"
+	"                    --urgent: \"When to get help\"; --bare: no header and footer\n"
 	"  search WORDS...   ranked results; --format text|tsv|json|markdown; --limit N\n"
 	"                    (default 20; 0 for all)\n"
 	"  list              the contents with ids; --format text|tsv\n"
@@ -90,12 +100,21 @@ static const char usage_main[] =
 
 static const char *const usage_cmd[] = {
 	[CMD_READ] = "usage: exoread read [ID|WORDS...]\n"
-		     "Open the reader at the section ID, or at the search results for WORDS.\n"
-		     "When standard output is not a terminal, print the section or the results.\n",
-	[CMD_PRINT] = "usage: exoread print [--format text|markdown|json] [--width N] ID...\n"
-		      "Print the sections (with their subsections) to standard output, followed\n"
-		      "by the list of sources they cite. ID is a section id, a unique prefix of\n"
-		      "one, or words from its title. See 'exoread list' for the ids.\n",
+		     "       exoread read --urgent\n"
+		     "Open the reader at the section ID, or at the search results for WORDS, or\n"
+		     "with --urgent at \"When to get help\". When standard output is not a\n"
+		     "terminal, print the section, the results or the signs instead.\n",
+	[CMD_PRINT] =
+		"usage: exoread print [--format text|markdown|json] [--width N] [--bare] ID...\n"
+		"       exoread print --urgent [--format text|markdown|json] [--bare]\n"
+		"Print the sections (with their subsections) to standard output, followed\n"
+		"by the list of sources they cite. ID is a section id, a unique prefix of\n"
+		"one, or words from its title. See 'exoread list' for the ids.\n"
+		"--urgent prints \"When to get help\": every sign once, from most to least\n"
+		"urgent, each level led by what to do.\n"
+		"Text and markdown start and end with a handout header and footer: the\n"
+		"disclaimer, the emergency number, the version and the content's review\n"
+		"date. --bare leaves them out.\n",
 	[CMD_SEARCH] =
 		"usage: exoread search [--format text|tsv|json|markdown] [--limit N] WORDS...\n"
 		"Search all sections; print hits best first with a snippet around the match.\n"
@@ -106,9 +125,11 @@ static const char *const usage_cmd[] = {
 		"usage: exoread list [--format text|tsv]\n"
 		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
 	[CMD_CHECK] =
-		"usage: exoread check [DIR | FILE...]\n"
+		"usage: exoread check [--max-age MONTHS] [DIR | FILE...]\n"
 		"Check a content folder (default: the content in use) or files. Every problem\n"
-		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n",
+		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n"
+		"A file last reviewed more than MONTHS months ago (default 12; 0: no limit)\n"
+		"gets a warning.\n",
 	[CMD_HELP] = "usage: exoread help [COMMAND]\n",
 };
 
@@ -228,6 +249,27 @@ static char *content_dir(const char *opt)
 	return xstrdup("content");
 }
 
+/* --version: the program's version, then the version and newest review date
+ * of the content it would read (content/README.md: 'version', 'reviewed'). */
+static int print_version(const struct opts *o)
+{
+	printf("exoread %s\n", EXOREAD_VERSION);
+	char *dir = content_dir(o->content);
+	struct content *c = load_dir(dir);
+	int rc = EXIT_OK;
+	if (c == NULL) {
+		printf("content: cannot be read from %s\n", dir);
+		rc = EXIT_USAGE;
+	} else {
+		printf("content: %s%s, %s%s (%s)\n", c->version ? "version " : "no version",
+		       c->version ? c->version : "",
+		       c->reviewed[0] ? "reviewed " : "no review date", c->reviewed, dir);
+	}
+	content_free(c);
+	free(dir);
+	return rc;
+}
+
 static bool parse_size(const char *s, long min, long max, long *out)
 {
 	char *end;
@@ -268,7 +310,7 @@ static bool opt_is(const char *a, const char *name)
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct opts *o)
 {
-	bool help = false, operands_only = false;
+	bool help = false, operands_only = false, version = false;
 	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -295,8 +337,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			help = true;
 		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			printf("exoread %s\n", EXOREAD_VERSION);
-			return EXIT_OK;
+			version = true;
 		} else if (opt_is(a, "--content")) {
 			if (!(o->content = opt_value(argc, argv, &i, "--content")))
 				return usage_error("option '%s' needs a folder", "--content");
@@ -326,6 +367,19 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		} else if (opt_is(a, "--format")) {
 			if (!(o->format = opt_value(argc, argv, &i, "--format")))
 				return usage_error("option '%s' needs a format name", "--format");
+		} else if (opt_is(a, "--max-age")) {
+			const char *v = opt_value(argc, argv, &i, "--max-age");
+			long n;
+			if (v == NULL || !parse_size(v, 0, 1200, &n))
+				return usage_error(
+					"--max-age takes a number of months from 0 to 1200, not '%s'",
+					v ? v : "");
+			o->max_age = (int)n;
+			o->max_age_set = true;
+		} else if (strcmp(a, "--urgent") == 0) {
+			o->urgent = true;
+		} else if (strcmp(a, "--bare") == 0) {
+			o->bare = true;
 		} else if (opt_is(a, "--limit")) {
 			const char *v = opt_value(argc, argv, &i, "--limit");
 			long n;
@@ -339,6 +393,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			return usage_error("unknown option '%s'", a);
 		}
 	}
+	if (version)
+		return print_version(o);
 	if (o->cmd == CMD_HELP) {
 		enum command c = o->nargs ? parse_command(o->args[0]) : CMD_NONE;
 		if (o->nargs && c == CMD_NONE)
@@ -355,6 +411,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
 	if (o->limit_set && o->cmd != CMD_SEARCH)
 		return usage_error("%s", "--limit applies to 'search' only");
+	if (o->max_age_set && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--max-age applies to 'check' only");
+	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
+	if (o->urgent && o->nargs)
+		return usage_error("--urgent takes no section ('%s')", o->args[0]);
+	if (o->bare && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+		return usage_error("%s", "--bare applies to 'print' and 'read' only");
 	return -1;
 }
 
@@ -453,9 +517,19 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.format = (enum print_format)fmt,
 		.width = o->width ? o->width : term_width(),
 		.styled = use_style(o),
+		.handout = !o->bare,
+		.version = EXOREAD_VERSION,
+		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
+		.content_version = c->version,
 	};
 	struct out_sink os = out_sink(po.format == PRINT_JSON);
 	struct buf b = { .sink = &os.sink };
+	if (o->urgent) {
+		if (po.format == PRINT_TREE)
+			return usage_error("%s", "print --urgent takes text, markdown or json");
+		print_urgent(&b, c, &po);
+		return emit_as(&b, po.format == PRINT_JSON);
+	}
 	switch (po.format) {
 	case PRINT_TEXT:
 		print_text(&b, c, secs, n, &po);
@@ -475,6 +549,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 
 static int cmd_print(const struct content *c, const struct opts *o)
 {
+	if (o->urgent)
+		return do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return usage_error("%s",
 				   "print needs at least one section id (see 'exoread list')");
@@ -556,6 +632,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 static int cmd_check(const struct opts *o, const char *dir)
 {
 	struct content *c;
+	load_set_review_limit(o->max_age_set ? o->max_age : 12);
 	load_set_lint(true);
 	/* One operand that names no file (a folder, or nothing at all) is a folder. */
 	struct stat st;
@@ -579,7 +656,7 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	const char *nc = getenv("NO_COLOR");
 	if (color == UI_COLOR_AUTO && nc && *nc)
 		color = UI_COLOR_NEVER;
-	struct ui_opts uo = { .color = color, .start = start, .query = query };
+	struct ui_opts uo = { .color = color, .start = start, .query = query, .urgent = o->urgent };
 	int rc = ui_run(c, ix, &uo);
 	search_index_free(ix);
 	return rc;
@@ -594,6 +671,8 @@ static bool read_is_interactive(void)
 static int cmd_read(const struct content *c, const struct opts *o, struct search_index **early)
 {
 	bool tty = read_is_interactive();
+	if (o->urgent)
+		return tty ? run_ui(c, o, NULL, NULL, early) : do_print(c, o, NULL, 0);
 	if (o->nargs == 0)
 		return tty ? run_ui(c, o, NULL, NULL, early) : cmd_list(c, o);
 	char *words = join_args(o);
@@ -639,6 +718,15 @@ int main(int argc, char **argv)
 		free(o.args);
 		return rc;
 	}
+	/* The local numbers, before anything is shown. */
+	struct config cfg;
+	if (config_load(&cfg) != 0) {
+		config_free(&cfg);
+		free(dir);
+		free(o.args);
+		return EXIT_USAGE;
+	}
+	config_use(&cfg);
 	/* Commands that search get their index built as the files are read. */
 	bool want_index = o.cmd == CMD_SEARCH ||
 			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
@@ -647,6 +735,7 @@ int main(int argc, char **argv)
 	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
 	if (c == NULL) {
 		search_index_free(ix);
+		config_free(&cfg);
 		free(dir);
 		free(o.args);
 		return EXIT_USAGE;
@@ -680,6 +769,7 @@ int main(int argc, char **argv)
 	}
 	search_index_free(ix);
 	content_free(c);
+	config_free(&cfg);
 	free(dir);
 	free(o.args);
 	return rc;

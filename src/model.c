@@ -44,11 +44,51 @@ enum urgency urgency_parse(const char *s)
 const char *node_type_name(enum node_type t)
 {
 	static const char *const names[] = {
-		[NODE_ROOT] = "root", [NODE_SECTION] = "section", [NODE_PARA] = "para",
-		[NODE_LIST] = "list", [NODE_ITEM] = "item",       [NODE_QA] = "qa",
-		[NODE_NOTE] = "note", [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+		[NODE_ROOT] = "root",     [NODE_SECTION] = "section", [NODE_PARA] = "para",
+		[NODE_LIST] = "list",     [NODE_ITEM] = "item",       [NODE_QA] = "qa",
+		[NODE_NOTE] = "note",     [NODE_CLAIM] = "claim",     [NODE_TERM] = "term",
+		[NODE_ACTION] = "action", [NODE_SIGNS] = "signs",
 	};
 	return (size_t)t < sizeof names / sizeof names[0] ? names[t] : "?";
+}
+
+const struct node *sign_action(const struct node *sg)
+{
+	for (const struct node *b = node_section(sg)->first; b; b = b->next)
+		if (b->type == NODE_ACTION && b->urgency == sg->urgency)
+			return b;
+	return NULL;
+}
+
+size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT])
+{
+	/* The order a patient needs them in. */
+	static const enum urgency order[] = { URG_EMERGENCY, URG_CALL_PROVIDER, URG_WATCH,
+					      URG_EXPECTED };
+	size_t n = 0;
+	for (size_t g = 0; g < sizeof order / sizeof order[0]; g++) {
+		struct sign_level *l = &out[n];
+		*l = (struct sign_level){ .level = order[g] };
+		for (size_t i = 0; i < c->nsigns; i++) {
+			const struct node *sg = c->signs[i];
+			if (sg->urgency != order[g])
+				continue;
+			if (l->home == NULL) {
+				l->home = node_section(sg);
+				l->action = sign_action(sg);
+			}
+			l->signs = xgrow(l->signs, l->nsigns, sizeof *l->signs);
+			l->signs[l->nsigns++] = sg;
+		}
+		n += l->nsigns > 0;
+	}
+	return n;
+}
+
+void sign_levels_free(struct sign_level *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].signs);
 }
 
 bool node_has_subsections(const struct node *n)
@@ -268,6 +308,7 @@ void content_free(struct content *c)
 	free(c->by_id);
 	free(c->source_order);
 	free(c->terms);
+	free(c->signs);
 	for (size_t i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	free(c->files);

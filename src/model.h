@@ -1,8 +1,8 @@
 /* model.h - the one content model: a tree of sections and blocks.
  *
  * The loader (load.c) is the only code that allocates and links nodes; its
- * builder functions are in model_int.h. After content_validate() succeeds the
- * tree is frozen and everything downstream takes const pointers.
+ * builders are static there. After validate() (validate.h) succeeds the tree
+ * is frozen and everything downstream takes const pointers.
  */
 #ifndef EXOREAD_MODEL_H
 #define EXOREAD_MODEL_H
@@ -19,11 +19,14 @@ enum __attribute__((packed)) node_type {
 	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
 	NODE_PARA,    /* text, sources */
 	NODE_LIST,    /* text (optional intro), sources; children: NODE_ITEM */
-	NODE_ITEM, /* text, urgency, also_called, sources (inherited from the list when absent) */
-	NODE_QA,   /* title = question, text = answer, sources */
-	NODE_NOTE, /* text, sources */
+	NODE_ITEM,    /* text, urgency, also_called, sources (inherited from the list when absent);
+		      a sign (an item with an urgency) also has id, its sign id */
+	NODE_QA,      /* title = question, text = answer, sources */
+	NODE_NOTE,    /* text, sources */
 	NODE_CLAIM, /* text = the claim, sources; context = what other sources say, context_sources */
 	NODE_TERM, /* title = the term, text = what it means, also_called, sources */
+	NODE_ACTION, /* urgency = the level, text = what to do (may hold {emergency-number}), sources */
+	NODE_SIGNS, /* see_also = sign ids as written; see = the signs (NODE_ITEM), by validation */
 };
 
 /* How soon to act on a symptom. Only set where a source supports it. */
@@ -40,7 +43,7 @@ enum __attribute__((packed)) urgency {
 struct source {
 	char *id;    /* short id used in `sources:` lists */
 	char *title; /* the article's title */
-	char *file;  /* the article's file name under shared/seeds */
+	char *file;  /* the article's file name, as sources.yaml gives it */
 	char *notes; /* notes on reliability; may be NULL */
 	int num;     /* 1-based reference number, in sources.yaml order */
 	const char *path;
@@ -79,13 +82,13 @@ struct node {
 	struct node *first; /* children */
 	struct node *next;  /* siblings */
 
-	char *id;      /* sections: full id ("side-effects/allergic"); NULL otherwise */
+	char *id; /* sections: full id ("side-effects/allergic"); signs: the sign id; else NULL */
 	char *title;   /* section title, question of a QA, term of a TERM; may be NULL */
 	char *text;    /* paragraph, item, answer, note, claim or definition; may be NULL */
 	char *context; /* NODE_CLAIM: what the other sources say */
 
 	struct strv also_called; /* lay words and synonyms */
-	struct strv see_also;    /* section ids as written */
+	struct strv see_also;    /* section ids as written; NODE_SIGNS: sign ids */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
 	/* Sources: indices into content.sources, resolved as the file is read
@@ -108,10 +111,14 @@ struct content {
 	int *source_order; /* source indices sorted by id, for lookups (set by the loader) */
 	const struct node **terms; /* glossary terms in reading order (set by validate) */
 	size_t nterms;
+	const struct node **signs; /* signs (items with an urgency) in reading order (validate) */
+	size_t nsigns;
 	char **files; /* interned file paths; node.file points into these */
 	size_t nfiles;
-	char *dir;        /* the folder the content came from */
-	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
+	char *dir;           /* the folder the content came from */
+	const char *version; /* sources.yaml's 'version', or NULL when it gives none */
+	char reviewed[11];   /* the newest 'reviewed' date of any file (YYYY-MM-DD), or "" */
+	struct arena mem;    /* nodes, their strings and arrays: immutable after loading */
 };
 
 /* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */
@@ -142,8 +149,9 @@ enum resolve_status {
 /*
  * Resolve a user's section reference: an exact id, a unique id prefix (also a
  * prefix of the last path part), or title words (every word found in the title,
- * case-insensitively). Candidates are returned in *cands (caller frees the array,
- * not the nodes), up to max_cands.
+ * case-insensitively). Candidates, *ncands of them, are returned in *cands (the
+ * caller frees the array, not the nodes): every match when ambiguous, and the
+ * nearest ids when nothing matched.
  */
 enum resolve_status content_resolve(const struct content *c, const char *ref,
 				    const struct node **out, const struct node ***cands,
@@ -158,6 +166,22 @@ enum {
 };
 /* The candidate closest to s within a small edit distance, or NULL. */
 const char *closest_word(const char *s, const char *const *cands, size_t n);
+
+/* One level of "When to get help": its signs in reading order, where they live
+ * and what to do. */
+struct sign_level {
+	enum urgency level;
+	const struct node *home;   /* the section that holds the level's signs */
+	const struct node *action; /* home's action block of this level, or NULL */
+	const struct node **signs; /* allocated; sign_levels_free() frees it */
+	size_t nsigns;
+};
+/* What to do about sign sg: the action of its level in its section, or NULL. */
+const struct node *sign_action(const struct node *sg);
+/* The levels that have signs, most urgent first, into out; returns how many. */
+size_t content_sign_levels(const struct content *c, struct sign_level out[URG_COUNT]);
+/* Free what content_sign_levels() allocated. */
+void sign_levels_free(struct sign_level *v, size_t n);
 
 /* Free everything. NULL-safe. */
 void content_free(struct content *c);

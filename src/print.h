@@ -20,7 +20,16 @@ struct print_opts {
 	enum print_format format;
 	int width;   /* wrap width for text (>= 20 recommended); ignored by json */
 	bool styled; /* text: use terminal bold/underline (only when stdout is a tty) */
+	/* Text and markdown: a handout's header and footer (the disclaimer, the
+	 * emergency line, the program's version and the content's review date). */
+	bool handout;
+	const char *version;         /* the program's version, for the handout lines */
+	const char *reviewed;        /* the content's last review date, or NULL when unknown */
+	const char *content_version; /* the content's version, or NULL when it gives none */
 };
+
+/* The handout's lines, in plain words, into out (one line per '\n'); footer: the closing ones. */
+void print_handout(struct buf *out, const struct print_opts *o, bool footer);
 
 /* Parse "text", "markdown"/"md", "json", "tree"; returns -1 when unknown. */
 int print_format_parse(const char *s);
@@ -32,6 +41,11 @@ void print_md(struct buf *out, const struct content *c, const struct node *const
 	      const struct print_opts *o);
 void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o);
+/* Render the "When to get help" view (every sign once, by level) as text, markdown or json. */
+void print_urgent(struct buf *out, const struct content *c, const struct print_opts *o);
+/* The same view in one format each (print_urgent picks one). */
+void print_md_urgent(struct buf *out, const struct content *c, const struct print_opts *o);
+void print_json_urgent(struct buf *out, const struct content *c);
 /* Debug dump of nodes with file:line:col, one per line. */
 void print_tree(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o);

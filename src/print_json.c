@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "config.h"
 #include "print.h"
 #include "text.h"
 
@@ -130,6 +131,10 @@ static const char *block_type(enum node_type t)
 		return "claim";
 	case NODE_TERM:
 		return "term";
+	case NODE_ACTION:
+		return "action";
+	case NODE_SIGNS:
+		return "signs";
 	default:
 		return "section";
 	}
@@ -155,12 +160,42 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		key(out, depth + 1, &first, "text");
 		json_str(out, n->text);
 		break;
+	case NODE_ACTION: {
+		key(out, depth + 1, &first, "level");
+		json_str(out, urgency_name(n->urgency));
+		key(out, depth + 1, &first, "level_label");
+		json_str(out, urgency_label(n->urgency));
+		struct buf t = { 0 };
+		config_action_text(&t, n);
+		key(out, depth + 1, &first, "text");
+		json_str(out, t.s);
+		buf_free(&t);
+		break;
+	}
+	case NODE_SIGNS:
+		key(out, depth + 1, &first, "signs");
+		buf_putc(out, '[');
+		for (size_t i = 0; i < n->see_also.n; i++) {
+			const struct node *sg = n->see ? n->see[i] : NULL;
+			if (sg == NULL)
+				continue;
+			indent(out, depth + 2);
+			json_block(out, c, sg, depth + 2);
+			if (i + 1 < n->see_also.n)
+				buf_putc(out, ',');
+		}
+		if (n->see_also.n)
+			indent(out, depth + 1);
+		buf_putc(out, ']');
+		break;
 	default:
 		key(out, depth + 1, &first, "text");
 		json_str(out, n->text ? n->text : "");
 		break;
 	}
 	if (n->type == NODE_ITEM) {
+		key(out, depth + 1, &first, "sign");
+		json_str(out, n->id);
 		key(out, depth + 1, &first, "urgency");
 		json_str(out, urgency_name(n->urgency));
 		key(out, depth + 1, &first, "urgency_label");
@@ -170,8 +205,10 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		key(out, depth + 1, &first, "also_called");
 		json_strv(out, &n->also_called);
 	}
-	key(out, depth + 1, &first, "sources");
-	json_srcs(out, c, n->sources, n->nsources);
+	if (n->type != NODE_SIGNS) {
+		key(out, depth + 1, &first, "sources");
+		json_srcs(out, c, n->sources, n->nsources);
+	}
 	if (n->type == NODE_CLAIM) {
 		key(out, depth + 1, &first, "context");
 		json_str(out, n->context);
@@ -250,6 +287,8 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 	buf_putc(out, '}');
 }
 
+static void json_sources(struct buf *out, const struct content *c, bool *first);
+
 void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
@@ -268,9 +307,13 @@ void print_json(struct buf *out, const struct content *c, const struct node *con
 	if (n)
 		indent(out, 1);
 	buf_putc(out, ']');
+	json_sources(out, c, &first);
+}
 
-	/* Every source, cited or not, so consumers can resolve any id they meet. */
-	key(out, 1, &first, "sources");
+/* Every source, cited or not, so consumers can resolve any id they meet; ends the object. */
+static void json_sources(struct buf *out, const struct content *c, bool *first)
+{
+	key(out, 1, first, "sources");
 	buf_putc(out, '[');
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct source *s = &c->sources[i];
@@ -295,4 +338,49 @@ void print_json(struct buf *out, const struct content *c, const struct node *con
 	if (c->nsources)
 		indent(out, 1);
 	buf_puts(out, "]\n}\n");
+}
+
+void print_json_urgent(struct buf *out, const struct content *c)
+{
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
+	bool first = true;
+	buf_putc(out, '{');
+	key(out, 1, &first, "levels");
+	buf_putc(out, '[');
+	for (size_t g = 0; g < nlv; g++) {
+		bool f = true;
+		if (g)
+			buf_putc(out, ',');
+		indent(out, 2);
+		buf_putc(out, '{');
+		key(out, 3, &f, "level");
+		json_str(out, urgency_name(lv[g].level));
+		key(out, 3, &f, "label");
+		json_str(out, urgency_label(lv[g].level));
+		key(out, 3, &f, "section");
+		json_str(out, lv[g].home->id);
+		key(out, 3, &f, "action");
+		if (lv[g].action)
+			json_block(out, c, lv[g].action, 3);
+		else
+			buf_puts(out, "null");
+		key(out, 3, &f, "signs");
+		buf_putc(out, '[');
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			if (i)
+				buf_putc(out, ',');
+			indent(out, 4);
+			json_block(out, c, lv[g].signs[i], 4);
+		}
+		indent(out, 3);
+		buf_putc(out, ']');
+		indent(out, 2);
+		buf_putc(out, '}');
+	}
+	if (nlv)
+		indent(out, 1);
+	buf_putc(out, ']');
+	json_sources(out, c, &first);
+	sign_levels_free(lv, nlv);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "layout.h"
 #include "print.h"
 #include "text.h"
@@ -97,6 +98,32 @@ static bool same_sources(const struct node *a, const struct node *b)
 		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
+/* "**[Emergency: get help now]** ", the level in words. */
+static void md_level(struct buf *out, enum urgency g)
+{
+	if (urgency_label(g) == NULL)
+		return;
+	buf_puts(out, "**\\[");
+	buf_puts(out, urgency_label(g));
+	buf_puts(out, "\\]** ");
+}
+
+/* What to do, with the configured numbers; under a heading that names the
+ * level (named), led by "What to do:" rather than the level again. */
+static void md_action(struct md *m, const struct node *n, bool named)
+{
+	if (named)
+		buf_puts(m->out, "**What to do:** ");
+	else
+		md_level(m->out, n->urgency);
+	struct buf t = { 0 };
+	config_action_text(&t, n);
+	md_text(m->out, t.s, false, "");
+	buf_free(&t);
+	md_refs(m, n->sources, n->nsources);
+	buf_puts(m->out, "\n\n");
+}
+
 /* One block; prev is the block before it in its section, or NULL. */
 static void md_block(struct md *m, const struct node *n, const struct node *prev)
 {
@@ -124,12 +151,12 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 		m->alt = alt;
 		for (const struct node *it = n->first; it; it = it->next) {
 			buf_puts(out, alt ? "* " : "- ");
-			if (it->urgency != URG_NONE && urgency_label(it->urgency)) {
-				buf_puts(out, "**\\[");
-				buf_puts(out, urgency_label(it->urgency));
-				buf_puts(out, "\\]** ");
-			}
-			md_text(out, it->text, it->urgency == URG_NONE, "  ");
+			const char *label = urgency_label(it->urgency);
+			bool own = label && n->parent && n->parent->title &&
+				   strcmp(n->parent->title, label) == 0;
+			if (label && !own)
+				md_level(out, it->urgency);
+			md_text(out, it->text, !label || own, "  ");
 			md_also(m, &it->also_called);
 			if (!on_intro || !same_sources(it, n))
 				md_refs(m, it->sources, it->nsources);
@@ -162,6 +189,36 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 			md_refs(m, n->context_sources, n->ncontext_sources);
 		}
 		buf_puts(out, "\n\n");
+		break;
+	case NODE_ACTION: {
+		const char *label = urgency_label(n->urgency);
+		md_action(m, n, label && n->parent->title && strcmp(n->parent->title, label) == 0);
+		break;
+	}
+	case NODE_SIGNS:
+		buf_puts(out, "**When to get help:**\n\n");
+		for (size_t i = 0; i < n->see_also.n; i++) {
+			const struct node *sg = n->see ? n->see[i] : NULL;
+			if (sg == NULL)
+				continue;
+			const struct node *before = i > 0 ? n->see[i - 1] : NULL;
+			if (before == NULL || before->urgency != sg->urgency) {
+				if (before)
+					buf_putc(out, '\n');
+				const struct node *act = sign_action(sg);
+				if (act) {
+					md_action(m, act, false);
+				} else {
+					md_level(out, sg->urgency);
+					buf_puts(out, "\n\n");
+				}
+			}
+			buf_puts(out, "- ");
+			md_text(out, sg->text, false, "  ");
+			md_refs(m, sg->sources, sg->nsources);
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
 		break;
 	case NODE_TERM:
 		buf_puts(out, "**");
@@ -237,23 +294,87 @@ static void md_section(struct md *m, const struct node *sec, int rel, bool subse
 				md_section(m, n, rel + 1, subsections);
 }
 
+static void md_sources(struct md *m);
+
+/* The handout's lines as a block quote, each line its own paragraph line. */
+static void md_handout(struct buf *out, const struct print_opts *o, bool footer)
+{
+	if (o == NULL || !o->handout)
+		return;
+	struct buf b = { 0 };
+	print_handout(&b, o, footer);
+	if (footer) /* a blank line first: "---" under a line of text would make it a heading */
+		buf_puts(out, "\n---\n\n");
+	for (char *line = b.s, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		buf_puts(out, "> ");
+		md_text(out, line, false, "");
+		buf_puts(out, nl[1] ? "\\\n" : "\n");
+	}
+	buf_puts(out, footer ? "" : "\n");
+	buf_free(&b);
+}
+
+void print_md_urgent(struct buf *out, const struct content *c, const struct print_opts *o)
+{
+	struct md m = { .out = out,
+			.c = c,
+			.cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool)) };
+	struct sign_level lv[URG_COUNT];
+	size_t nlv = content_sign_levels(c, lv);
+	md_handout(out, o, false);
+	buf_puts(out, "# When to get help\n\n");
+	buf_puts(out, layout_urgent_intro(c));
+	buf_puts(out, "\n\n");
+	for (size_t g = 0; g < nlv; g++) {
+		buf_puts(out, "## ");
+		md_text(out, urgency_label(lv[g].level), false, "");
+		buf_puts(out, "\n\n");
+		if (lv[g].action)
+			md_action(&m, lv[g].action, true);
+		for (size_t i = 0; i < lv[g].nsigns; i++) {
+			const struct node *sg = lv[g].signs[i];
+			buf_puts(out, "- ");
+			md_text(out, sg->text, false, "  ");
+			md_refs(&m, sg->sources, sg->nsources);
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+	}
+	sign_levels_free(lv, nlv);
+	md_sources(&m);
+	md_handout(out, o, true);
+	free(m.cited);
+}
+
 void print_md(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 	      const struct print_opts *o)
 {
-	(void)o;
 	struct md m = { .out = out,
 			.c = c,
 			.cited = xcalloc(c->nsources ? c->nsources : 1, sizeof(bool)) };
 
+	md_handout(out, o, false);
 	for (size_t i = 0; i < n; i++)
 		md_section(&m, secs[i], 0, true);
+	md_sources(&m);
+	md_handout(out, o, true);
+	free(m.cited);
+}
+
+/* The sources cited so far, then the end of the document. */
+static void md_sources(struct md *m)
+{
+	struct buf *out = m->out;
+	const struct content *c = m->c;
 	bool any = false;
 	for (size_t i = 0; i < c->nsources; i++)
-		any |= m.cited[i];
+		any |= m->cited[i];
 	if (any) {
 		buf_puts(out, "## Sources\n\n");
 		for (size_t i = 0; i < c->nsources; i++) {
-			if (!m.cited[i])
+			if (!m->cited[i])
 				continue;
 			const struct source *s = &c->sources[i];
 			buf_printf(out, "- [%d] ", s->num);
@@ -277,5 +398,4 @@ void print_md(struct buf *out, const struct content *c, const struct node *const
 		out->s[--out->len] = '\0';
 	if (out->s == NULL)
 		buf_add(out, "", 0);
-	free(m.cited);
 }

@@ -1,6 +1,7 @@
 /* print_text.c - the text printer: the pager's own layout, written as lines. */
 #include <string.h>
 
+#include "config.h"
 #include "layout.h"
 #include "print.h"
 
@@ -97,6 +98,61 @@ static void styled_line(struct buf *out, const struct lline *ln)
 		buf_puts(out, "\033[0m");
 }
 
+void print_handout(struct buf *out, const struct print_opts *o, bool footer)
+{
+	if (!footer)
+		buf_puts(out,
+			 "Not medical advice: talk with your doctor or nurse before you choose a "
+			 "treatment.\n");
+	else
+		buf_puts(out, "Not medical advice.\n");
+	buf_printf(out, "In an emergency, call %s.", config_emergency());
+	if (config_clinic())
+		buf_printf(out, " Your clinic's phone number is %s.", config_clinic());
+	buf_printf(out, "\nPrinted by exoread %s", o->version ? o->version : "");
+	if (o->content_version)
+		buf_printf(out, "; content version %s", o->content_version);
+	buf_printf(out, ", %s%s.\n", o->reviewed ? "last reviewed " : "no review date",
+		   o->reviewed ? o->reviewed : "");
+}
+
+/* The handout's header or footer, wrapped, with a rule between it and the text. */
+static void handout_lines(struct layout *L, const struct print_opts *o, int width, bool footer)
+{
+	struct layout_opts lo = { .width = width };
+	struct buf b = { 0 }, rule = { 0 };
+	print_handout(&b, o, footer);
+	buf_repeat(&rule, '-', width < 72 ? (size_t)width : 72);
+	if (footer) {
+		layout_text(L, "", 0, &lo);
+		layout_text(L, rule.s, 0, &lo);
+	}
+	for (char *line = b.s, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		layout_text(L, line, 0, &lo);
+	}
+	if (!footer) {
+		layout_text(L, rule.s, 0, &lo);
+		layout_text(L, "", 0, &lo);
+	}
+	buf_free(&b);
+	buf_free(&rule);
+}
+
+static void write_lines(struct buf *out, const struct layout *L, const struct print_opts *o)
+{
+	for (size_t i = 0; i < L->n; i++) {
+		if (o->styled)
+			styled_line(out, &L->lines[i]);
+		else
+			buf_add(out, L->lines[i].text, L->lines[i].len);
+		buf_putc(out, '\n');
+	}
+	if (out->s == NULL)
+		buf_add(out, "", 0);
+}
+
 void print_text(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
@@ -105,17 +161,35 @@ void print_text(struct buf *out, const struct content *c, const struct node *con
 				  .subsections = true,
 				  .sources_list = true };
 
+	if (o->handout)
+		handout_lines(&L, o, lo.width, false);
 	for (size_t i = 0; i < n; i++)
 		layout_section(&L, c, secs[i], &lo);
 	layout_sources(&L, c, &lo);
-	for (size_t i = 0; i < L.n; i++) {
-		if (o->styled)
-			styled_line(out, &L.lines[i]);
-		else
-			buf_add(out, L.lines[i].text, L.lines[i].len);
-		buf_putc(out, '\n');
+	if (o->handout)
+		handout_lines(&L, o, lo.width, true);
+	write_lines(out, &L, o);
+	layout_free(&L);
+}
+
+void print_urgent(struct buf *out, const struct content *c, const struct print_opts *o)
+{
+	if (o->format == PRINT_MARKDOWN) {
+		print_md_urgent(out, c, o);
+		return;
 	}
-	if (out->s == NULL)
-		buf_add(out, "", 0);
+	if (o->format == PRINT_JSON) {
+		print_json_urgent(out, c);
+		return;
+	}
+	struct layout L = { 0 };
+	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80, .sources_list = true };
+	if (o->handout)
+		handout_lines(&L, o, lo.width, false);
+	layout_urgent(&L, c, &lo);
+	layout_sources(&L, c, &lo);
+	if (o->handout)
+		handout_lines(&L, o, lo.width, true);
+	write_lines(out, &L, o);
 	layout_free(&L);
 }

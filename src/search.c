@@ -36,7 +36,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fold.h"
 #include "text.h"
@@ -541,6 +543,7 @@ static bool node_string(const struct node *n, size_t k, const char **s, enum fie
 		break;
 	case NODE_PARA:
 	case NODE_NOTE:
+	case NODE_ACTION:
 	case NODE_LIST:
 		*s = n->text;
 		*f = F_BODY;
@@ -1327,6 +1330,71 @@ static size_t cpos_at(const struct cpos *cp, size_t b)
 	return lo;
 }
 
+/* Whether code point i starts a sentence or clause: the text's start, or the
+ * first letter after ". ", "? ", "! ", "; ", ": " or ", ". */
+static bool clause_start(const char *t, const struct cpos *cp, size_t i)
+{
+	if (i == 0)
+		return true;
+	if (is_space(t[cp->off[i]]) || !is_space(t[cp->off[i - 1]]))
+		return false;
+	size_t k = i - 1;
+	while (k > 0 && is_space(t[cp->off[k]]))
+		k--;
+	return strchr(".?!;:,", t[cp->off[k]]) != NULL && !is_space(t[cp->off[k]]);
+}
+
+/* The byte offset of the last word in [a, b) of t that turns a statement
+ * round ("no", "not", "never", "n't" ...), or b when there is none. */
+static size_t last_negation(const char *t, size_t a, size_t b)
+{
+	static const char *const neg[] = { "no",  "not",     "never",  "cannot",  "none",
+					   "nor", "nothing", "nobody", "without", NULL };
+	size_t last = b;
+	for (size_t i = a; i < b;) {
+		while (i < b && !isalpha((unsigned char)t[i]))
+			i++;
+		size_t w = i;
+		while (i < b && (isalpha((unsigned char)t[i]) || t[i] == '\''))
+			i++;
+		bool hit = i - w >= 3 && strncmp(t + i - 3, "n't", 3) == 0;
+		for (size_t k = 0; neg[k] && !hit; k++)
+			hit = strlen(neg[k]) == i - w && strncasecmp(t + w, neg[k], i - w) == 0;
+		if (hit)
+			last = w;
+	}
+	return last;
+}
+
+/*
+ * Where a snippet that would start at code point i0 starts instead: at the
+ * start of its sentence or clause, so that a cut never drops the "No." or
+ * "not" that turns the rest round ("No. Right now no product is approved"
+ * must not read "…product is approved"). A short sentence just before (an
+ * answer such as "No." or "Not yet.") comes along. When the clause is too
+ * long for the anchor to stay in view from its start, the snippet starts at
+ * the last negation the cut would drop, if any: the meaning matters more
+ * than the highlight.
+ */
+static size_t snippet_start(const char *t, const struct cpos *cp, size_t i0, size_t anchor,
+			    size_t width)
+{
+	size_t k = i0;
+	while (k > 0 && !clause_start(t, cp, k))
+		k--;
+	if (k > 0) {
+		size_t p = k - 1;
+		while (p > 0 && !clause_start(t, cp, p))
+			p--;
+		if (cp->col[k] - cp->col[p] <= 12 && anchor - cp->col[p] + 8 <= width)
+			k = p;
+	}
+	if (k == i0 || anchor - cp->col[k] + 8 <= width)
+		return k;
+	size_t neg = last_negation(t, cp->off[k], cp->off[i0]);
+	return neg < cp->off[i0] ? cpos_at(cp, neg) : i0;
+}
+
 /*
  * Cut a window of about width columns out of t around the densest run of
  * marks, at word boundaries, with "…" where text was cut; store the
@@ -1366,6 +1434,7 @@ static void make_snippet(const char *t, size_t len, const struct search_mark *m,
 		}
 		while (i0 < cp.n && is_space(t[cp.off[i0]]))
 			i0++;
+		i0 = snippet_start(t, &cp, i0, anchor, width);
 		size_t avail = width - (i0 > 0) - 1;
 		size_t i1 = i0;
 		while (i1 < cp.n && cp.col[i1 + 1] - cp.col[i0] <= avail)
@@ -1854,4 +1923,13 @@ void search_result_free(struct search_result *res)
 	free(res->hits);
 	free(res->suggestion);
 	*res = (struct search_result){ 0 };
+}
+
+char *search_snippet_at(const char *t, size_t start, size_t len, size_t width)
+{
+	struct search_hit h = { 0 };
+	struct search_mark m = { .start = start, .len = len };
+	make_snippet(t, strlen(t), &m, 1, width, &h);
+	free(h.marks);
+	return h.snippet;
 }

@@ -84,4 +84,10 @@ void search_result_free(struct search_result *res);
 size_t search_match_text(const struct search_index *ix, const char *query, const char *s,
 			 size_t len, struct search_mark **marks);
 
+/*
+ * For tests: the snippet search shows for text t with one match at bytes
+ * [start, start + len), cut to about width columns. Caller frees.
+ */
+char *search_snippet_at(const char *t, size_t start, size_t len, size_t width);
+
 #endif

@@ -460,7 +460,8 @@ void text_to_locale(struct buf *out, const char *s, size_t len, bool json)
 		}
 	} else {
 		iconv(locale_cd, NULL, NULL, NULL, NULL);
-		char *in = (char *)s;
+		/* iconv() takes char ** but only reads the input. */
+		char *in = (char *)(uintptr_t)s;
 		size_t left = len;
 		while (left > 0) {
 			char tmp[4096], *o = tmp;

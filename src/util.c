@@ -379,7 +379,6 @@ int buf_write(const struct buf *b, FILE *f)
 }
 
 /* Diagnostics: one function, one format, so tests can match it exactly. */
-static int worst = -1;
 static size_t nerrors;
 static size_t max_errors; /* per file; 0: no limit */
 static FILE *diag_stream;
@@ -387,7 +386,6 @@ static char *limit_file; /* the file whose errors are being counted */
 static size_t limit_count;
 
 static const char *const level_names[] = {
-	[DIAG_NOTE] = "note",
 	[DIAG_WARNING] = "warning",
 	[DIAG_ERROR] = "error",
 };
@@ -473,8 +471,6 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 		return;
 	}
 	FILE *f = diag_stream ? diag_stream : stderr;
-	if ((int)level > worst)
-		worst = (int)level;
 	if (level == DIAG_ERROR) {
 		nerrors++;
 		if (max_errors && file) {
@@ -529,11 +525,6 @@ void diag(enum diag_level level, const char *file, int line, int col, const char
 	va_end(ap);
 }
 
-int diag_worst(void)
-{
-	return worst;
-}
-
 size_t diag_errors(void)
 {
 	return nerrors;
@@ -541,7 +532,6 @@ size_t diag_errors(void)
 
 void diag_reset(void)
 {
-	worst = -1;
 	nerrors = 0;
 	free(limit_file);
 	limit_file = NULL;

@@ -96,9 +96,8 @@ int buf_flush(struct buf *b);
 /* Write the whole buffer to f. Returns 0, or -1 on a write error (errno set). */
 int buf_write(const struct buf *b, FILE *f);
 
-/* How bad a diagnostic is. The exit status follows the worst level seen. */
+/* How bad a diagnostic is. Errors make a command fail (see diag_errors()); warnings do not. */
 enum diag_level {
-	DIAG_NOTE,
 	DIAG_WARNING,
 	DIAG_ERROR,
 };
@@ -106,7 +105,7 @@ enum diag_level {
 /*
  * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
  * file may be NULL (then only "exoread: LEVEL: message"); line and col are
- * 1-based, and 0 leaves them out. Records the level for diag_worst().
+ * 1-based, and 0 leaves them out. Errors are counted for diag_errors().
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -114,11 +113,9 @@ void diag(enum diag_level level, const char *file, int line, int col, const char
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same as diag() with a va_list. */
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
-/* The worst level reported since start or the last diag_reset(); -1 when none. */
-int diag_worst(void);
 /* Number of diagnostics at level DIAG_ERROR since the last reset. */
 size_t diag_errors(void);
-/* Forget the worst level and the counts. */
+/* Forget the counts. */
 void diag_reset(void);
 /* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);

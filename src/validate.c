@@ -11,14 +11,15 @@
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 
-#include "load.h"
+#include "fold.h"
+#include "validate.h"
 #include "util.h"
 
 struct vstate {
 	struct content *c;
 	size_t errors;
 	size_t suggestions;
-	size_t cap_sections, cap_terms;
+	size_t cap_sections, cap_terms, cap_signs;
 };
 
 static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
@@ -54,6 +55,10 @@ static void collect(struct vstate *V, struct node *n, int depth)
 			collect(V, k, depth + 1);
 		} else if (k->type == NODE_TERM) {
 			push(&V->c->terms, &V->c->nterms, &V->cap_terms, k);
+		} else if (k->type == NODE_LIST) {
+			for (const struct node *it = k->first; it; it = it->next)
+				if (it->id && it->urgency != URG_NONE && it->text)
+					push(&V->c->signs, &V->c->nsigns, &V->cap_signs, it);
 		}
 	}
 }
@@ -140,21 +145,306 @@ static void check_node(struct vstate *V, struct node *n)
 	}
 }
 
+/* Signs: one sign, one level, one place.
+ *
+ * A sign is a list item with an urgency. It is written once, with a `sign:`
+ * id, and other sections show it through a `signs:` block that names the id.
+ * So that the "When to get help" view can lead each level with what to do,
+ * every sign of a level sits in one section, which also holds an `action` of
+ * that level. Two signs that fold to the same words, or that share a lay
+ * word, are the same sign written twice: at two levels that is a conflict a
+ * reader could not resolve, at one level a duplicate. Both are reported at
+ * the later place, naming the earlier one; keys are sorted, so the checks
+ * stay O(n log n) however many signs there are. */
+
+struct sign_key {
+	char *key;            /* folded words, or one folded also_called term */
+	const struct node *n; /* the sign */
+	const char *term;     /* the also_called term as written; NULL for the text */
+	size_t idx;           /* the sign's place in reading order */
+};
+
+static int cmp_sign_key(const void *a, const void *b)
+{
+	const struct sign_key *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+	return r ? r : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+struct words {
+	char **v;
+	size_t n, cap;
+};
+
+/* Words that say nothing about which sign it is: "A headache." is "Headaches". */
+static bool filler(const char *w, size_t len)
+{
+	static const char *const stop[] = { "a",  "an",  "the", "and",  "or",   "of", "to",
+					    "in", "at",  "on",  "with", "that", "it", "is",
+					    "be", "can", "may", "this", "your", NULL };
+	for (size_t i = 0; stop[i]; i++)
+		if (strlen(stop[i]) == len && memcmp(stop[i], w, len) == 0)
+			return true;
+	return false;
+}
+
+static int add_word(void *arg, const struct fold_word *w)
+{
+	struct words *ws = arg;
+	if (filler(w->word, w->wlen))
+		return 0;
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? 2 * ws->cap : 16;
+		ws->v = xreallocarray(ws->v, ws->cap, sizeof *ws->v);
+	}
+	ws->v[ws->n++] = xstrndup(w->word, w->wlen);
+	return 0;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The words of s, folded, stemmed, sorted and each kept once, joined by spaces:
+ * "Pain, redness or swelling" and "swelling, pain or redness" give one key. */
+static char *sign_words(struct fold *f, const char *s)
+{
+	struct words ws = { 0 };
+	struct buf b = { 0 };
+	fold_words(f, s, strlen(s), add_word, &ws);
+	for (size_t i = 0; i < ws.n; i++) {
+		size_t sl;
+		const char *st = fold_stem(f, ws.v[i], strlen(ws.v[i]), &sl);
+		char *stem = xstrndup(st, sl);
+		free(ws.v[i]);
+		ws.v[i] = stem;
+	}
+	qsort(ws.v, ws.n, sizeof *ws.v, cmp_cstr);
+	for (size_t i = 0; i < ws.n; i++)
+		if (i == 0 || strcmp(ws.v[i], ws.v[i - 1]) != 0) {
+			if (b.len)
+				buf_putc(&b, ' ');
+			buf_puts(&b, ws.v[i]);
+		}
+	for (size_t i = 0; i < ws.n; i++)
+		free(ws.v[i]);
+	free(ws.v);
+	if (b.s == NULL)
+		buf_add(&b, "", 0);
+	return buf_take(&b);
+}
+
+static void push_key(struct sign_key **v, size_t *n, size_t *cap, struct sign_key k)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = k;
+}
+
+static void check_sign_twins(struct vstate *V)
+{
+	const struct content *c = V->c;
+	struct fold *f = fold_new();
+	struct sign_key *keys = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < c->nsigns; i++) {
+		const struct node *s = c->signs[i];
+		push_key(&keys, &n, &cap, (struct sign_key){ sign_words(f, s->text), s, NULL, i });
+		for (size_t j = 0; j < s->also_called.n; j++)
+			push_key(&keys, &n, &cap,
+				 (struct sign_key){ sign_words(f, s->also_called.v[j]), s,
+						    s->also_called.v[j], i });
+	}
+	fold_free(f);
+	/* Reading order breaks ties, so the first of a run is the earlier sign.
+	 * Each sign is reported once, for the first twin found. */
+	if (n > 0)
+		qsort(keys, n, sizeof *keys, cmp_sign_key);
+	bool *told = xcalloc(c->nsigns + 1, sizeof *told);
+	size_t first = 0;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && strcmp(keys[i].key, keys[first].key) == 0) {
+			const struct sign_key *a = &keys[first], *b = &keys[i];
+			if (a->n == b->n || !*b->key || told[b->idx])
+				continue;
+			told[b->idx] = true;
+			const char *what =
+				b->term ? "shares the lay word" : "has the same words as";
+			if (a->n->urgency != b->n->urgency)
+				verr(V, b->n->file, b->n->line, b->n->col,
+				     "sign '%s' is the same sign as '%s' (%s:%d:%d) at another level: "
+				     "'%s' here, '%s' there; write it once",
+				     b->n->id, a->n->id, a->n->file, a->n->line, a->n->col,
+				     urgency_name(b->n->urgency), urgency_name(a->n->urgency));
+			else if (b->term)
+				verr(V, b->n->file, b->n->line, b->n->col,
+				     "sign '%s' %s '%s' with sign '%s' (%s:%d:%d); write it once",
+				     b->n->id, what, b->term, a->n->id, a->n->file, a->n->line,
+				     a->n->col);
+			else
+				verr(V, b->n->file, b->n->line, b->n->col,
+				     "sign '%s' %s sign '%s' (%s:%d:%d); write it once", b->n->id,
+				     what, a->n->id, a->n->file, a->n->line, a->n->col);
+			continue;
+		}
+		first = i;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i].key);
+	free(keys);
+	free(told);
+}
+
+static int cmp_sign_id(const void *a, const void *b)
+{
+	const struct node *x = *(const struct node *const *)a, *y = *(const struct node *const *)b;
+	int r = strcmp(x->id, y->id);
+	return r ? r : (x->line > y->line) - (x->line < y->line);
+}
+
+/* The sign with this id in the sorted array v[0..n), or NULL. */
+static const struct node *find_sign(const struct node *const *v, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = strcmp(v[mid]->id, id);
+		if (r == 0)
+			return v[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Whether sec holds an action block of level g. */
+static bool has_action(const struct node *sec, enum urgency g)
+{
+	for (const struct node *b = sec->first; b; b = b->next)
+		if (b->type == NODE_ACTION && b->urgency == g)
+			return true;
+	return false;
+}
+
+static void check_action_text(struct vstate *V, const struct node *n)
+{
+	static const char ph[] = "{emergency-number}";
+	for (const char *p = strchr(n->text, '{'); p; p = strchr(p + 1, '{'))
+		if (strncmp(p, ph, sizeof ph - 1) != 0) {
+			const char *e = strchr(p, '}');
+			int len = e ? (int)(e - p + 1) : (int)strlen(p);
+			verr(V, n->file, n->line, n->col,
+			     "unknown placeholder '%.*s' in an action (only %s is filled in)",
+			     len > 40 ? 40 : len, p, ph);
+		}
+}
+
+/* Items with a sign id or an urgency, `signs:` blocks and actions. */
+static void check_sign_nodes(struct vstate *V, struct node *n, const struct node *const *sorted,
+			     size_t nsorted)
+{
+	for (struct node *k = n->first; k; k = k->next) {
+		if (k->type == NODE_ITEM) {
+			if (k->urgency != URG_NONE && k->id == NULL)
+				verr(V, k->file, k->line, k->col,
+				     "an item with an urgency is a sign and needs a 'sign' id");
+			else if (k->urgency == URG_NONE && k->id != NULL)
+				verr(V, k->file, k->line, k->col, "sign '%s' needs an 'urgency'",
+				     k->id);
+		} else if (k->type == NODE_ACTION && k->text) {
+			check_action_text(V, k);
+		} else if (k->type == NODE_SIGNS) {
+			k->see = arena_alloc(&V->c->mem, (k->see_also.n + 1) * sizeof *k->see);
+			for (size_t i = 0; i < k->see_also.n; i++) {
+				const char *id = k->see_also.v[i];
+				k->see[i] = find_sign(sorted, nsorted, id);
+				if (k->see[i])
+					continue;
+				const char **ids = NULL;
+				if (V->suggestions++ < SUGGEST_MAX) {
+					ids = xcalloc(nsorted + 1, sizeof *ids);
+					for (size_t j = 0; j < nsorted; j++)
+						ids[j] = sorted[j]->id;
+				}
+				const char *near = ids ? closest_word(id, ids, nsorted) : NULL;
+				verr(V, k->file, strv_line(&k->see_also, i),
+				     strv_col(&k->see_also, i), "signs names no sign '%s'%s%s%s",
+				     id, near ? "; did you mean '" : "", near ? near : "",
+				     near ? "'?" : "");
+				free(ids);
+			}
+		}
+		check_sign_nodes(V, k, sorted, nsorted);
+	}
+}
+
+static void check_signs(struct vstate *V)
+{
+	struct content *c = V->c;
+	size_t n = c->nsigns;
+	const struct node **v = xcalloc(n + 1, sizeof *v);
+	if (n)
+		memcpy(v, c->signs, n * sizeof *v);
+	qsort(v, n, sizeof *v, cmp_sign_id);
+	size_t m = 0; /* v[0..m): each id once, for lookups */
+	for (size_t i = 0; i < n; i++) {
+		if (m > 0 && strcmp(v[i]->id, v[m - 1]->id) == 0) {
+			verr(V, v[i]->file, v[i]->line, v[i]->col,
+			     "sign id '%s' is used twice (first at %s:%d:%d)", v[i]->id,
+			     v[m - 1]->file, v[m - 1]->line, v[m - 1]->col);
+			continue;
+		}
+		v[m++] = v[i];
+	}
+	check_sign_nodes(V, c->root, v, m);
+	free(v);
+
+	/* One place per level, led by what to do. */
+	const struct node *home[URG_COUNT] = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		const struct node *s = c->signs[i], *sec = node_section(s);
+		const struct node **h = &home[s->urgency];
+		if (*h == NULL) {
+			*h = s;
+			if (!has_action(sec, s->urgency))
+				verr(V, s->file, s->line, s->col,
+				     "the section '%s' holds signs of level '%s' but no 'action' "
+				     "block of that level saying what to do",
+				     sec->id, urgency_name(s->urgency));
+		} else if (node_section(*h) != sec) {
+			verr(V, s->file, s->line, s->col,
+			     "signs of level '%s' belong in one section: '%s' (first at %s:%d:%d); "
+			     "show this one elsewhere with a 'signs' block",
+			     urgency_name(s->urgency), node_section(*h)->id, (*h)->file, (*h)->line,
+			     (*h)->col);
+		}
+	}
+	check_sign_twins(V);
+}
+
 int validate(struct content *c)
 {
 	struct vstate V = { .c = c };
 	free(c->sections);
 	free(c->by_id);
 	free(c->terms);
+	free(c->signs);
 	c->sections = NULL;
 	c->by_id = NULL;
 	c->terms = NULL;
-	c->nsections = c->nterms = 0;
+	c->signs = NULL;
+	c->nsections = c->nterms = c->nsigns = 0;
 	collect(&V, c->root, 0);
 	index_ids(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
 	check_node(&V, c->root);
+	check_signs(&V);
 	if (c->nsections == 0 && V.errors == 0 && diag_errors() == 0)
 		verr(&V, c->dir, 0, 0, "no sections: the content folder holds no topic files");
 	return V.errors ? -1 : 0;

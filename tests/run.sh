@@ -2,7 +2,10 @@
 # run.sh - run every test: cmocka unit tests (plain and ASan/UBSan builds) and
 # every tests/t_*.sh suite against build/exoread and build/asan/exoread, and the
 # threaded loading suite (t_jobs) against build/tsan/exoread (ThreadSanitizer).
-# Closes with "N passed, N failed"; exits non-zero when anything failed.
+# EXOREAD_TEST_PLAIN=1 (make test) runs only the plain build's tests.
+# A suite that cannot run here prints "SKIP: why" and no checks; it is listed
+# as a skip line. Closes with "N passed, N failed"; exits non-zero when
+# anything failed.
 set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 export TOP
@@ -16,11 +19,16 @@ passed=0 failed=0
 count() { # count FILE NAME: add up PASS:/FAIL: lines, and say how the suite went
 	p=$(grep -c '^PASS: ' "$1"); f=$(grep -c '^FAIL: ' "$1")
 	passed=$((passed + p)); failed=$((failed + f))
+	sed -n "s|^SKIP: [^:]*: |skip  $2: |p" "$1"
+	if [ "$f" -eq 0 ] && [ "$p" -eq 0 ] && grep -q '^SKIP: ' "$1"; then return; fi
 	if [ "$f" -eq 0 ]; then echo "ok    $2 ($p checks)"; else echo "FAILED $2 ($f of $((p + f)) checks)"; fi
 	grep -A40 '^FAIL: ' "$1" | grep -v '^PASS: ' | head -60
 }
 
-for bin in build/tests/test_* build/asan/tests/test_*; do
+plain=${EXOREAD_TEST_PLAIN:-}
+builds="build/exoread build/asan/exoread"
+[ -n "$plain" ] && builds=build/exoread
+for bin in build/tests/test_* ${plain:+/none/}build/asan/tests/test_*; do
 	[ -x "$bin" ] || continue
 	name=${bin#build/}
 	CMOCKA_MESSAGE_OUTPUT=TAP "$bin" >"$LOG/unit.out" 2>&1
@@ -39,7 +47,8 @@ suite() {
 	name=$(basename "$t" .sh)
 	TMPD=$(mktemp -d) EXO="$TOP/$exo" sh "$t" >"$LOG/$name.out" 2>&1
 	rc=$?
-	sed "s|^PASS: |PASS: $exo $name: |; s|^FAIL: |FAIL: $exo $name: |" "$LOG/$name.out" >"$LOG/$name.res"
+	sed "s|^PASS: |PASS: $exo $name: |; s|^FAIL: |FAIL: $exo $name: |; s|^SKIP: |SKIP: $exo $name: |" \
+		"$LOG/$name.out" >"$LOG/$name.res"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$LOG/$name.res"; then
 		echo "FAIL: $exo $name: suite exited $rc" >>"$LOG/$name.res"
 		tail -20 "$LOG/$name.out" >>"$LOG/$name.res"
@@ -47,7 +56,7 @@ suite() {
 	count "$LOG/$name.res" "$exo $name"
 }
 
-for exo in build/exoread build/asan/exoread; do
+for exo in $builds; do
 	for t in tests/t_*.sh; do
 		[ -f "$t" ] || continue
 		# A suite can opt out of the sanitizer pass (e.g. one that is all timing-free screen work).
@@ -58,7 +67,9 @@ done
 
 # The suite that loads content on several threads, once more under ThreadSanitizer.
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66
-if [ -x build/tsan/exoread ]; then
+if [ -n "$plain" ]; then
+	echo "skip  build/asan/exoread, build/tsan/exoread (make test runs the plain build only)"
+elif [ -x build/tsan/exoread ]; then
 	suite build/tsan/exoread tests/t_jobs.sh
 else
 	echo "skip  build/tsan/exoread t_jobs (no ThreadSanitizer build; make check makes one)"

@@ -9,7 +9,7 @@ out() { cat "$TMPD/out"; }
 err() { cat "$TMPD/err"; }
 
 run --version
-expect_eq "--version" "0:exoread 0.1.0" "$(rc):$(out)"
+expect_eq "--version" "0:exoread $(sed -n 's/^VERSION *:= *//p' "$TOP/Makefile")" "$(rc):$(out | head -1)"
 run --help
 expect_eq "--help exits 0" 0 "$(rc)"
 cp "$TMPD/out" "$TMPD/help"

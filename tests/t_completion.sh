@@ -3,47 +3,9 @@
 # COMP_WORDS/COMP_CWORD as bash would, call _exoread and compare COMPREPLY.
 # Section ids come from the program under test ($EXO) reading a small content folder.
 . "$(dirname "$0")/lib.sh"
+. "$TOP/tests/completion.sh"
 
 COMP=$TOP/completion/exoread.bash
-C=$TMPD/content
-mkdir -p "$C" "$TMPD/dirs/alpha" "$TMPD/dirs/beta"
-: >"$TMPD/dirs/afile"
-cat >"$C/sources.yaml" <<'YAML'
-sources:
-  - id: overview
-    title: Exosome Therapy Side Effects
-    file: 000_5c5f58f0b6b44dac.txt
-YAML
-cat >"$C/10-side-effects.yaml" <<'YAML'
-id: side-effects
-title: Side effects
-body:
-  - p: Most side effects are mild.
-    sources: [overview]
-sections:
-  - id: allergic
-    title: Allergic reactions
-    body:
-      - p: A rash can be a sign of allergy.
-        sources: [overview]
-  - id: swelling
-    title: Swelling
-    body:
-      - p: Some swelling where the needle went in is common.
-        sources: [overview]
-YAML
-cat >"$C/20-faq.yaml" <<'YAML'
-id: faq
-title: Questions people ask
-sections:
-  - id: long-term
-    title: Long-term effects
-    body:
-      - q: Are the long-term effects known?
-        a: Not yet. There are few long studies.
-        sources: [overview]
-YAML
-
 # comp NAME EXPECTED WORD...: complete the last WORD (the cursor word) of the
 # line "WORD...", where the first WORD is the program; compare the sorted,
 # space-joined COMPREPLY with EXPECTED.
@@ -60,53 +22,16 @@ comp() {
 		_exoread || exit 4
 		printf "%s\n" "${COMPREPLY[@]}" | LC_ALL=C sort | paste -sd " " -
 	' comp "$COMP" "$@" 2>"$TMPD/comp.err")
-	if [ -s "$TMPD/comp.err" ]; then
-		fail "$name" "stderr: $(cat "$TMPD/comp.err")"
-	else
-		expect_eq "$name" "$want" "$got"
-	fi
+	comp_result "$name" "$want" "$got"
 }
 
 if bash -n "$COMP" 2>"$TMPD/syntax.err"; then pass "syntax"; else fail "syntax" "$(cat "$TMPD/syntax.err")"; fi
 expect_eq "registered" "complete -F _exoread exoread" "$(bash -c '. "$1"; complete -p exoread' _ "$COMP")"
 
-comp "commands" "check help list print read search" "$EXO" ""
-comp "command prefix" "print" "$EXO" pr
-comp "command after global options" "search" "$EXO" --width 72 --color never se
-comp "global options" "--color --content --help --version --width" "$EXO" --
-comp "global option prefix" "--color --content" "$EXO" --co
-comp "color values" "always auto never" "$EXO" --color ""
-comp "color value prefix" "always" "$EXO" --color al
+common_cases
+# bash splits "--opt=value" at the '=' (it is in COMP_WORDBREAKS).
 comp "color after = split" "never" "$EXO" --color = n
 comp "color after = empty" "always auto never" "$EXO" --color =
-comp "color after = one word" "--color=auto" "$EXO" --color=au
-comp "width takes a number" "" "$EXO" --width ""
-comp "print formats" "json markdown text" "$EXO" print --format ""
-comp "search formats" "json text tsv" "$EXO" search --format ""
-comp "list formats" "text tsv" "$EXO" list --format ""
 comp "list format after = split" "tsv" "$EXO" list --format = ts
-comp "print options" "--color --content --format --help --width" "$EXO" print --
-comp "search options" "--color --content --format --help --limit --width" "$EXO" search --
-comp "list options" "--color --content --format --help --width" "$EXO" list --
-comp "check options" "--color --content --help --width" "$EXO" check --
-comp "print option prefix" "--format" "$EXO" print --f
-comp "help completes commands" "print" "$EXO" help pr
-comp "nothing after help COMMAND" "" "$EXO" help print ""
-comp "limit takes a number" "" "$EXO" search --limit ""
-comp "search words are free text" "" "$EXO" search sw
-
-ids="faq faq/long-term side-effects side-effects/allergic side-effects/swelling"
-comp "print ids from --content" "$ids" "$EXO" --content "$C" print ""
-comp "print ids from --content=" "$ids" "$EXO" --content="$C" print ""
-comp "read id prefix" "side-effects/allergic side-effects/swelling" \
-	"$EXO" --content "$C" read side-effects/
-comp "ids after other options" "faq faq/long-term" \
-	"$EXO" --width 60 --content "$C" --color never print --format json f
-comp "second print id" "side-effects/swelling" "$EXO" --content "$C" print faq side-effects/sw
-got=$(EXOREAD_CONTENT=$C bash -c '. "$1"; COMP_WORDS=("$2" read side-effects/a); COMP_CWORD=2
-	_exoread; echo "${COMPREPLY[*]}"' _ "$COMP" "$EXO")
-expect_eq "ids from EXOREAD_CONTENT" "side-effects/allergic" "$got"
-comp "no ids from a bad folder" "" "$EXO" --content "$TMPD/dirs" print ""
-
 comp "check completes folders" "alpha beta" "$EXO" check ""
 comp "content completes folders" "alpha" "$EXO" --content al

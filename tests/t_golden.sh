@@ -40,24 +40,33 @@ for args in "$G"/*.args; do
 		[ -n "$label" ] || continue
 		# shellcheck disable=SC2086 # ids are words on purpose
 		{
-			run "$name" "$label" text80 - --content "$dir" --color never --width 80 print $ids
-			run "$name" "$label" text40 - --content "$dir" --color never --width 40 print $ids
-			run "$name" "$label" styled - --content "$dir" --color always --width 80 print $ids
-			run "$name" "$label" md - --content "$dir" --width 80 print $ids --format markdown
+			run "$name" "$label" text80 - --content "$dir" --color never --width 80 print --bare $ids
+			run "$name" "$label" text40 - --content "$dir" --color never --width 40 print --bare $ids
+			run "$name" "$label" styled - --content "$dir" --color always --width 80 print --bare $ids
+			run "$name" "$label" md - --content "$dir" --width 80 print --bare $ids --format markdown
 			run "$name" "$label" json - --content "$dir" --width 80 print $ids --format json
 			run "$name" "$label" tree - --content "$dir" --width 80 print $ids --format tree
 		}
 	done <"$args"
 done
 
+# "When to get help": every sign once, by level, each level led by what to do;
+# the bundled content's whole view at 80 columns, and the cases in each format.
+run content urgent text80 - --content content --color never --width 80 print --urgent --bare
+for name in basic unicode; do
+	run $name urgent text80 - --content tests/golden/$name --color never --width 80 print --urgent --bare
+	run $name urgent md - --content tests/golden/$name --width 80 print --urgent --bare --format md
+	run $name urgent json - --content tests/golden/$name print --urgent --format json
+done
+
 # Output never depends on the locale or on the terminal: the same bytes under
 # LANG=C and with stdout a pipe, whatever TERM says.
-a=$(LC_ALL=C "$EXO" --content tests/golden/unicode --width 40 print intl 2>&1)
+a=$(LC_ALL=C "$EXO" --content tests/golden/unicode --width 40 print --bare intl 2>&1)
 b=$(cat "$G/unicode.out/all.text40")
 expect_eq "text output does not depend on the locale" "$b" "$a"
 
 # Styled output only on request: a pipe gets no escape sequences by default.
-out=$("$EXO" --content tests/golden/basic --width 80 print side-effects | od -c | grep -c '033')
+out=$("$EXO" --content tests/golden/basic --width 80 print side-effects | od -An -c | grep -c '033')
 expect_eq "no escape sequences into a pipe" 0 "$out"
 
 # --format markdown and its short name md agree; an unknown format is a usage error.

@@ -225,7 +225,7 @@ exoread: $T:6:37: warning: invisible character U+200D $W
 exoread: $T:2:8: warning: invisible character U+200B $W
 exoread: $T:6:8: warning: invisible character U+2060 $W
 exoread: $T:6:8: warning: invisible character U+FEFF $W" "$?|$(cat "$TMPD/err")"
-"$EXO" --content "$TMPD/inv" print inv >"$TMPD/out" 2>&1
+"$EXO" --content "$TMPD/inv" print --bare inv >"$TMPD/out" 2>&1
 expect_eq "invisible characters: print leaves them out" \
     "Exosome title|Read about exosome therapy, softly, tags. [1]" \
     "$(sed -n 1p "$TMPD/out")|$(sed -n 4p "$TMPD/out")"
@@ -334,7 +334,7 @@ if localedef -i en_US -f ISO-8859-1 "$LOC/en_US.ISO-8859-1" >/dev/null 2>&1 &&
 			pass "Latin-1: '$a' writes no C1 byte"
 		fi
 	done
-	lat print lat | head -1 >"$TMPD/out"
+	lat print --bare lat | head -1 >"$TMPD/out"
 	expect_eq "Latin-1: print converts what it can" "$(printf 'Caf\351 g0;PWNEDG -- ?')" "$(cat "$TMPD/out")"
 	lat print --format json lat >"$TMPD/out"
 	if LC_ALL=C grep -qaP '[\x80-\xff]' "$TMPD/out"; then
@@ -345,7 +345,7 @@ if localedef -i en_US -f ISO-8859-1 "$LOC/en_US.ISO-8859-1" >/dev/null 2>&1 &&
 	grep -q '"title": "Caf\\u00e9 \\u011d0;PWNED\\u011c \\u2014 \\u4e2d"' "$TMPD/out" &&
 		pass "Latin-1: JSON keeps every character as an escape" ||
 		fail "Latin-1: JSON keeps every character as an escape" "$(grep title "$TMPD/out")"
-	LC_ALL=C "$EXO" --content "$TMPD/lat" print lat | head -1 >"$TMPD/out"
+	LC_ALL=C "$EXO" --content "$TMPD/lat" print --bare lat | head -1 >"$TMPD/out"
 	expect_eq "the C locale still gets UTF-8" "$(printf 'Caf\303\251 \304\2350;PWNED\304\234 \342\200\224 \344\270\255')" \
 	    "$(cat "$TMPD/out")"
 else

@@ -37,6 +37,8 @@ expect_layout() {
 	{
 		echo "${pfx}bin/exoread"
 		echo "${pfx}share/bash-completion/completions/exoread"
+		echo "${pfx}share/fish/vendor_completions.d/exoread.fish"
+		echo "${pfx}share/zsh/vendor-completions/_exoread"
 		for f in $CONTENT_FILES; do echo "${pfx}share/exoread/$f"; done
 		echo "${pfx}share/man/man1/exoread.1"
 		echo "${pfx}share/man/man5/exoread-content.5"
@@ -94,6 +96,16 @@ page=$(MANPATH=$D$P/share/man man -w 5 exoread-content 2>&1)
 expect_eq "man finds exoread-content(5)" "$D$P/share/man/man5/exoread-content.5" "$page"
 got=$(bash -c '. "$1" && complete -p exoread' _ "$D$P/share/bash-completion/completions/exoread" 2>&1)
 expect_eq "installed completion registers" "complete -F _exoread exoread" "$got"
+if command -v zsh >/dev/null 2>&1; then
+	got=$(HOME=$TMPD zsh -f -c 'fpath=("$1" $fpath); autoload -Uz compinit; compinit -u -D
+		print -r -- ${_comps[exoread]}' _ "$D$P/share/zsh/vendor-completions" 2>&1)
+	expect_eq "installed zsh completion registers" "_exoread" "$got"
+fi
+if command -v fish >/dev/null 2>&1; then
+	got=$(HOME=$TMPD fish --no-config -c 'source $argv[1]; complete -C "exoread --colo"' \
+		"$D$P/share/fish/vendor_completions.d/exoread.fish" 2>&1 | cut -f1)
+	expect_eq "installed fish completion completes" "--color" "$got"
+fi
 
 if make -s -C "$T" uninstall DESTDIR="$D" PREFIX="$P" >"$TMPD/uninstall.log" 2>&1; then
 	pass "make uninstall DESTDIR PREFIX"

@@ -64,8 +64,9 @@ for cmd in read print search list check; do
 	cat "$TMPD/cmd.out" >>"$TMPD/help.all"
 done
 cat "$TMPD/help.out" >>"$TMPD/help.all"
-expect_eq "--version" "exoread 0.1.0" "$("$EXO" --version 2>&1)"
-expect_eq "-V" "exoread 0.1.0" "$("$EXO" -V 2>&1)"
+V=$(sed -n 's/^VERSION *:= *//p' "$TOP/Makefile")
+expect_eq "--version" "exoread $V" "$("$EXO" --version 2>&1 | head -1)"
+expect_eq "-V" "exoread $V" "$("$EXO" -V 2>&1 | head -1)"
 expect_eq "help print is print --help" "$("$EXO" print --help 2>&1)" "$("$EXO" help print 2>&1)"
 
 # Every command that --help lists has its entry in exoread.1.

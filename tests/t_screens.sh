@@ -244,6 +244,8 @@ if command -v bash >/dev/null 2>&1; then
 	keys C-z
 	if wait_for "Stopped"; then pass "Ctrl-Z suspends to the shell"; else fail "Ctrl-Z suspends to the shell" "$(cap)"; fi
 	keys fg Enter
+	# A key sent before the pager has taken the terminal back may be lost.
+	wait_for "Contents" || fail "fg redraws the pager" "$(cap)"
 	keys j
 	if wait_for "Contents: Side effects"; then pass "fg resumes and keys work"; else fail "fg resumes and keys work" "$(cap)"; fi
 	keys q

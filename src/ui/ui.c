@@ -1038,6 +1038,8 @@ static void ui_start(struct ui *u, const struct ui_opts *o)
 		}
 	}
 	hist_store(u, &u->hist[0]);
+	if (o->urgent)
+		ui_open_urgent(u);
 }
 
 static void ui_free(struct ui *u)

@@ -17,6 +17,7 @@ struct ui_opts {
 	enum ui_color color;      /* NO_COLOR already folded in by the caller */
 	const struct node *start; /* open this section in the reader; NULL: contents */
 	const char *query;        /* open the results for this query; NULL: none */
+	bool urgent;              /* open "When to get help" first */
 };
 
 /*

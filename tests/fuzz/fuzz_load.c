@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "load.h"
+#include "validate.h"
 #include "print.h"
 #include "text.h"
 #include "util.h"
@@ -89,6 +90,9 @@ static void try(const struct load_file *files, size_t n)
 		use(c);
 	content_free(c);
 }
+
+/* The entry points libFuzzer calls. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -45,6 +45,10 @@ static void check_marks(const struct search_mark *m, size_t n, size_t len)
 			abort();
 }
 
+/* The entry points libFuzzer calls. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;

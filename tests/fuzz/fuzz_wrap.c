@@ -12,6 +12,9 @@
 #include "text.h"
 #include "util.h"
 
+/* The entry points libFuzzer calls. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 2)

@@ -1,8 +1,8 @@
 #!/bin/sh
 # run.sh [SECONDS] - build the libFuzzer targets and run each for SECONDS (60).
 #
-# Builds under build/fuzz with clang, -fsanitize=fuzzer,address,undefined: the
-# src/ objects except main.c, then one binary per tests/fuzz/fuzz_*.c. Seed
+# Builds build/fuzz/fuzz_* with `make` (clang, -fsanitize=fuzzer,address,undefined
+# and the Makefile's flags): one binary per tests/fuzz/fuzz_*.c. Seed
 # corpora are made here from content/, the golden inputs and the YAML test
 # suite; what the fuzzer finds beyond them stays in build/fuzz/corpus.
 # Every input in tests/fuzz/regress/ (named TARGET-*, e.g. load-deep-flow) is
@@ -16,42 +16,25 @@ cd "$TOP" || exit 2
 CLANG=${CLANG:-clang}
 B=build/fuzz
 SUITE=${YAML_TEST_SUITE:-$TOP/../shared/yaml-test-suite}
-mkdir -p "$B/obj" "$B/artifacts" "$B/corpus" "$B/seeds"
+mkdir -p "$B/artifacts" "$B/corpus" "$B/seeds"
 
 if ! command -v "$CLANG" >/dev/null; then
 	echo "fuzz: $CLANG not found (Debian: apt install clang)" >&2
 	exit 2
 fi
-# The same flags as the Makefile, with the fuzzer's coverage and both sanitizers.
-# pkg-config's -D_XOPEN_SOURCE=600 would clash with ours; drop it.
-PKGS="ncursesw yaml-0.1 icu-uc icu-i18n"
-PKG_CFLAGS=$(pkg-config --cflags $PKGS | sed 's/-D_XOPEN_SOURCE=[0-9]*//')
-PKG_LIBS="$(pkg-config --libs $PKGS) -lstemmer -pthread"
-SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CFLAGS="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -Wall -Wextra -Isrc \
-$PKG_CFLAGS $SAN"
 # fuzz_search indexes this folder once.
 FUZZ_CONTENT=${FUZZ_CONTENT:-$TOP/content}
 export FUZZ_CONTENT
-
-# Objects: rebuild one when its source or any header is newer.
-newest_h=$(ls -t src/*.h src/ui/*.h 2>/dev/null | head -1)
-objs=
-for c in $(ls src/*.c src/ui/*.c 2>/dev/null); do
-	[ "$c" = src/main.c ] && continue
-	o=$B/obj/$(echo "$c" | tr / _ | sed 's/\.c$/.o/')
-	objs="$objs $o"
-	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$newest_h" -nt "$o" ]; then
-		echo "$c $o"
-	fi
-done | xargs -r -P 2 -L 1 sh -c \
-    "$CLANG $CFLAGS -fsanitize=fuzzer-no-link -c \"\$0\" -o \"\$1\" || touch $B/build-failed"
-if [ -f "$B/build-failed" ]; then
-	rm -f "$B/build-failed"
-	echo "fuzz: compiling src/ failed" >&2
+# The Makefile builds the targets (build/fuzz/fuzz_*) with its own flags, plus
+# the fuzzer's coverage and both sanitizers. A make started from another make
+# (make check) must not join that one's job server.
+TARGETS=$(ls tests/fuzz/fuzz_*.c | sed 's|^tests/fuzz/fuzz_||; s|\.c$||')
+if ! (unset MAKEFLAGS MFLAGS MAKELEVEL; ${MAKE:-make} -s -j2 CLANG="$CLANG" \
+    $(for t in $TARGETS; do printf 'build/fuzz/fuzz_%s ' "$t"; done)) >"$B/build.log" 2>&1; then
+	echo "fuzz: building the targets failed" >&2
+	tail -20 "$B/build.log" >&2
 	exit 2
 fi
-objs=$(ls $B/obj/*.o | grep -v '/src_main\.o$')
 
 # Seeds, made afresh each run, and the ones in tests/fuzz/seeds/TARGET/.
 rm -rf "$B/seeds"
@@ -98,13 +81,8 @@ done
 printf '\001\001a\314\201b\343\201\202\360\237\230\200 c\033[2J\342\200\256' >"$B/seeds/wrap/mixed"
 
 status=0
-for t in load search wrap; do
+for t in $TARGETS; do
 	bin=$B/fuzz_$t
-	if ! $CLANG $CFLAGS -fsanitize=fuzzer -o "$bin" tests/fuzz/fuzz_$t.c $objs $PKG_LIBS; then
-		echo "fuzz: target=$t does not build" >&2
-		status=2
-		continue
-	fi
 	case $t in load) max=65536 ;; search) max=512 ;; *) max=8192 ;; esac
 	# Inputs that once failed must pass now.
 	reg=$(ls tests/fuzz/regress/$t-* 2>/dev/null)

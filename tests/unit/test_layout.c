@@ -37,6 +37,7 @@ static const char topic_yaml[] =
 	"    items:\n"
 	"      - Redness.\n"
 	"      - text: Trouble breathing.\n"
+	"        sign: breathing\n"
 	"        urgency: emergency\n"
 	"        sources: [two]\n"
 	"  - q: Is it common?\n"
@@ -46,6 +47,9 @@ static const char topic_yaml[] =
 	"    sources: [one]\n"
 	"    context: Others disagree.\n"
 	"    context_sources: [two]\n"
+	"  - action: Call {emergency-number} now.\n"
+	"    level: emergency\n"
+	"    sources: [two]\n"
 	"sections:\n"
 	"  - id: sub\n"
 	"    title: \xE4\xB8\xAD\xE6\x96\x87 title\n"
@@ -121,6 +125,9 @@ static void test_layout_lines(void **state)
 		"  What the other sources say: Others",
 		"  disagree. [2]",
 		"",
+		"[Emergency: get help now] Call your",
+		"  local emergency number now. [2]",
+		"",
 		"See also:",
 		"  \xE2\x86\x92 Words (words)",
 	};
@@ -161,10 +168,14 @@ static void test_layout_lines(void **state)
 	assert_non_null(sp);
 	assert_int_equal(L.lines[12].node->type, NODE_QA);
 
-	sp = span_of(&L.lines[20], LS_LINK);
+	sp = span_of(&L.lines[19], LS_URGENCY);
+	assert_non_null(sp);
+	assert_int_equal(L.lines[19].node->type, NODE_ACTION);
+
+	sp = span_of(&L.lines[23], LS_LINK);
 	assert_non_null(sp);
 	assert_ptr_equal(sp->target, words);
-	assert_memory_equal(L.lines[20].text + sp->start, "Words", sp->len);
+	assert_memory_equal(L.lines[23].text + sp->start, "Words", sp->len);
 
 	/* Cited: one and two, not three. */
 	assert_int_equal(L.ncited, c->nsources);

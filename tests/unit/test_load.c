@@ -65,9 +65,13 @@ static void test_tree_shape(void **state)
 				  "    items:\n"
 				  "      - Plain item.\n"
 				  "      - text: Urgent item.\n"
+				  "        sign: urgent-item\n"
 				  "        urgency: emergency\n"
 				  "        also_called: [urgent]\n"
 				  "        sources: [one, two]\n"
+				  "  - action: Get help now.\n"
+				  "    level: emergency\n"
+				  "    sources: [one]\n"
 				  "sections:\n"
 				  "  - id: sub\n"
 				  "    title: Sub\n"
@@ -110,7 +114,13 @@ static void test_tree_shape(void **state)
 	assert_int_equal(i2->urgency, URG_EMERGENCY);
 	assert_int_equal(i2->nsources, 2);
 	assert_string_equal(i2->also_called.v[0], "urgent");
-	assert_ptr_equal(list->next, sub); /* blocks first, then subsections */
+	assert_string_equal(i2->id, "urgent-item");
+	assert_int_equal(c->nsigns, 1);
+	assert_ptr_equal(c->signs[0], i2);
+	const struct node *act = list->next;
+	assert_int_equal(act->type, NODE_ACTION);
+	assert_int_equal(act->urgency, URG_EMERGENCY);
+	assert_ptr_equal(act->next, sub); /* blocks first, then subsections */
 
 	const struct node *qa = sub->first, *claim = qa->next, *term = claim->next;
 	assert_int_equal(qa->type, NODE_QA);
@@ -258,8 +268,8 @@ static void test_block_kinds(void **state)
 	struct content *c = load2("id: a\ntitle: A\nbody:\n  - para: x\n  - p: x\n    q: y\n"
 				  "    sources: [one]\n");
 	assert_null(c);
-	has_msg("t.yaml:4:5: error: a block needs one of the keys p, list, q, note, claim or term; "
-		"did you mean 'p'?");
+	has_msg("t.yaml:4:5: error: a block needs one of the keys p, list, q, note, claim, term, "
+		"action or signs; did you mean 'p'?");
 	has_msg("t.yaml:6:5: error: a block cannot be both 'p' and 'q'");
 }
 
