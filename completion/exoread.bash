@@ -35,12 +35,12 @@ _exoread_values()
 	--format)
 		case $1 in
 		print) echo 'text markdown json' ;;
-		search) echo 'text tsv json' ;;
+		search) echo 'text tsv json markdown' ;;
 		list) echo 'text tsv' ;;
 		*) return 1 ;;
 		esac
 		;;
-	--content | --width | --limit) echo '' ;;
+	--content | --width | --limit | --max-age) echo '' ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -71,10 +71,10 @@ _exoread()
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		case $w in
-		--content=* | --color=* | --width=* | --format=* | --limit=*)
+		--content=* | --color=* | --width=* | --format=* | --limit=* | --max-age=*)
 			[[ $w == --content=* ]] && content=${w#--content=}
 			;;
-		--content | --color | --width | --format | --limit)
+		--content | --color | --width | --format | --limit | --max-age)
 			if [[ ${words[i + 1]} == = ]]; then
 				((i += 2))
 			else
@@ -109,9 +109,12 @@ _exoread()
 	if [[ $cur == -* ]]; then
 		local opts
 		case $cmd in
-		'') opts="$_exoread_global_opts --version" ;;
-		print | list) opts="$_exoread_global_opts --format" ;;
+		'') opts="$_exoread_global_opts --version --plain --no-mouse" ;;
+		read) opts="$_exoread_global_opts --urgent --bare --plain --no-mouse" ;;
+		print) opts="$_exoread_global_opts --format --urgent --bare" ;;
+		list) opts="$_exoread_global_opts --format" ;;
 		search) opts="$_exoread_global_opts --format --limit" ;;
+		check) opts="$_exoread_global_opts --max-age" ;;
 		*) opts=$_exoread_global_opts ;;
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))

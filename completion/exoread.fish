@@ -24,8 +24,8 @@ function __exoread_scan
         switch $t
             case '--content=*'
                 set content (string replace -- --content= '' $t)
-            case '--color=*' '--width=*' '--format=*' '--limit=*'
-            case --content --color --width --format --limit
+            case '--color=*' '--width=*' '--format=*' '--limit=*' '--max-age=*'
+            case --content --color --width --format --limit --max-age
                 set skip $t
             case '-*'
             case '*'
@@ -85,9 +85,14 @@ complete -c exoread -l width -x -d 'wrap text at N columns'
 complete -c exoread -l help -d 'show help'
 complete -c exoread -n __exoread_command_is -l version -d 'print the versions'
 complete -c exoread -n '__exoread_command_is print' -l format -x -a 'text markdown json' -d 'output format'
-complete -c exoread -n '__exoread_command_is search' -l format -x -a 'text tsv json' -d 'output format'
+complete -c exoread -n '__exoread_command_is search' -l format -x -a 'text tsv json markdown' -d 'output format'
 complete -c exoread -n '__exoread_command_is list' -l format -x -a 'text tsv' -d 'output format'
 complete -c exoread -n '__exoread_command_is search' -l limit -x -d 'show the best N hits'
+complete -c exoread -n '__exoread_command_is read print' -l urgent -d 'when to get help'
+complete -c exoread -n '__exoread_command_is read print' -l bare -d 'no handout header and footer'
+complete -c exoread -n '__exoread_command_is; or __exoread_command_is read' -l plain -d 'a line-by-line reader'
+complete -c exoread -n '__exoread_command_is; or __exoread_command_is read' -l no-mouse -d 'leave the mouse to the terminal'
+complete -c exoread -n '__exoread_command_is check' -l max-age -x -d 'months a review date stays fresh'
 
 complete -c exoread -n '__exoread_command_is read print' -a '(__exoread_ids)'
 complete -c exoread -n '__exoread_command_is check' -a '(__fish_complete_directories)'

@@ -29,12 +29,12 @@ _exoread_values() {
 	--format)
 		case $1 in
 		print) print 'text markdown json' ;;
-		search) print 'text tsv json' ;;
+		search) print 'text tsv json markdown' ;;
 		list) print 'text tsv' ;;
 		*) return 1 ;;
 		esac
 		;;
-	--content | --width | --limit) print '' ;;
+	--content | --width | --limit | --max-age) print '' ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -61,10 +61,10 @@ _exoread() {
 	for ((i = 2; i < CURRENT; i++)); do
 		w=${words[i]}
 		case $w in
-		--content=* | --color=* | --width=* | --format=* | --limit=*)
+		--content=* | --color=* | --width=* | --format=* | --limit=* | --max-age=*)
 			[[ $w == --content=* ]] && content=${w#--content=}
 			;;
-		--content | --color | --width | --format | --limit)
+		--content | --color | --width | --format | --limit | --max-age)
 			((i++))
 			[[ $w == --content ]] && ((i < CURRENT)) && content=${words[i]}
 			;;
@@ -88,9 +88,12 @@ _exoread() {
 
 	if [[ $cur == -* ]]; then
 		case $cmd in
-		'') cands=(${=global_opts} --version) ;;
-		print | list) cands=(${=global_opts} --format) ;;
+		'') cands=(${=global_opts} --version --plain --no-mouse) ;;
+		read) cands=(${=global_opts} --urgent --bare --plain --no-mouse) ;;
+		print) cands=(${=global_opts} --format --urgent --bare) ;;
+		list) cands=(${=global_opts} --format) ;;
 		search) cands=(${=global_opts} --format --limit) ;;
+		check) cands=(${=global_opts} --max-age) ;;
 		*) cands=(${=global_opts}) ;;
 		esac
 		compadd -- "${cands[@]}"

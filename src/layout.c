@@ -225,6 +225,17 @@ static void rich_refs(struct rich *r, struct layout *L, const struct content *c,
 	rich_span(r, start, LS_SOURCE, NULL);
 }
 
+/* Append " (text)" dimmed: an id or a file name beside what it names. */
+static void rich_paren(struct rich *r, const char *text)
+{
+	rich_space(r);
+	size_t start = r->b.len;
+	buf_putc(&r->b, '(');
+	rich_add(r, text, -1, NULL);
+	buf_putc(&r->b, ')');
+	rich_span(r, start, LS_DIM, NULL);
+}
+
 /* Append " (also called: a, b)" dimmed. */
 static void rich_also(struct rich *r, const struct strv *v)
 {
@@ -318,11 +329,14 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 			if (label && !(sec->title && strcmp(sec->title, label) == 0))
 				rich_level(&r, it->urgency, NULL);
 			rich_add(&r, it->text ? it->text : "", -1, NULL);
-			rich_also(&r, &it->also_called);
+			if (!o->also_once)
+				rich_also(&r, &it->also_called);
 			if (!on_intro || !same_sources(it, n))
 				rich_refs(&r, L, c, it->sources, it->nsources);
 			emit(L, &r,
-			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			     (struct shape){ .indent = 2,
+					     .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
+					     .hang = 4 },
 			     it, sec, o);
 		}
 		break;
@@ -408,6 +422,46 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 	rich_free(&r);
 }
 
+/* The lay words of the section's list items, each once, on one line after its text: they
+ * stay findable in the page without following every bullet. */
+static void also_gathered(struct layout *L, const struct node *sec, const struct layout_opts *o)
+{
+	struct rich r = { 0 };
+	const char **seen = NULL;
+	size_t nseen = 0;
+	for (const struct node *b = sec->first; b; b = b->next) {
+		if (b->type != NODE_LIST)
+			continue;
+		for (const struct node *it = b->first; it; it = it->next) {
+			for (size_t i = 0; i < it->also_called.n; i++) {
+				const char *w = it->also_called.v[i];
+				bool dup = false;
+				for (size_t k = 0; k < nseen && !dup; k++)
+					dup = strcmp(seen[k], w) == 0;
+				if (dup)
+					continue;
+				seen = xgrow(seen, nseen, sizeof *seen);
+				seen[nseen++] = w;
+				if (r.b.len == 0) {
+					rich_add(&r, "Other words for these:", LS_LABEL, NULL);
+					rich_space(&r);
+				} else {
+					buf_puts(&r.b, ", ");
+				}
+				size_t start = r.b.len;
+				rich_add(&r, w, -1, NULL);
+				rich_span(&r, start, LS_DIM, NULL);
+			}
+		}
+	}
+	if (r.b.len) {
+		blank(L, sec);
+		emit(L, &r, (struct shape){ .hang = 2 }, sec, sec, o);
+	}
+	free(seen);
+	rich_free(&r);
+}
+
 static size_t max_width(const struct layout *L, size_t from)
 {
 	size_t w = 0;
@@ -461,6 +515,8 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 		blank(L, sec);
 		layout_block(L, c, n, sec, o);
 	}
+	if (o->also_once)
+		also_gathered(L, sec, o);
 	if (sec->see_also.n > 0) {
 		blank(L, sec);
 		rich_add(&r, "See also:", LS_LABEL, NULL);
@@ -470,17 +526,15 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 			rich_free(&r);
 			if (t) {
 				rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
-				rich_space(&r);
-				size_t start = r.b.len;
-				buf_putc(&r.b, '(');
-				rich_add(&r, t->id, -1, NULL);
-				buf_putc(&r.b, ')');
-				rich_span(&r, start, LS_DIM, NULL);
+				if (!o->see_titles)
+					rich_paren(&r, t->id);
 			} else {
 				rich_add(&r, sec->see_also.v[i], -1, NULL);
 			}
 			emit(L, &r,
-			     (struct shape){ .indent = 2, .prefix = "\xE2\x86\x92 ", .hang = 4 },
+			     (struct shape){ .indent = 2,
+					     .prefix = o->ascii ? "-> " : "\xE2\x86\x92 ",
+					     .hang = 4 },
 			     sec, sec, o);
 		}
 	}
@@ -588,14 +642,8 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 		rich_span(&r, 0, LS_SOURCE, NULL);
 		rich_space(&r);
 		rich_add(&r, s->title ? s->title : s->id, -1, NULL);
-		if (s->file) {
-			rich_space(&r);
-			size_t start = r.b.len;
-			buf_putc(&r.b, '(');
-			rich_add(&r, s->file, -1, NULL);
-			buf_putc(&r.b, ')');
-			rich_span(&r, start, LS_DIM, NULL);
-		}
+		if (s->file)
+			rich_paren(&r, s->file);
 		emit(L, &r, (struct shape){ .hang = 4 }, NULL, sec, o);
 		rich_free(&r);
 		if (s->notes && s->notes[0]) {

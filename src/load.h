@@ -66,15 +66,15 @@ struct load_file {
  */
 struct content *load_mem(const struct load_file *files, size_t n);
 
-/* From now on, loading also warns (DIAG_WARNING) about what loads but should
- * not be there, such as invisible characters in text: `check` sets it. Call
- * it before loading, never while a load runs. */
-void load_set_lint(bool on);
-
 /*
  * From now on, warn about 'reviewed' dates more than months months old, or
  * later than today (check does this; 12 by default). 0 turns it off.
  */
 void load_set_review_limit(int months);
+
+/* From now on, loading also warns (DIAG_WARNING) about what loads but should
+ * not be there, such as invisible characters in text: `check` sets it. Call
+ * it before loading, never while a load runs. */
+void load_set_lint(bool on);
 
 #endif

@@ -2,6 +2,7 @@
  * that the allocation wrappers (util.c) and a folding context that cannot start
  * (fold.c) end the program with status 3: there is nothing left to do then. */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <locale.h>
 #include <signal.h>
@@ -19,8 +20,8 @@
 #include "print.h"
 #include "search.h"
 #include "search_print.h"
-#include "text.h"
 #include "validate.h"
+#include "text.h"
 #include "ui/ui.h"
 #include "util.h"
 
@@ -61,6 +62,9 @@ struct opts {
 	bool max_age_set;
 	char **args; /* operands after the command */
 	size_t nargs;
+	const char *unknown; /* a first operand that is no command, or NULL */
+	bool plain;          /* the pager prints and reads lines */
+	bool no_mouse;       /* the pager leaves the mouse alone */
 };
 
 static const char *const cmd_names[] = {
@@ -69,7 +73,8 @@ static const char *const cmd_names[] = {
 };
 
 static const char usage_main[] =
-	"usage: exoread [--content DIR] [--color auto|always|never] [--width N] [COMMAND] [ARGS]\n"
+	"usage: exoread [--content DIR] [--color auto|always|never] [--width N] [--plain]\n"
+	"               [--no-mouse] [COMMAND] [ARGS]\n"
 	"\n"
 	"A reader for patient information about exosome therapy: side effects, why they\n"
 	"happen, what regulators say, and the questions patients ask.\n"
@@ -91,6 +96,11 @@ static const char usage_main[] =
 	"                    bundled content)\n"
 	"  --color WHEN      auto (default), always or never; NO_COLOR turns colour off\n"
 	"  --width N         wrap text at N columns (default: the terminal's, or 80)\n"
+	"  --plain           the reader prints sections and reads commands line by line,\n"
+	"                    as on a terminal that cannot move the cursor (TERM=dumb)\n"
+	"  --no-mouse        the reader leaves the mouse to the terminal\n"
+	"                    (every option also takes its value after '=', as in\n"
+	"                    --width=60; --colour is --color)\n"
 	"  -h, --help        show help; with a command, that command's help\n"
 	"  -V, --version     print the version\n"
 	"\n"
@@ -289,110 +299,162 @@ static enum command parse_command(const char *s)
 	return CMD_NONE;
 }
 
-/* Take an option's value from "--opt=value" or the next argument. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i];
-	size_t nl = strlen(name);
-	if (strncmp(a, name, nl) == 0 && a[nl] == '=')
-		return a + nl + 1;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
+enum long_only {
+	OPT_CONTENT = 256,
+	OPT_COLOR,
+	OPT_WIDTH,
+	OPT_FORMAT,
+	OPT_LIMIT,
+	OPT_MAX_AGE,
+	OPT_URGENT,
+	OPT_BARE,
+	OPT_PLAIN,
+	OPT_NO_MOUSE,
+};
 
-static bool opt_is(const char *a, const char *name)
+/* Every option takes "--opt value" and "--opt=value" (getopt_long), before or after the
+ * command; "--" ends the options. */
+static const struct option long_opts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "content", required_argument, NULL, OPT_CONTENT },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "max-age", required_argument, NULL, OPT_MAX_AGE },
+	{ "urgent", no_argument, NULL, OPT_URGENT },
+	{ "bare", no_argument, NULL, OPT_BARE },
+	{ "plain", no_argument, NULL, OPT_PLAIN },
+	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* What an option wants when its value is missing. */
+static int missing_value(int opt)
 {
-	size_t nl = strlen(name);
-	return strncmp(a, name, nl) == 0 && (a[nl] == '\0' || a[nl] == '=');
+	switch (opt) {
+	case OPT_CONTENT:
+		return usage_error("option '%s' needs a folder", "--content");
+	case OPT_COLOR:
+		return usage_error("option '%s' needs auto, always or never", "--color");
+	case OPT_WIDTH:
+		return usage_error("--width takes a number from 10 to 1000, not '%s'", "");
+	case OPT_LIMIT:
+		return usage_error("--limit takes a number from 0 to 1000000, not '%s'", "");
+	case OPT_MAX_AGE:
+		return usage_error("--max-age takes a number of months from 0 to 1200, not '%s'",
+				   "");
+	default:
+		return usage_error("option '%s' needs a format name", "--format");
+	}
 }
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, struct opts *o)
 {
-	bool help = false, operands_only = false, version = false;
+	bool help = false, version = false;
 	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (operands_only || a[0] != '-' || a[1] == '\0') {
-			if (o->cmd == CMD_NONE && o->nargs == 0) {
-				o->cmd = parse_command(a);
-				if (o->cmd == CMD_NONE) {
-					const char *near = closest_word(
-						a, (const char *const *)cmd_names + 1, 6);
-					if (near) {
-						msg("unknown command '%s'; did you mean '%s'?", a,
-						    near);
-						return EXIT_USAGE;
-					}
-					return usage_error("unknown command '%s'", a);
-				}
-				continue;
-			}
-			o->args[o->nargs++] = argv[i];
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			operands_only = true;
-		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+	opterr = 0;
+	optind = 1;
+	int opt;
+	while ((opt = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
+		long n;
+		switch (opt) {
+		case 'h':
 			help = true;
-		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			break;
+		case 'V':
 			version = true;
-		} else if (opt_is(a, "--content")) {
-			if (!(o->content = opt_value(argc, argv, &i, "--content")))
-				return usage_error("option '%s' needs a folder", "--content");
-		} else if (opt_is(a, "--color") || opt_is(a, "--colour")) {
-			const char *v =
-				opt_value(argc, argv, &i, a[7] == 'u' ? "--colour" : "--color");
-			if (v == NULL)
-				return usage_error("option '%s' needs auto, always or never",
-						   "--color");
-			if (strcmp(v, "auto") == 0)
+			break;
+		case OPT_CONTENT:
+			o->content = optarg;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
 				o->color = UI_COLOR_AUTO;
-			else if (strcmp(v, "always") == 0)
+			else if (strcmp(optarg, "always") == 0)
 				o->color = UI_COLOR_ALWAYS;
-			else if (strcmp(v, "never") == 0)
+			else if (strcmp(optarg, "never") == 0)
 				o->color = UI_COLOR_NEVER;
 			else
 				return usage_error("--color takes auto, always or never, not '%s'",
-						   v);
-		} else if (opt_is(a, "--width")) {
-			const char *v = opt_value(argc, argv, &i, "--width");
-			long w;
-			if (v == NULL || !parse_size(v, 10, 1000, &w))
+						   optarg);
+			break;
+		case OPT_WIDTH:
+			if (!parse_size(optarg, 10, 1000, &n))
 				return usage_error(
-					"--width takes a number from 10 to 1000, not '%s'",
-					v ? v : "");
-			o->width = (int)w;
-		} else if (opt_is(a, "--format")) {
-			if (!(o->format = opt_value(argc, argv, &i, "--format")))
-				return usage_error("option '%s' needs a format name", "--format");
-		} else if (opt_is(a, "--max-age")) {
-			const char *v = opt_value(argc, argv, &i, "--max-age");
-			long n;
-			if (v == NULL || !parse_size(v, 0, 1200, &n))
+					"--width takes a number from 10 to 1000, not '%s'", optarg);
+			o->width = (int)n;
+			break;
+		case OPT_FORMAT:
+			o->format = optarg;
+			break;
+		case OPT_MAX_AGE:
+			if (!parse_size(optarg, 0, 1200, &n))
 				return usage_error(
 					"--max-age takes a number of months from 0 to 1200, not '%s'",
-					v ? v : "");
+					optarg);
 			o->max_age = (int)n;
 			o->max_age_set = true;
-		} else if (strcmp(a, "--urgent") == 0) {
-			o->urgent = true;
-		} else if (strcmp(a, "--bare") == 0) {
-			o->bare = true;
-		} else if (opt_is(a, "--limit")) {
-			const char *v = opt_value(argc, argv, &i, "--limit");
-			long n;
-			if (v == NULL || !parse_size(v, 0, 1000000, &n))
+			break;
+		case OPT_LIMIT:
+			if (!parse_size(optarg, 0, 1000000, &n))
 				return usage_error(
 					"--limit takes a number from 0 to 1000000, not '%s'",
-					v ? v : "");
+					optarg);
 			o->limit = (size_t)n;
 			o->limit_set = true;
-		} else {
-			return usage_error("unknown option '%s'", a);
+			break;
+		case OPT_URGENT:
+			o->urgent = true;
+			break;
+		case OPT_BARE:
+			o->bare = true;
+			break;
+		case OPT_PLAIN:
+			o->plain = true;
+			break;
+		case OPT_NO_MOUSE:
+			o->no_mouse = true;
+			break;
+		case ':':
+			return missing_value(optopt);
+		default: {
+			/* The word as typed, without any "=value" part. */
+			const char *a = argv[optind - 1];
+			char shortopt[3] = { '-', (char)optopt, '\0' };
+			if (optopt && strncmp(a, "--", 2) != 0)
+				a = shortopt;
+			size_t len = strcspn(a, "=");
+			char *w = xstrndup(a, len);
+			int rc = usage_error("unknown option '%s'", w);
+			free(w);
+			return rc;
+		}
 		}
 	}
+	for (int i = optind; i < argc; i++) {
+		const char *a = argv[i];
+		if (o->cmd == CMD_NONE && o->nargs == 0 && !o->unknown) {
+			o->cmd = parse_command(a);
+			if (o->cmd == CMD_NONE) {
+				const char *near =
+					closest_word(a, (const char *const *)cmd_names + 1, 6);
+				if (near) {
+					msg("unknown command '%s'; did you mean '%s'?", a, near);
+					return EXIT_USAGE;
+				}
+				/* Decided once the content is loaded: words it holds get a hint. */
+				o->unknown = a;
+			}
+			continue;
+		}
+		o->args[o->nargs++] = argv[i];
+	}
+	if (o->unknown && !help && !version)
+		return -1; /* main looks at the content first */
 	if (version)
 		return print_version(o);
 	if (o->cmd == CMD_HELP) {
@@ -522,11 +584,11 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
 		.content_version = c->version,
 	};
+	if (o->urgent && po.format == PRINT_TREE)
+		return usage_error("%s", "print --urgent takes text, markdown or json");
 	struct out_sink os = out_sink(po.format == PRINT_JSON);
 	struct buf b = { .sink = &os.sink };
 	if (o->urgent) {
-		if (po.format == PRINT_TREE)
-			return usage_error("%s", "print --urgent takes text, markdown or json");
 		print_urgent(&b, c, &po);
 		return emit_as(&b, po.format == PRINT_JSON);
 	}
@@ -656,7 +718,12 @@ static int run_ui(const struct content *c, const struct opts *o, const struct no
 	const char *nc = getenv("NO_COLOR");
 	if (color == UI_COLOR_AUTO && nc && *nc)
 		color = UI_COLOR_NEVER;
-	struct ui_opts uo = { .color = color, .start = start, .query = query, .urgent = o->urgent };
+	struct ui_opts uo = { .color = color,
+			      .start = start,
+			      .query = query,
+			      .urgent = o->urgent,
+			      .plain = o->plain,
+			      .no_mouse = o->no_mouse };
 	int rc = ui_run(c, ix, &uo);
 	search_index_free(ix);
 	return rc;
@@ -686,6 +753,39 @@ static int cmd_read(const struct content *c, const struct opts *o, struct search
 	else
 		rc = tty ? run_ui(c, o, NULL, words, early) : cmd_search(c, o, words, early);
 	free(words);
+	return rc;
+}
+
+/* A first word that is no command: when the content knows the words, say how to read
+ * about them; either way it is a usage error. */
+static int unknown_command(const struct content *c, const struct opts *o)
+{
+	struct buf b = { 0 };
+	buf_puts(&b, o->unknown);
+	for (size_t i = 0; i < o->nargs; i++) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, o->args[i]);
+	}
+	const struct node *out, **cands;
+	size_t n;
+	bool known = content_resolve(c, b.s, &out, &cands, &n) != RESOLVE_NONE;
+	free(cands);
+	if (!known) {
+		struct search_index *ix = search_index_new(c);
+		struct search_result res = { 0 };
+		struct search_opts so = { .limit = 1 };
+		known = search_run(ix, b.s, &so, &res) == 0 && res.nhits > 0;
+		search_result_free(&res);
+		search_index_free(ix);
+	}
+	int rc;
+	if (known) {
+		msg("unknown command '%s'; to read about it: exoread read %s", o->unknown, b.s);
+		rc = EXIT_USAGE;
+	} else {
+		rc = usage_error("unknown command '%s'", o->unknown);
+	}
+	buf_free(&b);
 	return rc;
 }
 
@@ -742,6 +842,14 @@ int main(int argc, char **argv)
 	}
 	if (ix)
 		search_index_end(ix, c);
+	if (o.unknown) {
+		rc = unknown_command(c, &o);
+		search_index_free(ix);
+		content_free(c);
+		free(dir);
+		free(o.args);
+		return rc;
+	}
 	switch (o.cmd) {
 	case CMD_LIST:
 		rc = cmd_list(c, &o);

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -460,7 +461,7 @@ void text_to_locale(struct buf *out, const char *s, size_t len, bool json)
 		}
 	} else {
 		iconv(locale_cd, NULL, NULL, NULL, NULL);
-		/* iconv() takes char ** but only reads the input. */
+		/* iconv() takes char ** but does not write through it. */
 		char *in = (char *)(uintptr_t)s;
 		size_t left = len;
 		while (left > 0) {

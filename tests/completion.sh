@@ -61,19 +61,21 @@ common_cases() {
 	comp "commands" "check help list print read search" "$EXO" ""
 	comp "command prefix" "print" "$EXO" pr
 	comp "command after global options" "search" "$EXO" --width 72 --color never se
-	comp "global options" "--color --content --help --version --width" "$EXO" --
+	comp "global options" "--color --content --help --no-mouse --plain --version --width" "$EXO" --
 	comp "global option prefix" "--color --content" "$EXO" --co
 	comp "color values" "always auto never" "$EXO" --color ""
 	comp "color value prefix" "always" "$EXO" --color al
 	comp "color after = one word" "--color=auto" "$EXO" --color=au
 	comp "width takes a number" "" "$EXO" --width ""
 	comp "print formats" "json markdown text" "$EXO" print --format ""
-	comp "search formats" "json text tsv" "$EXO" search --format ""
+	comp "search formats" "json markdown text tsv" "$EXO" search --format ""
 	comp "list formats" "text tsv" "$EXO" list --format ""
-	comp "print options" "--color --content --format --help --width" "$EXO" print --
+	comp "print options" "--bare --color --content --format --help --urgent --width" "$EXO" print --
+	comp "read options" "--bare --color --content --help --no-mouse --plain --urgent --width" "$EXO" read --
 	comp "search options" "--color --content --format --help --limit --width" "$EXO" search --
 	comp "list options" "--color --content --format --help --width" "$EXO" list --
-	comp "check options" "--color --content --help --width" "$EXO" check --
+	comp "check options" "--color --content --help --max-age --width" "$EXO" check --
+	comp "max-age takes a number" "" "$EXO" check --max-age ""
 	comp "print option prefix" "--format" "$EXO" print --f
 	comp "help completes commands" "print" "$EXO" help pr
 	comp "nothing after help COMMAND" "" "$EXO" help print ""

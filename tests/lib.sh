@@ -8,6 +8,8 @@ export LC_ALL=C.UTF-8 NO_COLOR= TERM=${TERM:-xterm-256color}
 unset EXOREAD_CONTENT NO_COLOR EXOREAD_EMERGENCY_NUMBER EXOREAD_CLINIC_PHONE
 # No one's own config file: the local numbers come from the suite alone.
 export XDG_CONFIG_HOME="$TMPD/config"
+# The pager keeps the last place read under XDG_STATE_HOME: never the real one in tests.
+export XDG_STATE_HOME="$TMPD/state"
 
 pass() { echo "PASS: $1"; }
 # skip WHY: the suite cannot run here (a missing tool or folder); run.sh lists it.

@@ -82,3 +82,18 @@ run --content "$C" print allergic --format pdf
 expect_eq "print bad format" "2:exoread: print --format takes text, markdown or json, not 'pdf'" "$(rc):$(head -1 "$TMPD/err")"
 run --content "$C" search
 expect_eq "search needs words" "2:exoread: search needs words to look for" "$(rc):$(head -1 "$TMPD/err")"
+
+# Every option also takes "--opt=value"; --colour is --color.
+run --content="$C" --width=30 --colour=never list --format=tsv
+expect_eq "--opt=value forms" "0:side-effects	Side effects" "$(rc):$(head -1 "$TMPD/out")"
+run --content "$C" --colour always print --width 40 allergic
+case $(out) in *"$(printf '\033[')"*) pass "--colour always styles a pipe" ;; *) fail "--colour always styles a pipe" "$(out)" ;; esac
+run --colour=sometimes list
+expect_eq "bad --colour=value" "2:exoread: --color takes auto, always or never, not 'sometimes'" "$(rc):$(head -1 "$TMPD/err")"
+run --width=
+expect_eq "empty --width=" "2:exoread: --width takes a number from 10 to 1000, not ''" "$(rc):$(head -1 "$TMPD/err")"
+# A first word that is no command but that the content knows: say how to read about it.
+run --content "$C" allergic
+expect_eq "unknown command the content knows" "2:exoread: unknown command 'allergic'; to read about it: exoread read allergic" "$(rc):$(err)"
+run --content "$C" needle goes
+expect_eq "unknown command, several words" "2:exoread: unknown command 'needle'; to read about it: exoread read needle goes" "$(rc):$(err)"

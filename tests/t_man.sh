@@ -94,22 +94,7 @@ for opt in $(sed -n '/^\.Sh SYNOPSIS/,/^\.Sh DESCRIPTION/p' "$M1" | grep -o 'Fl 
 done
 expect_eq "every exoread.1 option is in --help" "" "$unhelped"
 
-# Every key on the pager's help screen (src/ui/help.c) is in exoread.1's
-# "Pager keys", and the other way round: the two lists must not drift apart.
-help_c=$TOP/src/ui/help.c
-if [ ! -f "$help_c" ]; then
-	fail "pager keys match src/ui/help.c" "no $help_c"
-else
-	sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)", "[^"]*"[[:space:]]*},.*/\1/p' "$help_c" | tr ' ' '\n' | sed '/^$/d' |
-		LC_ALL=C sort -u >"$TMPD/keys.help"
-	MANWIDTH=200 man -l "$M1" 2>/dev/null | sed -n '/^   Pager keys/,/^[A-Z]/p' |
-		sed -n 's/^           \(.*[^ ]\)  .*/\1/p' | sed 's/, /\n/g' | LC_ALL=C sort -u >"$TMPD/keys.man"
-	if [ -s "$TMPD/keys.help" ] && diff -u "$TMPD/keys.help" "$TMPD/keys.man" >"$TMPD/keys.diff"; then
-		pass "pager keys match src/ui/help.c"
-	else
-		fail "pager keys match src/ui/help.c" "$(cat "$TMPD/keys.diff")"
-	fi
-fi
+# The pager keys in exoread.1 are checked against the key tables by t_keys.sh.
 
 # The README's examples are real output: run every "$ " line of its first example
 # block with the program under test and compare. Blank lines just before a

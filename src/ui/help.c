@@ -6,54 +6,31 @@
 #include "../text.h"
 #include "ui_int.h"
 
-struct help_entry {
-	const char *keys; /* NULL: a group heading in what */
-	const char *what;
+/* The help screen lists the key tables in this order: where the reader is most of the time
+ * first. The mouse is not a key, so it has two lines of its own at the end. */
+static const enum keymap_ctx help_order[] = {
+	KM_GLOBAL, KM_READER, KM_CONTENTS, KM_LIST, KM_PROMPT, KM_HELP,
+};
+enum {
+	HELP_NCTX = sizeof help_order / sizeof help_order[0]
 };
 
-static const struct help_entry help_keys[] = {
-	{ NULL, "Moving" },
-	{ "Down Up j k", "one line down or up" },
-	{ "Space PgDn", "one screen down" },
-	{ "b PgUp", "one screen up" },
-	{ "Ctrl-D Ctrl-U", "half a screen down or up" },
-	{ "g Home", "to the top" },
-	{ "G End", "to the end" },
-	{ NULL, "Contents" },
-	{ "Enter", "read the chosen section" },
-	{ "Right l +", "show the parts of a section" },
-	{ "Left h -", "hide them again" },
-	{ "*", "show every part" },
-	{ NULL, "Reading" },
-	{ "Tab", "next link; after the last, the other pane" },
-	{ "Shift-Tab", "previous link" },
-	{ "Enter", "follow the chosen link" },
-	{ "] [", "next or previous section" },
-	{ "n N", "next or previous search match" },
-	{ "Esc", "stop showing search matches" },
-	{ NULL, "Going places" },
-	{ "t u", "the contents" },
-	{ "!", "when to get help: signs by urgency" },
-	{ "/", "search all sections" },
-	{ "B Backspace", "back to where you were" },
-	{ "Left h", "back (in the reader)" },
-	{ "F", "forward again" },
-	{ "Right l", "forward (in the reader)" },
-	{ "Tab", "switch between contents and text" },
-	{ NULL, "Typing a search" },
-	{ "Enter", "search" },
-	{ "Backspace", "delete the last letter" },
-	{ "Ctrl-U", "delete everything typed" },
-	{ "Ctrl-W", "delete the last word" },
-	{ "Esc", "cancel" },
-	{ NULL, "Mouse" },
+/* The screen under the help comes first: its keys are the ones wanted now. */
+static void help_contexts(const struct ui *u, enum keymap_ctx out[HELP_NCTX])
+{
+	enum keymap_ctx now = u->focus == PANE_TOC      ? KM_CONTENTS
+			      : u->screen == SCR_READER ? KM_READER
+							: KM_LIST;
+	size_t n = 0;
+	out[n++] = now;
+	for (size_t i = 0; i < HELP_NCTX; i++)
+		if (help_order[i] != now)
+			out[n++] = help_order[i];
+}
+
+static const char *const help_mouse[][2] = {
 	{ "click", "choose and open" },
-	{ "wheel", "scroll" },
-	{ NULL, "Other" },
-	{ "? F1", "this help" },
-	{ "Esc q", "close this help" },
-	{ "Ctrl-L", "draw the screen again" },
-	{ "q", "quit" },
+	{ "wheel", "scroll the text under it" },
 };
 
 /* The box: centred over the text area, as large as the terminal allows. */
@@ -87,44 +64,75 @@ static struct rect help_inner(const struct rect *b)
 	return (struct rect){ .y = b->y + 1, .x = b->x + 2, .h = b->h - 2, .w = b->w - 4 };
 }
 
+/* One entry: keys and what they do, beside each other when there is room, else one under
+ * the other. */
+static void help_entry(struct layout *L, struct buf *b, const char *keys, const char *what, int kw,
+		       int w, bool beside)
+{
+	size_t klen = strlen(keys);
+	if (beside) {
+		buf_reset(b);
+		buf_puts(b, keys);
+		buf_repeat(b, ' ', (size_t)kw + 2 - (klen < (size_t)kw ? klen : (size_t)kw));
+		buf_puts(b, what);
+		size_t first = ui_add_wrapped(L, b->s, 0, kw + 2, w, NULL, NULL);
+		ui_add_span(&L->lines[first], 0, klen, LS_LABEL, NULL);
+	} else {
+		size_t first = ui_add_wrapped(L, keys, 0, 0, w, NULL, NULL);
+		ui_add_span(&L->lines[first], 0, L->lines[first].len, LS_LABEL, NULL);
+		ui_add_wrapped(L, what, 2, 2, w, NULL, NULL);
+	}
+}
+
+static void help_heading(struct layout *L, const char *title)
+{
+	if (L->n)
+		ui_add_line(L, "", 0, NULL, NULL);
+	struct lline *ln = ui_add_line(L, title, strlen(title), NULL, NULL);
+	ui_add_span(ln, 0, ln->len, LS_HEADING, NULL);
+}
+
 void help_layout(struct ui *u)
 {
 	layout_free(&u->help_L);
 	int bw = u->cols >= 30 ? (u->cols - 4 < 64 ? u->cols - 4 : 64) : u->cols;
 	int w = bw - 4 > 1 ? bw - 4 : 1;
 	u->help_width = w;
+	struct buf b = { 0 }, keys = { 0 };
 	int kw = 0;
-	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++)
-		if (help_keys[i].keys && (int)strlen(help_keys[i].keys) > kw)
-			kw = (int)strlen(help_keys[i].keys);
+	enum keymap_ctx order[HELP_NCTX];
+	help_contexts(u, order);
+	for (size_t c = 0; c < HELP_NCTX; c++) {
+		size_t n;
+		const struct binding *t = keymap_table(order[c], &n);
+		for (size_t i = 0; i < n; i++) {
+			buf_reset(&keys);
+			keymap_keys(&keys, &t[i], " ");
+			if ((int)keys.len > kw)
+				kw = (int)keys.len;
+		}
+	}
+	/* Long key lists wrap rather than push every description far right. */
+	if (kw > 18)
+		kw = 18;
 	/* Narrow boxes put the description under the keys instead of beside them. */
 	bool beside = w >= kw + 2 + 16;
 	struct layout *L = &u->help_L;
-	struct buf b = { 0 };
-	for (size_t i = 0; i < sizeof help_keys / sizeof help_keys[0]; i++) {
-		const struct help_entry *e = &help_keys[i];
-		if (!e->keys) {
-			if (L->n)
-				ui_add_line(L, "", 0, NULL, NULL);
-			struct lline *ln = ui_add_line(L, e->what, strlen(e->what), NULL, NULL);
-			ui_add_span(ln, 0, ln->len, LS_HEADING, NULL);
-			continue;
-		}
-		size_t klen = strlen(e->keys);
-		if (beside) {
-			buf_reset(&b);
-			buf_puts(&b, e->keys);
-			buf_repeat(&b, ' ', (size_t)kw + 2 - klen);
-			buf_puts(&b, e->what);
-			size_t first = ui_add_wrapped(L, b.s, 0, kw + 2, w, NULL, NULL);
-			ui_add_span(&L->lines[first], 0, klen, LS_LABEL, NULL);
-		} else {
-			size_t first = ui_add_wrapped(L, e->keys, 0, 0, w, NULL, NULL);
-			ui_add_span(&L->lines[first], 0, L->lines[first].len, LS_LABEL, NULL);
-			ui_add_wrapped(L, e->what, 2, 2, w, NULL, NULL);
+	for (size_t c = 0; c < HELP_NCTX; c++) {
+		size_t n;
+		const struct binding *t = keymap_table(order[c], &n);
+		help_heading(L, keymap_title(order[c]));
+		for (size_t i = 0; i < n; i++) {
+			buf_reset(&keys);
+			keymap_keys(&keys, &t[i], " ");
+			help_entry(L, &b, keys.s, t[i].help, kw, w, beside && (int)keys.len <= kw);
 		}
 	}
+	help_heading(L, "Mouse");
+	for (size_t i = 0; i < sizeof help_mouse / sizeof help_mouse[0]; i++)
+		help_entry(L, &b, help_mouse[i][0], help_mouse[i][1], kw, w, beside);
 	buf_free(&b);
+	buf_free(&keys);
 	struct rect box = help_box(u), in = help_inner(&box);
 	size_t h = ui_rect_lines(&in);
 	if (u->help_top + h > L->n)
@@ -168,69 +176,36 @@ void help_draw(const struct ui *u)
 	move(in.y, in.x);
 }
 
-bool help_key(struct ui *u, struct ui_key k)
+bool help_request(struct ui *u, enum request req)
 {
 	struct rect box = help_box(u), in = help_inner(&box);
 	size_t h = ui_rect_lines(&in), n = u->help_L.n;
 	size_t max = n > h ? n - h : 0;
 	long d = 0;
-	if (k.is_key) {
-		switch (k.ch) {
-		case KEY_UP:
-			d = -1;
-			break;
-		case KEY_DOWN:
-			d = 1;
-			break;
-		case KEY_PPAGE:
-			d = -(long)h;
-			break;
-		case KEY_NPAGE:
-			d = (long)h;
-			break;
-		case KEY_HOME:
-			u->help_top = 0;
-			return true;
-		case KEY_END:
-			u->help_top = max;
-			return true;
-		case KEY_F(1):
-			u->help = false;
-			return true;
-		default:
-			return true;
-		}
-	} else {
-		switch (k.ch) {
-		case 27:
-		case 'q':
-		case 'Q':
-		case '?':
-		case '\r':
-		case '\n':
-			u->help = false;
-			return true;
-		case 'k':
-			d = -1;
-			break;
-		case 'j':
-			d = 1;
-			break;
-		case 'b':
-			d = -(long)h;
-			break;
-		case ' ':
-			d = (long)h;
-			break;
-		case 'g':
-			u->help_top = 0;
-			return true;
-		case 'G':
-			u->help_top = max;
-			return true;
-		default:
-			return true;
-		}
+	switch (req) {
+	case REQ_CLOSE:
+		u->help = false;
+		return true;
+	case REQ_LINE_UP:
+		d = -1;
+		break;
+	case REQ_LINE_DOWN:
+		d = 1;
+		break;
+	case REQ_PAGE_UP:
+		d = -(long)h;
+		break;
+	case REQ_PAGE_DOWN:
+		d = (long)h;
+		break;
+	case REQ_TOP:
+		u->help_top = 0;
+		return true;
+	case REQ_END:
+		u->help_top = max;
+		return true;
+	default:
+		return false;
 	}
 	if (d < 0)
 		u->help_top = (size_t)-d > u->help_top ? 0 : u->help_top - (size_t)-d;

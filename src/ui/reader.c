@@ -3,12 +3,53 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <errno.h>
+
+#include "../print.h"
 #include "ui_int.h"
+
+#ifndef EXOREAD_VERSION
+#define EXOREAD_VERSION "0.0"
+#endif
+
+/* The line under a section's text that explains the numbers in brackets. */
+#define READER_SOURCES_LINE                                                               \
+	"Numbers in brackets, such as [1], name the articles a sentence comes from: see " \
+	"Sources (key S)."
 
 static int reader_width(const struct ui *u)
 {
-	int w = u->main_r.w;
-	return w >= 8 ? w - 2 : w > 0 ? w : 1;
+	return ui_text_width(&u->main_r);
+}
+
+/* References such as [2,3], and the line about the sources, are links too: Enter on one
+ * shows the sources screen at the first number. They go in with the section links, in
+ * reading order. */
+static void reader_reference_links(struct view *v, size_t src_line)
+{
+	for (size_t i = 0; i < v->L.n; i++) {
+		const struct lline *ln = &v->L.lines[i];
+		for (size_t j = 0; j < ln->nspans; j++) {
+			const struct lspan *sp = &ln->spans[j];
+			bool refs =
+				sp->style == LS_SOURCE && sp->len > 1 && ln->text[sp->start] == '[';
+			bool line = i == src_line && sp->style == LS_LINK && !sp->target;
+			if (!refs && !line)
+				continue;
+			struct vlink l = { .line = i, .start = sp->start, .len = sp->len };
+			l.source = refs ? atoi(ln->text + sp->start + 1) : 0;
+			v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
+			size_t k = v->nlinks;
+			while (k > 0 &&
+			       (v->links[k - 1].line > i ||
+				(v->links[k - 1].line == i && v->links[k - 1].start > l.start))) {
+				v->links[k] = v->links[k - 1];
+				k--;
+			}
+			v->links[k] = l;
+			v->nlinks++;
+		}
+	}
 }
 
 /* The section's own text, links to its subsections, the sources it cites and the next section. */
@@ -17,7 +58,10 @@ static void reader_build(struct ui *u, const struct node *sec)
 	struct layout *L = &u->rd.L;
 	struct layout_opts lo = { .width = reader_width(u),
 				  .subsections = false,
-				  .sources_list = false };
+				  .sources_list = false,
+				  .also_once = true,
+				  .see_titles = true,
+				  .ascii = !u->utf8 };
 	layout_section(L, u->c, sec, &lo);
 	if (node_has_subsections(sec)) {
 		ui_add_line(L, "", 0, NULL, sec);
@@ -33,7 +77,20 @@ static void reader_build(struct ui *u, const struct node *sec)
 					    i == first ? s : NULL);
 		}
 	}
-	layout_sources(L, u->c, &lo);
+	/* One line points at the sources screen instead of listing every source after every
+	 * section; it is a link like any other, so Tab and Enter follow it. */
+	bool cited = false;
+	for (size_t i = 0; i < L->ncited; i++)
+		cited |= L->cited[i];
+	size_t src_line = VIEW_NONE;
+	if (cited) {
+		ui_add_line(L, "", 0, NULL, sec);
+		src_line = ui_add_wrapped(L, READER_SOURCES_LINE, 0, 0, lo.width, NULL, sec);
+		struct lline *ln = &L->lines[src_line];
+		const char *at = strstr(ln->text, "Sources");
+		if (at)
+			ui_add_span(ln, (size_t)(at - ln->text), 7, LS_LINK, NULL);
+	}
 	if (sec->ord + 1 < u->c->nsections) {
 		const struct node *next = u->c->sections[sec->ord + 1];
 		struct buf b = { 0 };
@@ -48,6 +105,7 @@ static void reader_build(struct ui *u, const struct node *sec)
 		buf_free(&b);
 	}
 	view_collect_links(&u->rd);
+	reader_reference_links(&u->rd, src_line);
 	view_set_matches(&u->rd, u->ix, u->hl);
 }
 
@@ -96,6 +154,8 @@ void reader_relayout(struct ui *u, size_t old_h)
 		for (; i != VIEW_NONE && i < u->rd.L.n && u->rd.nmarks; i++) {
 			if (u->rd.nmarks[i]) {
 				u->rd.cur = i;
+				/* The match being looked at stays in sight, as a selected link does. */
+				view_show_line(&u->rd, i, h);
 				break;
 			}
 		}
@@ -107,44 +167,122 @@ void reader_draw(const struct ui *u, bool focused)
 	view_draw(u, &u->rd, &u->main_r, focused);
 }
 
-bool reader_key(struct ui *u, struct ui_key k)
+size_t reader_match_count(const struct ui *u)
+{
+	size_t n = 0;
+	for (size_t i = 0; u->rd.nmarks && i < u->rd.L.n; i++)
+		n += u->rd.nmarks[i];
+	return n;
+}
+
+/* n and N: the next or previous line with a match, saying where it is and how many there are. */
+static void reader_step_match(struct ui *u, int dir)
 {
 	struct view *v = &u->rd;
 	size_t h = ui_rect_lines(&u->main_r);
-	if (view_key(v, k, h))
-		return true;
-	if (ui_key_enter(k)) {
-		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
-		    v->links[v->sel].line < v->top + h)
-			ui_open_section(u, v->links[v->sel].target, NULL);
-		else
-			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
-		return true;
+	if (!u->hl) {
+		ui_message(u, false, "Nothing to find yet. Press / to find in this page.");
+		return;
 	}
-	if (!k.is_key && (k.ch == 'n' || k.ch == 'N')) {
-		if (!u->hl) {
-			ui_message(u, false, "No search yet. Press / to search.");
+	bool wrapped = false;
+	if (!view_next_match(v, dir, h, &wrapped)) {
+		ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
+		return;
+	}
+	size_t total = reader_match_count(u), before = 0;
+	for (size_t i = 0; i < v->cur; i++)
+		before += v->nmarks[i];
+	ui_message(u, false, "Match %zu of %zu for \"%s\"%s", before + 1, total, u->hl,
+		   !wrapped  ? "."
+		   : dir > 0 ? ", back at the first."
+			     : ", back at the last.");
+	/* A match takes the focus from a link. */
+	v->sel = VIEW_NONE;
+}
+
+bool reader_request(struct ui *u, enum request req)
+{
+	struct view *v = &u->rd;
+	size_t h = ui_rect_lines(&u->main_r);
+	switch (req) {
+	case REQ_PAGE_DOWN:
+		/* As info's Space: at the end of a section, go on to the next one. */
+		if (v->top >= view_max_top(v, h) && u->sec && u->sec->ord + 1 < u->c->nsections) {
+			ui_section_step(u, 1);
 			return true;
 		}
-		bool wrapped = false;
-		if (!view_next_match(v, k.ch == 'n' ? 1 : -1, h, &wrapped))
-			ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
-		else if (v->nmatch_lines == 1)
-			ui_message(u, false, "This is the only line with a match.");
-		else if (wrapped)
-			ui_message(u, false,
-				   k.ch == 'n' ? "Back at the first match."
-					       : "Back at the last match.");
-		/* A match takes the focus from a link. */
-		v->sel = VIEW_NONE;
+		break;
+	case REQ_ENTER:
+		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
+		    v->links[v->sel].line < v->top + h) {
+			/* Links without a section are references and the line about sources. */
+			if (v->links[v->sel].target)
+				ui_open_section(u, v->links[v->sel].target, NULL);
+			else
+				ui_open_sources(u, v->links[v->sel].source);
+		} else
+			view_scroll(v, 1, h); /* as in less: Enter moves on a line */
 		return true;
+	case REQ_NEXT_MATCH:
+	case REQ_PREV_MATCH:
+		reader_step_match(u, req == REQ_NEXT_MATCH ? 1 : -1);
+		return true;
+	default:
+		break;
 	}
-	return false;
+	return view_request(v, req, h);
 }
 
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
-	if (u->sec)
-		ui_breadcrumb(crumb, u->sec);
-	view_percent(&u->rd, ui_rect_lines(&u->main_r), pct, pctsz);
+	char where[16];
+	view_percent(&u->rd, ui_rect_lines(&u->main_r), where, sizeof where);
+	if (!u->sec) {
+		snprintf(pct, pctsz, "%s", where);
+		return;
+	}
+	ui_breadcrumb(crumb, u->sec);
+	/* The id goes on the right beside the position, where a narrow screen keeps it: it is
+	 * what `exoread print` takes. */
+	snprintf(pct, pctsz, "%s  %s", u->sec->id, where);
+}
+
+char *reader_save_name(const struct ui *u)
+{
+	struct buf b = { 0 };
+	buf_puts(&b, "exoread-");
+	for (const char *p = u->sec ? u->sec->id : "section"; *p; p++)
+		buf_putc(&b, *p == '/' ? '-' : *p);
+	buf_puts(&b, ".txt");
+	return buf_take(&b);
+}
+
+void reader_save(struct ui *u, const char *path)
+{
+	if (!u->sec)
+		return;
+	/* A saved section is a handout like `exoread print`'s, with its header and footer. */
+	struct print_opts po = { .format = PRINT_TEXT,
+				 .width = 78,
+				 .styled = false,
+				 .handout = true,
+				 .version = EXOREAD_VERSION,
+				 .reviewed = NULL };
+	struct buf b = { 0 };
+	const struct node *secs[1] = { u->sec };
+	print_text(&b, u->c, secs, 1, &po);
+	FILE *f = fopen(path, "w");
+	int err = 0;
+	if (!f)
+		err = errno;
+	else if (buf_write(&b, f) != 0 || fflush(f) != 0)
+		err = errno ? errno : EIO;
+	if (f && fclose(f) != 0 && !err)
+		err = errno;
+	buf_free(&b);
+	if (err)
+		ui_message(u, true, "Cannot save to %s: %s", path, strerror(err));
+	else
+		ui_message(u, false, "Saved \"%s\" to %s.",
+			   u->sec->title ? u->sec->title : u->sec->id, path);
 }

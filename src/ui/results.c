@@ -8,8 +8,7 @@
 
 static int results_width(const struct ui *u)
 {
-	int w = u->main_r.w;
-	return w >= 8 ? w - 2 : w > 0 ? w : 1;
+	return ui_text_width(&u->main_r);
 }
 
 static void add_link(struct view *v, size_t line, size_t start, size_t len,
@@ -161,13 +160,13 @@ void results_draw(const struct ui *u, bool focused)
 	view_draw(u, &u->rs, &u->main_r, focused);
 }
 
-bool results_key(struct ui *u, struct ui_key k)
+bool results_request(struct ui *u, enum request req)
 {
 	struct view *v = &u->rs;
-	if (view_key(v, k, ui_rect_lines(&u->main_r)))
+	if (view_request(v, req, ui_rect_lines(&u->main_r)))
 		return true;
-	const struct vlink *l = view_entered(v, k);
-	if (l == NULL)
+	const struct vlink *l = view_chosen(v);
+	if (req != REQ_OPEN || l == NULL)
 		return false;
 	if (l->target) {
 		ui_open_section(u, l->target, l->block);

@@ -1,12 +1,17 @@
-/* toc.c - the contents: the safety notice, then the section tree, folded and unfolded. */
+/* toc.c - the contents: a short banner from the safety notice, then the section tree, folded and
+ * unfolded. The whole notice stays a normal section, the first row of the tree. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config.h"
 #include "../text.h"
 #include "ui_int.h"
 
-/* Lines before the first row: the notice, a blank line and the "Contents" heading. */
+/* The banner's key hint; its "!" is styled as a key. */
+#define TOC_BANNER_HINT "Press ! for when to get help."
+
+/* Lines before the first row: the banner, a blank line and the "Contents" heading. */
 static size_t toc_off(const struct toc *t)
 {
 	return t->notice ? t->nl.n + 2 : 1;
@@ -65,20 +70,92 @@ static int toc_text_width(const struct rect *r)
 	return r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
 }
 
+/* Length of the first sentence of s: up to and with the first '.', '?' or '!' followed by a
+ * space or the end; all of s when there is none. */
+static size_t first_sentence(const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && (i + 1 == n || s[i + 1] == ' '))
+			return i + 1;
+	return n;
+}
+
+/* The banner's text: the notice's first sentence, the first sentence of its first note when
+ * two lines hold it all, and the key for "When to get help". Words come from the content; the
+ * pager adds only the key hint. */
+void toc_banner_text(struct buf *b, const struct node *notice, bool with_note)
+{
+	const struct node *para = NULL, *note = NULL;
+	for (const struct node *n = notice->first; n; n = n->next) {
+		if (!para && n->type == NODE_PARA && n->text)
+			para = n;
+		/* The sign that needs help now: a note, or the notice's emergency action. */
+		if (!note && n->text &&
+		    (n->type == NODE_NOTE ||
+		     (n->type == NODE_ACTION && n->urgency == URG_EMERGENCY)))
+			note = n;
+	}
+	if (para)
+		buf_add(b, para->text, first_sentence(para->text));
+	if (with_note && note) {
+		/* An action may name the local emergency number: its words as the settings
+		 * give them. */
+		struct buf t = { 0 };
+		if (note->type == NODE_ACTION)
+			config_action_text(&t, note);
+		else
+			buf_puts(&t, note->text);
+		if (b->len)
+			buf_putc(b, ' ');
+		buf_add(b, t.s ? t.s : "", first_sentence(t.s ? t.s : ""));
+		buf_free(&t);
+	}
+	if (b->len)
+		buf_putc(b, ' ');
+	buf_puts(b, TOC_BANNER_HINT);
+}
+
+static void banner_layout(struct toc *t, int w, bool with_note)
+{
+	struct buf b = { 0 };
+	layout_free(&t->nl);
+	toc_banner_text(&b, t->notice, with_note);
+	/* The key hint is never split: when it does not fit after the notice, it takes a line
+	 * of its own. */
+	size_t hl = strlen(TOC_BANNER_HINT), nl = b.len > hl ? b.len - hl - 1 : 0;
+	b.s[nl] = '\0';
+	if (nl > 0)
+		ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
+	struct lline *last = t->nl.n ? &t->nl.lines[t->nl.n - 1] : NULL;
+	if (last && text_width(last->text, last->len) + 1 + hl <= (size_t)w) {
+		char *joined = xasprintf("%s %s", last->text, TOC_BANNER_HINT);
+		free(last->text);
+		last->text = joined;
+		last->len = strlen(joined);
+	} else {
+		ui_add_wrapped(&t->nl, TOC_BANNER_HINT, 0, 0, w, t->notice, t->notice);
+	}
+	/* The notice words in bold; the key stands out as keys do in the footer. */
+	for (size_t i = 0; i < t->nl.n; i++) {
+		struct lline *ln = &t->nl.lines[i];
+		const char *k = strstr(ln->text, TOC_BANNER_HINT);
+		size_t at = k ? (size_t)(k - ln->text) : ln->len;
+		ui_add_span(ln, 0, at, LS_QUESTION, NULL); /* bold, as a question is */
+		if (k)
+			ui_add_span(ln, at + 6, 1, LS_LABEL, NULL);
+	}
+	buf_free(&b);
+}
+
 void toc_relayout(struct ui *u)
 {
 	struct toc *t = &u->toc;
 	int w = toc_text_width(&u->toc_r);
 	if (t->notice && w != t->width) {
-		layout_free(&t->nl);
-		struct layout_opts lo = { .width = w };
-		layout_section(&t->nl, u->c, t->notice, &lo);
-		/* The notice sits atop the contents; blank lines at its end are not needed. */
-		while (t->nl.n > 0 && t->nl.lines[t->nl.n - 1].len == 0) {
-			free(t->nl.lines[t->nl.n - 1].text);
-			free(t->nl.lines[t->nl.n - 1].spans);
-			t->nl.n--;
-		}
+		banner_layout(t, w, true);
+		if (t->nl.n > 2)
+			banner_layout(t, w, false);
 	}
 	t->width = w;
 	toc_show_cursor(u);
@@ -93,7 +170,7 @@ void toc_init(struct ui *u)
 	t->notice = content_find(u->c, "notice");
 	t->width = -1;
 	toc_rows(u);
-	/* The notice is already on screen above the tree, so start on the section after it. */
+	/* The banner already says what matters most, so start on the section after the notice. */
 	if (t->nrows > 1 && t->rows[0] == t->notice)
 		t->cur = 1;
 	toc_relayout(u);
@@ -123,6 +200,20 @@ void toc_reveal(struct ui *u, const struct node *sec)
 static int row_indent(const struct node *s)
 {
 	return 1 + 2 * s->depth + 2;
+}
+
+int toc_fit_width(const struct content *c)
+{
+	int w = 0;
+	for (size_t i = 0; i < c->nsections; i++) {
+		const struct node *s = c->sections[i];
+		const char *title = s->title ? s->title : s->id;
+		/* The row's indent, the title and the right margin. */
+		int need = row_indent(s) + (int)text_width(title, strlen(title)) + 1;
+		if (need > w)
+			w = need;
+	}
+	return w;
 }
 
 void toc_draw(const struct ui *u, bool focused)
@@ -228,94 +319,57 @@ static void toc_fold(struct ui *u, bool open)
 	toc_moved(u);
 }
 
-bool toc_key(struct ui *u, struct ui_key k)
+bool toc_request(struct ui *u, enum request req)
 {
 	struct toc *t = &u->toc;
 	if (t->nrows == 0)
 		return false;
 	size_t h = ui_rect_lines(&u->toc_r);
-	size_t page = h > 2 ? h - 1 : 1, n = t->nrows;
-	wint_t c = k.ch;
-	if (k.is_key) {
-		switch (c) {
-		case KEY_UP:
-			c = 'k';
-			break;
-		case KEY_DOWN:
-			c = 'j';
-			break;
-		case KEY_PPAGE:
-			c = 'b';
-			break;
-		case KEY_NPAGE:
-			c = ' ';
-			break;
-		case KEY_HOME:
-			c = 'g';
-			break;
-		case KEY_END:
-			c = 'G';
-			break;
-		case KEY_RIGHT:
-			c = 'l';
-			break;
-		case KEY_LEFT:
-			c = 'h';
-			break;
-		case KEY_ENTER:
-			c = '\r';
-			break;
-		default:
-			return false;
-		}
-	}
-	switch (c) {
-	case 'k':
-	case 'p' & 0x1f:
+	size_t page = h > 2 ? h - 1 : 1, half = h / 2 ? h / 2 : 1, n = t->nrows;
+	switch (req) {
+	case REQ_LINE_UP:
 		if (t->cur > 0)
 			t->cur--;
 		else
-			t->top = 0; /* at the first row, show the notice again */
+			t->top = 0; /* at the first row, show the banner again */
 		break;
-	case 'j':
-	case 'n' & 0x1f:
+	case REQ_LINE_DOWN:
 		if (t->cur + 1 < n)
 			t->cur++;
 		break;
-	case 'b':
-	case 'b' & 0x1f:
-		t->cur = t->cur > page ? t->cur - page : 0;
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP: {
+		size_t d = req == REQ_PAGE_UP ? page : half;
+		t->cur = t->cur > d ? t->cur - d : 0;
 		if (t->cur == 0)
 			t->top = 0;
 		break;
-	case ' ':
-	case 'f' & 0x1f:
-		t->cur = t->cur + page < n ? t->cur + page : n - 1;
+	}
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN: {
+		size_t d = req == REQ_PAGE_DOWN ? page : half;
+		t->cur = t->cur + d < n ? t->cur + d : n - 1;
 		break;
-	case 'g':
-	case '<':
+	}
+	case REQ_TOP:
 		t->cur = 0;
 		t->top = 0;
 		break;
-	case 'G':
-	case '>':
+	case REQ_END:
 		t->cur = n - 1;
 		break;
-	case 'l':
-	case '+':
+	case REQ_EXPAND:
 		toc_fold(u, true);
 		return true;
-	case 'h':
-	case '-':
+	case REQ_COLLAPSE:
 		toc_fold(u, false);
 		return true;
-	case '*':
+	case REQ_EXPAND_ALL:
 		for (size_t i = 0; i < u->c->nsections; i++)
 			t->open[i] = true;
 		toc_rows(u);
 		break;
-	case '\r':
-	case '\n':
+	case REQ_OPEN:
 		ui_open_section(u, t->rows[t->cur], NULL);
 		return true;
 	default:
@@ -323,6 +377,17 @@ bool toc_key(struct ui *u, struct ui_key k)
 	}
 	toc_moved(u);
 	return true;
+}
+
+void toc_scroll(struct ui *u, long delta)
+{
+	struct toc *t = &u->toc;
+	size_t h = ui_rect_lines(&u->toc_r), total = toc_off(t) + t->nrows;
+	size_t max = total > h ? total - h : 0;
+	if (delta < 0)
+		t->top = (size_t)-delta > t->top ? 0 : t->top - (size_t)-delta;
+	else
+		t->top = t->top + (size_t)delta > max ? max : t->top + (size_t)delta;
 }
 
 bool toc_click(struct ui *u, int y, int x)

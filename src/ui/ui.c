@@ -8,9 +8,12 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../text.h"
@@ -24,9 +27,11 @@ static volatile sig_atomic_t ui_signal;
 enum {
 	UI_MIN_ROWS = 6,
 	UI_MIN_COLS = 20,
-	UI_WIDE_COLS = 80, /* two panes from here */
+	UI_TOC_MIN = 24,    /* the contents pane in two panes: at least this wide */
+	UI_READER_MIN = 58, /* two panes only when the reader keeps this many columns */
 	UI_PROMPT_MAX = 512,
-	UI_MAX_SIZE = 1000,      /* COLUMNS and LINES past this are not believed */
+	UI_TEXT_MAX = 100,  /* lines of text no longer than this on wide terminals, as glow does */
+	UI_MAX_SIZE = 1000, /* COLUMNS and LINES past this are not believed */
 	UI_MAX_IDLE_ERRORS = 64, /* reads failing with no signal: the terminal is gone */
 };
 
@@ -136,9 +141,47 @@ static void ui_colors(struct ui *u, enum ui_color want)
 
 /* ---- drawing helpers ---- */
 
+int ui_text_width(const struct rect *r)
+{
+	int w = r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
+	return w > UI_TEXT_MAX ? UI_TEXT_MAX : w;
+}
+
 size_t ui_rect_lines(const struct rect *r)
 {
 	return r->h > 0 ? (size_t)r->h : 0;
+}
+
+/* What a character looks like in ASCII where the locale cannot show it: punctuation and the
+ * pager's own marks have a look-alike, anything else is '?'. */
+static uint32_t ascii_fallback(uint32_t cp)
+{
+	switch (cp) {
+	case 0x2018: /* quotes */
+	case 0x2019:
+		return '\'';
+	case 0x201c:
+	case 0x201d:
+		return '"';
+	case 0x2010: /* dashes */
+	case 0x2011:
+	case 0x2013:
+	case 0x2014:
+	case 0x2212:
+		return '-';
+	case 0x00a0: /* no-break space */
+		return ' ';
+	case 0x2022: /* bullet */
+		return '*';
+	case 0x2192: /* arrow */
+	case 0x25b8: /* closed fold */
+		return '>';
+	case 0x25be: /* open fold */
+		return 'v';
+	case 0x2026: /* ellipsis */
+		return '~';
+	}
+	return '?';
 }
 
 /* Draw one character cluster (a base and its combining marks) at (y, x); returns its width. */
@@ -150,7 +193,7 @@ static int draw_cluster(const struct ui *u, int y, int x, const uint32_t *cps, s
 	for (size_t i = 0; i < n && k < CCHARW_MAX; i++) {
 		uint32_t cp = cps[i];
 		if (!u->utf8 && cp > 0x7e)
-			cp = i == 0 ? '?' : 0;
+			cp = i == 0 ? ascii_fallback(cp) : 0;
 		if (cp == 0)
 			continue;
 		wc[k++] = (wchar_t)cp;
@@ -218,18 +261,38 @@ static void ui_line(const struct ui *u, int y, int x, int n, bool vertical, cons
 		mvhline_set(y, x, &c, n);
 }
 
+/* Without UTF-8 the lines are plain ASCII: the alternate character set shows as letters on
+ * too many terminals and captures. */
+static bool ascii_line(const struct ui *u, int y, int x, int n, chtype ch)
+{
+	if (u->utf8)
+		return false;
+	chtype c = ch | u->role[ROLE_BORDER].attr | COLOR_PAIR(u->role[ROLE_BORDER].pair);
+	if (n <= 0)
+		return true;
+	if (ch == '|')
+		mvvline(y, x, c, n);
+	else
+		mvhline(y, x, c, n);
+	return true;
+}
+
 void ui_vline(const struct ui *u, int y, int x, int n)
 {
-	ui_line(u, y, x, n, true, WACS_VLINE);
+	if (!ascii_line(u, y, x, n, '|'))
+		ui_line(u, y, x, n, true, WACS_VLINE);
 }
 
 void ui_hline(const struct ui *u, int y, int x, int n)
 {
-	ui_line(u, y, x, n, false, WACS_HLINE);
+	if (!ascii_line(u, y, x, n, '-'))
+		ui_line(u, y, x, n, false, WACS_HLINE);
 }
 
 void ui_corner(const struct ui *u, int y, int x, int which)
 {
+	if (ascii_line(u, y, x, 1, '+'))
+		return;
 	const cchar_t *c = which == 0   ? WACS_ULCORNER
 			   : which == 1 ? WACS_URCORNER
 			   : which == 2 ? WACS_LLCORNER
@@ -407,13 +470,15 @@ static void ui_geometry(struct ui *u)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	u->small = u->rows < UI_MIN_ROWS || u->cols < UI_MIN_COLS;
-	u->wide = u->cols >= UI_WIDE_COLS;
+	/* Two panes only when the contents show every title whole and the reader keeps a
+	 * comfortable width beside them; below that one pane at a time (80 columns included). */
+	int tw = toc_fit_width(u->c);
+	tw = tw < UI_TOC_MIN ? UI_TOC_MIN : tw;
+	u->wide = u->cols - tw - 1 >= UI_READER_MIN;
 	int bh = u->rows - 2;
 	if (bh < 0)
 		bh = 0;
 	if (u->wide) {
-		int tw = u->cols * 3 / 10;
-		tw = tw < 24 ? 24 : tw > 36 ? 36 : tw;
 		u->toc_r = (struct rect){ .y = 0, .x = 0, .h = bh, .w = tw };
 		u->main_r = (struct rect){ .y = 0, .x = tw + 1, .h = bh, .w = u->cols - tw - 1 };
 	} else {
@@ -441,6 +506,11 @@ static void ui_resize(struct ui *u)
 		urgent_load(u);
 		view_restore(&u->ug, &p, ui_rect_lines(&u->main_r));
 	}
+	if (u->so.L.n) {
+		struct vpos p = view_pos(&u->so);
+		sources_load(u);
+		view_restore(&u->so, &p, ui_rect_lines(&u->main_r));
+	}
 	if (u->help)
 		help_layout(u);
 }
@@ -451,25 +521,40 @@ static void ui_resize(struct ui *u)
  * key, and says on the status line. */
 static const struct screen_ops {
 	void (*draw)(const struct ui *u, bool focused);
-	bool (*key)(struct ui *u, struct ui_key k);
+	bool (*request)(struct ui *u, enum request req);
 	void (*status)(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 } screens[] = {
-	[SCR_READER] = { reader_draw, reader_key, reader_status },
-	[SCR_RESULTS] = { results_draw, results_key, results_status },
-	[SCR_URGENT] = { urgent_draw, urgent_key, urgent_status },
+	[SCR_READER] = { reader_draw, reader_request, reader_status },
+	[SCR_RESULTS] = { results_draw, results_request, results_status },
+	[SCR_URGENT] = { urgent_draw, urgent_request, urgent_status },
+	[SCR_SOURCES] = { sources_draw, sources_request, sources_status },
 };
 
-static struct view *main_view(struct ui *u)
+/* Where the view of the screen in the main pane sits in the UI state. */
+static size_t main_view_at(enum ui_screen screen)
 {
-	switch (u->screen) {
+	switch (screen) {
 	case SCR_RESULTS:
-		return &u->rs;
+		return offsetof(struct ui, rs);
 	case SCR_URGENT:
-		return &u->ug;
+		return offsetof(struct ui, ug);
+	case SCR_SOURCES:
+		return offsetof(struct ui, so);
 	case SCR_READER:
 		break;
 	}
-	return &u->rd;
+	return offsetof(struct ui, rd);
+}
+
+static const struct view *main_view_of(const struct ui *u)
+{
+	return (const struct view *)(const void *)((const char *)u + main_view_at(u->screen));
+}
+
+/* The view of the screen in the main pane. */
+static struct view *main_view(struct ui *u)
+{
+	return (struct view *)(void *)((char *)u + main_view_at(u->screen));
 }
 
 static void hist_store(struct ui *u, struct hist *h)
@@ -540,6 +625,11 @@ static void hist_apply(struct ui *u, const struct hist *h)
 		if (u->ug.sel == VIEW_NONE && u->ug.nlinks)
 			u->ug.sel = 0;
 		break;
+	case SCR_SOURCES:
+		if (!u->so.L.n)
+			sources_load(u);
+		view_restore(&u->so, &h->pos, mh);
+		break;
 	}
 }
 
@@ -573,6 +663,13 @@ void ui_open_section(struct ui *u, const struct node *sec, const struct node *bl
 {
 	hist_leave(u);
 	reader_load(u, sec, block);
+	u->last = sec;
+	if (sec == u->resume && !block) {
+		/* Back where the last run stopped reading. */
+		size_t h = ui_rect_lines(&u->main_r), max = view_max_top(&u->rd, h);
+		u->rd.top = u->resume_top < max ? u->resume_top : max;
+		u->resume = NULL;
+	}
 	u->screen = SCR_READER;
 	u->focus = PANE_MAIN;
 	hist_arrive(u);
@@ -608,6 +705,20 @@ void ui_open_urgent(struct ui *u)
 	hist_arrive(u);
 }
 
+void ui_open_sources(struct ui *u, int num)
+{
+	if (u->screen == SCR_SOURCES && u->focus == PANE_MAIN)
+		return;
+	hist_leave(u);
+	if (!u->so.L.n)
+		sources_load(u);
+	size_t h = ui_rect_lines(&u->main_r), top = sources_line(u, num);
+	u->so.top = top < view_max_top(&u->so, h) ? top : view_max_top(&u->so, h);
+	u->screen = SCR_SOURCES;
+	u->focus = PANE_MAIN;
+	hist_arrive(u);
+}
+
 void ui_open_toc(struct ui *u)
 {
 	if (u->focus == PANE_TOC)
@@ -623,50 +734,64 @@ void ui_open_toc(struct ui *u)
 
 struct hint {
 	const char *key, *what;
+	bool always; /* shown at every width from UI_HINT_COLS on; the rest as room allows */
 };
 
 static size_t screen_hints(const struct ui *u, struct hint *h)
 {
 	size_t n = 0;
-	h[n++] = (struct hint){ "?", "help" };
+	h[n++] = (struct hint){ "?", "help", true };
 	if (u->help) {
-		h[n++] = (struct hint){ "Esc", "close" };
-		h[n++] = (struct hint){ "Down Up", "scroll" };
+		h[n++] = (struct hint){ "Esc", "close", true };
+		h[n++] = (struct hint){ "Down Up", "scroll", false };
+		h[n++] = (struct hint){ "q", "quit", true };
 		return n;
 	}
+	h[n++] = (struct hint){ "!", "when to get help", true };
+	if (u->hpos > 0)
+		h[n++] = (struct hint){ "Esc", "back", false };
 	if (u->focus == PANE_TOC) {
-		h[n++] = (struct hint){ "Enter", "read" };
-		h[n++] = (struct hint){ "Right Left", "open/close" };
+		h[n++] = (struct hint){ "Enter", "read", false };
+		h[n++] = (struct hint){ "Right Left", "open/close", false };
 	} else if (u->screen == SCR_READER) {
 		const struct view *v = &u->rd;
 		size_t mh = ui_rect_lines(&u->main_r);
 		if (v->sel != VIEW_NONE && v->links[v->sel].line >= v->top &&
 		    v->links[v->sel].line < v->top + mh)
-			h[n++] = (struct hint){ "Enter", "follow link" };
-		if (v->nlinks)
-			h[n++] = (struct hint){ "Tab", "next link" };
+			h[n++] = (struct hint){ "Enter", "follow link", false };
 		if (v->nmatch_lines)
-			h[n++] = (struct hint){ "n N", "next/prev match" };
-		h[n++] = (struct hint){ "Space", "page down" };
-		h[n++] = (struct hint){ "] [", "next/prev section" };
+			h[n++] = (struct hint){ "n N", "next/prev match", false };
+		bool at_end = v->top >= view_max_top(v, mh);
+		h[n++] = (struct hint){ "Space", at_end ? "next section" : "page down", false };
+		if (v->nlinks)
+			h[n++] = (struct hint){ "Tab", "next link", false };
+		h[n++] = (struct hint){ "] [", "next/prev section", false };
+	} else if (u->screen == SCR_SOURCES) {
+		h[n++] = (struct hint){ "Space", "page down", false };
 	} else {
-		h[n++] = (struct hint){ "Enter", "open" };
-		h[n++] = (struct hint){ "Down Up", "choose" };
+		h[n++] = (struct hint){ "Enter", "open", false };
+		h[n++] = (struct hint){ "Down Up", "choose", false };
 	}
-	if (u->hpos > 0)
-		h[n++] = (struct hint){ "B", "back" };
-	h[n++] = (struct hint){ "/", "search" };
-	h[n++] = (struct hint){ "t", "contents" };
-	h[n++] = (struct hint){ "!", "when to get help" };
-	h[n++] = (struct hint){ "q", "quit" };
+	bool reading = u->focus == PANE_MAIN && u->screen == SCR_READER;
+	h[n++] = (struct hint){ "/", reading ? "find" : "search", true };
+	if (reading)
+		h[n++] = (struct hint){ "s", "search all", false };
+	if (u->focus != PANE_TOC)
+		h[n++] = (struct hint){ "t", "contents", false };
+	h[n++] = (struct hint){ "q", "quit", true };
 	return n;
+}
+
+static int hint_width(const struct hint *h)
+{
+	return (int)(strlen(h->key) + 1 + strlen(h->what));
 }
 
 static void draw_status(const struct ui *u)
 {
 	const struct rect *r = &u->status_r;
 	struct buf crumb = { 0 };
-	char pct[16] = "";
+	char pct[160] = "";
 	if (u->help)
 		buf_puts(&crumb, "Help: keys");
 	else if (u->focus == PANE_TOC)
@@ -682,6 +807,14 @@ static void draw_status(const struct ui *u)
 	buf_free(&crumb);
 }
 
+/* What the prompt says before the typing: "/" for find in page, as less does. */
+static const char *prompt_label(const struct ui *u)
+{
+	return u->prompting == PROMPT_SEARCH ? "Search all: "
+	       : u->prompting == PROMPT_SAVE ? "Save to file: "
+					     : "/";
+}
+
 static void draw_bottom(const struct ui *u)
 {
 	const struct rect *r = &u->line_r;
@@ -689,7 +822,9 @@ static void draw_bottom(const struct ui *u)
 	if (u->prompting) {
 		const char *s = u->prompt.s ? u->prompt.s : "";
 		size_t len = u->prompt.len, w = text_width(s, len);
-		int room = r->w - 2; /* "/" and the cursor */
+		const char *label = prompt_label(u);
+		int lw = (int)strlen(label);
+		int room = r->w - lw - 1; /* the label and the cursor */
 		/* Show the end of a long query: that is where the typing happens. */
 		while (room > 0 && w > (size_t)room && len > 0) {
 			uint32_t cp;
@@ -698,8 +833,8 @@ static void draw_bottom(const struct ui *u)
 			s += b;
 			len -= b;
 		}
-		ui_draw_text(u, r->y, r->x, 1, "/", 1, ROLE_STATUS_KEY);
-		ui_draw_text(u, r->y, r->x + 1, room, s, len, ROLE_NORMAL);
+		ui_draw_text(u, r->y, r->x, lw, label, (size_t)lw, ROLE_STATUS_KEY);
+		ui_draw_text(u, r->y, r->x + lw, room, s, len, ROLE_NORMAL);
 		return;
 	}
 	if (u->msg[0]) {
@@ -709,17 +844,36 @@ static void draw_bottom(const struct ui *u)
 	}
 	struct hint h[16];
 	size_t n = screen_hints(u, h);
-	/* The last hint (quit) always shows; the others in order while they fit. */
-	int x = r->x, end = r->x + r->w;
-	int qw = (int)(strlen(h[n - 1].key) + 1 + strlen(h[n - 1].what));
+	/* The hints marked always show; the others join in order while the line has room for
+	 * them. Below UI_HINT_COLS the "!" hint says less, and then hints drop from the end. */
+	bool keep[16];
+	int used = 0;
 	for (size_t i = 0; i < n; i++) {
-		int need = (int)(strlen(h[i].key) + 1 + strlen(h[i].what));
-		int limit = i + 1 < n ? end - qw - 2 : end;
-		if (x + need > limit)
+		keep[i] = h[i].always;
+		if (keep[i])
+			used += hint_width(&h[i]) + 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!keep[i] && used + hint_width(&h[i]) + 2 <= r->w + 2) {
+			keep[i] = true;
+			used += hint_width(&h[i]) + 2;
+		}
+	}
+	int x = r->x, end = r->x + r->w;
+	for (size_t i = 0; i < n; i++) {
+		if (!keep[i])
+			continue;
+		const char *what = h[i].what;
+		if (used > r->w + 2 && strcmp(h[i].key, "!") == 0) {
+			used -= (int)strlen(what) - 8;
+			what = "get help";
+		}
+		int need = (int)(strlen(h[i].key) + 1 + strlen(what));
+		if (x + need > end)
 			continue;
 		x += ui_draw_text(u, r->y, x, end - x, h[i].key, strlen(h[i].key), ROLE_STATUS_KEY);
 		x += 1;
-		x += ui_draw_text(u, r->y, x, end - x, h[i].what, strlen(h[i].what), ROLE_NORMAL);
+		x += ui_draw_text(u, r->y, x, end - x, what, strlen(what), ROLE_NORMAL);
 		x += 2;
 	}
 }
@@ -766,8 +920,10 @@ static void ui_draw(const struct ui *u)
 	int y = 0, x = 0;
 	if (u->prompting) {
 		y = u->line_r.y;
+		int lw = (int)strlen(prompt_label(u));
 		size_t w = text_width(u->prompt.s ? u->prompt.s : "", u->prompt.len);
-		x = 1 + (int)(w < (size_t)(u->cols - 2) ? w : (size_t)(u->cols - 2));
+		int room = u->cols - lw - 1 > 0 ? u->cols - lw - 1 : 0;
+		x = lw + (int)(w < (size_t)room ? w : (size_t)room);
 	} else if (u->help) {
 		y = 0;
 		x = 0;
@@ -775,32 +931,86 @@ static void ui_draw(const struct ui *u)
 	} else if (u->focus == PANE_TOC) {
 		toc_cursor(u, &y, &x);
 	} else {
-		const struct view *v = u->screen == SCR_RESULTS  ? &u->rs
-				       : u->screen == SCR_URGENT ? &u->ug
-								 : &u->rd;
-		view_cursor(u, v, &u->main_r, &y, &x);
+		view_cursor(u, main_view_of(u), &u->main_r, &y, &x);
 	}
 	move(y, x);
 }
 
 /* ---- keys ---- */
 
+static void prompt_open(struct ui *u, enum ui_prompt kind, const char *text)
+{
+	u->prompting = kind;
+	buf_reset(&u->prompt);
+	if (text)
+		buf_puts(&u->prompt, text);
+}
+
+/* Find in the open page, as less's /: the words are highlighted in place and the first match
+ * at or below the top comes into view. An empty find puts the highlight away. */
+static void find_in_page(struct ui *u, const char *q)
+{
+	free(u->hl);
+	u->hl = *q ? xstrdup(q) : NULL;
+	view_set_matches(&u->rd, u->ix, u->hl);
+	if (!u->hl)
+		return;
+	size_t n = reader_match_count(u);
+	if (n == 0) {
+		ui_message(u, false, "No match for \"%s\" in this section. Press s to search all.",
+			   q);
+		return;
+	}
+	struct view *v = &u->rd;
+	size_t h = ui_rect_lines(&u->main_r);
+	size_t top = v->top;
+	v->cur = VIEW_NONE;
+	/* Start at the top of the screen: the first match from here on, wrapping round. */
+	v->top = top;
+	bool wrapped = false;
+	view_next_match(v, 1, h, &wrapped);
+	v->sel = VIEW_NONE;
+	size_t before = 0;
+	for (size_t i = 0; i < v->cur; i++)
+		before += v->nmarks[i];
+	ui_message(u, false, "Match %zu of %zu for \"%s\". n and N move between them.", before + 1,
+		   n, q);
+}
+
+static void prompt_done(struct ui *u)
+{
+	enum ui_prompt kind = u->prompting;
+	u->prompting = PROMPT_NONE;
+	char *q = xstrdup(u->prompt.s ? u->prompt.s : "");
+	buf_reset(&u->prompt);
+	switch (kind) {
+	case PROMPT_SEARCH:
+		if (*q && ui_open_results(u, q) < 0)
+			ui_message(u, true, "Nothing to search for in \"%s\". Type a word.", q);
+		break;
+	case PROMPT_FIND:
+		find_in_page(u, q);
+		break;
+	case PROMPT_SAVE:
+		if (*q)
+			reader_save(u, q);
+		break;
+	case PROMPT_NONE:
+		break;
+	}
+	free(q);
+}
+
 static void prompt_key(struct ui *u, struct ui_key k)
 {
 	struct buf *p = &u->prompt;
-	if (ui_key_enter(k)) {
-		u->prompting = false;
-		char *q = xstrdup(p->s ? p->s : "");
-		buf_reset(p);
-		if (*q && ui_open_results(u, q) < 0)
-			ui_message(u, true, "Nothing to search for in \"%s\". Type a word.", q);
-		free(q);
+	switch (keymap_lookup(KM_PROMPT, k.ch, k.is_key)) {
+	case REQ_PROMPT_DONE:
+		prompt_done(u);
 		return;
-	}
-	if ((k.is_key && k.ch == KEY_BACKSPACE) || (!k.is_key && (k.ch == 127 || k.ch == 8))) {
+	case REQ_PROMPT_ERASE: {
 		if (p->len == 0) {
-			u->prompting =
-				false; /* backspace on an empty prompt leaves it, as in less */
+			u->prompting = PROMPT_NONE; /* as in less: leaves an empty prompt */
 			return;
 		}
 		size_t i = p->len - 1;
@@ -810,18 +1020,14 @@ static void prompt_key(struct ui *u, struct ui_key k)
 		p->s[i] = '\0';
 		return;
 	}
-	if (k.is_key)
-		return;
-	switch (k.ch) {
-	case 27:         /* Esc */
-	case 'g' & 0x1f: /* Ctrl-G */
-		u->prompting = false;
+	case REQ_PROMPT_CANCEL:
+		u->prompting = PROMPT_NONE;
 		buf_reset(p);
 		return;
-	case 'u' & 0x1f:
+	case REQ_PROMPT_KILL:
 		buf_reset(p);
 		return;
-	case 'w' & 0x1f: {
+	case REQ_PROMPT_WORD: {
 		size_t i = p->len;
 		while (i > 0 && p->s[i - 1] == ' ')
 			i--;
@@ -832,7 +1038,11 @@ static void prompt_key(struct ui *u, struct ui_key k)
 			p->s[i] = '\0';
 		return;
 	}
+	default:
+		break;
 	}
+	if (k.is_key)
+		return;
 	uint32_t cp = (uint32_t)k.ch;
 	if (cp < 0x20 || text_is_unsafe(cp, false) || cp > 0x10ffff || text_is_invisible(cp) ||
 	    text_is_nonchar(cp) || (cp >= 0xD800 && cp <= 0xDFFF))
@@ -842,7 +1052,7 @@ static void prompt_key(struct ui *u, struct ui_key k)
 	text_encode(p, cp);
 }
 
-static void section_step(struct ui *u, int dir)
+void ui_section_step(struct ui *u, int dir)
 {
 	const struct node *at = u->sec;
 	if (u->focus == PANE_TOC && u->toc.nrows)
@@ -871,6 +1081,8 @@ static void toggle_pane(struct ui *u)
 		v->sel = 0;
 }
 
+/* The wheel scrolls what is under it and never opens anything: over the contents it moves
+ * the rows, not the cursor. A click chooses and opens. */
 static void mouse_key(struct ui *u)
 {
 	MEVENT ev;
@@ -883,14 +1095,11 @@ static void mouse_key(struct ui *u)
 		int dir = ev.bstate & BUTTON4_PRESSED ? -1 : 1;
 		if (u->help) {
 			for (int i = 0; i < 3; i++)
-				help_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
-							     .is_key = true });
+				help_request(u, dir < 0 ? REQ_LINE_UP : REQ_LINE_DOWN);
 			return;
 		}
 		if (in_toc) {
-			for (int i = 0; i < 3; i++)
-				toc_key(u, (struct ui_key){ .ch = dir < 0 ? KEY_UP : KEY_DOWN,
-							    .is_key = true });
+			toc_scroll(u, 3 * dir);
 			return;
 		}
 		struct view *v = main_view(u);
@@ -914,17 +1123,86 @@ static void mouse_key(struct ui *u)
 	if (i == VIEW_NONE)
 		return;
 	view_select(v, i, ui_rect_lines(&u->main_r));
-	screens[u->screen].key(u, (struct ui_key){ .ch = '\r' });
+	screens[u->screen].request(u, u->screen == SCR_READER ? REQ_ENTER : REQ_OPEN);
+}
+
+/* The context whose table reads the next key. */
+static enum keymap_ctx ui_context(const struct ui *u)
+{
+	if (u->prompting)
+		return KM_PROMPT;
+	if (u->help)
+		return KM_HELP;
+	if (u->focus == PANE_TOC)
+		return KM_CONTENTS;
+	return u->screen == SCR_READER ? KM_READER : KM_LIST;
+}
+
+/* Requests every screen shares; the screen's own come first. */
+static void ui_request(struct ui *u, enum request req)
+{
+	bool done = u->focus == PANE_TOC ? toc_request(u, req) : screens[u->screen].request(u, req);
+	if (done)
+		return;
+	switch (req) {
+	case REQ_QUIT:
+		u->quit = true;
+		break;
+	case REQ_HELP:
+		u->help = true;
+		u->help_top = 0;
+		help_layout(u);
+		break;
+	case REQ_BACK:
+		hist_move(u, -1);
+		break;
+	case REQ_FORWARD:
+		hist_move(u, 1);
+		break;
+	case REQ_CONTENTS:
+		ui_open_toc(u);
+		break;
+	case REQ_URGENT:
+		ui_open_urgent(u);
+		break;
+	case REQ_SOURCES:
+		ui_open_sources(u, 0);
+		break;
+	case REQ_SEARCH_ALL:
+		prompt_open(u, PROMPT_SEARCH, NULL);
+		break;
+	case REQ_FIND:
+		prompt_open(u, PROMPT_FIND, NULL);
+		break;
+	case REQ_SAVE: {
+		char *name = reader_save_name(u);
+		prompt_open(u, PROMPT_SAVE, name);
+		free(name);
+		break;
+	}
+	case REQ_NEXT_SECTION:
+	case REQ_PREV_SECTION:
+		ui_section_step(u, req == REQ_NEXT_SECTION ? 1 : -1);
+		break;
+	case REQ_NEXT_LINK:
+	case REQ_PREV_LINK:
+	case REQ_SWITCH_PANE:
+		/* Tab after the last link goes to the other pane. */
+		if (u->wide || req == REQ_SWITCH_PANE)
+			toggle_pane(u);
+		break;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
 }
 
 static void ui_key(struct ui *u, struct ui_key k)
 {
 	if (k.is_key && k.ch == KEY_RESIZE) {
 		ui_resize(u);
-		return;
-	}
-	if (!k.is_key && k.ch == ('l' & 0x1f)) {
-		clearok(curscr, TRUE);
 		return;
 	}
 	if (u->small) {
@@ -941,73 +1219,83 @@ static void ui_key(struct ui *u, struct ui_key k)
 		mouse_key(u);
 		return;
 	}
-	if (u->help) {
-		help_key(u, k);
+	enum request req = keymap_lookup(ui_context(u), k.ch, k.is_key);
+	if (u->help)
+		help_request(u, req);
+	else if (req != REQ_NONE)
+		ui_request(u, req);
+}
+
+/* ---- the last place read ---- */
+
+/* $XDG_STATE_HOME/exoread, or ~/.local/state/exoread; NULL when neither can be known. */
+static char *state_dir(void)
+{
+	const char *x = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	if (x && x[0] == '/')
+		return xasprintf("%s/exoread", x);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.local/state/exoread", home);
+	return NULL;
+}
+
+/* The file holds one line: the section id, a tab and the first line shown. */
+static void state_load(struct ui *u)
+{
+	char *dir = state_dir();
+	if (!dir)
 		return;
-	}
-	if ((k.is_key && k.ch == KEY_F(1)) || (!k.is_key && k.ch == '?')) {
-		u->help = true;
-		u->help_top = 0;
-		help_layout(u);
-		return;
-	}
-	if (!k.is_key) {
-		switch (k.ch) {
-		case 'q':
-		case 'Q':
-			u->quit = true;
-			return;
-		case '/':
-			u->prompting = true;
-			buf_reset(&u->prompt);
-			return;
-		case '!':
-			ui_open_urgent(u);
-			return;
-		case 't':
-		case 'u':
-			ui_open_toc(u);
-			return;
-		case ']':
-			section_step(u, 1);
-			return;
-		case '[':
-			section_step(u, -1);
-			return;
-		case 'B':
-		case 127:
-		case 8:
-			hist_move(u, -1);
-			return;
-		case 'F':
-			hist_move(u, 1);
-			return;
+	char *path = xasprintf("%s/last", dir);
+	FILE *f = fopen(path, "r");
+	char line[512];
+	if (f && fgets(line, sizeof line, f)) {
+		char *tab = strchr(line, '\t');
+		if (tab) {
+			*tab = '\0';
+			const struct node *s = content_find(u->c, line);
+			if (s) {
+				u->resume = s;
+				u->resume_top = (size_t)strtoul(tab + 1, NULL, 10);
+			}
 		}
 	}
-	if (k.is_key && k.ch == KEY_BACKSPACE) {
-		hist_move(u, -1);
+	if (f)
+		fclose(f);
+	free(path);
+	free(dir);
+}
+
+/* Written whole to a new file that then takes the old one's name, so a crash never leaves half
+ * a line. Failing to keep the place is not worth a word on the way out. */
+static void state_save(const struct ui *u)
+{
+	if (!u->last)
 		return;
-	}
-	bool done = u->focus == PANE_TOC ? toc_key(u, k) : screens[u->screen].key(u, k);
-	if (done)
+	char *dir = state_dir();
+	if (!dir)
 		return;
-	/* What the screen left: pane switching and browser-style back and forward. */
-	if ((!k.is_key && k.ch == '\t') || (k.is_key && k.ch == KEY_BTAB)) {
-		toggle_pane(u);
-		return;
+	/* mkdir -p of the last two levels is enough for ~/.local/state/exoread. */
+	char *parent = xstrdup(dir);
+	char *slash = strrchr(parent, '/');
+	if (slash && slash != parent) {
+		*slash = '\0';
+		mkdir(parent, 0700);
 	}
-	if (u->focus == PANE_MAIN) {
-		if ((k.is_key && k.ch == KEY_LEFT) || (!k.is_key && k.ch == 'h'))
-			hist_move(u, -1);
-		else if ((k.is_key && k.ch == KEY_RIGHT) || (!k.is_key && k.ch == 'l'))
-			hist_move(u, 1);
-		else if (!k.is_key && k.ch == 27 && u->hl) {
-			/* Esc with nothing to close puts the search highlight away. */
-			free(u->hl);
-			u->hl = NULL;
-			view_set_matches(&u->rd, u->ix, NULL);
-		}
+	mkdir(dir, 0700);
+	char *path = xasprintf("%s/last", dir),
+	     *tmp = xasprintf("%s/last.%ld", dir, (long)getpid());
+	size_t top = u->sec == u->last ? u->rd.top : 0;
+	FILE *f = fopen(tmp, "w");
+	if (f) {
+		bool ok = fprintf(f, "%s\t%zu\n", u->last->id, top) > 0;
+		ok = fclose(f) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
 	}
+	free(tmp);
+	free(path);
+	free(parent);
+	free(dir);
 }
 
 /* ---- start and end ---- */
@@ -1020,9 +1308,18 @@ static void ui_start(struct ui *u, const struct ui_opts *o)
 	u->hist = xcalloc(1, sizeof *u->hist);
 	u->nhist = 1;
 	const struct node *first = u->toc.nrows ? u->toc.rows[u->toc.cur] : NULL;
+	if (!o->start && !o->query && !o->urgent)
+		state_load(u);
 	if (o->start) {
 		reader_load(u, o->start, NULL);
 		u->focus = PANE_MAIN;
+		u->last = o->start;
+	} else if (u->resume) {
+		/* The first screen stays the contents; the cursor waits on the last place read. */
+		toc_reveal(u, u->resume);
+		reader_load(u, u->resume, NULL);
+		ui_message(u, false, "Last time: %s. Press Enter to go on reading.",
+			   u->resume->title ? u->resume->title : u->resume->id);
 	} else if (first) {
 		reader_load(u, first, NULL);
 		toc_reveal(u, first);
@@ -1047,11 +1344,45 @@ static void ui_free(struct ui *u)
 	toc_free(u);
 	view_free(&u->rd);
 	view_free(&u->ug);
+	view_free(&u->so);
 	results_free(u);
 	layout_free(&u->help_L);
 	buf_free(&u->prompt);
 	free(u->hl);
 	hist_free(u);
+}
+
+/* The sequences terminals commonly send for these keys, taken even when the terminfo entry
+ * TERM names says otherwise (a terminal that claims to be another, or tmux and screen in
+ * between). Only sequences the entry leaves free are added. */
+static void ui_define_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} seqs[] = {
+		{ "\033[1~", KEY_HOME },  { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME },   { "\033[4~", KEY_END },  { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END },    { "\033OF", KEY_END },   { "\033[5~", KEY_PPAGE },
+		{ "\033[6~", KEY_NPAGE }, { "\033[A", KEY_UP },    { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT },  { "\033[D", KEY_LEFT },  { "\033OA", KEY_UP },
+		{ "\033OB", KEY_DOWN },   { "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[Z", KEY_BTAB },
+	};
+	for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		if (key_defined(seqs[i].seq) == 0)
+			define_key(seqs[i].seq, seqs[i].key);
+}
+
+/* Columns for the plain reader: the terminal's when it says, else $COLUMNS, else 80. */
+static int ui_plain_width(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col - 1 < UI_TEXT_MAX ? ws.ws_col - 1 : UI_TEXT_MAX;
+	const char *cols = getenv("COLUMNS");
+	int n = cols ? atoi(cols) : 0;
+	return n > 20 ? (n - 1 < UI_TEXT_MAX ? n - 1 : UI_TEXT_MAX) : 79;
 }
 
 int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)
@@ -1068,6 +1399,15 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 			return 2;
 		}
 		in = tty;
+	}
+	if (o->plain || !ui_term_can_address()) {
+		if (!o->plain)
+			fputs("This terminal cannot move the cursor, so the text comes line by line.\n",
+			      stdout);
+		int rc = plain_run(c, ix, o, in, stdout, ui_plain_width());
+		if (tty)
+			fclose(tty);
+		return rc;
 	}
 	ui_signal = 0;
 	ui_signals();
@@ -1089,8 +1429,12 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	ui_define_keys();
 	curs_set(1);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	/* Clicks and the wheel only: no motion reports, so the terminal's own selection works
+	 * with Shift, and nothing arrives while the mouse just moves. */
+	if (!o->no_mouse)
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 
 	struct ui u = {
@@ -1100,6 +1444,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 		.rd = { .sel = VIEW_NONE, .cur = VIEW_NONE },
 		.rs = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
 		.ug = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
+		.so = { .sel = VIEW_NONE, .cur = VIEW_NONE },
 	};
 	ui_colors(&u, o->color);
 	ui_geometry(&u);
@@ -1128,6 +1473,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	}
 	endwin();
 	delscreen(scr);
+	state_save(&u);
 	ui_signals_restore();
 	if (tty)
 		fclose(tty);

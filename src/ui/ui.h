@@ -17,6 +17,8 @@ struct ui_opts {
 	enum ui_color color;      /* NO_COLOR already folded in by the caller */
 	const struct node *start; /* open this section in the reader; NULL: contents */
 	const char *query;        /* open the results for this query; NULL: none */
+	bool plain;               /* print sections and read command lines, as on a dumb terminal */
+	bool no_mouse;            /* leave the mouse to the terminal */
 	bool urgent;              /* open "When to get help" first */
 };
 

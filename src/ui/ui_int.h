@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <curses.h>
 #include <wchar.h>
 
@@ -15,6 +16,7 @@
 #include "../model.h"
 #include "../search.h"
 #include "../util.h"
+#include "keymap.h"
 #include "ui.h"
 
 #define VIEW_NONE ((size_t)-1)
@@ -57,6 +59,15 @@ enum ui_screen {
 	SCR_READER,
 	SCR_RESULTS,
 	SCR_URGENT,
+	SCR_SOURCES,
+};
+
+/* What the bottom line is asking for, if anything. */
+enum ui_prompt {
+	PROMPT_NONE,
+	PROMPT_SEARCH, /* words to search all sections for */
+	PROMPT_FIND,   /* words to find in the open page */
+	PROMPT_SAVE,   /* a file to save the open section to */
 };
 
 /* A rectangle of the terminal. */
@@ -70,6 +81,7 @@ struct vlink {
 	size_t start, len;         /* byte range within the line */
 	const struct node *target; /* section to open; NULL for a "did you mean" entry */
 	const struct node *block;  /* block to show first within target, or NULL */
+	int source;                /* a reference such as [2,3]: the first number; else 0 */
 };
 
 /* A scrolling view over layout lines, shared by the reader, results and urgent screens. */
@@ -94,6 +106,7 @@ struct vpos {
 	size_t line;             /* the raw top line, used when node is NULL */
 	const struct node *sel;  /* target of the selected link, or NULL */
 	size_t sel_index;        /* its index, when the same target is linked twice */
+	size_t sel_raw;          /* the selected link's index when it has no target, or VIEW_NONE */
 };
 
 /* One place in the history. */
@@ -138,6 +151,7 @@ struct ui {
 	struct search_result res;
 	struct view rs; /* results */
 	struct view ug; /* when to get help */
+	struct view so; /* sources */
 
 	char *hl; /* query whose matches are highlighted in the reader, or NULL */
 
@@ -146,9 +160,9 @@ struct ui {
 	struct layout help_L;
 	int help_width;
 
-	bool prompting;    /* the search prompt owns the bottom line */
-	struct buf prompt; /* UTF-8 text typed so far */
-	char msg[256];     /* one-shot message for the bottom line */
+	enum ui_prompt prompting; /* a prompt owns the bottom line */
+	struct buf prompt;        /* UTF-8 text typed so far */
+	char msg[256];            /* one-shot message for the bottom line */
 	bool msg_error;
 
 	struct hist *hist;
@@ -158,6 +172,11 @@ struct ui {
 		attr_t attr;
 		short pair;
 	} role[ROLE_COUNT];
+
+	/* The last place read, kept between runs in $XDG_STATE_HOME/exoread/last. */
+	const struct node *last;   /* the section opened last in this run, or NULL */
+	const struct node *resume; /* the section read last time; opening it goes to resume_top */
+	size_t resume_top;
 
 	bool quit;
 	int status;
@@ -193,8 +212,15 @@ void ui_message(struct ui *u, bool error, const char *fmt, ...)
 void ui_open_section(struct ui *u, const struct node *sec, const struct node *block);
 /* Run query and show its results, as a new history place. Returns -1 when nothing was searchable. */
 int ui_open_results(struct ui *u, const char *query);
+/* Open the section after (dir 1) or before (dir -1) the one shown, as a new history place. */
+void ui_section_step(struct ui *u, int dir);
 /* Show the "when to get help" screen, as a new history place. */
 void ui_open_urgent(struct ui *u);
+/* Show the sources screen with source number num at the top (0: from the start), as a new
+ * history place. */
+void ui_open_sources(struct ui *u, int num);
+/* Columns of text in a pane of rect r: its width less the margins, at most UI_TEXT_MAX. */
+int ui_text_width(const struct rect *r);
 /* Move focus to the contents (a new history place when it changes anything). */
 void ui_open_toc(struct ui *u);
 /* Number of text lines a rectangle shows. */
@@ -244,24 +270,29 @@ void view_draw(const struct ui *u, const struct view *v, const struct rect *r, b
 void view_cursor(const struct ui *u, const struct view *v, const struct rect *r, int *y, int *x);
 /* Index of the link at line/column of a click in r, or VIEW_NONE. */
 size_t view_link_at(const struct view *v, const struct rect *r, int y, int x);
-/* Shared keys: movement and link cycling. Returns true when handled. */
-bool view_key(struct view *v, struct ui_key k, size_t h);
-/* Is k the Enter key (KEY_ENTER, or Return as a character)? */
-bool ui_key_enter(struct ui_key k);
-/* The link chosen in v when k is Enter, or NULL (no Enter, or nothing chosen). */
-const struct vlink *view_entered(const struct view *v, struct ui_key k);
+/* Shared requests: movement and link cycling. Returns true when handled. */
+bool view_request(struct view *v, enum request req, size_t h);
+/* The chosen link of v, or NULL. */
+const struct vlink *view_chosen(const struct view *v);
 
 /* toc.c: the contents. */
 void toc_init(struct ui *u);
 void toc_free(struct ui *u);
 /* Lay the notice out again and rebuild rows; call after a resize. */
 void toc_relayout(struct ui *u);
+/* The first screen's banner: the notice's first sentence, its note's first sentence when
+ * with_note, and the key for when to get help. */
+void toc_banner_text(struct buf *b, const struct node *notice, bool with_note);
+/* Columns the contents pane needs to show every title whole, margins included. */
+int toc_fit_width(const struct content *c);
 /* Put the cursor on sec, opening its ancestors. */
 void toc_reveal(struct ui *u, const struct node *sec);
 void toc_draw(const struct ui *u, bool focused);
 void toc_cursor(const struct ui *u, int *y, int *x);
-bool toc_key(struct ui *u, struct ui_key k);
+bool toc_request(struct ui *u, enum request req);
 bool toc_click(struct ui *u, int y, int x);
+/* Scroll the rows by delta lines without moving the cursor (the mouse wheel). */
+void toc_scroll(struct ui *u, long delta);
 void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 
 /* reader.c: one section. */
@@ -270,27 +301,50 @@ void reader_load(struct ui *u, const struct node *sec, const struct node *block)
 /* Lay the section out again at the current width; old_h: the pane height before. */
 void reader_relayout(struct ui *u, size_t old_h);
 void reader_draw(const struct ui *u, bool focused);
-bool reader_key(struct ui *u, struct ui_key k);
+bool reader_request(struct ui *u, enum request req);
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* A file name to offer for saving the open section (owned by the caller). */
+char *reader_save_name(const struct ui *u);
+/* Save the open section as plain text to path; says how it went on the bottom line. */
+void reader_save(struct ui *u, const char *path);
+/* Matches of the find (or search) words in the open section. */
+size_t reader_match_count(const struct ui *u);
 
 /* results.c: search hits. */
 /* Run query into u->res and lay it out; -1 when the query held nothing searchable. */
 int results_load(struct ui *u, const char *query);
 void results_relayout(struct ui *u);
 void results_draw(const struct ui *u, bool focused);
-bool results_key(struct ui *u, struct ui_key k);
+bool results_request(struct ui *u, enum request req);
 void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 void results_free(struct ui *u);
 
 /* urgent.c: symptoms by urgency. */
 void urgent_load(struct ui *u);
 void urgent_draw(const struct ui *u, bool focused);
-bool urgent_key(struct ui *u, struct ui_key k);
+bool urgent_request(struct ui *u, enum request req);
 void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* sources.c: what [n] stands for. */
+void sources_load(struct ui *u);
+/* The first line of source number num on the sources screen, or 0. */
+size_t sources_line(const struct ui *u, int num);
+void sources_draw(const struct ui *u, bool focused);
+bool sources_request(struct ui *u, enum request req);
+void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+
+/* term.c: whether TERM names a known terminal that can move the cursor (has cup). Without it
+ * curses would draw a blank screen, so the plain reader takes over (less warns and goes on). */
+bool ui_term_can_address(void);
+
+/* plain.c: the line-by-line reader for terminals without cursor addressing. */
+/* Print to out, read command lines from in until q or the end of input; returns 0. */
+int plain_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o,
+	      FILE *in, FILE *out, int width);
 
 /* help.c: the key overlay. */
 void help_layout(struct ui *u);
 void help_draw(const struct ui *u);
-bool help_key(struct ui *u, struct ui_key k);
+bool help_request(struct ui *u, enum request req);
 
 #endif

@@ -6,12 +6,6 @@
 
 #include "ui_int.h"
 
-static int urgent_width(const struct ui *u)
-{
-	int w = u->main_r.w;
-	return w >= 8 ? w - 2 : w > 0 ? w : 1;
-}
-
 /* The shared layout of the view; each sign's "Read more" link opens the
  * section that explains it at the block that names it. */
 void urgent_load(struct ui *u)
@@ -19,7 +13,8 @@ void urgent_load(struct ui *u)
 	struct view *v = &u->ug;
 	view_free(v);
 	v->list = true;
-	struct layout_opts lo = { .width = urgent_width(u) };
+	/* As wide as the reader's text: long lines are hard to follow. */
+	struct layout_opts lo = { .width = ui_text_width(&u->main_r) };
 	layout_urgent(&v->L, u->c, &lo);
 	view_collect_links(v);
 	for (size_t i = 0; i < v->nlinks; i++) {
@@ -35,13 +30,13 @@ void urgent_draw(const struct ui *u, bool focused)
 	view_draw(u, &u->ug, &u->main_r, focused);
 }
 
-bool urgent_key(struct ui *u, struct ui_key k)
+bool urgent_request(struct ui *u, enum request req)
 {
 	struct view *v = &u->ug;
-	if (view_key(v, k, ui_rect_lines(&u->main_r)))
+	if (view_request(v, req, ui_rect_lines(&u->main_r)))
 		return true;
-	const struct vlink *l = view_entered(v, k);
-	if (l == NULL)
+	const struct vlink *l = view_chosen(v);
+	if (req != REQ_OPEN || l == NULL)
 		return false;
 	ui_open_section(u, l->target, l->block);
 	return true;

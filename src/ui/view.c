@@ -155,7 +155,7 @@ size_t view_find_node(const struct view *v, const struct node *n)
 
 struct vpos view_pos(const struct view *v)
 {
-	struct vpos p = { .line = v->top };
+	struct vpos p = { .line = v->top, .sel_raw = VIEW_NONE };
 	size_t i = v->top;
 	while (i < v->L.n && !v->L.lines[i].node)
 		i++;
@@ -168,6 +168,8 @@ struct vpos view_pos(const struct view *v)
 		p.k = i - first;
 		p.d = i - v->top;
 	}
+	if (v->sel != VIEW_NONE && !v->links[v->sel].target)
+		p.sel_raw = v->sel; /* a reference: found again by its place in the list */
 	if (v->sel != VIEW_NONE) {
 		p.sel = v->links[v->sel].target;
 		for (size_t j = 0; j < v->sel; j++)
@@ -197,6 +199,8 @@ void view_restore(struct view *v, const struct vpos *p, size_t h)
 	if (v->top > view_max_top(v, h))
 		v->top = view_max_top(v, h);
 	v->sel = VIEW_NONE;
+	if (!p->sel && p->sel_raw < v->nlinks && !v->links[p->sel_raw].target)
+		v->sel = p->sel_raw;
 	if (p->sel) {
 		size_t seen = 0;
 		for (size_t j = 0; j < v->nlinks; j++) {
@@ -366,148 +370,84 @@ static bool cycle_link(struct view *v, int dir, size_t h)
 	return true;
 }
 
-bool view_key(struct view *v, struct ui_key k, size_t h)
+bool view_request(struct view *v, enum request req, size_t h)
 {
 	long page = h > 1 ? (long)h - 1 : 1;
-	enum {
-		NONE,
-		UP,
-		DOWN,
-		PGUP,
-		PGDN,
-		HOME,
-		END,
-		HALFUP,
-		HALFDN
-	} m = NONE;
-	if (k.is_key) {
-		switch (k.ch) {
-		case KEY_UP:
-			m = UP;
-			break;
-		case KEY_DOWN:
-			m = DOWN;
-			break;
-		case KEY_PPAGE:
-			m = PGUP;
-			break;
-		case KEY_NPAGE:
-			m = PGDN;
-			break;
-		case KEY_HOME:
-			m = HOME;
-			break;
-		case KEY_END:
-			m = END;
-			break;
-		case KEY_BTAB:
-			return cycle_link(v, -1, h);
-		default:
-			return false;
-		}
-	} else {
-		switch (k.ch) {
-		case 'k':
-		case 'y':
-		case 'p' & 0x1f:
-			m = UP;
-			break;
-		case 'j':
-		case 'e':
-		case 'n' & 0x1f:
-			m = DOWN;
-			break;
-		case 'b':
-		case 'b' & 0x1f:
-			m = PGUP;
-			break;
-		case ' ':
-		case 'f' & 0x1f:
-			m = PGDN;
-			break;
-		case 'u' & 0x1f:
-			m = HALFUP;
-			break;
-		case 'd' & 0x1f:
-			m = HALFDN;
-			break;
-		case 'g':
-		case '<':
-			m = HOME;
-			break;
-		case 'G':
-		case '>':
-			m = END;
-			break;
-		case '\t':
-			return cycle_link(v, 1, h);
-		default:
-			return false;
-		}
+	switch (req) {
+	case REQ_NEXT_LINK:
+		return cycle_link(v, 1, h);
+	case REQ_PREV_LINK:
+		return cycle_link(v, -1, h);
+	case REQ_LINE_UP:
+	case REQ_LINE_DOWN:
+	case REQ_PAGE_UP:
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_UP:
+	case REQ_HALF_DOWN:
+	case REQ_TOP:
+	case REQ_END:
+		break;
+	default:
+		return false;
 	}
 	if (v->list && v->nlinks > 0) {
 		/* Lists move the selection; paging moves it by about a screen of entries. */
 		size_t s = v->sel == VIEW_NONE ? 0 : v->sel, n = v->nlinks;
 		size_t per = 1;
-		if (m == PGUP || m == PGDN || m == HALFUP || m == HALFDN) {
+		if (req == REQ_PAGE_UP || req == REQ_PAGE_DOWN || req == REQ_HALF_UP ||
+		    req == REQ_HALF_DOWN) {
 			size_t lines = v->L.n / n ? v->L.n / n : 1;
 			per = (size_t)page / lines;
-			if (m == HALFUP || m == HALFDN)
+			if (req == REQ_HALF_UP || req == REQ_HALF_DOWN)
 				per /= 2;
 			if (per == 0)
 				per = 1;
 		}
-		switch (m) {
-		case UP:
-		case PGUP:
-		case HALFUP:
+		switch (req) {
+		case REQ_LINE_UP:
+		case REQ_PAGE_UP:
+		case REQ_HALF_UP:
 			s = s > per ? s - per : 0;
 			break;
-		case DOWN:
-		case PGDN:
-		case HALFDN:
-			s = s + per < n ? s + per : n - 1;
-			break;
-		case HOME:
+		case REQ_TOP:
 			s = 0;
 			break;
-		case END:
+		case REQ_END:
 			s = n - 1;
 			break;
-		case NONE:
+		default:
+			s = s + per < n ? s + per : n - 1;
 			break;
 		}
 		view_select(v, s, h);
-		if (m == HOME)
+		if (req == REQ_TOP)
 			v->top = 0;
 		return true;
 	}
-	switch (m) {
-	case UP:
+	switch (req) {
+	case REQ_LINE_UP:
 		view_scroll(v, -1, h);
 		break;
-	case DOWN:
+	case REQ_LINE_DOWN:
 		view_scroll(v, 1, h);
 		break;
-	case PGUP:
+	case REQ_PAGE_UP:
 		view_scroll(v, -page, h);
 		break;
-	case PGDN:
+	case REQ_PAGE_DOWN:
 		view_scroll(v, page, h);
 		break;
-	case HALFUP:
+	case REQ_HALF_UP:
 		view_scroll(v, -(long)(h / 2 ? h / 2 : 1), h);
 		break;
-	case HALFDN:
+	case REQ_HALF_DOWN:
 		view_scroll(v, (long)(h / 2 ? h / 2 : 1), h);
 		break;
-	case HOME:
+	case REQ_TOP:
 		v->top = 0;
 		break;
-	case END:
+	default: /* REQ_END */
 		v->top = view_max_top(v, h);
-		break;
-	case NONE:
 		break;
 	}
 	/* A selection that scrolled out of sight no longer holds focus. */
@@ -517,12 +457,7 @@ bool view_key(struct view *v, struct ui_key k, size_t h)
 	return true;
 }
 
-bool ui_key_enter(struct ui_key k)
+const struct vlink *view_chosen(const struct view *v)
 {
-	return (k.is_key && k.ch == KEY_ENTER) || (!k.is_key && (k.ch == '\r' || k.ch == '\n'));
-}
-
-const struct vlink *view_entered(const struct view *v, struct ui_key k)
-{
-	return ui_key_enter(k) && v->sel != VIEW_NONE ? &v->links[v->sel] : NULL;
+	return v->sel != VIEW_NONE ? &v->links[v->sel] : NULL;
 }
