@@ -136,7 +136,8 @@ int config_load(struct config *cfg)
 	};
 	for (size_t i = 0; i < sizeof env / sizeof env[0]; i++) {
 		const char *v = getenv(env[i].var);
-		if (v && set(cfg, env[i].key, v, env[i].var, 0) != 0)
+		/* Set but empty counts as not set, as with NO_COLOR. */
+		if (v && *v && set(cfg, env[i].key, v, env[i].var, 0) != 0)
 			rc = -1;
 	}
 	return rc;

@@ -95,6 +95,9 @@ if grep -q "Your clinic's phone number is +34 91 555 0100" "$TMPD/u112"; then pa
 expect_eq "EXOREAD_EMERGENCY_NUMBER beats the file" "In an emergency, call 999. Your clinic's phone number is +34 91 555 0100." \
 	"$(EXOREAD_EMERGENCY_NUMBER=999 "$EXO" --width 80 print side-effects/injection-site | sed -n 3p)"
 
+expect_eq "an empty EXOREAD_EMERGENCY_NUMBER is not set" "In an emergency, call 112. Your clinic's phone number is +34 91 555 0100." \
+	"$(EXOREAD_EMERGENCY_NUMBER= "$EXO" --width 80 print side-effects/injection-site | sed -n 3p)"
+
 # Bad settings: a clear message with file:line, exit 2, nothing printed.
 bad() { # bad NAME CONFIG-TEXT EXPECTED-MESSAGE
 	printf '%b' "$2" >"$XDG_CONFIG_HOME/exoread/config"
