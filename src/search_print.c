@@ -129,21 +129,32 @@ static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)
 	buf_putc(out, '\n');
 }
 
-void search_print_text(struct buf *out, const struct search_result *res, bool styled, int width)
+/* Text and Markdown: "Showing results for", then the hits a blank line apart. */
+static void print_hits(struct buf *out, const struct search_result *res, bool md, bool styled,
+		       int width)
 {
 	buf_add(out, "", 0);
-	if (width <= 0)
-		width = 80;
 	if (res->corrected) {
 		buf_puts(out, "Showing results for: ");
-		put_line(out, res->corrected);
+		if (md)
+			esc_md(out, res->corrected, strlen(res->corrected), false);
+		else
+			put_line(out, res->corrected);
 		buf_puts(out, "\n\n");
 	}
 	for (size_t i = 0; i < res->nhits; i++) {
 		if (i > 0)
 			buf_putc(out, '\n');
-		print_text_hit(out, &res->hits[i], styled, width);
+		if (md)
+			print_md_hit(out, i, &res->hits[i]);
+		else
+			print_text_hit(out, &res->hits[i], styled, width);
 	}
+}
+
+void search_print_text(struct buf *out, const struct search_result *res, bool styled, int width)
+{
+	print_hits(out, res, false, styled, width > 0 ? width : 80);
 }
 
 void search_print_tsv(struct buf *out, const struct search_result *res, bool styled, int width)
@@ -171,15 +182,5 @@ void search_print_md(struct buf *out, const struct search_result *res, bool styl
 {
 	(void)styled;
 	(void)width;
-	buf_add(out, "", 0);
-	if (res->corrected) {
-		buf_puts(out, "Showing results for: ");
-		esc_md(out, res->corrected, strlen(res->corrected), false);
-		buf_puts(out, "\n\n");
-	}
-	for (size_t i = 0; i < res->nhits; i++) {
-		if (i > 0)
-			buf_putc(out, '\n');
-		print_md_hit(out, i, &res->hits[i]);
-	}
+	print_hits(out, res, true, false, 0);
 }
