@@ -253,11 +253,17 @@ static void rich_also(struct rich *r, const struct strv *v)
 	rich_span(r, start, LS_DIM, NULL);
 }
 
-static bool same_sources(const struct node *a, const struct node *b)
+bool layout_list_refs_on_intro(const struct node *list)
 {
-	return a->nsources == b->nsources &&
-	       (a->nsources == 0 ||
-		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
+	return list->text && list->text[0] && list->nsources > 0;
+}
+
+bool layout_item_refs_shown(const struct node *it, const struct node *list)
+{
+	bool same = it->nsources == list->nsources &&
+		    (it->nsources == 0 ||
+		     memcmp(it->sources, list->sources, it->nsources * sizeof *it->sources) == 0);
+	return !layout_list_refs_on_intro(list) || !same;
 }
 
 /* "[Emergency: get help now]" in words, styled as urgent; a link to the
@@ -311,13 +317,11 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 		emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		break;
 	case NODE_LIST: {
-		/* When the intro carries the list's sources, items repeat only the
-		 * references that differ from it; a list of ten items citing the
-		 * same two articles would otherwise read as a wall of "[1,2]". */
-		bool on_intro = n->text && n->text[0] && n->nsources > 0;
+		/* References on the intro, and on an item only when they differ
+		 * from the list's (layout.h). */
 		if (n->text && n->text[0]) {
 			rich_add(&r, n->text, -1, NULL);
-			if (on_intro)
+			if (layout_list_refs_on_intro(n))
 				rich_refs(&r, L, c, n->sources, n->nsources);
 			emit(L, &r, (struct shape){ 0 }, n, sec, o);
 		}
@@ -331,7 +335,7 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 			rich_add(&r, it->text ? it->text : "", -1, NULL);
 			if (!o->also_once)
 				rich_also(&r, &it->also_called);
-			if (!on_intro || !same_sources(it, n))
+			if (layout_item_refs_shown(it, n))
 				rich_refs(&r, L, c, it->sources, it->nsources);
 			emit(L, &r,
 			     (struct shape){ .indent = 2,

@@ -78,6 +78,15 @@ void layout_text(struct layout *L, const char *text, int indent, const struct la
  * Sets cited[i] for each index i when cited is not NULL (c->nsources flags).
  */
 void layout_refs(struct buf *b, const struct content *c, const int *src, size_t n, bool *cited);
+/*
+ * The list-reference rule every printer follows. When a list's intro carries
+ * the list's sources, its items repeat only the references that differ from
+ * it; a list of ten items citing the same two articles would otherwise read
+ * as a wall of "[1,2]". layout_list_refs_on_intro(): the intro shows list's
+ * references; layout_item_refs_shown(): item it of list shows its own.
+ */
+bool layout_list_refs_on_intro(const struct node *list);
+bool layout_item_refs_shown(const struct node *it, const struct node *list);
 /* Free all lines; L may be reused. NULL-safe. */
 void layout_free(struct layout *L);
 

@@ -571,12 +571,12 @@ static const struct node *resolve(const struct content *c, const char *ref)
 static int do_print(const struct content *c, const struct opts *o, const struct node **secs,
 		    size_t n)
 {
-	int fmt = PRINT_TEXT;
-	if (o->format && (fmt = print_format_parse(o->format)) < 0)
+	const struct print_format_entry *f = print_format_find(o->format ? o->format : "text");
+	if (f == NULL || f->print == NULL)
 		return usage_error("print --format takes text, markdown or json, not '%s'",
 				   o->format);
 	struct print_opts po = {
-		.format = (enum print_format)fmt,
+		.format = f->format,
 		.width = o->width ? o->width : term_width(),
 		.styled = use_style(o),
 		.handout = !o->bare,
@@ -592,20 +592,7 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		print_urgent(&b, c, &po);
 		return emit_as(&b, po.format == PRINT_JSON);
 	}
-	switch (po.format) {
-	case PRINT_TEXT:
-		print_text(&b, c, secs, n, &po);
-		break;
-	case PRINT_MARKDOWN:
-		print_md(&b, c, secs, n, &po);
-		break;
-	case PRINT_JSON:
-		print_json(&b, c, secs, n, &po);
-		break;
-	case PRINT_TREE:
-		print_tree(&b, c, secs, n, &po);
-		break;
-	}
+	f->print(&b, c, secs, n, &po);
 	return emit_as(&b, po.format == PRINT_JSON);
 }
 
@@ -655,8 +642,8 @@ static struct search_index *take_index(const struct content *c, struct search_in
 static int cmd_search(const struct content *c, const struct opts *o, const char *query,
 		      struct search_index **early)
 {
-	int fmt = SEARCH_FMT_TEXT;
-	if (o->format && (fmt = search_format_parse(o->format)) < 0)
+	const struct print_format_entry *f = print_format_find(o->format ? o->format : "text");
+	if (f == NULL || f->search == NULL)
 		return usage_error("search --format takes text, tsv, json or markdown, not '%s'",
 				   o->format);
 	struct search_index *ix = take_index(c, early);
@@ -684,11 +671,10 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		}
 		rc = EXIT_NOTHING;
 	} else {
-		struct out_sink os = out_sink(fmt == SEARCH_FMT_JSON);
+		struct out_sink os = out_sink(f->format == PRINT_JSON);
 		struct buf b = { .sink = &os.sink };
-		search_print(&b, &res, (enum search_format)fmt, use_style(o),
-			     o->width ? o->width : term_width());
-		rc = emit_as(&b, fmt == SEARCH_FMT_JSON);
+		f->search(&b, &res, use_style(o), o->width ? o->width : term_width());
+		rc = emit_as(&b, f->format == PRINT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",

@@ -1,5 +1,6 @@
-/* print.h - the printers: text, markdown, json and tree (debug).
- * Each renders a list of sections into a buffer; main.c writes the buffer. */
+/* print.h - the printers: text, markdown, json and tree (debug), and the one
+ * table of output formats that `print` and `search` read.
+ * Each renders into a buffer; main.c writes the buffer. */
 #ifndef EXOREAD_PRINT_H
 #define EXOREAD_PRINT_H
 
@@ -14,7 +15,11 @@ enum print_format {
 	PRINT_MARKDOWN,
 	PRINT_JSON,
 	PRINT_TREE,
+	PRINT_TSV, /* search only */
 };
+
+struct print_opts;
+struct search_result;
 
 struct print_opts {
 	enum print_format format;
@@ -31,8 +36,25 @@ struct print_opts {
 /* The handout's lines, in plain words, into out (one line per '\n'); footer: the closing ones. */
 void print_handout(struct buf *out, const struct print_opts *o, bool footer);
 
-/* Parse "text", "markdown"/"md", "json", "tree"; returns -1 when unknown. */
-int print_format_parse(const char *s);
+/* Render sections secs[0..n) (each with its subsections) into out. */
+typedef void print_fn(struct buf *out, const struct content *c, const struct node *const *secs,
+		      size_t n, const struct print_opts *o);
+/* Render search results into out (search_print.h). styled: terminal styles
+ * for matches (text only). width: text wrap. */
+typedef void search_print_fn(struct buf *out, const struct search_result *res, bool styled,
+			     int width);
+
+/* One output format: its name, and its writer for `print` and for `search`
+ * (NULL where that command does not take it). */
+struct print_format_entry {
+	const char *name;
+	enum print_format format;
+	print_fn *print;
+	search_print_fn *search;
+};
+
+/* The format named s: "text", "markdown"/"md", "json", "tree" or "tsv"; NULL when unknown. */
+const struct print_format_entry *print_format_find(const char *s);
 
 /* Render sections secs[0..n) (each with its subsections) into out. */
 void print_text(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,

@@ -1,67 +1,14 @@
 /* print_json.c - the JSON printer: every field of the printed sections.
  *
  * The output is always valid JSON (RFC 8259) whatever the content holds:
- * strings are re-encoded code point by code point, invalid bytes become
- * U+FFFD, and controls, bidi controls and U+2028/U+2029 are \u-escaped so the
- * text stays harmless when a script echoes it to a terminal or a web page.
+ * every string goes through esc_json_str() (escape.h).
  */
 #include <string.h>
 
 #include "config.h"
+#include "escape.h"
 #include "print.h"
 #include "text.h"
-
-static void json_str(struct buf *out, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	if (s == NULL) {
-		buf_puts(out, "null");
-		return;
-	}
-	size_t len = strlen(s);
-	buf_putc(out, '"');
-	for (size_t i = 0; i < len;) {
-		size_t j = i;
-		while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F &&
-		       s[j] != '"' && s[j] != '\\')
-			j++;
-		if (j > i) {
-			buf_add(out, s + i, j - i);
-			i = j;
-			continue;
-		}
-		uint32_t cp;
-		size_t n = text_decode(s + i, len - i, &cp);
-		if (cp == '"' || cp == '\\') {
-			buf_putc(out, '\\');
-			buf_putc(out, (char)cp);
-		} else if (cp == '\n') {
-			buf_puts(out, "\\n");
-		} else if (cp == '\t') {
-			buf_puts(out, "\\t");
-		} else if (text_is_unsafe(cp, false) || text_is_invisible(cp)) {
-			/* Invisible characters too: kept, but never raw on a terminal. */
-			uint32_t u[2] = { cp, 0 };
-			if (cp > 0xFFFF) /* a surrogate pair */
-				u[0] = 0xD800 + ((cp - 0x10000) >> 10),
-				u[1] = 0xDC00 + (cp & 0x3FF);
-			for (int k = 0; k < 2 && u[k]; k++) {
-				char e[6] = { '\\',
-					      'u',
-					      hex[(u[k] >> 12) & 0xF],
-					      hex[(u[k] >> 8) & 0xF],
-					      hex[(u[k] >> 4) & 0xF],
-					      hex[u[k] & 0xF] };
-				buf_add(out, e, sizeof e);
-			}
-		} else {
-			text_encode(out, cp);
-		}
-		i += n;
-	}
-	buf_putc(out, '"');
-}
 
 static void indent(struct buf *out, int depth)
 {
@@ -76,7 +23,7 @@ static void key(struct buf *out, int depth, bool *first, const char *k)
 		buf_putc(out, ',');
 	*first = false;
 	indent(out, depth);
-	json_str(out, k);
+	esc_json_str(out, k);
 	buf_puts(out, ": ");
 }
 
@@ -86,7 +33,7 @@ static void json_strv(struct buf *out, const struct strv *v)
 	for (size_t i = 0; i < v->n; i++) {
 		if (i)
 			buf_puts(out, ", ");
-		json_str(out, v->v[i]);
+		esc_json_str(out, v->v[i]);
 	}
 	buf_putc(out, ']');
 }
@@ -99,7 +46,7 @@ static void json_srcs(struct buf *out, const struct content *c, const int *src, 
 			continue;
 		if (k++)
 			buf_puts(out, ", ");
-		json_str(out, c->sources[src[i]].id);
+		esc_json_str(out, c->sources[src[i]].id);
 	}
 	buf_putc(out, ']');
 }
@@ -107,7 +54,7 @@ static void json_srcs(struct buf *out, const struct content *c, const int *src, 
 static void json_pos(struct buf *out, int depth, bool *first, const struct node *n)
 {
 	key(out, depth, first, "file");
-	json_str(out, n->file);
+	esc_json_str(out, n->file);
 	key(out, depth, first, "line");
 	buf_printf(out, "%d", n->line);
 	key(out, depth, first, "col");
@@ -146,29 +93,29 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 
 	buf_putc(out, '{');
 	key(out, depth + 1, &first, "type");
-	json_str(out, block_type(n->type));
+	esc_json_str(out, block_type(n->type));
 	switch (n->type) {
 	case NODE_QA:
 		key(out, depth + 1, &first, "question");
-		json_str(out, n->title);
+		esc_json_str(out, n->title);
 		key(out, depth + 1, &first, "answer");
-		json_str(out, n->text);
+		esc_json_str(out, n->text);
 		break;
 	case NODE_TERM:
 		key(out, depth + 1, &first, "term");
-		json_str(out, n->title);
+		esc_json_str(out, n->title);
 		key(out, depth + 1, &first, "text");
-		json_str(out, n->text);
+		esc_json_str(out, n->text);
 		break;
 	case NODE_ACTION: {
 		key(out, depth + 1, &first, "level");
-		json_str(out, urgency_name(n->urgency));
+		esc_json_str(out, urgency_name(n->urgency));
 		key(out, depth + 1, &first, "level_label");
-		json_str(out, urgency_label(n->urgency));
+		esc_json_str(out, urgency_label(n->urgency));
 		struct buf t = { 0 };
 		config_action_text(&t, n);
 		key(out, depth + 1, &first, "text");
-		json_str(out, t.s);
+		esc_json_str(out, t.s);
 		buf_free(&t);
 		break;
 	}
@@ -190,16 +137,16 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 		break;
 	default:
 		key(out, depth + 1, &first, "text");
-		json_str(out, n->text ? n->text : "");
+		esc_json_str(out, n->text ? n->text : "");
 		break;
 	}
 	if (n->type == NODE_ITEM) {
 		key(out, depth + 1, &first, "sign");
-		json_str(out, n->id);
+		esc_json_str(out, n->id);
 		key(out, depth + 1, &first, "urgency");
-		json_str(out, urgency_name(n->urgency));
+		esc_json_str(out, urgency_name(n->urgency));
 		key(out, depth + 1, &first, "urgency_label");
-		json_str(out, urgency_label(n->urgency));
+		esc_json_str(out, urgency_label(n->urgency));
 	}
 	if (n->type == NODE_ITEM || n->type == NODE_TERM) {
 		key(out, depth + 1, &first, "also_called");
@@ -211,7 +158,7 @@ static void json_block(struct buf *out, const struct content *c, const struct no
 	}
 	if (n->type == NODE_CLAIM) {
 		key(out, depth + 1, &first, "context");
-		json_str(out, n->context);
+		esc_json_str(out, n->context);
 		key(out, depth + 1, &first, "context_sources");
 		json_srcs(out, c, n->context_sources, n->ncontext_sources);
 	}
@@ -241,9 +188,9 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 
 	buf_putc(out, '{');
 	key(out, d, &first, "id");
-	json_str(out, sec->id);
+	esc_json_str(out, sec->id);
 	key(out, d, &first, "title");
-	json_str(out, sec->title);
+	esc_json_str(out, sec->title);
 	key(out, d, &first, "depth");
 	buf_printf(out, "%d", sec->depth);
 	key(out, d, &first, "also_called");
@@ -323,15 +270,15 @@ static void json_sources(struct buf *out, const struct content *c, bool *first)
 		indent(out, 2);
 		buf_putc(out, '{');
 		key(out, 3, &f, "id");
-		json_str(out, s->id);
+		esc_json_str(out, s->id);
 		key(out, 3, &f, "num");
 		buf_printf(out, "%d", s->num);
 		key(out, 3, &f, "title");
-		json_str(out, s->title);
+		esc_json_str(out, s->title);
 		key(out, 3, &f, "file");
-		json_str(out, s->file);
+		esc_json_str(out, s->file);
 		key(out, 3, &f, "notes");
-		json_str(out, s->notes);
+		esc_json_str(out, s->notes);
 		indent(out, 2);
 		buf_putc(out, '}');
 	}
@@ -355,11 +302,11 @@ void print_json_urgent(struct buf *out, const struct content *c)
 		indent(out, 2);
 		buf_putc(out, '{');
 		key(out, 3, &f, "level");
-		json_str(out, urgency_name(lv[g].level));
+		esc_json_str(out, urgency_name(lv[g].level));
 		key(out, 3, &f, "label");
-		json_str(out, urgency_label(lv[g].level));
+		esc_json_str(out, urgency_label(lv[g].level));
 		key(out, 3, &f, "section");
-		json_str(out, lv[g].home->id);
+		esc_json_str(out, lv[g].home->id);
 		key(out, 3, &f, "action");
 		if (lv[g].action)
 			json_block(out, c, lv[g].action, 3);

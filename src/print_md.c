@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "escape.h"
 #include "layout.h"
 #include "print.h"
 #include "text.h"
@@ -18,32 +19,6 @@ struct md {
 	bool *cited;
 	bool alt; /* the last list used '*' bullets */
 };
-
-/* Escape one line of sanitized text; at_start marks the start of a Markdown line,
- * where "#", "-", "1." and friends would begin a block. */
-static void md_escape_line(struct buf *out, const char *s, size_t len, bool at_start)
-{
-	size_t i = 0;
-	if (at_start) {
-		while (i < len && s[i] == ' ') /* leading spaces would make a code block */
-			i++;
-		size_t d = i;
-		while (d < len && s[d] >= '0' && s[d] <= '9')
-			d++;
-		if (d > i && d < len && (s[d] == '.' || s[d] == ')')) {
-			buf_add(out, s + i, d - i);
-			buf_putc(out, '\\');
-			i = d;
-		} else if (i < len && strchr("#-+=>|~:", s[i])) {
-			buf_putc(out, '\\');
-		}
-	}
-	for (; i < len; i++) {
-		if (strchr("\\`*_[]<>&!|", s[i]) && s[i] != '\0')
-			buf_putc(out, '\\');
-		buf_putc(out, s[i]);
-	}
-}
 
 /* Write content text: sanitized, escaped, with its own line breaks kept as
  * Markdown hard breaks; later lines start with cont (the block's indent). */
@@ -59,7 +34,7 @@ static void md_text(struct buf *out, const char *s, bool at_start, const char *c
 		text_sanitize(&t, s + i, end - i);
 		while (t.len > 0 && t.s[t.len - 1] == ' ')
 			t.len--;
-		md_escape_line(out, t.s, t.len, at_start);
+		esc_md(out, t.s, t.len, at_start);
 		buf_free(&t);
 		if (nl) {
 			buf_puts(out, "\\\n");
@@ -89,13 +64,6 @@ static void md_also(struct md *m, const struct strv *v)
 		md_text(m->out, v->v[i], false, "");
 	}
 	buf_putc(m->out, ')');
-}
-
-static bool same_sources(const struct node *a, const struct node *b)
-{
-	return a->nsources == b->nsources &&
-	       (a->nsources == 0 ||
-		memcmp(a->sources, b->sources, a->nsources * sizeof *a->sources) == 0);
 }
 
 /* "**[Emergency: get help now]** ", the level in words. */
@@ -136,12 +104,10 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 		buf_puts(out, "\n\n");
 		break;
 	case NODE_LIST: {
-		/* The same rule as the text layout: references on the intro, and on
-		 * an item only when they differ from the list's. */
-		bool on_intro = n->text && n->text[0] && n->nsources > 0;
+		/* The same rule as the text layout (layout.h). */
 		if (n->text && n->text[0]) {
 			md_text(out, n->text, true, "");
-			if (on_intro)
+			if (layout_list_refs_on_intro(n))
 				md_refs(m, n->sources, n->nsources);
 			buf_puts(out, "\n\n");
 		}
@@ -158,7 +124,7 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 				md_level(out, it->urgency);
 			md_text(out, it->text, !label || own, "  ");
 			md_also(m, &it->also_called);
-			if (!on_intro || !same_sources(it, n))
+			if (layout_item_refs_shown(it, n))
 				md_refs(m, it->sources, it->nsources);
 			buf_putc(out, '\n');
 		}

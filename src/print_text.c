@@ -2,32 +2,28 @@
 #include <string.h>
 
 #include "config.h"
+#include "escape.h"
 #include "layout.h"
 #include "print.h"
+#include "search_print.h"
 
-int print_format_parse(const char *s)
+const struct print_format_entry *print_format_find(const char *s)
 {
-	static const struct {
-		const char *name;
-		enum print_format f;
-	} names[] = {
-		{ "text", PRINT_TEXT }, { "markdown", PRINT_MARKDOWN }, { "md", PRINT_MARKDOWN },
-		{ "json", PRINT_JSON }, { "tree", PRINT_TREE },
+	static const struct print_format_entry formats[] = {
+		{ "text", PRINT_TEXT, print_text, search_print_text },
+		{ "markdown", PRINT_MARKDOWN, print_md, search_print_md },
+		{ "md", PRINT_MARKDOWN, print_md, search_print_md },
+		{ "json", PRINT_JSON, print_json, search_print_json },
+		{ "tree", PRINT_TREE, print_tree, NULL },
+		{ "tsv", PRINT_TSV, NULL, search_print_tsv },
 	};
 	if (s == NULL)
-		return -1;
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(s, names[i].name) == 0)
-			return (int)names[i].f;
-	return -1;
+		return NULL;
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(s, formats[i].name) == 0)
+			return &formats[i];
+	return NULL;
 }
-
-enum {
-	A_BOLD = 1 << 0,
-	A_DIM = 1 << 1,
-	A_UNDERLINE = 1 << 2,
-	A_REVERSE = 1 << 3,
-};
 
 /* Terminal attributes per span style. Urgency is shown in words; reverse
  * video only makes the words easier to find, it never carries the meaning. */
@@ -38,32 +34,18 @@ static unsigned style_attrs(enum lstyle s)
 	case LS_QUESTION:
 	case LS_TERM:
 	case LS_LABEL:
-		return A_BOLD;
+		return ESC_BOLD;
 	case LS_URGENCY:
-		return A_BOLD | A_REVERSE;
+		return ESC_BOLD | ESC_REVERSE;
 	case LS_LINK:
-		return A_UNDERLINE;
+		return ESC_UNDERLINE;
 	case LS_MATCH:
-		return A_REVERSE;
+		return ESC_REVERSE;
 	case LS_SOURCE:
 	case LS_DIM:
-		return A_DIM;
+		return ESC_DIM;
 	}
 	return 0;
-}
-
-static void sgr(struct buf *out, unsigned a)
-{
-	buf_puts(out, "\033[0");
-	if (a & A_BOLD)
-		buf_puts(out, ";1");
-	if (a & A_DIM)
-		buf_puts(out, ";2");
-	if (a & A_UNDERLINE)
-		buf_puts(out, ";4");
-	if (a & A_REVERSE)
-		buf_puts(out, ";7");
-	buf_putc(out, 'm');
 }
 
 /* Write one line with escape sequences; spans may overlap (a search match
@@ -88,14 +70,14 @@ static void styled_line(struct buf *out, const struct lline *ln)
 			}
 		}
 		if (a != cur) {
-			sgr(out, a);
+			esc_sgr(out, a);
 			cur = a;
 		}
 		buf_add(out, ln->text + pos, next - pos);
 		pos = next;
 	}
 	if (cur != 0)
-		buf_puts(out, "\033[0m");
+		esc_sgr(out, 0);
 }
 
 void print_handout(struct buf *out, const struct print_opts *o, bool footer)

@@ -163,6 +163,18 @@ struct __attribute__((packed)) src {
 	uint32_t prose : 1;      /* its node is a paragraph or a note */
 };
 
+/* The packing the index relies on. */
+_Static_assert(F_COUNT <= 1 << 3, "struct src.field holds every enum field");
+_Static_assert(sizeof(struct src) == sizeof(const struct node *) + sizeof(uint32_t),
+	       "struct src stays packed: a pointer and one 32-bit word");
+_Static_assert(MAX_SRC_WORDS <= 1 << POS_SRC_SHIFT,
+	       "a word number fits below POS_SRC_SHIFT in a position");
+_Static_assert(
+	(32 + OFF_BITS + 6) / 7 + (16 + 6) / 7 <= POSTING_MAX,
+	"a posting (a 32-bit src step with OFF_BITS, a 16-bit word number) fits POSTING_MAX");
+_Static_assert(OVERVIEW > 127 && OVERVIEW <= UINT8_MAX,
+	       "titlen holds a title's words (at most 127) and the OVERVIEW bit in one byte");
+
 struct term {
 	char *stem;
 	uint8_t *post;       /* postings, encoded as the header comment says */

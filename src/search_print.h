@@ -1,24 +1,22 @@
-/* search_print.h - render search results for the `search` command. */
+/* search_print.h - render search results for the `search` command, one
+ * writer a format; print_format_find() (print.h) names them. */
 #ifndef EXOREAD_SEARCH_PRINT_H
 #define EXOREAD_SEARCH_PRINT_H
 
 #include <stdbool.h>
 
+#include "print.h"
 #include "search.h"
 #include "util.h"
 
-enum search_format {
-	SEARCH_FMT_TEXT,
-	SEARCH_FMT_TSV,
-	SEARCH_FMT_JSON,
-	SEARCH_FMT_MARKDOWN,
-};
-
-/* Parse "text", "tsv", "json", "markdown"/"md"; -1 when unknown. */
-int search_format_parse(const char *s);
-
-/* Render res into out. styled: terminal bold for matches (text only). width: text wrap. */
-void search_print(struct buf *out, const struct search_result *res, enum search_format f,
-		  bool styled, int width);
+/* "id  title" and the wrapped snippet; styled: terminal styles for the
+ * title and the matches. width: the wrap width (80 when <= 0). */
+search_print_fn search_print_text;
+/* One hit a line: id, title and snippet, tab-separated. */
+search_print_fn search_print_tsv;
+/* {"hits": [...], "suggestion": ..., "corrected": ...}; highlights count characters. */
+search_print_fn search_print_json;
+/* A numbered list, matches in bold. */
+search_print_fn search_print_md;
 
 #endif

@@ -20,6 +20,8 @@
 
 #include <unicode/uchar.h>
 
+#include "escape.h"
+
 size_t text_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -422,12 +424,7 @@ static void to_json_ascii(struct buf *out, const char *s, size_t len)
 			break;
 		uint32_t cp;
 		i = j + text_decode(s + j, len - j, &cp);
-		if (cp > 0xFFFF)
-			buf_printf(out, "\\u%04x\\u%04x",
-				   (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
-				   (unsigned)(0xDC00 + (cp & 0x3FF)));
-		else
-			buf_printf(out, "\\u%04x", (unsigned)cp);
+		esc_json_u(out, cp);
 	}
 }
 

@@ -63,16 +63,12 @@ static void use(const struct content *c)
 	for (size_t i = 0; i < c->nsections; i++)
 		if (strpbrk(c->sections[i]->title, "\n\t") || strpbrk(c->sections[i]->id, "\n\t"))
 			abort();
-	static const enum print_format fmts[] = {PRINT_TEXT, PRINT_MARKDOWN, PRINT_JSON, PRINT_TREE};
+	static const char *const fmts[] = {"text", "markdown", "json", "tree"};
 	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
 		struct buf out = {0};
-		struct print_opts o = {.format = fmts[f], .width = f == 0 ? 20 : 72, .styled = f == 0};
-		switch (fmts[f]) {
-		case PRINT_TEXT: print_text(&out, c, c->sections, c->nsections, &o); break;
-		case PRINT_MARKDOWN: print_md(&out, c, c->sections, c->nsections, &o); break;
-		case PRINT_JSON: print_json(&out, c, c->sections, c->nsections, &o); break;
-		case PRINT_TREE: print_tree(&out, c, c->sections, c->nsections, &o); break;
-		}
+		const struct print_format_entry *e = print_format_find(fmts[f]);
+		struct print_opts o = {.format = e->format, .width = f == 0 ? 20 : 72, .styled = f == 0};
+		e->print(&out, c, c->sections, c->nsections, &o);
 		check_safe(&out);
 		buf_free(&out);
 	}

@@ -90,11 +90,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (res.suggestion)
 		check_text(res.suggestion, strlen(res.suggestion), false);
-	static const enum search_format fmts[] = {SEARCH_FMT_TEXT, SEARCH_FMT_TSV, SEARCH_FMT_JSON,
-						  SEARCH_FMT_MARKDOWN};
+	static const char *const fmts[] = {"text", "tsv", "json", "markdown"};
 	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
 		struct buf out = {0};
-		search_print(&out, &res, fmts[f], false, 1 + (int)(size % 100));
+		print_format_find(fmts[f])->search(&out, &res, false, 1 + (int)(size % 100));
 		if (out.len)
 			check_text(out.s, out.len, true);
 		buf_free(&out);

@@ -484,34 +484,34 @@ static void test_print_formats(void **state)
 	struct search_result res;
 	struct buf b = { 0 };
 	run("hives", &res);
-	search_print(&b, &res, SEARCH_FMT_TSV, false, 80);
+	print_format_find("tsv")->search(&b, &res, false, 80);
 	assert_string_equal(b.s, "side-effects/allergic\tAllergic reactions\tA rash or hives.\n");
 	buf_reset(&b);
-	search_print(&b, &res, SEARCH_FMT_MARKDOWN, false, 80);
+	print_format_find("md")->search(&b, &res, false, 80);
 	assert_string_equal(b.s, "1. **Allergic reactions** (`side-effects/allergic`)\n\n"
 				 "   A rash or **hives**.\n");
 	buf_reset(&b);
-	search_print(&b, &res, SEARCH_FMT_TEXT, false, 80);
+	print_format_find("text")->search(&b, &res, false, 80);
 	assert_string_equal(b.s,
 			    "side-effects/allergic  Allergic reactions\n    A rash or hives.\n");
 	buf_reset(&b);
-	search_print(&b, &res, SEARCH_FMT_TEXT, true, 80);
-	assert_non_null(strstr(b.s, "\033[7mhives\033[0m"));
+	print_format_find("text")->search(&b, &res, true, 80);
+	assert_non_null(strstr(b.s, "\033[0;7mhives\033[0m"));
 	search_result_free(&res);
 
 	/* JSON counts characters: "Café" before the match is four, not five. */
 	buf_reset(&b);
 	run("\"staff and\"", &res);
-	search_print(&b, &res, SEARCH_FMT_JSON, false, 80);
+	print_format_find("json")->search(&b, &res, false, 80);
 	assert_non_null(strstr(b.s, "\"id\": \"side-effects/whole-body\""));
 	assert_non_null(strstr(b.s, "{\"start\": 5, \"length\": 5}"));
 	assert_non_null(strstr(b.s, "\"suggestion\": null, \"corrected\": null}"));
 	search_result_free(&res);
 	buf_free(&b);
 
-	assert_int_equal(search_format_parse("md"), SEARCH_FMT_MARKDOWN);
-	assert_int_equal(search_format_parse("tsv"), SEARCH_FMT_TSV);
-	assert_int_equal(search_format_parse("html"), -1);
+	assert_int_equal(print_format_find("md")->format, PRINT_MARKDOWN);
+	assert_int_equal(print_format_find("tsv")->format, PRINT_TSV);
+	assert_null(print_format_find("html"));
 	search_result_free(NULL);
 	search_index_free(NULL);
 }
