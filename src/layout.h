@@ -48,12 +48,11 @@ struct layout {
 };
 
 struct layout_opts {
-	int width;         /* columns, >= 1 */
-	bool subsections;  /* also lay out the section's subsections */
-	bool sources_list; /* for callers: end with layout_sources() (print_text does) */
-	bool also_once;    /* list items' lay words gathered into one line per section */
-	bool see_titles;   /* "See also" shows titles only, without the ids */
-	bool ascii;        /* bullets and arrows in ASCII, for locales without UTF-8 */
+	int width;        /* columns, >= 1 */
+	bool subsections; /* also lay out the section's subsections */
+	bool also_once;   /* list items' lay words gathered into one line per section */
+	bool see_titles;  /* "See also" shows titles only, without the ids */
+	bool ascii;       /* bullets and arrows in ASCII, for locales without UTF-8 */
 };
 
 /* Append the lines for section sec to L. */

@@ -139,9 +139,7 @@ void print_text(struct buf *out, const struct content *c, const struct node *con
 		const struct print_opts *o)
 {
 	struct layout L = { 0 };
-	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80,
-				  .subsections = true,
-				  .sources_list = true };
+	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80, .subsections = true };
 
 	if (o->handout)
 		handout_lines(&L, o, lo.width, false);
@@ -165,7 +163,7 @@ void print_urgent(struct buf *out, const struct content *c, const struct print_o
 		return;
 	}
 	struct layout L = { 0 };
-	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80, .sources_list = true };
+	struct layout_opts lo = { .width = o->width > 0 ? o->width : 80 };
 	if (o->handout)
 		handout_lines(&L, o, lo.width, false);
 	layout_urgent(&L, c, &lo);

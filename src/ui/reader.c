@@ -58,7 +58,6 @@ static void reader_build(struct ui *u, const struct node *sec)
 	struct layout *L = &u->rd.L;
 	struct layout_opts lo = { .width = reader_width(u),
 				  .subsections = false,
-				  .sources_list = false,
 				  .also_once = true,
 				  .see_titles = true,
 				  .ascii = !u->utf8 };

@@ -242,7 +242,8 @@ size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int 
 
 /* Release everything in v and zero it. */
 void view_free(struct view *v);
-/* Collect v->links from the LS_LINK spans of its layout (keeps existing ones when keep). */
+/* Collect v->links, in line order, from the LS_LINK spans of its layout; forgets the old ones
+ * and the selection. */
 void view_collect_links(struct view *v);
 /* Compute per-line matches of query (NULL clears) with the search module. */
 void view_set_matches(struct view *v, const struct search_index *ix, const char *query);
