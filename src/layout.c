@@ -16,13 +16,8 @@
 #include "text.h"
 #include "util.h"
 
-struct rich {
-	struct buf b;
-	struct lspan *spans;
-	size_t n, cap;
-};
-
-static void rich_span(struct rich *r, size_t start, enum lstyle style, const struct node *target)
+void layout_rich_span(struct layout_rich *r, size_t start, enum lstyle style,
+		      const struct node *target)
 {
 	if (r->b.len == start)
 		return;
@@ -35,9 +30,10 @@ static void rich_span(struct rich *r, size_t start, enum lstyle style, const str
 	};
 }
 
-/* Append text made terminal-safe; styled when style >= 0. Newlines in the text
- * are kept as hard breaks (trailing ones dropped), everything else sanitized. */
-static void rich_add(struct rich *r, const char *s, int style, const struct node *target)
+/* Append s made terminal-safe, trailing blanks dropped; newlines inside kept as hard breaks
+ * when breaks is set, else turned into spaces. Styled when style >= 0. */
+static void rich_text(struct layout_rich *r, const char *s, int style, const struct node *target,
+		      bool breaks)
 {
 	size_t start = r->b.len;
 	size_t len = strlen(s);
@@ -45,7 +41,7 @@ static void rich_add(struct rich *r, const char *s, int style, const struct node
 	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
 		len--;
 	for (size_t i = 0; i < len;) {
-		const char *nl = memchr(s + i, '\n', len - i);
+		const char *nl = breaks ? memchr(s + i, '\n', len - i) : NULL;
 		size_t end = nl ? (size_t)(nl - s) : len;
 		text_sanitize(&r->b, s + i, end - i);
 		if (nl)
@@ -55,21 +51,30 @@ static void rich_add(struct rich *r, const char *s, int style, const struct node
 	if (r->b.s == NULL)
 		buf_add(&r->b, "", 0);
 	if (style >= 0)
-		rich_span(r, start, (enum lstyle)style, target);
+		layout_rich_span(r, start, (enum lstyle)style, target);
 }
 
-/* Append a separator space unless the text so far is empty or ends in a break. */
-static void rich_space(struct rich *r)
+void layout_rich_add(struct layout_rich *r, const char *s, int style, const struct node *target)
+{
+	rich_text(r, s, style, target, true);
+}
+
+void layout_rich_line(struct layout_rich *r, const char *s, int style, const struct node *target)
+{
+	rich_text(r, s, style, target, false);
+}
+
+void layout_rich_space(struct layout_rich *r)
 {
 	if (r->b.len > 0 && r->b.s[r->b.len - 1] != ' ' && r->b.s[r->b.len - 1] != '\n')
 		buf_putc(&r->b, ' ');
 }
 
-static void rich_free(struct rich *r)
+void layout_rich_free(struct layout_rich *r)
 {
 	buf_free(&r->b);
 	free(r->spans);
-	*r = (struct rich){ 0 };
+	*r = (struct layout_rich){ 0 };
 }
 
 static void push_line(struct layout *L, struct lline ln)
@@ -83,19 +88,17 @@ static void push_line(struct layout *L, struct lline ln)
 	L->lines[L->n++] = ln;
 }
 
+void layout_blank(struct layout *L, const struct node *sec)
+{
+	push_line(L, (struct lline){ .section = sec });
+}
+
+/* A blank line before what follows, unless there is one already (or nothing yet). */
 static void blank(struct layout *L, const struct node *sec)
 {
 	if (L->n > 0 && L->lines[L->n - 1].len > 0)
-		push_line(L, (struct lline){ .section = sec });
+		layout_blank(L, sec);
 }
-
-/* How an emitted block sits: indent before the first line's prefix, the
- * prefix itself (a bullet), and the indent of every later line. */
-struct shape {
-	size_t indent;
-	const char *prefix;
-	size_t hang;
-};
 
 static size_t avail(size_t width, size_t *indent, size_t used)
 {
@@ -105,18 +108,68 @@ static size_t avail(size_t width, size_t *indent, size_t used)
 	return width > *indent + used ? width - *indent - used : 1;
 }
 
-static void emit(struct layout *L, const struct rich *r, struct shape sh, const struct node *node,
-		 const struct node *sec, const struct layout_opts *o)
+/* The parts of spans[0..n) on bytes [a, b), moved to start at off, into a fresh *out; returns
+ * their count. seen (when not NULL) marks the spans met before: their later parts lose their
+ * target. */
+static size_t clip_spans(const struct lspan *spans, size_t n, size_t a, size_t b, size_t off,
+			 bool *seen, struct lspan **out)
 {
-	size_t width = o->width < 1 ? 1 : (size_t)o->width;
+	size_t nsp = 0, k = 0;
+	for (size_t i = 0; i < n; i++)
+		nsp += spans[i].start < b && spans[i].start + spans[i].len > a;
+	*out = NULL;
+	if (nsp == 0)
+		return 0;
+	/* One exact allocation per line: a long document has tens of thousands of lines, and
+	 * growing each span array piecemeal made malloc the top of the profile. */
+	*out = xmalloc(nsp * sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		const struct lspan *sp = &spans[i];
+		size_t ss = sp->start > a ? sp->start : a;
+		size_t se = sp->start + sp->len < b ? sp->start + sp->len : b;
+		if (ss >= se)
+			continue;
+		(*out)[k] = (struct lspan){ .start = ss - a + off,
+					    .len = se - ss,
+					    .style = sp->style,
+					    .target = sp->target };
+		if (seen && seen[i])
+			(*out)[k].target = NULL;
+		else if (seen)
+			seen[i] = true;
+		k++;
+	}
+	return k;
+}
+
+/* The line for bytes [a, b) of r (text s): lead spaces, then pre, then the text, with r's spans on it. */
+static struct lline emit_line(const struct layout_rich *r, const char *s, size_t a, size_t b,
+			      size_t lead, const char *pre, bool *seen)
+{
+	size_t pl = strlen(pre), off = lead + pl;
+	struct lline ln = { .len = off + (b - a) };
+	ln.text = xmalloc(ln.len + 1);
+	memset(ln.text, ' ', lead);
+	memcpy(ln.text + lead, pre, pl);
+	memcpy(ln.text + off, s + a, b - a);
+	ln.text[ln.len] = '\0';
+	ln.nspans = clip_spans(r->spans, r->n, a, b, off, seen, &ln.spans);
+	return ln;
+}
+
+void layout_emit(struct layout *L, const struct layout_rich *r, struct layout_shape sh,
+		 const struct node *node, const struct node *sec, int width)
+{
+	size_t w = width < 1 ? 1 : (size_t)width;
 	const char *prefix = sh.prefix ? sh.prefix : "";
 	size_t plen = strlen(prefix), pw = text_width(prefix, plen);
 	size_t indent1 = sh.indent, hang = sh.hang;
-	size_t w1 = avail(width, &indent1, pw);
-	size_t w2 = avail(width, &hang, 0);
+	size_t w1 = avail(w, &indent1, pw);
+	size_t w2 = avail(w, &hang, 0);
 	const char *s = r->b.s ? r->b.s : "";
 	size_t len = r->b.len;
 	bool first = true;
+	bool *seen = sh.link_once && r->n ? xcalloc(r->n, sizeof *seen) : NULL;
 
 	for (size_t seg = 0; seg <= len;) {
 		const char *nl = memchr(s + seg, '\n', len - seg);
@@ -125,43 +178,17 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 		size_t nl_lines = text_wrap(s + seg, segend - seg, first ? w1 : w2, w2, &tl);
 
 		for (size_t i = 0; i < nl_lines; i++) {
-			struct lline ln = { .node = node, .section = sec };
-			size_t a = seg + tl[i].start, b = a + tl[i].len;
-			size_t lead = 0, nsp = 0;
+			size_t a = seg + tl[i].start, lead = 0;
 			const char *pre = "";
-
-			/* One exact allocation per line and per span array: a long
-			 * document has tens of thousands of lines, and growing each
-			 * one piecemeal made malloc the top of the profile. */
 			if (first && (plen > 0 || tl[i].len > 0)) {
 				lead = indent1;
 				pre = prefix;
 			} else if (tl[i].len > 0) {
 				lead = hang;
 			}
-			size_t pl = strlen(pre), off = lead + pl;
-			ln.len = off + (b - a);
-			ln.text = xmalloc(ln.len + 1);
-			memset(ln.text, ' ', lead);
-			memcpy(ln.text + lead, pre, pl);
-			memcpy(ln.text + off, s + a, b - a);
-			ln.text[ln.len] = '\0';
-			for (size_t k = 0; k < r->n; k++)
-				nsp += r->spans[k].start < b &&
-				       r->spans[k].start + r->spans[k].len > a;
-			if (nsp > 0)
-				ln.spans = xmalloc(nsp * sizeof *ln.spans);
-			for (size_t k = 0; k < r->n; k++) {
-				const struct lspan *sp = &r->spans[k];
-				size_t ss = sp->start > a ? sp->start : a;
-				size_t se = sp->start + sp->len < b ? sp->start + sp->len : b;
-				if (ss >= se)
-					continue;
-				ln.spans[ln.nspans++] = (struct lspan){ .start = ss - a + off,
-									.len = se - ss,
-									.style = sp->style,
-									.target = sp->target };
-			}
+			struct lline ln = emit_line(r, s, a, a + tl[i].len, lead, pre, seen);
+			ln.node = node;
+			ln.section = sec;
 			push_line(L, ln);
 			first = false;
 		}
@@ -170,6 +197,7 @@ static void emit(struct layout *L, const struct rich *r, struct shape sh, const 
 			break;
 		seg = segend + 1;
 	}
+	free(seen);
 }
 
 /* Grow L->cited to one flag per source of c. */
@@ -213,44 +241,44 @@ void layout_refs(struct buf *b, const struct content *c, const int *src, size_t 
 }
 
 /* Append " [1,3]" for the given source indices, styled as a reference. */
-static void rich_refs(struct rich *r, struct layout *L, const struct content *c, const int *src,
-		      size_t n)
+static void rich_refs(struct layout_rich *r, struct layout *L, const struct content *c,
+		      const int *src, size_t n)
 {
 	if (n == 0)
 		return;
 	cited_size(L, c);
-	rich_space(r);
+	layout_rich_space(r);
 	size_t start = r->b.len;
 	layout_refs(&r->b, c, src, n, L->cited);
-	rich_span(r, start, LS_SOURCE, NULL);
+	layout_rich_span(r, start, LS_SOURCE, NULL);
 }
 
 /* Append " (text)" dimmed: an id or a file name beside what it names. */
-static void rich_paren(struct rich *r, const char *text)
+static void rich_paren(struct layout_rich *r, const char *text)
 {
-	rich_space(r);
+	layout_rich_space(r);
 	size_t start = r->b.len;
 	buf_putc(&r->b, '(');
-	rich_add(r, text, -1, NULL);
+	layout_rich_add(r, text, -1, NULL);
 	buf_putc(&r->b, ')');
-	rich_span(r, start, LS_DIM, NULL);
+	layout_rich_span(r, start, LS_DIM, NULL);
 }
 
 /* Append " (also called: a, b)" dimmed. */
-static void rich_also(struct rich *r, const struct strv *v)
+static void rich_also(struct layout_rich *r, const struct strv *v)
 {
 	if (v->n == 0)
 		return;
-	rich_space(r);
+	layout_rich_space(r);
 	size_t start = r->b.len;
 	buf_puts(&r->b, "(also called: ");
 	for (size_t i = 0; i < v->n; i++) {
 		if (i > 0)
 			buf_puts(&r->b, ", ");
-		rich_add(r, v->v[i], -1, NULL);
+		layout_rich_add(r, v->v[i], -1, NULL);
 	}
 	buf_putc(&r->b, ')');
-	rich_span(r, start, LS_DIM, NULL);
+	layout_rich_span(r, start, LS_DIM, NULL);
 }
 
 bool layout_list_refs_on_intro(const struct node *list)
@@ -268,7 +296,7 @@ bool layout_item_refs_shown(const struct node *it, const struct node *list)
 
 /* "[Emergency: get help now]" in words, styled as urgent; a link to the
  * section where that level's signs live when home is set. */
-static void rich_level(struct rich *r, enum urgency g, const struct node *home)
+static void rich_level(struct layout_rich *r, enum urgency g, const struct node *home)
 {
 	const char *label = urgency_label(g);
 	if (label == NULL)
@@ -277,10 +305,10 @@ static void rich_level(struct rich *r, enum urgency g, const struct node *home)
 	buf_putc(&r->b, '[');
 	buf_puts(&r->b, label);
 	if (home) /* the link covers the words, not the brackets */
-		rich_span(r, start + 1, LS_LINK, home);
+		layout_rich_span(r, start + 1, LS_LINK, home);
 	buf_putc(&r->b, ']');
-	rich_span(r, start, LS_URGENCY, NULL);
-	rich_space(r);
+	layout_rich_span(r, start, LS_URGENCY, NULL);
+	layout_rich_space(r);
 }
 
 /* What to do for one level, with the configured numbers filled in. Under a
@@ -288,93 +316,96 @@ static void rich_level(struct rich *r, enum urgency g, const struct node *home)
 static void layout_action(struct layout *L, const struct content *c, const struct node *n,
 			  const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 	const char *label = urgency_label(n->urgency);
 	if (label && sec->title && strcmp(sec->title, label) == 0) {
-		rich_add(&r, "What to do:", LS_URGENCY, NULL);
-		rich_space(&r);
+		layout_rich_add(&r, "What to do:", LS_URGENCY, NULL);
+		layout_rich_space(&r);
 	} else {
 		rich_level(&r, n->urgency, NULL);
 	}
 	struct buf t = { 0 };
 	config_action_text(&t, n);
-	rich_add(&r, t.s, -1, NULL);
+	layout_rich_add(&r, t.s, -1, NULL);
 	buf_free(&t);
 	rich_refs(&r, L, c, n->sources, n->nsources);
-	emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
-	rich_free(&r);
+	layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
+	layout_rich_free(&r);
 }
 
 static void layout_block(struct layout *L, const struct content *c, const struct node *n,
 			 const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 
 	switch (n->type) {
 	case NODE_PARA:
-		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){ 0 }, n, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
 		break;
 	case NODE_LIST: {
 		/* References on the intro, and on an item only when they differ
 		 * from the list's (layout.h). */
 		if (n->text && n->text[0]) {
-			rich_add(&r, n->text, -1, NULL);
+			layout_rich_add(&r, n->text, -1, NULL);
 			if (layout_list_refs_on_intro(n))
 				rich_refs(&r, L, c, n->sources, n->nsources);
-			emit(L, &r, (struct shape){ 0 }, n, sec, o);
+			layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
 		}
 		for (const struct node *it = n->first; it; it = it->next) {
-			rich_free(&r);
+			layout_rich_free(&r);
 			/* Under a heading that names the level, the bullets do not
 			 * repeat it; elsewhere each sign says its level in words. */
 			const char *label = urgency_label(it->urgency);
 			if (label && !(sec->title && strcmp(sec->title, label) == 0))
 				rich_level(&r, it->urgency, NULL);
-			rich_add(&r, it->text ? it->text : "", -1, NULL);
+			layout_rich_add(&r, it->text ? it->text : "", -1, NULL);
 			if (!o->also_once)
 				rich_also(&r, &it->also_called);
 			if (layout_item_refs_shown(it, n))
 				rich_refs(&r, L, c, it->sources, it->nsources);
-			emit(L, &r,
-			     (struct shape){ .indent = 2,
-					     .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
-					     .hang = 4 },
-			     it, sec, o);
+			layout_emit(
+				L, &r,
+				(struct layout_shape){ .indent = 2,
+						       .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
+						       .hang = 4 },
+				it, sec, o->width);
 		}
 		break;
 	}
 	case NODE_QA:
 		buf_puts(&r.b, "Q: ");
-		rich_add(&r, n->title ? n->title : "", -1, NULL);
-		rich_span(&r, 0, LS_QUESTION, NULL);
-		emit(L, &r, (struct shape){ .hang = 3 }, n, sec, o);
-		rich_free(&r);
-		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		layout_rich_add(&r, n->title ? n->title : "", -1, NULL);
+		layout_rich_span(&r, 0, LS_QUESTION, NULL);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 3 }, n, sec, o->width);
+		layout_rich_free(&r);
+		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){ .indent = 3, .hang = 3 }, n, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ .indent = 3, .hang = 3 }, n, sec,
+			    o->width);
 		break;
 	case NODE_NOTE:
-		rich_add(&r, "Note:", LS_LABEL, NULL);
-		rich_space(&r);
-		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		layout_rich_add(&r, "Note:", LS_LABEL, NULL);
+		layout_rich_space(&r);
+		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
 		break;
 	case NODE_CLAIM:
-		rich_add(&r, "Claim:", LS_LABEL, NULL);
-		rich_space(&r);
-		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		layout_rich_add(&r, "Claim:", LS_LABEL, NULL);
+		layout_rich_space(&r);
+		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
 		if (n->context && n->context[0]) {
-			rich_free(&r);
-			rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
-			rich_space(&r);
-			rich_add(&r, n->context, -1, NULL);
+			layout_rich_free(&r);
+			layout_rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
+			layout_rich_space(&r);
+			layout_rich_add(&r, n->context, -1, NULL);
 			rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
-			emit(L, &r, (struct shape){ .indent = 2, .hang = 2 }, n, sec, o);
+			layout_emit(L, &r, (struct layout_shape){ .indent = 2, .hang = 2 }, n, sec,
+				    o->width);
 		}
 		break;
 	case NODE_ACTION:
@@ -383,54 +414,56 @@ static void layout_block(struct layout *L, const struct content *c, const struct
 	case NODE_SIGNS:
 		/* Each run of signs of one level is led by the level, in words,
 		 * and what to do: the page says it where the signs are. */
-		rich_add(&r, "When to get help:", LS_LABEL, NULL);
-		emit(L, &r, (struct shape){ 0 }, n, sec, o);
+		layout_rich_add(&r, "When to get help:", LS_LABEL, NULL);
+		layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
 		for (size_t i = 0; i < n->see_also.n; i++) {
 			const struct node *sg = n->see ? n->see[i] : NULL;
 			if (sg == NULL)
 				continue;
 			const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
 			if (prev == NULL || prev->urgency != sg->urgency) {
-				rich_free(&r);
+				layout_rich_free(&r);
 				rich_level(&r, sg->urgency, node_section(sg));
 				const struct node *act = sign_action(sg);
 				if (act) {
 					struct buf t = { 0 };
 					config_action_text(&t, act);
-					rich_add(&r, t.s, -1, NULL);
+					layout_rich_add(&r, t.s, -1, NULL);
 					buf_free(&t);
 					rich_refs(&r, L, c, act->sources, act->nsources);
 				}
-				emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+				layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec,
+					    o->width);
 			}
-			rich_free(&r);
-			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
+			layout_rich_free(&r);
+			layout_rich_add(&r, sg->text ? sg->text : "", -1, NULL);
 			rich_refs(&r, L, c, sg->sources, sg->nsources);
-			emit(L, &r,
-			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 }, n,
-			     sec, o);
+			layout_emit(L, &r,
+				    (struct layout_shape){
+					    .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+				    n, sec, o->width);
 		}
 		break;
 	case NODE_TERM:
-		rich_add(&r, n->title ? n->title : "", LS_TERM, NULL);
+		layout_rich_add(&r, n->title ? n->title : "", LS_TERM, NULL);
 		rich_also(&r, &n->also_called);
 		buf_putc(&r.b, ':');
-		rich_space(&r);
-		rich_add(&r, n->text ? n->text : "", -1, NULL);
+		layout_rich_space(&r);
+		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
 		rich_refs(&r, L, c, n->sources, n->nsources);
-		emit(L, &r, (struct shape){ .hang = 2 }, n, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
 		break;
 	default:
 		break;
 	}
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 /* The lay words of the section's list items, each once, on one line after its text: they
  * stay findable in the page without following every bullet. */
 static void also_gathered(struct layout *L, const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 	const char **seen = NULL;
 	size_t nseen = 0;
 	for (const struct node *b = sec->first; b; b = b->next) {
@@ -447,23 +480,24 @@ static void also_gathered(struct layout *L, const struct node *sec, const struct
 				seen = xgrow(seen, nseen, sizeof *seen);
 				seen[nseen++] = w;
 				if (r.b.len == 0) {
-					rich_add(&r, "Other words for these:", LS_LABEL, NULL);
-					rich_space(&r);
+					layout_rich_add(&r, "Other words for these:", LS_LABEL,
+							NULL);
+					layout_rich_space(&r);
 				} else {
 					buf_puts(&r.b, ", ");
 				}
 				size_t start = r.b.len;
-				rich_add(&r, w, -1, NULL);
-				rich_span(&r, start, LS_DIM, NULL);
+				layout_rich_add(&r, w, -1, NULL);
+				layout_rich_span(&r, start, LS_DIM, NULL);
 			}
 		}
 	}
 	if (r.b.len) {
 		blank(L, sec);
-		emit(L, &r, (struct shape){ .hang = 2 }, sec, sec, o);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o->width);
 	}
 	free(seen);
-	rich_free(&r);
+	layout_rich_free(&r);
 }
 
 static size_t max_width(const struct layout *L, size_t from)
@@ -482,11 +516,11 @@ static size_t max_width(const struct layout *L, size_t from)
 static void heading(struct layout *L, const char *title, int rel, const struct node *node,
 		    const struct node *sec, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
-	rich_add(&r, title, LS_HEADING, NULL);
+	struct layout_rich r = { 0 };
+	layout_rich_add(&r, title, LS_HEADING, NULL);
 	size_t from = L->n;
-	emit(L, &r, (struct shape){ 0 }, node, sec, o);
-	rich_free(&r);
+	layout_emit(L, &r, (struct layout_shape){ 0 }, node, sec, o->width);
+	layout_rich_free(&r);
 	struct buf t = { 0 };
 	buf_repeat(&t, rel == 0 ? '=' : '-', max_width(L, from));
 	size_t len = t.len;
@@ -497,7 +531,7 @@ static void heading(struct layout *L, const char *title, int rel, const struct n
 static void layout_sec(struct layout *L, const struct content *c, const struct node *sec,
 		       const struct layout_opts *o, int rel)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 
 	blank(L, sec);
 	heading(L, sec->title ? sec->title : (sec->id ? sec->id : ""), rel, sec, sec, o);
@@ -507,11 +541,11 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 		for (size_t i = 0; i < sec->also_called.n; i++) {
 			if (i > 0)
 				buf_puts(&r.b, ", ");
-			rich_add(&r, sec->also_called.v[i], -1, NULL);
+			layout_rich_add(&r, sec->also_called.v[i], -1, NULL);
 		}
-		rich_span(&r, start, LS_DIM, NULL);
-		emit(L, &r, (struct shape){ .hang = 2 }, sec, sec, o);
-		rich_free(&r);
+		layout_rich_span(&r, start, LS_DIM, NULL);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o->width);
+		layout_rich_free(&r);
 	}
 	for (const struct node *n = sec->first; n; n = n->next) {
 		if (n->type == NODE_SECTION)
@@ -523,26 +557,27 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 		also_gathered(L, sec, o);
 	if (sec->see_also.n > 0) {
 		blank(L, sec);
-		rich_add(&r, "See also:", LS_LABEL, NULL);
-		emit(L, &r, (struct shape){ 0 }, sec, sec, o);
+		layout_rich_add(&r, "See also:", LS_LABEL, NULL);
+		layout_emit(L, &r, (struct layout_shape){ 0 }, sec, sec, o->width);
 		for (size_t i = 0; i < sec->see_also.n; i++) {
 			const struct node *t = sec->see ? sec->see[i] : NULL;
-			rich_free(&r);
+			layout_rich_free(&r);
 			if (t) {
-				rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
+				layout_rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
 				if (!o->see_titles)
 					rich_paren(&r, t->id);
 			} else {
-				rich_add(&r, sec->see_also.v[i], -1, NULL);
+				layout_rich_add(&r, sec->see_also.v[i], -1, NULL);
 			}
-			emit(L, &r,
-			     (struct shape){ .indent = 2,
-					     .prefix = o->ascii ? "-> " : "\xE2\x86\x92 ",
-					     .hang = 4 },
-			     sec, sec, o);
+			layout_emit(
+				L, &r,
+				(struct layout_shape){ .indent = 2,
+						       .prefix = o->ascii ? "-> " : "\xE2\x86\x92 ",
+						       .hang = 4 },
+				sec, sec, o->width);
 		}
 	}
-	rich_free(&r);
+	layout_rich_free(&r);
 	if (o->subsections)
 		for (const struct node *n = sec->first; n; n = n->next)
 			if (n->type == NODE_SECTION)
@@ -578,14 +613,14 @@ const char *layout_urgent_intro(const struct content *c)
 
 void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 	struct sign_level lv[URG_COUNT];
 	size_t nlv = content_sign_levels(c, lv);
 	cited_size(L, c);
 	heading(L, "When to get help", 0, NULL, NULL, o);
-	rich_add(&r, layout_urgent_intro(c), -1, NULL);
-	emit(L, &r, (struct shape){ 0 }, NULL, NULL, o);
-	rich_free(&r);
+	layout_rich_add(&r, layout_urgent_intro(c), -1, NULL);
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, o->width);
+	layout_rich_free(&r);
 	for (size_t g = 0; g < nlv; g++) {
 		const struct node *home = lv[g].home, *act = lv[g].action;
 		blank(L, NULL);
@@ -597,30 +632,31 @@ void layout_urgent(struct layout *L, const struct content *c, const struct layou
 		if (act) {
 			struct buf t = { 0 };
 			config_action_text(&t, act);
-			rich_add(&r, "What to do:", LS_URGENCY, NULL);
-			rich_space(&r);
-			rich_add(&r, t.s, -1, NULL);
+			layout_rich_add(&r, "What to do:", LS_URGENCY, NULL);
+			layout_rich_space(&r);
+			layout_rich_add(&r, t.s, -1, NULL);
 			buf_free(&t);
 			rich_refs(&r, L, c, act->sources, act->nsources);
-			emit(L, &r, (struct shape){ .hang = 2 }, act, home, o);
-			rich_free(&r);
+			layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, act, home, o->width);
+			layout_rich_free(&r);
 		}
 		for (size_t i = 0; i < lv[g].nsigns; i++) {
 			const struct node *sg = lv[g].signs[i];
-			rich_add(&r, sg->text ? sg->text : "", -1, NULL);
+			layout_rich_add(&r, sg->text ? sg->text : "", -1, NULL);
 			rich_refs(&r, L, c, sg->sources, sg->nsources);
-			emit(L, &r,
-			     (struct shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
-			     sg, home, o);
-			rich_free(&r);
+			layout_emit(L, &r,
+				    (struct layout_shape){
+					    .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+				    sg, home, o->width);
+			layout_rich_free(&r);
 			const struct node *where = shown_in(c, sg);
 			const struct node *sec = where ? node_section(where) : home;
-			rich_add(&r, "Read more:", LS_DIM, NULL);
-			rich_space(&r);
-			rich_add(&r, sec->title ? sec->title : sec->id, LS_LINK, sec);
-			emit(L, &r, (struct shape){ .indent = 4, .hang = 4 }, where ? where : sg,
-			     sec, o);
-			rich_free(&r);
+			layout_rich_add(&r, "Read more:", LS_DIM, NULL);
+			layout_rich_space(&r);
+			layout_rich_add(&r, sec->title ? sec->title : sec->id, LS_LINK, sec);
+			layout_emit(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 },
+				    where ? where : sg, sec, o->width);
+			layout_rich_free(&r);
 		}
 	}
 	sign_levels_free(lv, nlv);
@@ -641,30 +677,31 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 		if (!L->cited[i])
 			continue;
 		const struct source *s = &c->sources[i];
-		struct rich r = { 0 };
+		struct layout_rich r = { 0 };
 		buf_printf(&r.b, "[%d]", s->num);
-		rich_span(&r, 0, LS_SOURCE, NULL);
-		rich_space(&r);
-		rich_add(&r, s->title ? s->title : s->id, -1, NULL);
+		layout_rich_span(&r, 0, LS_SOURCE, NULL);
+		layout_rich_space(&r);
+		layout_rich_add(&r, s->title ? s->title : s->id, -1, NULL);
 		if (s->file)
 			rich_paren(&r, s->file);
-		emit(L, &r, (struct shape){ .hang = 4 }, NULL, sec, o);
-		rich_free(&r);
+		layout_emit(L, &r, (struct layout_shape){ .hang = 4 }, NULL, sec, o->width);
+		layout_rich_free(&r);
 		if (s->notes && s->notes[0]) {
-			rich_add(&r, s->notes, LS_DIM, NULL);
-			emit(L, &r, (struct shape){ .indent = 4, .hang = 4 }, NULL, sec, o);
-			rich_free(&r);
+			layout_rich_add(&r, s->notes, LS_DIM, NULL);
+			layout_emit(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 }, NULL,
+				    sec, o->width);
+			layout_rich_free(&r);
 		}
 	}
 }
 
 void layout_text(struct layout *L, const char *text, int indent, const struct layout_opts *o)
 {
-	struct rich r = { 0 };
+	struct layout_rich r = { 0 };
 	size_t in = indent > 0 ? (size_t)indent : 0;
-	rich_add(&r, text ? text : "", -1, NULL);
-	emit(L, &r, (struct shape){ .indent = in, .hang = in }, NULL, NULL, o);
-	rich_free(&r);
+	layout_rich_add(&r, text ? text : "", -1, NULL);
+	layout_emit(L, &r, (struct layout_shape){ .indent = in, .hang = in }, NULL, NULL, o->width);
+	layout_rich_free(&r);
 }
 
 void layout_free(struct layout *L)

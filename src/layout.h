@@ -86,6 +86,45 @@ void layout_refs(struct buf *b, const struct content *c, const int *src, size_t 
  */
 bool layout_list_refs_on_intro(const struct node *list);
 bool layout_item_refs_shown(const struct node *it, const struct node *list);
+/*
+ * Building lines, the one way every screen and printer makes them: text goes first into a
+ * rich string (sanitized text plus styled byte ranges, with '\n' only where the content asks
+ * for a line break); layout_emit() then wraps it by display width, cuts it into lines of L and
+ * clips the spans to the lines they fall on. Literal text may also be appended to r->b
+ * directly and styled with layout_rich_span().
+ */
+struct layout_rich {
+	struct buf b;        /* the text so far */
+	struct lspan *spans; /* styled byte ranges of b */
+	size_t n, cap;
+};
+/* Append s made terminal-safe (trailing blanks dropped), styled when style is an enum lstyle
+ * (-1: plain); target goes with an LS_LINK style. Newlines in s are kept as hard breaks. */
+void layout_rich_add(struct layout_rich *r, const char *s, int style, const struct node *target);
+/* As layout_rich_add(), but newlines become spaces: s stays one paragraph (titles, queries). */
+void layout_rich_line(struct layout_rich *r, const char *s, int style, const struct node *target);
+/* Style the bytes from start to the end of r->b; nothing when they are empty. */
+void layout_rich_span(struct layout_rich *r, size_t start, enum lstyle style,
+		      const struct node *target);
+/* Append a separator space unless r is empty or ends in a space or a break. */
+void layout_rich_space(struct layout_rich *r);
+/* Release r and zero it; it may be reused. */
+void layout_rich_free(struct layout_rich *r);
+
+/* How emitted lines sit. Indents shrink on screens too narrow for them. */
+struct layout_shape {
+	size_t indent;      /* columns before the first line's prefix */
+	const char *prefix; /* shown before the first line (a bullet), or NULL */
+	size_t hang;        /* columns before every later line */
+	bool link_once;     /* a span that wraps keeps its target on its first line only */
+};
+/* Wrap r to width columns (less than 1 counts as 1) and append its lines to L, each showing node within
+ * section sec (either may be NULL). An empty r gives one empty line. */
+void layout_emit(struct layout *L, const struct layout_rich *r, struct layout_shape sh,
+		 const struct node *node, const struct node *sec, int width);
+/* Append one empty line belonging to section sec (may be NULL). */
+void layout_blank(struct layout *L, const struct node *sec);
+
 /* Free all lines; L may be reused. NULL-safe. */
 void layout_free(struct layout *L);
 

@@ -23,6 +23,27 @@ static void put_line(struct buf *out, const char *s)
 	}
 }
 
+void search_print_snippet(struct layout *L, const struct search_hit *h, size_t indent, int width)
+{
+	const char *s = h->snippet ? h->snippet : "";
+	if (s[strspn(s, " ")] == '\0')
+		return;
+	struct layout_rich r = { 0 };
+	size_t at = 0;
+	for (size_t m = 0; m < h->nmarks; m++) {
+		size_t ms = h->marks[m].start, me = ms + h->marks[m].len;
+		if (me <= at)
+			continue;
+		buf_add(&r.b, s + at, me - at);
+		layout_rich_span(&r, ms > at ? ms : at, LS_MATCH, NULL);
+		at = me;
+	}
+	buf_puts(&r.b, s + at);
+	layout_emit(L, &r, (struct layout_shape){ .indent = indent, .hang = indent }, h->block,
+		    h->section, width);
+	layout_rich_free(&r);
+}
+
 /* One hit: "id  title", then the snippet wrapped and indented, matches in reverse video. */
 static void print_text_hit(struct buf *out, const struct search_hit *h, bool styled, int width)
 {
@@ -34,33 +55,23 @@ static void print_text_hit(struct buf *out, const struct search_hit *h, bool sty
 	if (styled)
 		esc_sgr(out, 0);
 	buf_putc(out, '\n');
-	if (h->snippet == NULL || *h->snippet == '\0')
-		return;
 
-	size_t indent = 4, w = width > 12 ? (size_t)width - indent : 8;
-	struct text_line *lines;
-	size_t nl = text_wrap(h->snippet, strlen(h->snippet), w, w, &lines);
-	for (size_t i = 0; i < nl; i++) {
-		size_t a = lines[i].start, b = a + lines[i].len;
-		buf_repeat(out, ' ', indent);
-		for (size_t m = 0; m < h->nmarks && styled; m++) {
-			size_t ms = h->marks[m].start, me = ms + h->marks[m].len;
-			if (me <= a || ms >= b)
-				continue;
-			if (ms < a)
-				ms = a;
-			if (me > b)
-				me = b;
-			buf_add(out, h->snippet + a, ms - a);
+	struct layout L = { 0 };
+	search_print_snippet(&L, h, 4, width > 12 ? width : 12);
+	for (size_t i = 0; i < L.n; i++) {
+		const struct lline *ln = &L.lines[i];
+		size_t at = 0;
+		for (size_t k = 0; k < ln->nspans && styled; k++) {
+			buf_add(out, ln->text + at, ln->spans[k].start - at);
 			esc_sgr(out, ESC_REVERSE);
-			buf_add(out, h->snippet + ms, me - ms);
+			buf_add(out, ln->text + ln->spans[k].start, ln->spans[k].len);
 			esc_sgr(out, 0);
-			a = me;
+			at = ln->spans[k].start + ln->spans[k].len;
 		}
-		buf_add(out, h->snippet + a, b - a);
+		buf_add(out, ln->text + at, ln->len - at);
 		buf_putc(out, '\n');
 	}
-	free(lines);
+	layout_free(&L);
 }
 
 /* Code points in s[0..n): JSON consumers count characters, not bytes. */

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "layout.h"
 #include "print.h"
 #include "search.h"
 #include "util.h"
@@ -18,5 +19,10 @@ search_print_fn search_print_tsv;
 search_print_fn search_print_json;
 /* A numbered list, matches in bold. */
 search_print_fn search_print_md;
+
+/* Append hit h's snippet to L, wrapped to width columns under indent columns, its matches as
+ * LS_MATCH spans; the lines show h->block in h->section. Nothing for a blank snippet. The
+ * pager's results and the text format lay snippets out the same way. */
+void search_print_snippet(struct layout *L, const struct search_hit *h, size_t indent, int width);
 
 #endif

@@ -1,4 +1,5 @@
 /* help.c - every key, grouped, in a box drawn over the current screen. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,30 +67,34 @@ static struct rect help_inner(const struct rect *b)
 
 /* One entry: keys and what they do, beside each other when there is room, else one under
  * the other. */
-static void help_entry(struct layout *L, struct buf *b, const char *keys, const char *what, int kw,
-		       int w, bool beside)
+static void help_entry(struct layout *L, const char *keys, const char *what, int kw, int w,
+		       bool beside)
 {
+	struct layout_rich r = { 0 };
 	size_t klen = strlen(keys);
+	layout_rich_line(&r, keys, LS_LABEL, NULL);
 	if (beside) {
-		buf_reset(b);
-		buf_puts(b, keys);
-		buf_repeat(b, ' ', (size_t)kw + 2 - (klen < (size_t)kw ? klen : (size_t)kw));
-		buf_puts(b, what);
-		size_t first = ui_add_wrapped(L, b->s, 0, kw + 2, w, NULL, NULL);
-		ui_add_span(&L->lines[first], 0, klen, LS_LABEL, NULL);
+		buf_repeat(&r.b, ' ', (size_t)kw + 2 - (klen < (size_t)kw ? klen : (size_t)kw));
+		layout_rich_line(&r, what, -1, NULL);
+		layout_emit(L, &r, (struct layout_shape){ .hang = (size_t)kw + 2 }, NULL, NULL, w);
 	} else {
-		size_t first = ui_add_wrapped(L, keys, 0, 0, w, NULL, NULL);
-		ui_add_span(&L->lines[first], 0, L->lines[first].len, LS_LABEL, NULL);
-		ui_add_wrapped(L, what, 2, 2, w, NULL, NULL);
+		layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, w);
+		layout_rich_free(&r);
+		layout_rich_line(&r, what, -1, NULL);
+		layout_emit(L, &r, (struct layout_shape){ .indent = 2, .hang = 2 }, NULL, NULL, w);
 	}
+	layout_rich_free(&r);
 }
 
 static void help_heading(struct layout *L, const char *title)
 {
+	struct layout_rich r = { 0 };
 	if (L->n)
-		ui_add_line(L, "", 0, NULL, NULL);
-	struct lline *ln = ui_add_line(L, title, strlen(title), NULL, NULL);
-	ui_add_span(ln, 0, ln->len, LS_HEADING, NULL);
+		layout_blank(L, NULL);
+	layout_rich_line(&r, title, LS_HEADING, NULL);
+	/* Not wrapped: a box too narrow for a heading cuts it short. */
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, INT_MAX);
+	layout_rich_free(&r);
 }
 
 void help_layout(struct ui *u)
@@ -98,7 +103,7 @@ void help_layout(struct ui *u)
 	int bw = u->cols >= 30 ? (u->cols - 4 < 64 ? u->cols - 4 : 64) : u->cols;
 	int w = bw - 4 > 1 ? bw - 4 : 1;
 	u->help_width = w;
-	struct buf b = { 0 }, keys = { 0 };
+	struct buf keys = { 0 };
 	int kw = 0;
 	enum keymap_ctx order[HELP_NCTX];
 	help_contexts(u, order);
@@ -125,13 +130,12 @@ void help_layout(struct ui *u)
 		for (size_t i = 0; i < n; i++) {
 			buf_reset(&keys);
 			keymap_keys(&keys, &t[i], " ");
-			help_entry(L, &b, keys.s, t[i].help, kw, w, beside && (int)keys.len <= kw);
+			help_entry(L, keys.s, t[i].help, kw, w, beside && (int)keys.len <= kw);
 		}
 	}
 	help_heading(L, "Mouse");
 	for (size_t i = 0; i < sizeof help_mouse / sizeof help_mouse[0]; i++)
-		help_entry(L, &b, help_mouse[i][0], help_mouse[i][1], kw, w, beside);
-	buf_free(&b);
+		help_entry(L, help_mouse[i][0], help_mouse[i][1], kw, w, beside);
 	buf_free(&keys);
 	struct rect box = help_box(u), in = help_inner(&box);
 	size_t h = ui_rect_lines(&in);

@@ -258,8 +258,11 @@ int plain_run(const struct content *c, const struct search_index *ix, const stru
 		if (notice) {
 			struct buf b = { 0 }, lines = { 0 };
 			struct layout L = { 0 };
+			struct layout_rich r = { 0 };
 			toc_banner_text(&b, notice, true);
-			ui_add_wrapped(&L, b.s, 0, 0, p.width, NULL, NULL);
+			layout_rich_line(&r, b.s, -1, NULL);
+			layout_emit(&L, &r, (struct layout_shape){ 0 }, NULL, NULL, p.width);
+			layout_rich_free(&r);
 			for (size_t i = 0; i < L.n; i++) {
 				buf_add(&lines, L.lines[i].text, L.lines[i].len);
 				buf_putc(&lines, '\n');

@@ -12,16 +12,6 @@
 #define EXOREAD_VERSION "0.0"
 #endif
 
-/* The line under a section's text that explains the numbers in brackets. */
-#define READER_SOURCES_LINE                                                               \
-	"Numbers in brackets, such as [1], name the articles a sentence comes from: see " \
-	"Sources (key S)."
-
-static int reader_width(const struct ui *u)
-{
-	return ui_text_width(&u->main_r);
-}
-
 /* References such as [2,3], and the line about the sources, are links too: Enter on one
  * shows the sources screen at the first number. They go in with the section links, in
  * reading order. */
@@ -52,57 +42,79 @@ static void reader_reference_links(struct view *v, size_t src_line)
 	}
 }
 
+/* "In this part:" and a link to each subsection. */
+static void reader_parts(struct layout *L, const struct node *sec, int width)
+{
+	struct layout_rich r = { 0 };
+	layout_blank(L, sec);
+	layout_rich_add(&r, "In this part:", LS_LABEL, NULL);
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, sec, width);
+	for (const struct node *s = sec->first; s; s = s->next) {
+		if (s->type != NODE_SECTION)
+			continue;
+		layout_rich_free(&r);
+		layout_rich_line(&r, s->title ? s->title : s->id, LS_LINK, s);
+		layout_emit(L, &r,
+			    (struct layout_shape){ .indent = 2, .hang = 2, .link_once = true }, s,
+			    sec, width);
+	}
+	layout_rich_free(&r);
+}
+
+/* The line about the sources screen; returns its first line. Only a "Sources" on that first
+ * line is a link (reader_reference_links looks there). */
+static size_t reader_sources_line(struct layout *L, const struct node *sec, int width)
+{
+	static const char before[] = "Numbers in brackets, such as [1], name the articles a "
+				     "sentence comes from: see ";
+	struct layout_rich r = { 0 };
+	layout_blank(L, sec);
+	size_t first = L->n;
+	buf_puts(&r.b, before);
+	size_t at = r.b.len;
+	buf_puts(&r.b, "Sources");
+	layout_rich_span(&r, at, LS_LINK, NULL);
+	buf_puts(&r.b, " (key S).");
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, sec, width);
+	layout_rich_free(&r);
+	for (size_t i = first + 1; i < L->n; i++)
+		L->lines[i].nspans = 0;
+	return first;
+}
+
+/* "Next:" and a link to the section after sec. */
+static void reader_next(struct layout *L, const struct node *sec, const struct node *next,
+			int width)
+{
+	struct layout_rich r = { 0 };
+	layout_blank(L, sec);
+	layout_rich_add(&r, "Next:", LS_LABEL, NULL);
+	layout_rich_space(&r);
+	layout_rich_line(&r, next->title ? next->title : next->id, LS_LINK, next);
+	layout_emit(L, &r, (struct layout_shape){ .hang = 6, .link_once = true }, NULL, sec, width);
+	layout_rich_free(&r);
+}
+
 /* The section's own text, links to its subsections, the sources it cites and the next section. */
 static void reader_build(struct ui *u, const struct node *sec)
 {
 	struct layout *L = &u->rd.L;
-	struct layout_opts lo = { .width = reader_width(u),
+	struct layout_opts lo = { .width = ui_text_width(&u->main_r),
 				  .subsections = false,
 				  .also_once = true,
 				  .see_titles = true,
 				  .ascii = !u->utf8 };
 	layout_section(L, u->c, sec, &lo);
-	if (node_has_subsections(sec)) {
-		ui_add_line(L, "", 0, NULL, sec);
-		struct lline *ln = ui_add_line(L, "In this part:", 13, NULL, sec);
-		ui_add_span(ln, 0, 13, LS_LABEL, NULL);
-		for (const struct node *s = sec->first; s; s = s->next) {
-			if (s->type != NODE_SECTION)
-				continue;
-			size_t first = ui_add_wrapped(L, s->title ? s->title : s->id, 2, 2,
-						      lo.width, s, sec);
-			for (size_t i = first; i < L->n; i++)
-				ui_add_span(&L->lines[i], 2, L->lines[i].len - 2, LS_LINK,
-					    i == first ? s : NULL);
-		}
-	}
+	if (node_has_subsections(sec))
+		reader_parts(L, sec, lo.width);
 	/* One line points at the sources screen instead of listing every source after every
 	 * section; it is a link like any other, so Tab and Enter follow it. */
 	bool cited = false;
 	for (size_t i = 0; i < L->ncited; i++)
 		cited |= L->cited[i];
-	size_t src_line = VIEW_NONE;
-	if (cited) {
-		ui_add_line(L, "", 0, NULL, sec);
-		src_line = ui_add_wrapped(L, READER_SOURCES_LINE, 0, 0, lo.width, NULL, sec);
-		struct lline *ln = &L->lines[src_line];
-		const char *at = strstr(ln->text, "Sources");
-		if (at)
-			ui_add_span(ln, (size_t)(at - ln->text), 7, LS_LINK, NULL);
-	}
-	if (sec->ord + 1 < u->c->nsections) {
-		const struct node *next = u->c->sections[sec->ord + 1];
-		struct buf b = { 0 };
-		buf_puts(&b, "Next: ");
-		buf_puts(&b, next->title ? next->title : next->id);
-		ui_add_line(L, "", 0, NULL, sec);
-		size_t first = ui_add_wrapped(L, b.s, 0, 6, lo.width, NULL, sec);
-		ui_add_span(&L->lines[first], 0, 5, LS_LABEL, NULL);
-		for (size_t i = first; i < L->n; i++)
-			ui_add_span(&L->lines[i], 6, L->lines[i].len - 6, LS_LINK,
-				    i == first ? next : NULL);
-		buf_free(&b);
-	}
+	size_t src_line = cited ? reader_sources_line(L, sec, lo.width) : VIEW_NONE;
+	if (sec->ord + 1 < u->c->nsections)
+		reader_next(L, sec, u->c->sections[sec->ord + 1], lo.width);
 	view_collect_links(&u->rd);
 	reader_reference_links(&u->rd, src_line);
 	view_set_matches(&u->rd, u->ix, u->hl);
@@ -235,7 +247,7 @@ bool reader_request(struct ui *u, enum request req)
 void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
 	char where[16];
-	view_percent(&u->rd, ui_rect_lines(&u->main_r), where, sizeof where);
+	ui_percent(u->rd.top, ui_rect_lines(&u->main_r), u->rd.L.n, where, sizeof where);
 	if (!u->sec) {
 		snprintf(pct, pctsz, "%s", where);
 		return;

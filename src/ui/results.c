@@ -3,58 +3,102 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../text.h"
+#include "../search_print.h"
 #include "ui_int.h"
 
-static int results_width(const struct ui *u)
+/* A list entry: the first link span of L at or after line from, opening target at block. */
+static void add_link(struct view *v, size_t from, const struct node *target,
+		     const struct node *block)
 {
-	return ui_text_width(&u->main_r);
-}
-
-static void add_link(struct view *v, size_t line, size_t start, size_t len,
-		     const struct node *target, const struct node *block)
-{
-	v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
-	v->links[v->nlinks++] = (struct vlink){
-		.line = line, .start = start, .len = len, .target = target, .block = block
-	};
-}
-
-/* The snippet, wrapped under the title, with the search module's marks as match spans. */
-static void add_snippet(struct layout *L, const struct search_hit *hit, int indent, int width)
-{
-	const char *s = hit->snippet ? hit->snippet : "";
-	size_t len = strlen(s);
-	struct text_line *tl = NULL;
-	int w = width - indent > 1 ? width - indent : 1;
-	size_t n = text_wrap(s, len, (size_t)w, (size_t)w, &tl);
-	struct buf b = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		if (tl[i].len == 0 && n == 1)
-			break;
-		buf_reset(&b);
-		buf_repeat(&b, ' ', (size_t)indent);
-		buf_add(&b, s + tl[i].start, tl[i].len);
-		struct lline *ln = ui_add_line(L, b.s, b.len, hit->block, hit->section);
-		size_t ls = tl[i].start, le = tl[i].start + tl[i].len;
-		for (size_t m = 0; m < hit->nmarks; m++) {
-			size_t ms = hit->marks[m].start, me = ms + hit->marks[m].len;
-			if (me <= ls || ms >= le)
+	for (size_t i = from; i < v->L.n; i++) {
+		const struct lline *ln = &v->L.lines[i];
+		for (size_t j = 0; j < ln->nspans; j++) {
+			if (ln->spans[j].style != LS_LINK)
 				continue;
-			size_t a = ms > ls ? ms : ls, z = me < le ? me : le;
-			ui_add_span(ln, (size_t)indent + a - ls, z - a, LS_MATCH, NULL);
+			v->links = xgrow(v->links, v->nlinks, sizeof *v->links);
+			v->links[v->nlinks++] = (struct vlink){ .line = i,
+								.start = ln->spans[j].start,
+								.len = ln->spans[j].len,
+								.target = target,
+								.block = block };
+			return;
 		}
 	}
-	free(tl);
-	buf_free(&b);
+}
+
+/* Emit r as lines of the results and start it afresh. */
+static void put(struct layout *L, struct layout_rich *r, struct layout_shape sh,
+		const struct node *node, int width)
+{
+	layout_emit(L, r, sh, node, node, width);
+	layout_rich_free(r);
+}
+
+/* Nothing found: what to try, a "did you mean" and the closest topics. */
+static void results_none(struct view *v, const struct search_result *res, int width)
+{
+	struct layout *L = &v->L;
+	struct layout_rich r = { 0 };
+	layout_blank(L, NULL);
+	layout_rich_add(&r,
+			"Try other words, or fewer words. Press / to search again, or t for the "
+			"contents.",
+			-1, NULL);
+	put(L, &r, (struct layout_shape){ 0 }, NULL, width);
+	if (res->suggestion) {
+		layout_blank(L, NULL);
+		size_t first = L->n;
+		layout_rich_add(&r, "Did you mean:", LS_LABEL, NULL);
+		layout_rich_space(&r);
+		layout_rich_line(&r, res->suggestion, LS_LINK, NULL);
+		put(L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
+		add_link(v, first, NULL, NULL);
+	}
+	if (res->ntopics)
+		layout_blank(L, NULL);
+	for (size_t t = 0; t < res->ntopics; t++) {
+		const struct node *s = res->topics[t];
+		size_t first = L->n;
+		if (t == 0) {
+			layout_rich_add(&r, "Closest topic:", LS_LABEL, NULL);
+			layout_rich_space(&r);
+		}
+		layout_rich_line(&r, s->title ? s->title : s->id, LS_LINK, NULL);
+		put(L, &r, (struct layout_shape){ .indent = t ? 15 : 0, .hang = 15 }, s, width);
+		add_link(v, first, s, s);
+	}
+}
+
+/* One hit: its number and title, where it sits, and the snippet. */
+static void results_hit(struct view *v, size_t h, const struct search_hit *hit, int width)
+{
+	struct layout *L = &v->L;
+	struct layout_rich r = { 0 };
+	const struct node *sec = hit->section;
+	layout_blank(L, NULL);
+	size_t first = L->n;
+	buf_printf(&r.b, "%zu. ", h + 1);
+	size_t num = r.b.len;
+	layout_rich_line(&r, sec->title ? sec->title : sec->id, LS_LINK, NULL);
+	put(L, &r, (struct layout_shape){ .hang = num }, sec, width);
+	add_link(v, first, sec, hit->block);
+	if (sec->parent && sec->parent->type == NODE_SECTION) {
+		struct buf b = { 0 };
+		buf_puts(&b, "in ");
+		ui_breadcrumb(&b, sec->parent);
+		layout_rich_line(&r, b.s, LS_DIM, NULL);
+		buf_free(&b);
+		put(L, &r, (struct layout_shape){ .indent = num, .hang = num + 3 }, sec, width);
+	}
+	search_print_snippet(L, hit, num, width);
 }
 
 static void results_build(struct ui *u)
 {
 	struct view *v = &u->rs;
-	struct layout *L = &v->L;
-	int width = results_width(u);
+	int width = ui_text_width(&u->main_r);
 	const struct search_result *res = &u->res;
+	struct layout_rich r = { 0 };
 	struct buf b = { 0 };
 	if (res->nhits)
 		buf_printf(&b, "%zu %s for \"%s\"", res->nhits,
@@ -62,77 +106,26 @@ static void results_build(struct ui *u)
 	else
 		buf_printf(&b, "%s \"%s\"",
 			   res->ntopics ? "Nothing here answers" : "Nothing found for", u->rquery);
-	size_t first = ui_add_wrapped(L, b.s, 0, 0, width, NULL, NULL);
-	for (size_t i = first; i < L->n; i++)
-		ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_HEADING, NULL);
-	if (res->corrected) {
-		buf_reset(&b);
-		buf_printf(&b, "Showing results for: %s", res->corrected);
-		ui_add_wrapped(L, b.s, 0, 2, width, NULL, NULL);
-	}
-	if (res->nhits == 0) {
-		ui_add_line(L, "", 0, NULL, NULL);
-		ui_add_wrapped(
-			L,
-			"Try other words, or fewer words. Press / to search again, or t for the "
-			"contents.",
-			0, 0, width, NULL, NULL);
-		if (res->suggestion) {
-			ui_add_line(L, "", 0, NULL, NULL);
-			buf_reset(&b);
-			buf_printf(&b, "Did you mean: %s", res->suggestion);
-			first = ui_add_wrapped(L, b.s, 0, 2, width, NULL, NULL);
-			ui_add_span(&L->lines[first], 0, 13, LS_LABEL, NULL);
-			size_t at = L->lines[first].len > 14 ? 14 : L->lines[first].len;
-			ui_add_span(&L->lines[first], at, L->lines[first].len - at, LS_LINK, NULL);
-			add_link(v, first, at, L->lines[first].len - at, NULL, NULL);
-		}
-		if (res->ntopics)
-			ui_add_line(L, "", 0, NULL, NULL);
-		for (size_t t = 0; t < res->ntopics; t++) {
-			const struct node *s = res->topics[t];
-			buf_reset(&b);
-			buf_printf(&b, "%s %s", t ? "              " : "Closest topic:", s->title);
-			first = ui_add_wrapped(L, b.s, 0, 15, width, s, s);
-			ui_add_span(&L->lines[first], 0, 14, LS_LABEL, NULL);
-			ui_add_span(&L->lines[first], 15, L->lines[first].len - 15, LS_LINK, NULL);
-			add_link(v, first, 15, L->lines[first].len - 15, s, s);
-		}
-		buf_free(&b);
-		return;
-	}
-	for (size_t h = 0; h < res->nhits; h++) {
-		const struct search_hit *hit = &res->hits[h];
-		ui_add_line(L, "", 0, NULL, NULL);
-		buf_reset(&b);
-		buf_printf(&b, "%zu. ", h + 1);
-		size_t num = b.len;
-		buf_puts(&b, hit->section->title ? hit->section->title : hit->section->id);
-		first = ui_add_wrapped(L, b.s, 0, (int)num, width, hit->section, hit->section);
-		for (size_t i = first; i < L->n; i++) {
-			size_t at = L->lines[i].len > num ? num : L->lines[i].len;
-			ui_add_span(&L->lines[i], at, L->lines[i].len - at, LS_LINK, NULL);
-		}
-		add_link(v, first, num, L->lines[first].len - num, hit->section, hit->block);
-		const struct node *parent = hit->section->parent;
-		if (parent && parent->type == NODE_SECTION) {
-			buf_reset(&b);
-			buf_puts(&b, "in ");
-			ui_breadcrumb(&b, parent);
-			size_t f2 = ui_add_wrapped(L, b.s, (int)num, (int)num + 3, width,
-						   hit->section, hit->section);
-			for (size_t i = f2; i < L->n; i++)
-				ui_add_span(&L->lines[i], 0, L->lines[i].len, LS_DIM, NULL);
-		}
-		add_snippet(L, hit, (int)num, width);
-	}
+	layout_rich_line(&r, b.s, LS_HEADING, NULL);
+	put(&v->L, &r, (struct layout_shape){ 0 }, NULL, width);
 	buf_free(&b);
+	if (res->corrected) {
+		layout_rich_add(&r, "Showing results for:", -1, NULL);
+		layout_rich_space(&r);
+		layout_rich_line(&r, res->corrected, -1, NULL);
+		put(&v->L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
+	}
+	if (res->nhits == 0)
+		results_none(v, res, width);
+	for (size_t h = 0; h < res->nhits; h++)
+		results_hit(v, h, &res->hits[h], width);
 }
 
 int results_load(struct ui *u, const char *query)
 {
 	struct search_result res = { 0 };
-	struct search_opts so = { .limit = 0, .snippet_width = (size_t)results_width(u) * 2 };
+	struct search_opts so = { .limit = 0,
+				  .snippet_width = (size_t)ui_text_width(&u->main_r) * 2 };
 	if (search_run(u->ix, query, &so, &res) < 0) {
 		search_result_free(&res);
 		return -1;
@@ -198,5 +191,5 @@ bool results_request(struct ui *u, enum request req)
 void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
 	buf_printf(crumb, "Search: %s", u->rquery ? u->rquery : "");
-	view_percent(&u->rs, ui_rect_lines(&u->main_r), pct, pctsz);
+	ui_percent(u->rs.top, ui_rect_lines(&u->main_r), u->rs.L.n, pct, pctsz);
 }

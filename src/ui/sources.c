@@ -6,40 +6,41 @@
 
 #include "ui_int.h"
 
-static int sources_width(const struct ui *u)
-{
-	return ui_text_width(&u->main_r);
-}
-
 void sources_load(struct ui *u)
 {
 	struct view *v = &u->so;
 	view_free(v);
 	v->list = false;
 	struct layout *L = &v->L;
-	int width = sources_width(u);
-	size_t first = ui_add_wrapped(L, "Sources", 0, 0, width, NULL, NULL);
-	ui_add_span(&L->lines[first], 0, L->lines[first].len, LS_HEADING, NULL);
-	ui_add_line(L, "", 0, NULL, NULL);
-	ui_add_wrapped(L,
-		       "A number in brackets, such as [1] or [2,3], after a sentence names the "
-		       "articles that say it. This guide is built from these articles:",
-		       0, 0, width, NULL, NULL);
-	struct buf b = { 0 };
+	int width = ui_text_width(&u->main_r);
+	struct layout_rich r = { 0 };
+	layout_rich_add(&r, "Sources", LS_HEADING, NULL);
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, width);
+	layout_rich_free(&r);
+	layout_blank(L, NULL);
+	layout_rich_add(&r,
+			"A number in brackets, such as [1] or [2,3], after a sentence names the "
+			"articles that say it. This guide is built from these articles:",
+			-1, NULL);
+	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, width);
 	for (size_t i = 0; i < u->c->nsources; i++) {
 		const struct source *s = &u->c->sources[i];
-		ui_add_line(L, "", 0, NULL, NULL);
-		buf_reset(&b);
-		buf_printf(&b, "[%d] ", s->num);
-		size_t num = b.len;
-		buf_puts(&b, s->title ? s->title : s->id);
-		first = ui_add_wrapped(L, b.s, 0, (int)num, width, NULL, NULL);
-		ui_add_span(&L->lines[first], 0, num - 1, LS_SOURCE, NULL);
-		ui_add_span(&L->lines[first], num, L->lines[first].len - num, LS_QUESTION, NULL);
-		if (s->notes && s->notes[0])
-			ui_add_wrapped(L, s->notes, (int)num, (int)num, width, NULL, NULL);
+		layout_blank(L, NULL);
+		layout_rich_free(&r);
+		buf_printf(&r.b, "[%d]", s->num);
+		layout_rich_span(&r, 0, LS_SOURCE, NULL);
+		buf_putc(&r.b, ' ');
+		size_t num = r.b.len;
+		layout_rich_line(&r, s->title ? s->title : s->id, LS_QUESTION, NULL);
+		layout_emit(L, &r, (struct layout_shape){ .hang = num }, NULL, NULL, width);
+		layout_rich_free(&r);
+		if (s->notes && s->notes[0]) {
+			layout_rich_line(&r, s->notes, -1, NULL);
+			layout_emit(L, &r, (struct layout_shape){ .indent = num, .hang = num },
+				    NULL, NULL, width);
+		}
 	}
-	buf_free(&b);
+	layout_rich_free(&r);
 	view_set_matches(v, NULL, NULL);
 }
 
@@ -66,5 +67,5 @@ bool sources_request(struct ui *u, enum request req)
 void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
 	buf_puts(crumb, "Sources");
-	view_percent(&u->so, ui_rect_lines(&u->main_r), pct, pctsz);
+	ui_percent(u->so.top, ui_rect_lines(&u->main_r), u->so.L.n, pct, pctsz);
 }

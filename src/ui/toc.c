@@ -65,11 +65,6 @@ static void toc_show_cursor(struct ui *u)
 		t->top = total > h ? total - h : 0;
 }
 
-static int toc_text_width(const struct rect *r)
-{
-	return r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
-}
-
 /* Length of the first sentence of s: up to and with the first '.', '?' or '!' followed by a
  * space or the end; all of s when there is none. */
 static size_t first_sentence(const char *s)
@@ -119,39 +114,37 @@ void toc_banner_text(struct buf *b, const struct node *notice, bool with_note)
 static void banner_layout(struct toc *t, int w, bool with_note)
 {
 	struct buf b = { 0 };
+	struct layout_rich r = { 0 };
 	layout_free(&t->nl);
 	toc_banner_text(&b, t->notice, with_note);
-	/* The key hint is never split: when it does not fit after the notice, it takes a line
-	 * of its own. */
 	size_t hl = strlen(TOC_BANNER_HINT), nl = b.len > hl ? b.len - hl - 1 : 0;
 	b.s[nl] = '\0';
-	if (nl > 0)
-		ui_add_wrapped(&t->nl, b.s, 0, 0, w, t->notice, t->notice);
-	struct lline *last = t->nl.n ? &t->nl.lines[t->nl.n - 1] : NULL;
-	if (last && text_width(last->text, last->len) + 1 + hl <= (size_t)w) {
-		char *joined = xasprintf("%s %s", last->text, TOC_BANNER_HINT);
-		free(last->text);
-		last->text = joined;
-		last->len = strlen(joined);
-	} else {
-		ui_add_wrapped(&t->nl, TOC_BANNER_HINT, 0, 0, w, t->notice, t->notice);
-	}
-	/* The notice words in bold; the key stands out as keys do in the footer. */
-	for (size_t i = 0; i < t->nl.n; i++) {
-		struct lline *ln = &t->nl.lines[i];
-		const char *k = strstr(ln->text, TOC_BANNER_HINT);
-		size_t at = k ? (size_t)(k - ln->text) : ln->len;
-		ui_add_span(ln, 0, at, LS_QUESTION, NULL); /* bold, as a question is */
-		if (k)
-			ui_add_span(ln, at + 6, 1, LS_LABEL, NULL);
-	}
+	/* The notice words in bold, as a question is. */
+	layout_rich_line(&r, b.s, LS_QUESTION, NULL);
 	buf_free(&b);
+	if (r.b.len) {
+		/* The key hint is never split: when it does not fit after the notice, it takes a
+		 * line of its own. */
+		layout_emit(&t->nl, &r, (struct layout_shape){ 0 }, t->notice, t->notice, w);
+		const struct lline *last = &t->nl.lines[t->nl.n - 1];
+		bool fits = text_width(last->text, last->len) + 1 + hl <= (size_t)w;
+		layout_free(&t->nl);
+		buf_putc(&r.b, fits ? ' ' : '\n');
+	}
+	/* The key stands out as keys do in the footer. */
+	buf_add(&r.b, TOC_BANNER_HINT, 6);
+	size_t key = r.b.len;
+	buf_putc(&r.b, TOC_BANNER_HINT[6]);
+	layout_rich_span(&r, key, LS_LABEL, NULL);
+	buf_puts(&r.b, TOC_BANNER_HINT + 7);
+	layout_emit(&t->nl, &r, (struct layout_shape){ 0 }, t->notice, t->notice, w);
+	layout_rich_free(&r);
 }
 
 void toc_relayout(struct ui *u)
 {
 	struct toc *t = &u->toc;
-	int w = toc_text_width(&u->toc_r);
+	int w = ui_pane_width(&u->toc_r);
 	if (t->notice && w != t->width) {
 		banner_layout(t, w, true);
 		if (t->nl.n > 2)
@@ -221,14 +214,14 @@ void toc_draw(const struct ui *u, bool focused)
 	const struct toc *t = &u->toc;
 	const struct rect *r = &u->toc_r;
 	size_t h = ui_rect_lines(r), off = toc_off(t);
-	int mx = r->w >= 8 ? 1 : 0;
+	int mx = ui_margin(r);
 	for (size_t row = 0; row < h; row++) {
 		size_t line = t->top + row;
 		int y = r->y + (int)row;
 		ui_fill(u, y, r->x, r->w, ROLE_NORMAL);
 		if (t->notice && line < t->nl.n) {
-			ui_draw_lline(u, y, r->x + mx, r->w - 2 * mx, &t->nl.lines[line], NULL, 0,
-				      false, 0, 0);
+			ui_draw_lline(u, y, r->x + mx, ui_pane_width(r), &t->nl.lines[line], NULL,
+				      0, false, 0, 0);
 			continue;
 		}
 		if (line + 1 == off) {
@@ -422,12 +415,5 @@ void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 		ui_breadcrumb(crumb, t->rows[t->cur]);
 	}
 	size_t h = ui_rect_lines(&u->toc_r), total = toc_off(t) + t->nrows;
-	if (total <= h)
-		snprintf(pct, pctsz, "All");
-	else if (t->top == 0)
-		snprintf(pct, pctsz, "Top");
-	else if (t->top + h >= total)
-		snprintf(pct, pctsz, "End");
-	else
-		snprintf(pct, pctsz, "%zu%%", (t->top + h) * 100 / total);
+	ui_percent(t->top, h, total, pct, pctsz);
 }

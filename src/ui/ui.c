@@ -141,9 +141,20 @@ static void ui_colors(struct ui *u, enum ui_color want)
 
 /* ---- drawing helpers ---- */
 
+int ui_margin(const struct rect *r)
+{
+	return r->w >= 8 ? 1 : 0;
+}
+
+int ui_pane_width(const struct rect *r)
+{
+	int w = r->w - 2 * ui_margin(r);
+	return w > 0 ? w : 1;
+}
+
 int ui_text_width(const struct rect *r)
 {
-	int w = r->w >= 8 ? r->w - 2 : r->w > 0 ? r->w : 1;
+	int w = ui_pane_width(r);
 	return w > UI_TEXT_MAX ? UI_TEXT_MAX : w;
 }
 
@@ -416,52 +427,6 @@ void ui_breadcrumb(struct buf *b, const struct node *s)
 		if (n > 0)
 			buf_puts(b, " > ");
 	}
-}
-
-/* ---- building layout lines ---- */
-
-struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const struct node *node,
-			  const struct node *section)
-{
-	if (L->n == L->cap) {
-		L->cap = L->cap ? L->cap * 2 : 32;
-		L->lines = xreallocarray(L->lines, L->cap, sizeof *L->lines);
-	}
-	struct lline *ln = &L->lines[L->n++];
-	*ln = (struct lline){
-		.text = xstrndup(text, len), .len = len, .node = node, .section = section
-	};
-	return ln;
-}
-
-void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
-		 const struct node *target)
-{
-	ln->spans = xgrow(ln->spans, ln->nspans, sizeof *ln->spans);
-	ln->spans[ln->nspans++] =
-		(struct lspan){ .start = start, .len = len, .style = style, .target = target };
-}
-
-size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int indent, int width,
-		      const struct node *node, const struct node *section)
-{
-	struct buf clean = { 0 }, line = { 0 };
-	text_sanitize(&clean, text, strlen(text));
-	int fw = width - first_indent, rw = width - indent;
-	struct text_line *tl = NULL;
-	size_t n = text_wrap(clean.s ? clean.s : "", clean.len, fw > 1 ? (size_t)fw : 1,
-			     rw > 1 ? (size_t)rw : 1, &tl);
-	size_t first = L->n;
-	for (size_t i = 0; i < n; i++) {
-		buf_reset(&line);
-		buf_repeat(&line, ' ', (size_t)(i == 0 ? first_indent : indent));
-		buf_add(&line, clean.s + tl[i].start, tl[i].len);
-		ui_add_line(L, line.s, line.len, node, section);
-	}
-	free(tl);
-	buf_free(&clean);
-	buf_free(&line);
-	return first;
 }
 
 /* ---- geometry ---- */
@@ -1378,11 +1343,17 @@ static void ui_define_keys(void)
 static int ui_plain_width(void)
 {
 	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col - 1 < UI_TEXT_MAX ? ws.ws_col - 1 : UI_TEXT_MAX;
-	const char *cols = getenv("COLUMNS");
-	int n = cols ? atoi(cols) : 0;
-	return n > 20 ? (n - 1 < UI_TEXT_MAX ? n - 1 : UI_TEXT_MAX) : 79;
+	int cols;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+		cols = ws.ws_col;
+	} else {
+		const char *env = getenv("COLUMNS");
+		int n = env ? atoi(env) : 0;
+		cols = n > 20 ? n : 80;
+	}
+	/* One column short of the terminal's, as in a pane's text: a line as wide as the
+	 * terminal may wrap by itself. */
+	return cols - 1 < UI_TEXT_MAX ? cols - 1 : UI_TEXT_MAX;
 }
 
 int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)

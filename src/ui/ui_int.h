@@ -219,7 +219,12 @@ void ui_open_urgent(struct ui *u);
 /* Show the sources screen with source number num at the top (0: from the start), as a new
  * history place. */
 void ui_open_sources(struct ui *u, int num);
-/* Columns of text in a pane of rect r: its width less the margins, at most UI_TEXT_MAX. */
+/* Columns of margin each side of the text in pane r: one when the pane has room for it. */
+int ui_margin(const struct rect *r);
+/* Columns of text in pane r: its width less the margins, at least 1. */
+int ui_pane_width(const struct rect *r);
+/* Columns text is laid out at in pane r: ui_pane_width(), at most UI_TEXT_MAX (long lines are
+ * hard to follow). */
 int ui_text_width(const struct rect *r);
 /* Move focus to the contents (a new history place when it changes anything). */
 void ui_open_toc(struct ui *u);
@@ -227,16 +232,6 @@ void ui_open_toc(struct ui *u);
 size_t ui_rect_lines(const struct rect *r);
 /* The title of section s with its ancestors, joined by " > ", into b. */
 void ui_breadcrumb(struct buf *b, const struct node *s);
-/* Append a layout line holding a copy of text[0..len) to L. Returns the new line. */
-struct lline *ui_add_line(struct layout *L, const char *text, size_t len, const struct node *node,
-			  const struct node *section);
-/* Add a span to line ln. */
-void ui_add_span(struct lline *ln, size_t start, size_t len, enum lstyle style,
-		 const struct node *target);
-/* Append text wrapped to width with indent (first line first_indent) as lines of L; returns the first
- * new line index. Spans are not set. */
-size_t ui_add_wrapped(struct layout *L, const char *text, int first_indent, int indent, int width,
-		      const struct node *node, const struct node *section);
 
 /* view.c: the scrolling line view. */
 
@@ -261,8 +256,9 @@ size_t view_find_node(const struct view *v, const struct node *n);
 struct vpos view_pos(const struct view *v);
 /* Restore a saved position after a new layout. */
 void view_restore(struct view *v, const struct vpos *p, size_t h);
-/* "All", "Top", "End" or "NN%" for the status line. */
-void view_percent(const struct view *v, size_t h, char *out, size_t outsz);
+/* Where a screen of h lines from line top stands in total lines, for the status line: "All",
+ * "Top", "End" or "NN%" (how much has been shown). */
+void ui_percent(size_t top, size_t h, size_t total, char *out, size_t outsz);
 /* Move to the next (dir 1) or previous (dir -1) line with matches; returns false when none. */
 bool view_next_match(struct view *v, int dir, size_t h, bool *wrapped);
 /* Draw v into rect r. */

@@ -45,5 +45,5 @@ bool urgent_request(struct ui *u, enum request req)
 void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
 {
 	buf_puts(crumb, "When to get help");
-	view_percent(&u->ug, ui_rect_lines(&u->main_r), pct, pctsz);
+	ui_percent(u->ug.top, ui_rect_lines(&u->main_r), u->ug.L.n, pct, pctsz);
 }

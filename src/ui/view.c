@@ -213,16 +213,16 @@ void view_restore(struct view *v, const struct vpos *p, size_t h)
 	}
 }
 
-void view_percent(const struct view *v, size_t h, char *out, size_t outsz)
+void ui_percent(size_t top, size_t h, size_t total, char *out, size_t outsz)
 {
-	if (v->L.n <= h)
+	if (total <= h)
 		snprintf(out, outsz, "All");
-	else if (v->top == 0)
+	else if (top == 0)
 		snprintf(out, outsz, "Top");
-	else if (v->top + h >= v->L.n)
+	else if (top + h >= total)
 		snprintf(out, outsz, "End");
 	else
-		snprintf(out, outsz, "%zu%%", (v->top + h) * 100 / v->L.n);
+		snprintf(out, outsz, "%zu%%", (top + h) * 100 / total);
 }
 
 bool view_next_match(struct view *v, int dir, size_t h, bool *wrapped)
@@ -265,7 +265,7 @@ void view_draw(const struct ui *u, const struct view *v, const struct rect *r, b
 {
 	size_t h = ui_rect_lines(r);
 	/* Text gets one column of margin on each side when there is room for it. */
-	int mx = r->w >= 8 ? 1 : 0;
+	int mx = ui_margin(r);
 	for (size_t row = 0; row < h; row++) {
 		size_t i = v->top + row;
 		int y = r->y + (int)row;
@@ -278,7 +278,7 @@ void view_draw(const struct ui *u, const struct view *v, const struct rect *r, b
 			ss = v->links[v->sel].start;
 			sl = v->links[v->sel].len;
 		}
-		ui_draw_lline(u, y, r->x + mx, r->w - 2 * mx, ln, v->marks ? v->marks[i] : NULL,
+		ui_draw_lline(u, y, r->x + mx, ui_pane_width(r), ln, v->marks ? v->marks[i] : NULL,
 			      v->nmarks ? v->nmarks[i] : 0, v->cur == i, ss, sl);
 		if (v->list && v->sel != VIEW_NONE && v->links[v->sel].line == i && mx)
 			ui_draw_text(u, y, r->x, 1, ">", 1, focused ? ROLE_LINK_SEL : ROLE_NORMAL);
@@ -288,7 +288,7 @@ void view_draw(const struct ui *u, const struct view *v, const struct rect *r, b
 void view_cursor(const struct ui *u, const struct view *v, const struct rect *r, int *y, int *x)
 {
 	(void)u;
-	int mx = r->w >= 8 ? 1 : 0;
+	int mx = ui_margin(r);
 	*y = r->y;
 	*x = r->x + mx;
 	size_t line = VIEW_NONE, byte = 0;
@@ -306,8 +306,8 @@ void view_cursor(const struct ui *u, const struct view *v, const struct rect *r,
 		byte = ln->len;
 	size_t col = text_width(ln->text, byte);
 	*y = r->y + (int)(line - v->top);
-	if (col >= (size_t)(r->w - 2 * mx))
-		col = r->w - 2 * mx > 0 ? (size_t)(r->w - 2 * mx - 1) : 0;
+	if (col >= (size_t)ui_pane_width(r))
+		col = (size_t)ui_pane_width(r) - 1;
 	*x = r->x + mx + (int)col;
 }
 
@@ -316,7 +316,7 @@ size_t view_link_at(const struct view *v, const struct rect *r, int y, int x)
 	if (y < r->y || x < r->x || y >= r->y + (int)ui_rect_lines(r) || x >= r->x + r->w)
 		return VIEW_NONE;
 	size_t line = v->top + (size_t)(y - r->y);
-	int mx = r->w >= 8 ? 1 : 0;
+	int mx = ui_margin(r);
 	for (size_t i = 0; i < v->nlinks; i++) {
 		const struct vlink *l = &v->links[i];
 		if (v->list) {
