@@ -102,7 +102,6 @@ void help_layout(struct ui *u)
 	layout_free(&u->help_L);
 	int bw = u->cols >= 30 ? (u->cols - 4 < 64 ? u->cols - 4 : 64) : u->cols;
 	int w = bw - 4 > 1 ? bw - 4 : 1;
-	u->help_width = w;
 	struct buf keys = { 0 };
 	int kw = 0;
 	enum keymap_ctx order[HELP_NCTX];

@@ -74,9 +74,9 @@ static void plain_view(struct plain *p, void (*load)(struct ui *),
 		.c = p->c,
 		.ix = p->ix,
 		.main_r = { .h = 1000, .w = p->width + 2 },
-		.rd = { .sel = VIEW_NONE, .cur = VIEW_NONE },
-		.ug = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
-		.so = { .sel = VIEW_NONE, .cur = VIEW_NONE },
+		.reader = { .sel = VIEW_NONE, .cur = VIEW_NONE },
+		.urgent = { .sel = VIEW_NONE, .cur = VIEW_NONE, .list = true },
+		.sources = { .sel = VIEW_NONE, .cur = VIEW_NONE },
 	};
 	load(&u);
 	struct view *v = pick(&u);
@@ -111,12 +111,12 @@ static void plain_view(struct plain *p, void (*load)(struct ui *),
 
 static struct view *pick_urgent(struct ui *u)
 {
-	return &u->ug;
+	return &u->urgent;
 }
 
 static struct view *pick_sources(struct ui *u)
 {
-	return &u->so;
+	return &u->sources;
 }
 
 static void plain_search(struct plain *p, const char *q)

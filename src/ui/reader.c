@@ -98,7 +98,7 @@ static void reader_next(struct layout *L, const struct node *sec, const struct n
 /* The section's own text, links to its subsections, the sources it cites and the next section. */
 static void reader_build(struct ui *u, const struct node *sec)
 {
-	struct layout *L = &u->rd.L;
+	struct layout *L = &u->reader.L;
 	struct layout_opts lo = { .width = ui_text_width(&u->main_r),
 				  .subsections = false,
 				  .also_once = true,
@@ -115,29 +115,29 @@ static void reader_build(struct ui *u, const struct node *sec)
 	size_t src_line = cited ? reader_sources_line(L, sec, lo.width) : VIEW_NONE;
 	if (sec->ord + 1 < u->c->nsections)
 		reader_next(L, sec, u->c->sections[sec->ord + 1], lo.width);
-	view_collect_links(&u->rd);
-	reader_reference_links(&u->rd, src_line);
-	view_set_matches(&u->rd, u->ix, u->hl);
+	view_collect_links(&u->reader);
+	reader_reference_links(&u->reader, src_line);
+	view_set_matches(&u->reader, u->ix, u->highlight);
 }
 
 void reader_load(struct ui *u, const struct node *sec, const struct node *block)
 {
 	size_t h = ui_rect_lines(&u->main_r);
-	view_free(&u->rd);
-	u->rd.list = false;
+	view_free(&u->reader);
+	u->reader.list = false;
 	u->sec = sec;
 	reader_build(u, sec);
 	if (block && block != sec) {
-		size_t i = view_find_node(&u->rd, block);
+		size_t i = view_find_node(&u->reader, block);
 		if (i != VIEW_NONE) {
-			u->rd.top = i > 0 ? i - 1 : 0; /* one line of context above */
-			if (u->rd.top > view_max_top(&u->rd, h))
-				u->rd.top = view_max_top(&u->rd, h);
+			u->reader.top = i > 0 ? i - 1 : 0; /* one line of context above */
+			if (u->reader.top > view_max_top(&u->reader, h))
+				u->reader.top = view_max_top(&u->reader, h);
 			/* The current match is the first one in the block that was found. */
-			for (size_t j = i; j < u->rd.L.n && u->rd.nmarks; j++) {
-				if (u->rd.nmarks[j]) {
-					u->rd.cur = j;
-					view_show_line(&u->rd, j, h);
+			for (size_t j = i; j < u->reader.L.n && u->reader.nmarks; j++) {
+				if (u->reader.nmarks[j]) {
+					u->reader.cur = j;
+					view_show_line(&u->reader, j, h);
 					break;
 				}
 			}
@@ -148,62 +148,59 @@ void reader_load(struct ui *u, const struct node *sec, const struct node *block)
 
 void reader_relayout(struct ui *u, size_t old_h)
 {
-	struct vpos p = view_pos(&u->rd);
-	bool sel_seen = u->rd.sel != VIEW_NONE && u->rd.links[u->rd.sel].line >= u->rd.top &&
-			u->rd.links[u->rd.sel].line < u->rd.top + old_h;
-	const struct node *cur = u->rd.cur != VIEW_NONE ? u->rd.L.lines[u->rd.cur].node : NULL;
-	view_free(&u->rd);
-	u->rd.list = false;
+	struct vpos p = view_pos(&u->reader);
+	bool sel_seen = u->reader.sel != VIEW_NONE &&
+			u->reader.links[u->reader.sel].line >= u->reader.top &&
+			u->reader.links[u->reader.sel].line < u->reader.top + old_h;
+	const struct node *cur =
+		u->reader.cur != VIEW_NONE ? u->reader.L.lines[u->reader.cur].node : NULL;
+	view_free(&u->reader);
+	u->reader.list = false;
 	reader_build(u, u->sec);
 	size_t h = ui_rect_lines(&u->main_r);
-	view_restore(&u->rd, &p, h);
+	view_restore(&u->reader, &p, h);
 	/* A link that was in sight stays in sight. */
-	if (u->rd.sel != VIEW_NONE && sel_seen)
-		view_select(&u->rd, u->rd.sel, h);
+	if (u->reader.sel != VIEW_NONE && sel_seen)
+		view_select(&u->reader, u->reader.sel, h);
 	if (cur) {
-		size_t i = view_find_node(&u->rd, cur);
-		for (; i != VIEW_NONE && i < u->rd.L.n && u->rd.nmarks; i++) {
-			if (u->rd.nmarks[i]) {
-				u->rd.cur = i;
+		size_t i = view_find_node(&u->reader, cur);
+		for (; i != VIEW_NONE && i < u->reader.L.n && u->reader.nmarks; i++) {
+			if (u->reader.nmarks[i]) {
+				u->reader.cur = i;
 				/* The match being looked at stays in sight, as a selected link does. */
-				view_show_line(&u->rd, i, h);
+				view_show_line(&u->reader, i, h);
 				break;
 			}
 		}
 	}
 }
 
-void reader_draw(const struct ui *u, bool focused)
-{
-	view_draw(u, &u->rd, &u->main_r, focused);
-}
-
 size_t reader_match_count(const struct ui *u)
 {
 	size_t n = 0;
-	for (size_t i = 0; u->rd.nmarks && i < u->rd.L.n; i++)
-		n += u->rd.nmarks[i];
+	for (size_t i = 0; u->reader.nmarks && i < u->reader.L.n; i++)
+		n += u->reader.nmarks[i];
 	return n;
 }
 
 /* n and N: the next or previous line with a match, saying where it is and how many there are. */
 static void reader_step_match(struct ui *u, int dir)
 {
-	struct view *v = &u->rd;
+	struct view *v = &u->reader;
 	size_t h = ui_rect_lines(&u->main_r);
-	if (!u->hl) {
+	if (!u->highlight) {
 		ui_message(u, false, "Nothing to find yet. Press / to find in this page.");
 		return;
 	}
 	bool wrapped = false;
 	if (!view_next_match(v, dir, h, &wrapped)) {
-		ui_message(u, false, "No matches for \"%s\" in this section.", u->hl);
+		ui_message(u, false, "No matches for \"%s\" in this section.", u->highlight);
 		return;
 	}
 	size_t total = reader_match_count(u), before = 0;
 	for (size_t i = 0; i < v->cur; i++)
 		before += v->nmarks[i];
-	ui_message(u, false, "Match %zu of %zu for \"%s\"%s", before + 1, total, u->hl,
+	ui_message(u, false, "Match %zu of %zu for \"%s\"%s", before + 1, total, u->highlight,
 		   !wrapped  ? "."
 		   : dir > 0 ? ", back at the first."
 			     : ", back at the last.");
@@ -213,7 +210,7 @@ static void reader_step_match(struct ui *u, int dir)
 
 bool reader_request(struct ui *u, enum request req)
 {
-	struct view *v = &u->rd;
+	struct view *v = &u->reader;
 	size_t h = ui_rect_lines(&u->main_r);
 	switch (req) {
 	case REQ_PAGE_DOWN:
@@ -242,20 +239,6 @@ bool reader_request(struct ui *u, enum request req)
 		break;
 	}
 	return view_request(v, req, h);
-}
-
-void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
-{
-	char where[16];
-	ui_percent(u->rd.top, ui_rect_lines(&u->main_r), u->rd.L.n, where, sizeof where);
-	if (!u->sec) {
-		snprintf(pct, pctsz, "%s", where);
-		return;
-	}
-	ui_breadcrumb(crumb, u->sec);
-	/* The id goes on the right beside the position, where a narrow screen keeps it: it is
-	 * what `exoread print` takes. */
-	snprintf(pct, pctsz, "%s  %s", u->sec->id, where);
 }
 
 char *reader_save_name(const struct ui *u)
@@ -296,4 +279,12 @@ void reader_save(struct ui *u, const char *path)
 	else
 		ui_message(u, false, "Saved \"%s\" to %s.",
 			   u->sec->title ? u->sec->title : u->sec->id, path);
+}
+
+const char *reader_status(const struct ui *u, struct buf *crumb)
+{
+	if (!u->sec)
+		return NULL;
+	ui_breadcrumb(crumb, u->sec);
+	return u->sec->id;
 }

@@ -95,7 +95,7 @@ static void results_hit(struct view *v, size_t h, const struct search_hit *hit, 
 
 static void results_build(struct ui *u)
 {
-	struct view *v = &u->rs;
+	struct view *v = &u->results;
 	int width = ui_text_width(&u->main_r);
 	const struct search_result *res = &u->res;
 	struct layout_rich r = { 0 };
@@ -134,25 +134,25 @@ int results_load(struct ui *u, const char *query)
 	results_free(u);
 	u->res = res;
 	u->rquery = q;
-	u->rs.list = true;
+	u->results.list = true;
 	results_build(u);
-	if (u->rs.nlinks)
-		view_select(&u->rs, 0, ui_rect_lines(&u->main_r));
+	if (u->results.nlinks)
+		view_select(&u->results, 0, ui_rect_lines(&u->main_r));
 	return 0;
 }
 
 void results_relayout(struct ui *u)
 {
-	struct vpos p = view_pos(&u->rs);
-	size_t sel = u->rs.sel;
-	free(u->rs.links);
-	u->rs.links = NULL;
-	u->rs.nlinks = 0;
-	layout_free(&u->rs.L);
+	struct vpos p = view_pos(&u->results);
+	size_t sel = u->results.sel;
+	free(u->results.links);
+	u->results.links = NULL;
+	u->results.nlinks = 0;
+	layout_free(&u->results.L);
 	results_build(u);
 	size_t h = ui_rect_lines(&u->main_r);
-	view_restore(&u->rs, &p, h);
-	view_select(&u->rs, sel, h);
+	view_restore(&u->results, &p, h);
+	view_select(&u->results, sel, h);
 }
 
 void results_free(struct ui *u)
@@ -161,35 +161,25 @@ void results_free(struct ui *u)
 	u->res = (struct search_result){ 0 };
 	free(u->rquery);
 	u->rquery = NULL;
-	view_free(&u->rs);
-	u->rs.list = true;
-}
-
-void results_draw(const struct ui *u, bool focused)
-{
-	view_draw(u, &u->rs, &u->main_r, focused);
+	view_free(&u->results);
+	u->results.list = true;
 }
 
 bool results_request(struct ui *u, enum request req)
 {
-	struct view *v = &u->rs;
-	if (view_request(v, req, ui_rect_lines(&u->main_r)))
-		return true;
-	const struct vlink *l = view_chosen(v);
-	if (req != REQ_OPEN || l == NULL)
-		return false;
-	if (l->target) {
-		ui_open_section(u, l->target, l->block);
-	} else if (u->res.suggestion) {
+	/* The "did you mean" entry is the one without a section: it searches again. */
+	const struct vlink *l = view_chosen(&u->results);
+	if (req == REQ_OPEN && l && !l->target && u->res.suggestion) {
 		char *q = xstrdup(u->res.suggestion);
 		ui_open_results(u, q);
 		free(q);
+		return true;
 	}
-	return true;
+	return ui_list_request(u, &u->results, req);
 }
 
-void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
+const char *results_status(const struct ui *u, struct buf *crumb)
 {
 	buf_printf(crumb, "Search: %s", u->rquery ? u->rquery : "");
-	ui_percent(u->rs.top, ui_rect_lines(&u->main_r), u->rs.L.n, pct, pctsz);
+	return NULL;
 }

@@ -8,7 +8,7 @@
 
 void sources_load(struct ui *u)
 {
-	struct view *v = &u->so;
+	struct view *v = &u->sources;
 	view_free(v);
 	v->list = false;
 	struct layout *L = &v->L;
@@ -48,24 +48,20 @@ size_t sources_line(const struct ui *u, int num)
 {
 	char want[16];
 	snprintf(want, sizeof want, "[%d] ", num);
-	for (size_t i = 0; num > 0 && i < u->so.L.n; i++)
-		if (strncmp(u->so.L.lines[i].text, want, strlen(want)) == 0)
+	for (size_t i = 0; num > 0 && i < u->sources.L.n; i++)
+		if (strncmp(u->sources.L.lines[i].text, want, strlen(want)) == 0)
 			return i;
 	return 0;
 }
 
-void sources_draw(const struct ui *u, bool focused)
-{
-	view_draw(u, &u->so, &u->main_r, focused);
-}
-
 bool sources_request(struct ui *u, enum request req)
 {
-	return view_request(&u->so, req, ui_rect_lines(&u->main_r));
+	return view_request(&u->sources, req, ui_rect_lines(&u->main_r));
 }
 
-void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
+const char *sources_status(const struct ui *u, struct buf *crumb)
 {
+	(void)u;
 	buf_puts(crumb, "Sources");
-	ui_percent(u->so.top, ui_rect_lines(&u->main_r), u->so.L.n, pct, pctsz);
+	return NULL;
 }

@@ -21,6 +21,11 @@
 
 #define VIEW_NONE ((size_t)-1)
 
+/* Lines of text no longer than this on wide terminals, as glow does. */
+enum {
+	UI_TEXT_MAX = 100
+};
+
 /* How a piece of text is drawn; mapped to curses attributes and colour pairs in ui.c. */
 enum ui_role {
 	ROLE_NORMAL,
@@ -101,8 +106,8 @@ struct view {
 /* A reading position that survives a new layout at another width. */
 struct vpos {
 	const struct node *node; /* first node at or below the top line, or NULL */
-	size_t k;                /* lines between the node's first line and that line */
-	size_t d;                /* lines between the top line and that line */
+	size_t into_node;        /* lines between the node's first line and that line */
+	size_t from_top;         /* lines between the top line and that line */
 	size_t line;             /* the raw top line, used when node is NULL */
 	const struct node *sel;  /* target of the selected link, or NULL */
 	size_t sel_index;        /* its index, when the same target is linked twice */
@@ -146,19 +151,18 @@ struct ui {
 
 	struct toc toc;
 	const struct node *sec; /* the section in the reader */
-	struct view rd;         /* reader */
+	struct view reader;     /* the section in the reader */
 	char *rquery;           /* the query the results show (owned) */
 	struct search_result res;
-	struct view rs; /* results */
-	struct view ug; /* when to get help */
-	struct view so; /* sources */
+	struct view results; /* search hits */
+	struct view urgent;  /* when to get help */
+	struct view sources; /* what the numbers in brackets stand for */
 
-	char *hl; /* query whose matches are highlighted in the reader, or NULL */
+	char *highlight; /* query whose matches are highlighted in the reader, or NULL */
 
 	bool help; /* the help overlay is open */
 	size_t help_top;
 	struct layout help_L;
-	int help_width;
 
 	enum ui_prompt prompting; /* a prompt owns the bottom line */
 	struct buf prompt;        /* UTF-8 text typed so far */
@@ -188,7 +192,13 @@ struct ui_key {
 	bool is_key;
 };
 
-/* ui.c: helpers shared by the screens. */
+/* draw.c: colours, drawing helpers shared by the screens, and the frame around them. */
+
+/* Choose each role's attributes and colour pair; want: from --color and NO_COLOR. */
+void ui_colors(struct ui *u, enum ui_color want);
+/* Draw the whole terminal: the panes, the status line, the bottom line and the help on top;
+ * leaves the terminal cursor on the focus. */
+void ui_draw(const struct ui *u);
 
 /* Draw layout line ln at (y, x) clipped to w columns with its spans, the matches in marks[0..nmarks),
  * cur_match highlighted harder when set, and the byte range sel (len 0: none) as the selection. */
@@ -205,6 +215,16 @@ void ui_hline(const struct ui *u, int y, int x, int n);
 void ui_corner(const struct ui *u, int y, int x, int which);
 /* Fill w columns at (y, x) with blanks in role r. */
 void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r);
+/* ui.c: the dispatcher, and the places to go. */
+
+/* The view of the screen in the main pane. */
+const struct view *ui_main_view(const struct ui *u);
+/* The status line of the focused screen: the breadcrumb into crumb, and on the right (a
+ * string of at most rightsz bytes) where the screen stands. */
+void ui_screen_status(const struct ui *u, struct buf *crumb, char *right, size_t rightsz);
+/* The list screens' requests on view v: movement, and Open on an entry opens its section at
+ * its block. Returns true when handled. */
+bool ui_list_request(struct ui *u, struct view *v, enum request req);
 /* Show a one-shot message on the bottom line. */
 void ui_message(struct ui *u, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -297,9 +317,9 @@ void toc_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
 void reader_load(struct ui *u, const struct node *sec, const struct node *block);
 /* Lay the section out again at the current width; old_h: the pane height before. */
 void reader_relayout(struct ui *u, size_t old_h);
-void reader_draw(const struct ui *u, bool focused);
 bool reader_request(struct ui *u, enum request req);
-void reader_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* The breadcrumb into crumb; returns a word for before the position, or NULL. */
+const char *reader_status(const struct ui *u, struct buf *crumb);
 /* A file name to offer for saving the open section (owned by the caller). */
 char *reader_save_name(const struct ui *u);
 /* Save the open section as plain text to path; says how it went on the bottom line. */
@@ -311,24 +331,41 @@ size_t reader_match_count(const struct ui *u);
 /* Run query into u->res and lay it out; -1 when the query held nothing searchable. */
 int results_load(struct ui *u, const char *query);
 void results_relayout(struct ui *u);
-void results_draw(const struct ui *u, bool focused);
 bool results_request(struct ui *u, enum request req);
-void results_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* The breadcrumb into crumb; returns a word for before the position, or NULL. */
+const char *results_status(const struct ui *u, struct buf *crumb);
 void results_free(struct ui *u);
 
 /* urgent.c: symptoms by urgency. */
 void urgent_load(struct ui *u);
-void urgent_draw(const struct ui *u, bool focused);
 bool urgent_request(struct ui *u, enum request req);
-void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* The breadcrumb into crumb; returns a word for before the position, or NULL. */
+const char *urgent_status(const struct ui *u, struct buf *crumb);
 
 /* sources.c: what [n] stands for. */
 void sources_load(struct ui *u);
 /* The first line of source number num on the sources screen, or 0. */
 size_t sources_line(const struct ui *u, int num);
-void sources_draw(const struct ui *u, bool focused);
 bool sources_request(struct ui *u, enum request req);
-void sources_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz);
+/* The breadcrumb into crumb; returns a word for before the position, or NULL. */
+const char *sources_status(const struct ui *u, struct buf *crumb);
+
+/* history.c: the places gone to in this run, and the last one between runs. */
+
+/* Store the current place into h (its old query is freed). */
+void history_store(struct ui *u, struct hist *h);
+/* Before going somewhere new: remember where we are (saved, when not NULL, was taken before
+ * the state changed; it is taken over) and forget the forward places. */
+void history_leave(struct ui *u, struct hist *saved);
+/* After arriving: the current place becomes the newest entry. */
+void history_arrive(struct ui *u);
+/* Go back (dir -1) or forward (dir 1) one place; says so when there is none. */
+void history_move(struct ui *u, int dir);
+void history_free(struct ui *u);
+/* Read the section read last time into u->resume and u->resume_top (nothing when unknown). */
+void history_load_last(struct ui *u);
+/* Keep u->last and where it was read for the next run; failing is not worth a word. */
+void history_save_last(const struct ui *u);
 
 /* term.c: whether TERM names a known terminal that can move the cursor (has cup). Without it
  * curses would draw a blank screen, so the plain reader takes over (less warns and goes on). */

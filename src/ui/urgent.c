@@ -10,7 +10,7 @@
  * section that explains it at the block that names it. */
 void urgent_load(struct ui *u)
 {
-	struct view *v = &u->ug;
+	struct view *v = &u->urgent;
 	view_free(v);
 	v->list = true;
 	/* As wide as the reader's text: long lines are hard to follow. */
@@ -25,25 +25,14 @@ void urgent_load(struct ui *u)
 		view_select(v, 0, ui_rect_lines(&u->main_r));
 }
 
-void urgent_draw(const struct ui *u, bool focused)
-{
-	view_draw(u, &u->ug, &u->main_r, focused);
-}
-
 bool urgent_request(struct ui *u, enum request req)
 {
-	struct view *v = &u->ug;
-	if (view_request(v, req, ui_rect_lines(&u->main_r)))
-		return true;
-	const struct vlink *l = view_chosen(v);
-	if (req != REQ_OPEN || l == NULL)
-		return false;
-	ui_open_section(u, l->target, l->block);
-	return true;
+	return ui_list_request(u, &u->urgent, req);
 }
 
-void urgent_status(const struct ui *u, struct buf *crumb, char *pct, size_t pctsz)
+const char *urgent_status(const struct ui *u, struct buf *crumb)
 {
+	(void)u;
 	buf_puts(crumb, "When to get help");
-	ui_percent(u->ug.top, ui_rect_lines(&u->main_r), u->ug.L.n, pct, pctsz);
+	return NULL;
 }

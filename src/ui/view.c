@@ -165,8 +165,8 @@ struct vpos view_pos(const struct view *v)
 		while (first > 0 && v->L.lines[first - 1].node == n)
 			first--;
 		p.node = n;
-		p.k = i - first;
-		p.d = i - v->top;
+		p.into_node = i - first;
+		p.from_top = i - v->top;
 	}
 	if (v->sel != VIEW_NONE && !v->links[v->sel].target)
 		p.sel_raw = v->sel; /* a reference: found again by its place in the list */
@@ -187,12 +187,12 @@ void view_restore(struct view *v, const struct vpos *p, size_t h)
 		while (i < v->L.n && v->L.lines[i].node != p->node)
 			i++;
 		if (i < v->L.n) {
-			size_t k = p->k;
+			size_t k = p->into_node;
 			while (k > 0 && i + 1 < v->L.n && v->L.lines[i + 1].node == p->node) {
 				i++;
 				k--;
 			}
-			top = i > p->d ? i - p->d : 0;
+			top = i > p->from_top ? i - p->from_top : 0;
 		}
 	}
 	v->top = top;
