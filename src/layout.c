@@ -264,6 +264,16 @@ static void rich_paren(struct layout_rich *r, const char *text)
 	layout_rich_span(r, start, LS_DIM, NULL);
 }
 
+/* Append the words of v, a comma between two. */
+static void rich_words(struct layout_rich *r, const struct strv *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		if (i > 0)
+			buf_puts(&r->b, ", ");
+		layout_rich_add(r, v->v[i], -1, NULL);
+	}
+}
+
 /* Append " (also called: a, b)" dimmed. */
 static void rich_also(struct layout_rich *r, const struct strv *v)
 {
@@ -272,11 +282,7 @@ static void rich_also(struct layout_rich *r, const struct strv *v)
 	layout_rich_space(r);
 	size_t start = r->b.len;
 	buf_puts(&r->b, "(also called: ");
-	for (size_t i = 0; i < v->n; i++) {
-		if (i > 0)
-			buf_puts(&r->b, ", ");
-		layout_rich_add(r, v->v[i], -1, NULL);
-	}
+	rich_words(r, v);
 	buf_putc(&r->b, ')');
 	layout_rich_span(r, start, LS_DIM, NULL);
 }
@@ -311,152 +317,194 @@ static void rich_level(struct layout_rich *r, enum urgency g, const struct node 
 	layout_rich_space(r);
 }
 
-/* What to do for one level, with the configured numbers filled in. Under a
- * heading that already names the level it is led by "What to do:". */
+/* Whether section sec is headed by the words of urgency level g: what sits under it need not
+ * say the level again. */
+static bool heading_names_level(const struct node *sec, enum urgency g)
+{
+	const char *label = urgency_label(g);
+	return label && sec->title && strcmp(sec->title, label) == 0;
+}
+
+/* Append n's text and its references. */
+static void rich_body(struct layout_rich *r, struct layout *L, const struct content *c,
+		      const struct node *n)
+{
+	layout_rich_add(r, n->text ? n->text : "", -1, NULL);
+	rich_refs(r, L, c, n->sources, n->nsources);
+}
+
+/* Append what action act says to do, with the configured numbers filled in, and its
+ * references. */
+static void rich_action(struct layout_rich *r, struct layout *L, const struct content *c,
+			const struct node *act)
+{
+	struct buf t = { 0 };
+	config_action_text(&t, act);
+	layout_rich_add(r, t.s, -1, NULL);
+	buf_free(&t);
+	rich_refs(r, L, c, act->sources, act->nsources);
+}
+
+/* Emit r as the lines of node n in section sec, and empty r for what comes next. */
+static void flush_rich(struct layout *L, struct layout_rich *r, struct layout_shape sh,
+		       const struct node *n, const struct node *sec, const struct layout_opts *o)
+{
+	layout_emit(L, r, sh, n, sec, o->width);
+	layout_rich_free(r);
+}
+
+/* What to do for one level. Under a heading that already names the level it is led by
+ * "What to do:". */
 static void layout_action(struct layout *L, const struct content *c, const struct node *n,
 			  const struct node *sec, const struct layout_opts *o)
 {
 	struct layout_rich r = { 0 };
-	const char *label = urgency_label(n->urgency);
-	if (label && sec->title && strcmp(sec->title, label) == 0) {
+	if (heading_names_level(sec, n->urgency)) {
 		layout_rich_add(&r, "What to do:", LS_URGENCY, NULL);
 		layout_rich_space(&r);
 	} else {
 		rich_level(&r, n->urgency, NULL);
 	}
-	struct buf t = { 0 };
-	config_action_text(&t, n);
-	layout_rich_add(&r, t.s, -1, NULL);
-	buf_free(&t);
-	rich_refs(&r, L, c, n->sources, n->nsources);
-	layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
-	layout_rich_free(&r);
+	rich_action(&r, L, c, n);
+	flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o);
+}
+
+static void layout_para(struct layout *L, const struct content *c, const struct node *n,
+			const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	rich_body(&r, L, c, n);
+	flush_rich(L, &r, (struct layout_shape){ 0 }, n, sec, o);
+}
+
+/* The intro with the list's references, then a bullet per item with its references only when
+ * they differ from the list's (layout.h). */
+static void layout_list(struct layout *L, const struct content *c, const struct node *n,
+			const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	if (n->text && n->text[0]) {
+		layout_rich_add(&r, n->text, -1, NULL);
+		if (layout_list_refs_on_intro(n))
+			rich_refs(&r, L, c, n->sources, n->nsources);
+		flush_rich(L, &r, (struct layout_shape){ 0 }, n, sec, o);
+	}
+	const struct layout_shape bullet = { .indent = 2,
+					     .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
+					     .hang = 4 };
+	for (const struct node *it = n->first; it; it = it->next) {
+		/* Under a heading that names the level, the bullets do not repeat it; elsewhere
+		 * each sign says its level in words. */
+		if (!heading_names_level(sec, it->urgency))
+			rich_level(&r, it->urgency, NULL);
+		layout_rich_add(&r, it->text ? it->text : "", -1, NULL);
+		if (!o->also_once)
+			rich_also(&r, &it->also_called);
+		if (layout_item_refs_shown(it, n))
+			rich_refs(&r, L, c, it->sources, it->nsources);
+		flush_rich(L, &r, bullet, it, sec, o);
+	}
+}
+
+static void layout_qa(struct layout *L, const struct content *c, const struct node *n,
+		      const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	buf_puts(&r.b, "Q: ");
+	layout_rich_add(&r, n->title ? n->title : "", -1, NULL);
+	layout_rich_span(&r, 0, LS_QUESTION, NULL);
+	flush_rich(L, &r, (struct layout_shape){ .hang = 3 }, n, sec, o);
+	rich_body(&r, L, c, n);
+	flush_rich(L, &r, (struct layout_shape){ .indent = 3, .hang = 3 }, n, sec, o);
+}
+
+/* A note or a claim: its label, its text; a claim then says what the other sources say. */
+static void layout_labelled(struct layout *L, const struct content *c, const struct node *n,
+			    const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	layout_rich_add(&r, n->type == NODE_CLAIM ? "Claim:" : "Note:", LS_LABEL, NULL);
+	layout_rich_space(&r);
+	rich_body(&r, L, c, n);
+	flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o);
+	if (n->type != NODE_CLAIM || !n->context || !n->context[0])
+		return;
+	layout_rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
+	layout_rich_space(&r);
+	layout_rich_add(&r, n->context, -1, NULL);
+	rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
+	flush_rich(L, &r, (struct layout_shape){ .indent = 2, .hang = 2 }, n, sec, o);
+}
+
+/* Each run of signs of one level is led by the level, in words, and what to do: the page
+ * says it where the signs are. */
+static void layout_signs(struct layout *L, const struct content *c, const struct node *n,
+			 const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	layout_rich_add(&r, "When to get help:", LS_LABEL, NULL);
+	flush_rich(L, &r, (struct layout_shape){ 0 }, n, sec, o);
+	for (size_t i = 0; i < n->see_also.n; i++) {
+		const struct node *sg = n->see ? n->see[i] : NULL;
+		if (sg == NULL)
+			continue;
+		const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
+		if (prev == NULL || prev->urgency != sg->urgency) {
+			rich_level(&r, sg->urgency, node_section(sg));
+			const struct node *act = sign_action(sg);
+			if (act)
+				rich_action(&r, L, c, act);
+			flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o);
+		}
+		rich_body(&r, L, c, sg);
+		flush_rich(
+			L, &r,
+			(struct layout_shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			n, sec, o);
+	}
+}
+
+static void layout_term(struct layout *L, const struct content *c, const struct node *n,
+			const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	layout_rich_add(&r, n->title ? n->title : "", LS_TERM, NULL);
+	rich_also(&r, &n->also_called);
+	buf_putc(&r.b, ':');
+	layout_rich_space(&r);
+	rich_body(&r, L, c, n);
+	flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o);
 }
 
 static void layout_block(struct layout *L, const struct content *c, const struct node *n,
 			 const struct node *sec, const struct layout_opts *o)
 {
-	struct layout_rich r = { 0 };
-
 	switch (n->type) {
 	case NODE_PARA:
-		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
-		rich_refs(&r, L, c, n->sources, n->nsources);
-		layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
+		layout_para(L, c, n, sec, o);
 		break;
-	case NODE_LIST: {
-		/* References on the intro, and on an item only when they differ
-		 * from the list's (layout.h). */
-		if (n->text && n->text[0]) {
-			layout_rich_add(&r, n->text, -1, NULL);
-			if (layout_list_refs_on_intro(n))
-				rich_refs(&r, L, c, n->sources, n->nsources);
-			layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
-		}
-		for (const struct node *it = n->first; it; it = it->next) {
-			layout_rich_free(&r);
-			/* Under a heading that names the level, the bullets do not
-			 * repeat it; elsewhere each sign says its level in words. */
-			const char *label = urgency_label(it->urgency);
-			if (label && !(sec->title && strcmp(sec->title, label) == 0))
-				rich_level(&r, it->urgency, NULL);
-			layout_rich_add(&r, it->text ? it->text : "", -1, NULL);
-			if (!o->also_once)
-				rich_also(&r, &it->also_called);
-			if (layout_item_refs_shown(it, n))
-				rich_refs(&r, L, c, it->sources, it->nsources);
-			layout_emit(
-				L, &r,
-				(struct layout_shape){ .indent = 2,
-						       .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
-						       .hang = 4 },
-				it, sec, o->width);
-		}
+	case NODE_LIST:
+		layout_list(L, c, n, sec, o);
 		break;
-	}
 	case NODE_QA:
-		buf_puts(&r.b, "Q: ");
-		layout_rich_add(&r, n->title ? n->title : "", -1, NULL);
-		layout_rich_span(&r, 0, LS_QUESTION, NULL);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 3 }, n, sec, o->width);
-		layout_rich_free(&r);
-		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
-		rich_refs(&r, L, c, n->sources, n->nsources);
-		layout_emit(L, &r, (struct layout_shape){ .indent = 3, .hang = 3 }, n, sec,
-			    o->width);
+		layout_qa(L, c, n, sec, o);
 		break;
 	case NODE_NOTE:
-		layout_rich_add(&r, "Note:", LS_LABEL, NULL);
-		layout_rich_space(&r);
-		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
-		rich_refs(&r, L, c, n->sources, n->nsources);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
-		break;
 	case NODE_CLAIM:
-		layout_rich_add(&r, "Claim:", LS_LABEL, NULL);
-		layout_rich_space(&r);
-		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
-		rich_refs(&r, L, c, n->sources, n->nsources);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
-		if (n->context && n->context[0]) {
-			layout_rich_free(&r);
-			layout_rich_add(&r, "What the other sources say:", LS_LABEL, NULL);
-			layout_rich_space(&r);
-			layout_rich_add(&r, n->context, -1, NULL);
-			rich_refs(&r, L, c, n->context_sources, n->ncontext_sources);
-			layout_emit(L, &r, (struct layout_shape){ .indent = 2, .hang = 2 }, n, sec,
-				    o->width);
-		}
+		layout_labelled(L, c, n, sec, o);
 		break;
 	case NODE_ACTION:
 		layout_action(L, c, n, sec, o);
 		break;
 	case NODE_SIGNS:
-		/* Each run of signs of one level is led by the level, in words,
-		 * and what to do: the page says it where the signs are. */
-		layout_rich_add(&r, "When to get help:", LS_LABEL, NULL);
-		layout_emit(L, &r, (struct layout_shape){ 0 }, n, sec, o->width);
-		for (size_t i = 0; i < n->see_also.n; i++) {
-			const struct node *sg = n->see ? n->see[i] : NULL;
-			if (sg == NULL)
-				continue;
-			const struct node *prev = i > 0 && n->see ? n->see[i - 1] : NULL;
-			if (prev == NULL || prev->urgency != sg->urgency) {
-				layout_rich_free(&r);
-				rich_level(&r, sg->urgency, node_section(sg));
-				const struct node *act = sign_action(sg);
-				if (act) {
-					struct buf t = { 0 };
-					config_action_text(&t, act);
-					layout_rich_add(&r, t.s, -1, NULL);
-					buf_free(&t);
-					rich_refs(&r, L, c, act->sources, act->nsources);
-				}
-				layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec,
-					    o->width);
-			}
-			layout_rich_free(&r);
-			layout_rich_add(&r, sg->text ? sg->text : "", -1, NULL);
-			rich_refs(&r, L, c, sg->sources, sg->nsources);
-			layout_emit(L, &r,
-				    (struct layout_shape){
-					    .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
-				    n, sec, o->width);
-		}
+		layout_signs(L, c, n, sec, o);
 		break;
 	case NODE_TERM:
-		layout_rich_add(&r, n->title ? n->title : "", LS_TERM, NULL);
-		rich_also(&r, &n->also_called);
-		buf_putc(&r.b, ':');
-		layout_rich_space(&r);
-		layout_rich_add(&r, n->text ? n->text : "", -1, NULL);
-		rich_refs(&r, L, c, n->sources, n->nsources);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o->width);
+		layout_term(L, c, n, sec, o);
 		break;
 	default:
 		break;
 	}
-	layout_rich_free(&r);
 }
 
 /* The lay words of the section's list items, each once, on one line after its text: they
@@ -494,7 +542,7 @@ static void also_gathered(struct layout *L, const struct node *sec, const struct
 	}
 	if (r.b.len) {
 		blank(L, sec);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o->width);
+		flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o);
 	}
 	free(seen);
 	layout_rich_free(&r);
@@ -519,8 +567,7 @@ static void heading(struct layout *L, const char *title, int rel, const struct n
 	struct layout_rich r = { 0 };
 	layout_rich_add(&r, title, LS_HEADING, NULL);
 	size_t from = L->n;
-	layout_emit(L, &r, (struct layout_shape){ 0 }, node, sec, o->width);
-	layout_rich_free(&r);
+	flush_rich(L, &r, (struct layout_shape){ 0 }, node, sec, o);
 	struct buf t = { 0 };
 	buf_repeat(&t, rel == 0 ? '=' : '-', max_width(L, from));
 	size_t len = t.len;
@@ -528,24 +575,40 @@ static void heading(struct layout *L, const char *title, int rel, const struct n
 		  (struct lline){ .text = buf_take(&t), .len = len, .node = node, .section = sec });
 }
 
+/* "See also:" and a link to each section named. */
+static void layout_see_also(struct layout *L, const struct node *sec, const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	const struct layout_shape arrow = { .indent = 2,
+					    .prefix = o->ascii ? "-> " : "\xE2\x86\x92 ",
+					    .hang = 4 };
+	blank(L, sec);
+	layout_rich_add(&r, "See also:", LS_LABEL, NULL);
+	flush_rich(L, &r, (struct layout_shape){ 0 }, sec, sec, o);
+	for (size_t i = 0; i < sec->see_also.n; i++) {
+		const struct node *t = sec->see ? sec->see[i] : NULL;
+		if (t) {
+			layout_rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
+			if (!o->see_titles)
+				rich_paren(&r, t->id);
+		} else {
+			layout_rich_add(&r, sec->see_also.v[i], -1, NULL);
+		}
+		flush_rich(L, &r, arrow, sec, sec, o);
+	}
+}
+
 static void layout_sec(struct layout *L, const struct content *c, const struct node *sec,
 		       const struct layout_opts *o, int rel)
 {
-	struct layout_rich r = { 0 };
-
 	blank(L, sec);
 	heading(L, sec->title ? sec->title : (sec->id ? sec->id : ""), rel, sec, sec, o);
 	if (sec->also_called.n > 0) {
-		size_t start = r.b.len;
+		struct layout_rich r = { 0 };
 		buf_puts(&r.b, "Also called: ");
-		for (size_t i = 0; i < sec->also_called.n; i++) {
-			if (i > 0)
-				buf_puts(&r.b, ", ");
-			layout_rich_add(&r, sec->also_called.v[i], -1, NULL);
-		}
-		layout_rich_span(&r, start, LS_DIM, NULL);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o->width);
-		layout_rich_free(&r);
+		rich_words(&r, &sec->also_called);
+		layout_rich_span(&r, 0, LS_DIM, NULL);
+		flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, sec, sec, o);
 	}
 	for (const struct node *n = sec->first; n; n = n->next) {
 		if (n->type == NODE_SECTION)
@@ -555,29 +618,8 @@ static void layout_sec(struct layout *L, const struct content *c, const struct n
 	}
 	if (o->also_once)
 		also_gathered(L, sec, o);
-	if (sec->see_also.n > 0) {
-		blank(L, sec);
-		layout_rich_add(&r, "See also:", LS_LABEL, NULL);
-		layout_emit(L, &r, (struct layout_shape){ 0 }, sec, sec, o->width);
-		for (size_t i = 0; i < sec->see_also.n; i++) {
-			const struct node *t = sec->see ? sec->see[i] : NULL;
-			layout_rich_free(&r);
-			if (t) {
-				layout_rich_add(&r, t->title ? t->title : t->id, LS_LINK, t);
-				if (!o->see_titles)
-					rich_paren(&r, t->id);
-			} else {
-				layout_rich_add(&r, sec->see_also.v[i], -1, NULL);
-			}
-			layout_emit(
-				L, &r,
-				(struct layout_shape){ .indent = 2,
-						       .prefix = o->ascii ? "-> " : "\xE2\x86\x92 ",
-						       .hang = 4 },
-				sec, sec, o->width);
-		}
-	}
-	layout_rich_free(&r);
+	if (sec->see_also.n > 0)
+		layout_see_also(L, sec, o);
 	if (o->subsections)
 		for (const struct node *n = sec->first; n; n = n->next)
 			if (n->type == NODE_SECTION)
@@ -611,6 +653,42 @@ const char *layout_urgent_intro(const struct content *c)
 			 : "This guide names no signs with an urgency.";
 }
 
+/* One level of the view: its name as a heading, what to do, then each sign with a link to the
+ * section that explains it. */
+static void urgent_level(struct layout *L, const struct content *c, const struct sign_level *lv,
+			 const struct layout_opts *o)
+{
+	struct layout_rich r = { 0 };
+	const struct node *home = lv->home, *act = lv->action;
+	blank(L, NULL);
+	size_t from = L->n;
+	heading(L, urgency_label(lv->level), 1, home, home, o);
+	for (size_t k = from; k + 1 < L->n; k++)
+		if (L->lines[k].nspans > 0)
+			L->lines[k].spans[0].style = LS_URGENCY;
+	if (act) {
+		layout_rich_add(&r, "What to do:", LS_URGENCY, NULL);
+		layout_rich_space(&r);
+		rich_action(&r, L, c, act);
+		flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, act, home, o);
+	}
+	for (size_t i = 0; i < lv->nsigns; i++) {
+		const struct node *sg = lv->signs[i];
+		rich_body(&r, L, c, sg);
+		flush_rich(
+			L, &r,
+			(struct layout_shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			sg, home, o);
+		const struct node *where = shown_in(c, sg);
+		const struct node *sec = where ? node_section(where) : home;
+		layout_rich_add(&r, "Read more:", LS_DIM, NULL);
+		layout_rich_space(&r);
+		layout_rich_add(&r, sec->title ? sec->title : sec->id, LS_LINK, sec);
+		flush_rich(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 },
+			   where ? where : sg, sec, o);
+	}
+}
+
 void layout_urgent(struct layout *L, const struct content *c, const struct layout_opts *o)
 {
 	struct layout_rich r = { 0 };
@@ -619,46 +697,9 @@ void layout_urgent(struct layout *L, const struct content *c, const struct layou
 	cited_size(L, c);
 	heading(L, "When to get help", 0, NULL, NULL, o);
 	layout_rich_add(&r, layout_urgent_intro(c), -1, NULL);
-	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, NULL, o->width);
-	layout_rich_free(&r);
-	for (size_t g = 0; g < nlv; g++) {
-		const struct node *home = lv[g].home, *act = lv[g].action;
-		blank(L, NULL);
-		size_t from = L->n;
-		heading(L, urgency_label(lv[g].level), 1, home, home, o);
-		for (size_t k = from; k + 1 < L->n; k++)
-			if (L->lines[k].nspans > 0)
-				L->lines[k].spans[0].style = LS_URGENCY;
-		if (act) {
-			struct buf t = { 0 };
-			config_action_text(&t, act);
-			layout_rich_add(&r, "What to do:", LS_URGENCY, NULL);
-			layout_rich_space(&r);
-			layout_rich_add(&r, t.s, -1, NULL);
-			buf_free(&t);
-			rich_refs(&r, L, c, act->sources, act->nsources);
-			layout_emit(L, &r, (struct layout_shape){ .hang = 2 }, act, home, o->width);
-			layout_rich_free(&r);
-		}
-		for (size_t i = 0; i < lv[g].nsigns; i++) {
-			const struct node *sg = lv[g].signs[i];
-			layout_rich_add(&r, sg->text ? sg->text : "", -1, NULL);
-			rich_refs(&r, L, c, sg->sources, sg->nsources);
-			layout_emit(L, &r,
-				    (struct layout_shape){
-					    .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
-				    sg, home, o->width);
-			layout_rich_free(&r);
-			const struct node *where = shown_in(c, sg);
-			const struct node *sec = where ? node_section(where) : home;
-			layout_rich_add(&r, "Read more:", LS_DIM, NULL);
-			layout_rich_space(&r);
-			layout_rich_add(&r, sec->title ? sec->title : sec->id, LS_LINK, sec);
-			layout_emit(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 },
-				    where ? where : sg, sec, o->width);
-			layout_rich_free(&r);
-		}
-	}
+	flush_rich(L, &r, (struct layout_shape){ 0 }, NULL, NULL, o);
+	for (size_t g = 0; g < nlv; g++)
+		urgent_level(L, c, &lv[g], o);
 	sign_levels_free(lv, nlv);
 }
 
@@ -684,13 +725,11 @@ void layout_sources(struct layout *L, const struct content *c, const struct layo
 		layout_rich_add(&r, s->title ? s->title : s->id, -1, NULL);
 		if (s->file)
 			rich_paren(&r, s->file);
-		layout_emit(L, &r, (struct layout_shape){ .hang = 4 }, NULL, sec, o->width);
-		layout_rich_free(&r);
+		flush_rich(L, &r, (struct layout_shape){ .hang = 4 }, NULL, sec, o);
 		if (s->notes && s->notes[0]) {
 			layout_rich_add(&r, s->notes, LS_DIM, NULL);
-			layout_emit(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 }, NULL,
-				    sec, o->width);
-			layout_rich_free(&r);
+			flush_rich(L, &r, (struct layout_shape){ .indent = 4, .hang = 4 }, NULL,
+				   sec, o);
 		}
 	}
 }

@@ -27,8 +27,8 @@ static void add_link(struct view *v, size_t from, const struct node *target,
 }
 
 /* Emit r as lines of the results and start it afresh. */
-static void put(struct layout *L, struct layout_rich *r, struct layout_shape sh,
-		const struct node *node, int width)
+static void add_lines(struct layout *L, struct layout_rich *r, struct layout_shape sh,
+		      const struct node *node, int width)
 {
 	layout_emit(L, r, sh, node, node, width);
 	layout_rich_free(r);
@@ -44,14 +44,14 @@ static void results_none(struct view *v, const struct search_result *res, int wi
 			"Try other words, or fewer words. Press / to search again, or t for the "
 			"contents.",
 			-1, NULL);
-	put(L, &r, (struct layout_shape){ 0 }, NULL, width);
+	add_lines(L, &r, (struct layout_shape){ 0 }, NULL, width);
 	if (res->suggestion) {
 		layout_blank(L, NULL);
 		size_t first = L->n;
 		layout_rich_add(&r, "Did you mean:", LS_LABEL, NULL);
 		layout_rich_space(&r);
 		layout_rich_line(&r, res->suggestion, LS_LINK, NULL);
-		put(L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
+		add_lines(L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
 		add_link(v, first, NULL, NULL);
 	}
 	if (res->ntopics)
@@ -64,7 +64,8 @@ static void results_none(struct view *v, const struct search_result *res, int wi
 			layout_rich_space(&r);
 		}
 		layout_rich_line(&r, s->title ? s->title : s->id, LS_LINK, NULL);
-		put(L, &r, (struct layout_shape){ .indent = t ? 15 : 0, .hang = 15 }, s, width);
+		add_lines(L, &r, (struct layout_shape){ .indent = t ? 15 : 0, .hang = 15 }, s,
+			  width);
 		add_link(v, first, s, s);
 	}
 }
@@ -80,7 +81,7 @@ static void results_hit(struct view *v, size_t h, const struct search_hit *hit, 
 	buf_printf(&r.b, "%zu. ", h + 1);
 	size_t num = r.b.len;
 	layout_rich_line(&r, sec->title ? sec->title : sec->id, LS_LINK, NULL);
-	put(L, &r, (struct layout_shape){ .hang = num }, sec, width);
+	add_lines(L, &r, (struct layout_shape){ .hang = num }, sec, width);
 	add_link(v, first, sec, hit->block);
 	if (sec->parent && sec->parent->type == NODE_SECTION) {
 		struct buf b = { 0 };
@@ -88,7 +89,8 @@ static void results_hit(struct view *v, size_t h, const struct search_hit *hit, 
 		ui_breadcrumb(&b, sec->parent);
 		layout_rich_line(&r, b.s, LS_DIM, NULL);
 		buf_free(&b);
-		put(L, &r, (struct layout_shape){ .indent = num, .hang = num + 3 }, sec, width);
+		add_lines(L, &r, (struct layout_shape){ .indent = num, .hang = num + 3 }, sec,
+			  width);
 	}
 	search_print_snippet(L, hit, num, width);
 }
@@ -107,13 +109,13 @@ static void results_build(struct ui *u)
 		buf_printf(&b, "%s \"%s\"",
 			   res->ntopics ? "Nothing here answers" : "Nothing found for", u->rquery);
 	layout_rich_line(&r, b.s, LS_HEADING, NULL);
-	put(&v->L, &r, (struct layout_shape){ 0 }, NULL, width);
+	add_lines(&v->L, &r, (struct layout_shape){ 0 }, NULL, width);
 	buf_free(&b);
 	if (res->corrected) {
 		layout_rich_add(&r, "Showing results for:", -1, NULL);
 		layout_rich_space(&r);
 		layout_rich_line(&r, res->corrected, -1, NULL);
-		put(&v->L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
+		add_lines(&v->L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
 	}
 	if (res->nhits == 0)
 		results_none(v, res, width);
