@@ -309,74 +309,84 @@ static size_t cluster(const char *s, size_t len, size_t i, size_t *n)
 	return w;
 }
 
+static size_t spaces_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Where a wrapped line ends (before any trailing spaces are dropped) and the next begins. */
+struct wrap_cut {
+	size_t end, next;
+};
+
+/* Fill one line of at most lw columns from s[start]: up to the last word that fits, else
+ * after the last '-' or '/' that fits in an overlong word, else at a character. */
+static struct wrap_cut wrap_line(const char *s, size_t len, size_t start, size_t lw)
+{
+	size_t pos = start, col = 0;
+	size_t brk = 0, resume = 0; /* end of the last word that fit, and the next word */
+	bool have_brk = false;
+	size_t hy = 0; /* just after the last '-' or '/' inside a word */
+
+	while (pos < len) {
+		if (s[pos] == ' ') {
+			size_t sp = pos;
+			pos = spaces_end(s, len, pos);
+			if (sp > start) {
+				brk = sp;
+				resume = pos;
+				have_brk = true;
+			}
+			col += pos - sp;
+			continue;
+		}
+		size_t k;
+		size_t cw = cluster(s, len, pos, &k);
+		if (col + cw > lw) {
+			if (have_brk)
+				return (struct wrap_cut){ brk, resume };
+			/* A word longer than the line: a hyphen or slash in it is a better place
+			 * to split than mid-syllable. */
+			if (hy > start)
+				return (struct wrap_cut){ hy, hy };
+			/* A character wider than the whole line stands alone. */
+			if (pos == start)
+				return (struct wrap_cut){ pos + k, pos + k };
+			return (struct wrap_cut){ pos, pos };
+		}
+		col += cw;
+		pos += k;
+		if ((s[pos - 1] == '-' || s[pos - 1] == '/') && pos - 1 > start)
+			hy = pos;
+	}
+	return (struct wrap_cut){ len, len };
+}
+
 size_t text_wrap(const char *s, size_t len, size_t first_width, size_t width,
 		 struct text_line **lines)
 {
 	size_t cap = 4, n = 0;
 	struct text_line *v = xmalloc(cap * sizeof *v);
-	size_t pos = 0;
 	size_t lw = first_width < 1 ? 1 : first_width;
 
 	if (width < 1)
 		width = 1;
-	for (;;) {
-		size_t start = pos, col = 0;
-		size_t brk = 0, resume = 0; /* end of the last word that fit, and the next word */
-		bool have_brk = false;
-		size_t hy = 0;     /* just after the last '-' or '/' inside a word */
-		size_t end = len;  /* end of this line's bytes */
-		size_t next = len; /* where the next line starts */
-
-		if (n > 0) /* continuation lines start at a word, not in the gap */
-			while (start < len && s[start] == ' ')
-				start++;
-		pos = start;
-		while (pos < len) {
-			if (s[pos] == ' ') {
-				size_t sp = pos;
-				while (pos < len && s[pos] == ' ')
-					pos++;
-				if (sp > start) {
-					brk = sp;
-					resume = pos;
-					have_brk = true;
-				}
-				col += pos - sp;
-				continue;
-			}
-			size_t k;
-			size_t cw = cluster(s, len, pos, &k);
-			if (col + cw > lw) {
-				if (have_brk) {
-					end = brk;
-					next = resume;
-				} else if (hy > start) {
-					/* A word longer than the line: a hyphen or slash in it
-					 * is a better place to split than mid-syllable. */
-					end = next = hy;
-				} else if (pos == start) {
-					/* A character wider than the whole line stands alone. */
-					end = next = pos + k;
-				} else {
-					end = next = pos;
-				}
-				break;
-			}
-			col += cw;
-			pos += k;
-			if ((s[pos - 1] == '-' || s[pos - 1] == '/') && pos - 1 > start)
-				hy = pos;
-		}
-		while (end > start && s[end - 1] == ' ')
-			end--;
+	for (size_t pos = 0;;) {
+		/* Continuation lines start at a word, not in the gap. */
+		size_t start = n > 0 ? spaces_end(s, len, pos) : pos;
+		struct wrap_cut cut = wrap_line(s, len, start, lw);
+		while (cut.end > start && s[cut.end - 1] == ' ')
+			cut.end--;
 		if (n == cap) {
 			cap *= 2;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		v[n++] = (struct text_line){ .start = start, .len = end - start };
-		if (next >= len)
+		v[n++] = (struct text_line){ .start = start, .len = cut.end - start };
+		if (cut.next >= len)
 			break;
-		pos = next;
+		pos = cut.next;
 		lw = width;
 	}
 	*lines = v;
