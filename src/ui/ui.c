@@ -667,30 +667,27 @@ static int ui_plain_width(void)
 	return cols - 1 < UI_TEXT_MAX ? cols - 1 : UI_TEXT_MAX;
 }
 
-int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)
+/* Keys come from the terminal even when stdin is redirected, as in less: *in is stdin or the
+ * opened *tty. False (the message printed) when there is no terminal to read. */
+static bool ui_key_input(FILE **in, FILE **tty)
 {
-	setlocale(LC_ALL, "");
-	const char *cs = nl_langinfo(CODESET);
-	FILE *in = stdin, *tty = NULL;
-	if (!isatty(STDIN_FILENO)) {
-		/* Keys come from the terminal even when stdin is redirected, as in less. */
-		tty = fopen("/dev/tty", "r");
-		if (!tty) {
-			diag(DIAG_ERROR, NULL, 0, 0, "cannot open the terminal: %s",
-			     strerror(errno));
-			return 2;
-		}
-		in = tty;
+	*in = stdin;
+	*tty = NULL;
+	if (isatty(STDIN_FILENO))
+		return true;
+	*tty = fopen("/dev/tty", "r");
+	if (!*tty) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot open the terminal: %s", strerror(errno));
+		return false;
 	}
-	if (o->plain || !ui_term_can_address()) {
-		if (!o->plain)
-			fputs("This terminal cannot move the cursor, so the text comes line by line.\n",
-			      stdout);
-		int rc = plain_run(c, ix, o, in, stdout, ui_plain_width());
-		if (tty)
-			fclose(tty);
-		return rc;
-	}
+	*in = *tty;
+	return true;
+}
+
+/* Take over the terminal on stdout with keys from in; NULL (the message printed and the
+ * signals restored) when curses cannot use it. */
+static SCREEN *ui_term_start(FILE *in, const struct ui_opts *o)
+{
 	ui_signal = 0;
 	ui_signals();
 	if (!getenv("ESCDELAY"))
@@ -699,12 +696,10 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	SCREEN *scr = newterm(NULL, stdout, in);
 	if (!scr) {
 		ui_signals_restore();
-		if (tty)
-			fclose(tty);
 		const char *term = getenv("TERM");
 		diag(DIAG_ERROR, NULL, 0, 0, "cannot use the terminal type \"%s\"",
 		     term ? term : "");
-		return 2;
+		return NULL;
 	}
 	set_term(scr);
 	cbreak();
@@ -718,7 +713,57 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	if (!o->no_mouse)
 		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	return scr;
+}
 
+/* Draw, read a key, act on it; until the user quits, a signal arrives or reads keep failing
+ * with no signal, which means the terminal went away. */
+static void ui_loop(struct ui *u)
+{
+	int idle = 0;
+	while (!u->quit) {
+		ui_draw(u);
+		refresh();
+		if (ui_signal)
+			break;
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (ui_signal)
+			break;
+		if (rc == ERR) {
+			if (++idle > UI_MAX_IDLE_ERRORS) {
+				u->status = 2;
+				break;
+			}
+			continue;
+		}
+		idle = 0;
+		ui_key(u, (struct ui_key){ .ch = ch, .is_key = rc == KEY_CODE_YES });
+	}
+}
+
+int ui_run(const struct content *c, const struct search_index *ix, const struct ui_opts *o)
+{
+	setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+	FILE *in, *tty;
+	if (!ui_key_input(&in, &tty))
+		return 2;
+	if (o->plain || !ui_term_can_address()) {
+		if (!o->plain)
+			fputs("This terminal cannot move the cursor, so the text comes line by line.\n",
+			      stdout);
+		int rc = plain_run(c, ix, o, in, stdout, ui_plain_width());
+		if (tty)
+			fclose(tty);
+		return rc;
+	}
+	SCREEN *scr = ui_term_start(in, o);
+	if (!scr) {
+		if (tty)
+			fclose(tty);
+		return 2;
+	}
 	struct ui u = {
 		.c = c,
 		.ix = ix,
@@ -731,28 +776,7 @@ int ui_run(const struct content *c, const struct search_index *ix, const struct 
 	ui_colors(&u, o->color);
 	ui_geometry(&u);
 	ui_start(&u, o);
-
-	int idle = 0;
-	while (!u.quit) {
-		ui_draw(&u);
-		refresh();
-		if (ui_signal)
-			break;
-		wint_t ch;
-		int rc = get_wch(&ch);
-		if (ui_signal)
-			break;
-		if (rc == ERR) {
-			/* Reads that keep failing with no signal mean the terminal went away. */
-			if (++idle > UI_MAX_IDLE_ERRORS) {
-				u.status = 2;
-				break;
-			}
-			continue;
-		}
-		idle = 0;
-		ui_key(&u, (struct ui_key){ .ch = ch, .is_key = rc == KEY_CODE_YES });
-	}
+	ui_loop(&u);
 	endwin();
 	delscreen(scr);
 	history_save_last(&u);
