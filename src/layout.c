@@ -476,35 +476,21 @@ static void layout_term(struct layout *L, const struct content *c, const struct 
 	flush_rich(L, &r, (struct layout_shape){ .hang = 2 }, n, sec, o);
 }
 
+/* How each kind of block is laid out; kinds that are not blocks have none. */
+typedef void block_layout_fn(struct layout *L, const struct content *c, const struct node *n,
+			     const struct node *sec, const struct layout_opts *o);
+static block_layout_fn *const block_layouts[] = {
+	[NODE_PARA] = layout_para,     [NODE_LIST] = layout_list,      [NODE_QA] = layout_qa,
+	[NODE_NOTE] = layout_labelled, [NODE_CLAIM] = layout_labelled, [NODE_TERM] = layout_term,
+	[NODE_ACTION] = layout_action, [NODE_SIGNS] = layout_signs,
+};
+
 static void layout_block(struct layout *L, const struct content *c, const struct node *n,
 			 const struct node *sec, const struct layout_opts *o)
 {
-	switch (n->type) {
-	case NODE_PARA:
-		layout_para(L, c, n, sec, o);
-		break;
-	case NODE_LIST:
-		layout_list(L, c, n, sec, o);
-		break;
-	case NODE_QA:
-		layout_qa(L, c, n, sec, o);
-		break;
-	case NODE_NOTE:
-	case NODE_CLAIM:
-		layout_labelled(L, c, n, sec, o);
-		break;
-	case NODE_ACTION:
-		layout_action(L, c, n, sec, o);
-		break;
-	case NODE_SIGNS:
-		layout_signs(L, c, n, sec, o);
-		break;
-	case NODE_TERM:
-		layout_term(L, c, n, sec, o);
-		break;
-	default:
-		break;
-	}
+	if ((size_t)n->type < sizeof block_layouts / sizeof block_layouts[0] &&
+	    block_layouts[n->type])
+		block_layouts[n->type](L, c, n, sec, o);
 }
 
 /* The lay words of the section's list items, each once, on one line after its text: they

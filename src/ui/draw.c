@@ -339,7 +339,7 @@ void ui_draw_lline(const struct ui *u, int y, int x, int w, const struct lline *
 
 struct hint {
 	const char *key, *what;
-	bool always; /* shown at every width from UI_HINT_COLS on; the rest as room allows */
+	bool always; /* shown at every width; the rest as room allows */
 };
 
 static size_t screen_hints(const struct ui *u, struct hint *h)
@@ -418,37 +418,33 @@ static const char *prompt_label(const struct ui *u)
 					     : "/";
 }
 
-static void draw_bottom(const struct ui *u)
+/* The prompt's label and what has been typed; the end of a long query, where the typing
+ * happens. */
+static void draw_prompt(const struct ui *u, const struct rect *r)
 {
-	const struct rect *r = &u->line_r;
-	ui_fill(u, r->y, r->x, r->w, ROLE_NORMAL);
-	if (u->prompting) {
-		const char *s = u->prompt.s ? u->prompt.s : "";
-		size_t len = u->prompt.len, w = text_width(s, len);
-		const char *label = prompt_label(u);
-		int lw = (int)strlen(label);
-		int room = r->w - lw - 1; /* the label and the cursor */
-		/* Show the end of a long query: that is where the typing happens. */
-		while (room > 0 && w > (size_t)room && len > 0) {
-			uint32_t cp;
-			size_t b = text_decode(s, len, &cp);
-			w -= text_width(s, b);
-			s += b;
-			len -= b;
-		}
-		ui_draw_text(u, r->y, r->x, lw, label, (size_t)lw, ROLE_STATUS_KEY);
-		ui_draw_text(u, r->y, r->x + lw, room, s, len, ROLE_NORMAL);
-		return;
+	const char *s = u->prompt.s ? u->prompt.s : "";
+	size_t len = u->prompt.len, w = text_width(s, len);
+	const char *label = prompt_label(u);
+	int lw = (int)strlen(label);
+	int room = r->w - lw - 1; /* the label and the cursor */
+	while (room > 0 && w > (size_t)room && len > 0) {
+		uint32_t cp;
+		size_t b = text_decode(s, len, &cp);
+		w -= text_width(s, b);
+		s += b;
+		len -= b;
 	}
-	if (u->msg[0]) {
-		ui_draw_text(u, r->y, r->x, r->w, u->msg, strlen(u->msg),
-			     u->msg_error ? ROLE_ERROR : ROLE_NORMAL);
-		return;
-	}
+	ui_draw_text(u, r->y, r->x, lw, label, (size_t)lw, ROLE_STATUS_KEY);
+	ui_draw_text(u, r->y, r->x + lw, room, s, len, ROLE_NORMAL);
+}
+
+/* The keys that do most here. The hints marked always show; the others join in order while
+ * the line has room for them. When even those do not fit, the "!" hint says less, and then
+ * hints drop from the end. */
+static void draw_hints(const struct ui *u, const struct rect *r)
+{
 	struct hint h[16];
 	size_t n = screen_hints(u, h);
-	/* The hints marked always show; the others join in order while the line has room for
-	 * them. Below UI_HINT_COLS the "!" hint says less, and then hints drop from the end. */
 	bool keep[16];
 	int used = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -479,6 +475,20 @@ static void draw_bottom(const struct ui *u)
 		x += ui_draw_text(u, r->y, x, end - x, what, strlen(what), ROLE_NORMAL);
 		x += 2;
 	}
+}
+
+/* The bottom line: the prompt, else a message, else the key hints. */
+static void draw_bottom(const struct ui *u)
+{
+	const struct rect *r = &u->line_r;
+	ui_fill(u, r->y, r->x, r->w, ROLE_NORMAL);
+	if (u->prompting)
+		draw_prompt(u, r);
+	else if (u->msg[0])
+		ui_draw_text(u, r->y, r->x, r->w, u->msg, strlen(u->msg),
+			     u->msg_error ? ROLE_ERROR : ROLE_NORMAL);
+	else
+		draw_hints(u, r);
 }
 
 static void draw_small(const struct ui *u)

@@ -41,6 +41,14 @@ void history_arrive(struct ui *u)
 	history_store(u, &u->hist[u->hpos]);
 }
 
+/* A list screen comes back with an entry chosen. */
+static void restore_list(struct view *v, const struct vpos *p, size_t h)
+{
+	view_restore(v, p, h);
+	if (v->sel == VIEW_NONE && v->nlinks)
+		v->sel = 0;
+}
+
 static void history_apply(struct ui *u, const struct hist *h)
 {
 	size_t mh = ui_rect_lines(&u->main_r);
@@ -57,16 +65,12 @@ static void history_apply(struct ui *u, const struct hist *h)
 	case SCR_RESULTS:
 		if (h->query && (!u->rquery || strcmp(h->query, u->rquery) != 0))
 			results_load(u, h->query);
-		view_restore(&u->results, &h->pos, mh);
-		if (u->results.sel == VIEW_NONE && u->results.nlinks)
-			u->results.sel = 0;
+		restore_list(&u->results, &h->pos, mh);
 		break;
 	case SCR_URGENT:
 		if (!u->urgent.L.n)
 			urgent_load(u);
-		view_restore(&u->urgent, &h->pos, mh);
-		if (u->urgent.sel == VIEW_NONE && u->urgent.nlinks)
-			u->urgent.sel = 0;
+		restore_list(&u->urgent, &h->pos, mh);
 		break;
 	case SCR_SOURCES:
 		if (!u->sources.L.n)
