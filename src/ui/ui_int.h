@@ -1,7 +1,9 @@
 /* ui_int.h - the pager's internals: the one UI state, the scrolling line view and the screens.
  *
- * Every screen is a pair: x_draw() only reads the state and x_key() only changes it. The
- * dispatcher in ui.c owns the terminal, the panes, the status line, the prompt and history.
+ * Every screen is a pair: drawing only reads the state and x_request() only changes it. The
+ * dispatcher in ui.c owns the terminal, the panes and the prompt, and sends each request to
+ * the screen it is for; draw.c draws, including the status and bottom lines, and history.c
+ * keeps the places gone to.
  */
 #ifndef EXOREAD_UI_INT_H
 #define EXOREAD_UI_INT_H
@@ -215,6 +217,16 @@ void ui_hline(const struct ui *u, int y, int x, int n);
 void ui_corner(const struct ui *u, int y, int x, int which);
 /* Fill w columns at (y, x) with blanks in role r. */
 void ui_fill(const struct ui *u, int y, int x, int w, enum ui_role r);
+/* Columns of margin each side of the text in pane r: one when the pane has room for it. */
+int ui_margin(const struct rect *r);
+/* Columns of text in pane r: its width less the margins, at least 1. */
+int ui_pane_width(const struct rect *r);
+/* Columns text is laid out at in pane r: ui_pane_width(), at most UI_TEXT_MAX (long lines are
+ * hard to follow). */
+int ui_text_width(const struct rect *r);
+/* Number of text lines a rectangle shows. */
+size_t ui_rect_lines(const struct rect *r);
+
 /* ui.c: the dispatcher, and the places to go. */
 
 /* The view of the screen in the main pane. */
@@ -239,17 +251,8 @@ void ui_open_urgent(struct ui *u);
 /* Show the sources screen with source number num at the top (0: from the start), as a new
  * history place. */
 void ui_open_sources(struct ui *u, int num);
-/* Columns of margin each side of the text in pane r: one when the pane has room for it. */
-int ui_margin(const struct rect *r);
-/* Columns of text in pane r: its width less the margins, at least 1. */
-int ui_pane_width(const struct rect *r);
-/* Columns text is laid out at in pane r: ui_pane_width(), at most UI_TEXT_MAX (long lines are
- * hard to follow). */
-int ui_text_width(const struct rect *r);
 /* Move focus to the contents (a new history place when it changes anything). */
 void ui_open_toc(struct ui *u);
-/* Number of text lines a rectangle shows. */
-size_t ui_rect_lines(const struct rect *r);
 /* The title of section s with its ancestors, joined by " > ", into b. */
 void ui_breadcrumb(struct buf *b, const struct node *s);
 
