@@ -132,11 +132,12 @@ static void banner_layout(struct toc *t, int w, bool with_note)
 		buf_putc(&r.b, fits ? ' ' : '\n');
 	}
 	/* The key stands out as keys do in the footer. */
-	buf_add(&r.b, TOC_BANNER_HINT, 6);
-	size_t key = r.b.len;
-	buf_putc(&r.b, TOC_BANNER_HINT[6]);
-	layout_rich_span(&r, key, LS_LABEL, NULL);
-	buf_puts(&r.b, TOC_BANNER_HINT + 7);
+	const char *hint = TOC_BANNER_HINT, *key = strchr(hint, '!');
+	buf_add(&r.b, hint, (size_t)(key - hint));
+	size_t at = r.b.len;
+	buf_putc(&r.b, *key);
+	layout_rich_span(&r, at, LS_LABEL, NULL);
+	buf_puts(&r.b, key + 1);
 	layout_emit(&t->nl, &r, (struct layout_shape){ 0 }, t->notice, t->notice, w);
 	layout_rich_free(&r);
 }
