@@ -71,7 +71,10 @@
  *
  * No answer. When nothing but filler matched (stop words only, or no matched
  * word both rarer than COMMON_DF of the sections and no filler word, while
- * some word matched nothing), no section is returned as a hit: the best
+ * some word matched nothing), or when a meaning-bearing word matched nothing
+ * and no rare word that matched is in a title, question, term or also_called
+ * ("will it make my hair grow back" mentions "grow" only in passing), no
+ * section is returned as a hit: the best
  * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
  * when it finds something itself.
  */
@@ -191,6 +194,7 @@ struct term {
 	uint16_t spread; /* prose blocks after the first that hold the term */
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a question */
+	bool named;      /* in some section's title, question, term or also_called */
 	const struct node *lastblk;
 };
 
@@ -664,6 +668,7 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 	if (t->tf < 255)
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
+	t->named |= a->field <= F_ALSO;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
 		t->lastblk = a->node;
@@ -2597,10 +2602,31 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 	return ncand;
 }
 
+/* A quoted phrase, or a word that is neither a stop word nor filler. */
+static bool meaningful(const struct unit *un)
+{
+	return un->nw > 1 || (!un->w[0].stop && !is_filler(un->w[0].word));
+}
+
+/* Whether a unit names what some section is about: a phrase, or a word (or a
+ * synonym or correction of it) in a title, question, term or also_called. */
+static bool unit_named(const struct search_index *ix, const struct unit *un)
+{
+	if (un->nw > 1)
+		return true;
+	for (size_t a = 0; a < un->w[0].nalts; a++)
+		if (ix->terms[un->w[0].alts[a].term].named)
+			return true;
+	return false;
+}
+
 /*
- * Whether the query holds a meaning-bearing word that matched: not a stop
- * word, and in at most COMMON_DF of the sections. A query is answered when
- * one is, or when every word it holds matched.
+ * Whether the content answers the query. It does when a meaning-bearing word
+ * matched that is in at most COMMON_DF of the sections, or when every word
+ * matched. When a meaning-bearing word matched nothing, the query asks about
+ * something the content lacks ("hair", "drive"), and a word the content only
+ * mentions in passing ("grow", "home") is not enough: the rare word must name
+ * a section.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
@@ -2609,14 +2635,17 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
 		common = 2;
-	bool unmatched = false;
+	bool lacking = false, unmatched = false;
 	for (size_t u = 0; u < pl->n; u++) {
-		if (df[u] == 0)
+		if (df[u] == 0) {
 			unmatched = true;
-		else if ((double)df[u] <= common &&
-			 (pl->u[u].nw > 1 || !is_filler(pl->u[u].w[0].word)))
-			return true;
+			lacking |= meaningful(&pl->u[u]);
+		}
 	}
+	for (size_t u = 0; u < pl->n; u++)
+		if (df[u] > 0 && (double)df[u] <= common && meaningful(&pl->u[u]) &&
+		    (!lacking || unit_named(ix, &pl->u[u])))
+			return true;
 	return !unmatched;
 }
 
