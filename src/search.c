@@ -56,7 +56,8 @@
  * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
  * words dominate and common ones add little; by the best alternative's weight
  * (a corrected word ranks as the word would, below it); and by FILLER_W for
- * filler words ("after", "make"). Sections are never ordered by how many
+ * filler words ("after", "make"), never above FILLER_W times the lightest
+ * meaning-bearing word that matched ("made" never outweighs "exosomes"). Sections are never ordered by how many
  * words they match. Each section's sum is then multiplied by 1 + SPREAD *
  * min(spread per unit, SPREAD_MAX) (a section that comes back to a word in
  * several prose blocks explains it) and, when its title or a question holds
@@ -1111,6 +1112,12 @@ struct plan {
 	bool filler;          /* every word is a stop word */
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 };
+
+/* A single filler word ("after", "make"); a phrase never is. */
+static bool is_filler_unit(const struct unit *un)
+{
+	return un->nw == 1 && is_filler(un->w[0].word);
+}
 
 static void qword_free(struct qword *q)
 {
@@ -2540,7 +2547,16 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 	struct plist tmp[MAX_PHRASE] = { 0 };
 	size_t ncand = 0;
 	double N = (double)ix->nsecs;
-	for (size_t u = 0; u < pl->n; u++) {
+	/* Filler words last, so that they can weigh less than the lightest word
+	 * that bears meaning: "made" must not outweigh "exosomes". */
+	size_t order[MAX_UNITS], no = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t u = 0; u < pl->n; u++)
+			if (is_filler_unit(&pl->u[u]) == (pass == 1))
+				order[no++] = u;
+	double lightest = 0; /* the lightest meaning-bearing unit that matched */
+	for (size_t o = 0; o < no; o++) {
+		size_t u = order[o];
 		const struct unit *un = &pl->u[u];
 		uint32_t bit = 1u << u;
 		size_t nt = 0;
@@ -2583,8 +2599,13 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 		idf *= idf; /* the query weighs its words by IDF too */
 		/* A corrected word ranks as the word would, below it. */
 		idf *= top;
-		if (un->nw == 1 && is_filler(un->w[0].word))
+		if (is_filler_unit(un)) {
 			idf *= FILLER_W;
+			if (lightest > 0 && idf > FILLER_W * lightest)
+				idf = FILLER_W * lightest;
+		} else if (nt > 0 && (lightest == 0 || idf < lightest)) {
+			lightest = idf;
+		}
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
@@ -2605,7 +2626,7 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 /* A quoted phrase, or a word that is neither a stop word nor filler. */
 static bool meaningful(const struct unit *un)
 {
-	return un->nw > 1 || (!un->w[0].stop && !is_filler(un->w[0].word));
+	return un->nw > 1 || (!un->w[0].stop && !is_filler_unit(un));
 }
 
 /* Whether a unit names what some section is about: a phrase, or a word (or a
