@@ -72,10 +72,10 @@
  *
  * No answer. When nothing but filler matched (stop words only, or no matched
  * word both rarer than COMMON_DF of the sections and no filler word, while
- * some word matched nothing), or when a meaning-bearing word matched nothing
- * and no rare word that matched is in a title, question, term or also_called
- * ("will it make my hair grow back" mentions "grow" only in passing), no
- * section is returned as a hit: the best
+ * some word matched nothing), or when a correct English word that bears
+ * meaning matched nothing and no rare word that matched is in a title,
+ * question, term or also_called ("will it make my hair grow back" mentions
+ * "grow" only in passing), no section is returned as a hit: the best
  * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
  * when it finds something itself.
  */
@@ -2642,12 +2642,29 @@ static bool unit_named(const struct search_index *ix, const struct unit *un)
 }
 
 /*
+ * Whether a unit that matched nothing asks about something the content lacks:
+ * a correct English word ("hair", "drive") that bears meaning. A word that is
+ * no word ("pwned", "2j") says nothing of what is asked.
+ */
+static bool asks_about_missing(const struct search_index *ix, const struct unit *un)
+{
+	if (!meaningful(un))
+		return false;
+	if (un->nw > 1)
+		return true;
+	const struct qword *q = &un->w[0];
+	if (q->number || q->nchars > MAX_FUZZY_LEN)
+		return false;
+	Hunhandle *h = speller_for(ix, q->word);
+	return h && is_english(h, q->word);
+}
+
+/*
  * Whether the content answers the query. It does when a meaning-bearing word
  * matched that is in at most COMMON_DF of the sections, or when every word
- * matched. When a meaning-bearing word matched nothing, the query asks about
- * something the content lacks ("hair", "drive"), and a word the content only
- * mentions in passing ("grow", "home") is not enough: the rare word must name
- * a section.
+ * matched. When a query also asks about something the content lacks (see
+ * asks_about_missing), a word the content only mentions in passing ("grow",
+ * "home") is not enough: the rare word must name a section.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
@@ -2656,17 +2673,24 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
 		common = 2;
-	bool lacking = false, unmatched = false;
+	bool unmatched = false, passing = false;
 	for (size_t u = 0; u < pl->n; u++) {
-		if (df[u] == 0) {
+		if (df[u] == 0)
 			unmatched = true;
-			lacking |= meaningful(&pl->u[u]);
+		else if ((double)df[u] <= common && meaningful(&pl->u[u])) {
+			if (unit_named(ix, &pl->u[u]))
+				return true;
+			passing = true;
 		}
 	}
-	for (size_t u = 0; u < pl->n; u++)
-		if (df[u] > 0 && (double)df[u] <= common && meaningful(&pl->u[u]) &&
-		    (!lacking || unit_named(ix, &pl->u[u])))
-			return true;
+	if (passing) {
+		/* Only a rare word mentioned in passing matched: the dictionary
+		 * decides whether the words that did not match ask for more. */
+		for (size_t u = 0; u < pl->n; u++)
+			if (df[u] == 0 && asks_about_missing(ix, &pl->u[u]))
+				return false;
+		return true;
+	}
 	return !unmatched;
 }
 

@@ -338,9 +338,9 @@ static void test_filler_only(void **state)
 }
 
 /*
- * A query about something the content lacks ("dog") is not answered by a
- * word the content only mentions in passing ("faint", in one paragraph), but
- * is by a word that names a section ("reactions", a title).
+ * A query about something the content lacks (the English word "dog") is not
+ * answered by a word the content only mentions in passing ("faint", in one
+ * paragraph), but is by a word that names a section ("reactions", a title).
  */
 static void test_lacking_word(void **state)
 {
@@ -358,6 +358,11 @@ static void test_lacking_word(void **state)
 	assert_true(res.nhits > 0);
 	assert_int_equal(res.ntopics, 0);
 	assert_string_equal(res.hits[0].section->id, "effects/body");
+	search_result_free(&res);
+	/* A word that is no English word says nothing of what is asked. */
+	assert_int_equal(search_run(ix, "qzxv faint", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/other");
 	search_result_free(&res);
 	/* Every word matched: answered, however common. */
 	assert_int_equal(search_run(ix, "faint", &(struct search_opts){ 0 }, &res), 0);
