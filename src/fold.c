@@ -63,8 +63,7 @@ struct fold {
 
 static void die_icu(const char *what, UErrorCode err)
 {
-	fprintf(stderr, "exoread: ICU %s failed: %s\n", what, u_errorName(err));
-	exit(3);
+	fatal("ICU %s failed: %s", what, u_errorName(err));
 }
 
 struct fold *fold_new(void)
@@ -81,10 +80,8 @@ struct fold *fold_new(void)
 	if (U_FAILURE(err))
 		die_icu("normalizer", err);
 	f->stemmer = sb_stemmer_new("english", NULL);
-	if (f->stemmer == NULL) {
-		fputs("exoread: cannot start the English stemmer\n", stderr);
-		exit(3);
-	}
+	if (f->stemmer == NULL)
+		fatal("cannot start the English stemmer");
 	return f;
 }
 

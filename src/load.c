@@ -61,7 +61,6 @@ struct loader {
 	struct arena *mem; /* where the file's nodes go: the content's, or a worker's */
 	const char *file;  /* interned path of the file being read */
 	size_t nodes;
-	size_t errors;
 	size_t suggestions;
 	size_t invisible;                   /* invisible characters warned about */
 	int invisible_at[INVISIBLE_MAX][3]; /* where prescan() found the first ones, and which */
@@ -83,13 +82,13 @@ void load_set_lint(bool on)
 
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* An error at line:col of the file being read (counted by vdiag(), as every error is). */
 static void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vdiag(DIAG_ERROR, L->file, line, col, fmt, ap);
 	va_end(ap);
-	L->errors++;
 }
 
 static void ynode_add(struct loader *L, struct ynode *parent, struct ynode *kid)
@@ -613,9 +612,8 @@ static int cmp_source(const void *a, const void *b)
 
 /* Sort the sources by id for content_source_index(), reporting ids listed twice.
  * Runs once the sources files are read, before any topic file. */
-static size_t index_sources(struct content *c)
+static void index_sources(struct content *c)
 {
-	size_t errors = 0;
 	int *v = xcalloc(c->nsources + 1, sizeof *v);
 	for (size_t i = 0; i < c->nsources; i++)
 		v[i] = (int)i;
@@ -627,12 +625,10 @@ static size_t index_sources(struct content *c)
 		if (strcmp(s->id, c->sources[v[i - 1]].id) == 0) {
 			diag(DIAG_ERROR, s->path, s->line, s->col, "source id '%s' is listed twice",
 			     s->id);
-			errors++;
 		}
 	}
 	free(c->source_order);
 	c->source_order = v;
-	return errors;
 }
 
 static void unknown_source(struct loader *L, const struct ynode *e)
@@ -1081,16 +1077,16 @@ static struct ynode *parse_file(struct loader *L, const char *data, size_t len)
 	}
 	if (!prescan(L, data, len))
 		return NULL;
+	size_t errors = diag_errors();
 	struct ynode *doc = parse(L, data, len);
-	if (doc == NULL && L->errors == 0)
+	if (doc == NULL && diag_errors() == errors)
 		lerr(L, 1, 1, "the file holds no YAML document");
 	return doc;
 }
 
-/* Read a sources file into c. Returns the number of errors it reported;
- * *seen is set when the file held a YAML document. */
-static size_t load_sources(struct content *c, const char *path, const char *data, size_t len,
-			   bool *seen)
+/* Read a sources file into c; *seen is set when the file held a YAML document. */
+static void load_sources(struct content *c, const char *path, const char *data, size_t len,
+			 bool *seen)
 {
 	struct arena yaml = { 0 };
 	char reviewed[11] = "";
@@ -1107,7 +1103,6 @@ static size_t load_sources(struct content *c, const char *path, const char *data
 	arena_free(&yaml);
 	if (strcmp(reviewed, c->reviewed) > 0)
 		memcpy(c->reviewed, reviewed, sizeof reviewed);
-	return L.errors;
 }
 
 /* Read a whole file, refusing what is not a regular file or is too large. */
@@ -1164,7 +1159,7 @@ struct topic {
 	const char *data; /* the bytes, or NULL to read them from path */
 	size_t len;
 	struct node *top; /* the file's section, linked under the root afterwards */
-	size_t errors;
+	bool failed;      /* an error was reported while reading it */
 	struct diag_log log;
 	bool done;         /* under pool.lock */
 	char reviewed[11]; /* the file's 'reviewed' date, or "" */
@@ -1190,11 +1185,11 @@ struct worker {
 
 static void load_topic(struct content *c, struct arena *mem, struct arena *yaml, struct topic *t)
 {
-	size_t len = t->len;
+	size_t len = t->len, errors = diag_errors();
 	char *owned = NULL;
 	const char *data = t->data;
 	if (data == NULL && (data = owned = read_file(t->path, &len)) == NULL) {
-		t->errors = 1;
+		t->failed = true;
 		return;
 	}
 	struct loader L = {
@@ -1206,7 +1201,7 @@ static void load_topic(struct content *c, struct arena *mem, struct arena *yaml,
 	arena_reset(yaml);
 	free(L.seen);
 	free(owned);
-	t->errors = L.errors;
+	t->failed = diag_errors() != errors;
 }
 
 /* Read topic i as worker w, and say it is done. */
@@ -1273,7 +1268,7 @@ static void watch_topics(struct worker *w, const struct load_watch *watch)
 				pthread_cond_wait(&p->done, &p->lock);
 			pthread_mutex_unlock(&p->lock);
 		}
-		if (p->t[i].top && p->t[i].errors == 0)
+		if (p->t[i].top && !p->t[i].failed)
 			watch->topic(watch->arg, p->t[i].top);
 	}
 }
@@ -1307,12 +1302,11 @@ static size_t load_jobs(size_t n)
 }
 
 /*
- * Read the topic files into c and link their sections in order. Returns the
- * errors. With a watch, this thread hands each file's section to it, in file
+ * Read the topic files into c and link their sections in order. With a watch, this thread hands each file's section to it, in file
  * order, as soon as the file is read, and reads files itself in between.
  */
-static size_t load_topics(struct content *c, struct topic *t, size_t n,
-			  const struct load_watch *watch)
+static void load_topics(struct content *c, struct topic *t, size_t n,
+			const struct load_watch *watch)
 {
 	size_t jobs = load_jobs(n), started = 0;
 	struct worker *w = xcalloc(jobs, sizeof *w);
@@ -1353,11 +1347,9 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		pthread_join(w[k].tid, NULL);
 	pthread_cond_destroy(&p.done);
 	pthread_mutex_destroy(&p.lock);
-	size_t errors = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (p.capture)
 			diag_replay(&t[i].log);
-		errors += t[i].errors;
 		if (strcmp(t[i].reviewed, c->reviewed) > 0)
 			memcpy(c->reviewed, t[i].reviewed, sizeof c->reviewed);
 	}
@@ -1370,7 +1362,6 @@ static size_t load_topics(struct content *c, struct topic *t, size_t n,
 		arena_free(&w[k].yaml);
 	}
 	free(w);
-	return errors;
 }
 
 static struct content *content_new(const char *dir)
@@ -1391,7 +1382,7 @@ static struct content *load_all(const char *dir, const char *const *names, const
 				const size_t *lens, size_t n, const struct load_watch *watch)
 {
 	struct content *c = content_new(dir);
-	size_t errors = 0, ntopics = 0;
+	size_t errors = diag_errors(), ntopics = 0;
 	bool saw_sources = false;
 	for (size_t i = 0; i < n; i++) {
 		if (!is_sources_file(names[i])) {
@@ -1401,29 +1392,23 @@ static struct content *load_all(const char *dir, const char *const *names, const
 		size_t len = data ? lens[i] : 0;
 		char *owned = data ? NULL : read_file(names[i], &len);
 		if (data || owned)
-			errors += load_sources(c, names[i], data ? data[i] : owned, len,
-					       &saw_sources);
-		else
-			errors++;
+			load_sources(c, names[i], data ? data[i] : owned, len, &saw_sources);
 		free(owned);
 	}
-	errors += index_sources(c);
+	index_sources(c);
 	struct topic *t = xcalloc(ntopics + 1, sizeof *t);
 	for (size_t i = 0, k = 0; i < n; i++)
 		if (!is_sources_file(names[i]))
 			t[k++] = (struct topic){ .path = intern_file(c, names[i]),
 						 .data = data ? data[i] : NULL,
 						 .len = data ? lens[i] : 0 };
-	errors += load_topics(c, t, ntopics, watch);
+	load_topics(c, t, ntopics, watch);
 	free(t);
-	if (!saw_sources) {
+	if (!saw_sources)
 		diag(DIAG_ERROR, c->dir, 0, 0,
 		     "no sources.yaml: statements have no sources to cite");
-		errors++;
-	}
-	if (validate(c) != 0)
-		errors++;
-	if (errors) {
+	validate(c);
+	if (diag_errors() != errors) {
 		content_free(c);
 		return NULL;
 	}

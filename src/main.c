@@ -1,6 +1,7 @@
 /* main.c - options and subcommands. Every exit status is decided here, except
- * that the allocation wrappers (util.c) and a folding context that cannot start
- * (fold.c) end the program with status 3: there is nothing left to do then. */
+ * that util.c ends the program with status 3 when memory runs out (xoom()) or
+ * a library cannot start (fatal(), as fold.c calls it): there is nothing left
+ * to do then. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -150,7 +151,7 @@ static int usage_error(const char *fmt, const char *arg)
 	buf_printf(&b, fmt, arg);
 	msg("%s", b.s);
 	buf_free(&b);
-	fputs("Try 'exoread --help' for more information.\n", stderr);
+	fputs("Try 'exoread --help' for more information.\n", diag_stream_get());
 	return EXIT_USAGE;
 }
 
@@ -535,12 +536,12 @@ static void print_candidates(const struct node *const *v, size_t n)
 		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
 		struct buf t = { 0 };
 		text_to_locale(&t, b.s, b.len, false);
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
+		fprintf(diag_stream_get(), "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
 		buf_free(&t);
 	}
 	buf_free(&b);
 	if (n > 20)
-		fprintf(stderr, "  ... and %zu more\n", n - 20);
+		fprintf(diag_stream_get(), "  ... and %zu more\n", n - 20);
 }
 
 /* Resolve one reference; on failure say why and return NULL. */

@@ -100,27 +100,47 @@ int buf_write(const struct buf *b, FILE *f);
 
 /* How bad a diagnostic is. Errors make a command fail (see diag_errors()); warnings do not. */
 enum diag_level {
-	DIAG_WARNING,
-	DIAG_ERROR,
+	DIAG_PLAIN,   /* no level word: what a command says about its own run (see msg()) */
+	DIAG_WARNING, /* "warning" */
+	DIAG_ERROR,   /* "error", counted */
 };
 
 /*
+ * Every message to the user goes through vdiag(), which writes it on one
+ * stream, sanitized, and keeps the one count of errors there is: the loader,
+ * validation, the configuration, the terminal and the writing of output all
+ * report through it, and none keeps a count of its own.
+ *
  * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
  * file may be NULL (then only "exoread: LEVEL: message"); line and col are
  * 1-based, and 0 leaves them out. Errors are counted for diag_errors().
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-/* Print "exoread: message" on stderr, sanitized like diag(), with no level. */
+/* diag(DIAG_PLAIN, NULL, 0, 0, ...): "exoread: message", with no level word,
+ * for what a command says about its own run (a usage mistake, nothing found,
+ * a write error, a setting ignored). Not counted: the caller decides the exit
+ * status. */
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* msg(), even while this thread's diagnostics are held back, then exit with
+ * status 3: for a library that cannot start, when nothing is left to do. */
+_Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same as diag() with a va_list. */
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
-/* Number of diagnostics at level DIAG_ERROR since the last reset. */
+/*
+ * Errors reported so far. While this thread's diagnostics are held in a log
+ * (diag_capture()), the errors that log holds; otherwise every error since the
+ * last diag_reset(), those of replayed logs included. Code that needs to know
+ * whether a piece of work failed compares the count before and after it.
+ */
 size_t diag_errors(void);
 /* Forget the counts. */
 void diag_reset(void);
 /* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);
+/* Where diagnostics go: stderr, or the stream diag_set_stream() set. Lines that
+ * go on with a message (a list of candidates) are written here. */
+FILE *diag_stream_get(void);
 /* List at most this many errors per file (0: no limit); later ones are counted only. */
 void diag_set_limit(size_t max_errors);
 
