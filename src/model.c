@@ -158,7 +158,7 @@ size_t edit_distance(const char *a, const char *b, size_t max)
 const char *closest_word(const char *s, const char *const *cands, size_t n)
 {
 	size_t len = strlen(s);
-	size_t max = len <= 3 ? 1 : len <= 7 ? 2 : 3;
+	size_t max = typo_max_edits(TYPO_NAME, len);
 	const char *best = NULL;
 	size_t bestd = max + 1;
 	for (size_t i = 0; i < n; i++) {
@@ -287,7 +287,7 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 		return RESOLVE_AMBIGUOUS;
 	}
 	/* Nothing: suggest ids whose full id or last part is close. */
-	size_t max = rl <= 3 ? 1 : rl <= 7 ? 2 : 3;
+	size_t max = typo_max_edits(TYPO_NAME, rl);
 	for (size_t i = 0; i < c->nsections; i++) {
 		const char *id = c->sections[i]->id;
 		if (edit_distance(ref, id, max) <= max ||

@@ -103,6 +103,23 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+/* The shortest word (in characters) that allows 1, 2 and 3 edits, for each
+ * use; SIZE_MAX: never that many. See util.h for the table as a whole. */
+static const size_t typo_from[][3] = {
+	[TYPO_NAME] = { 0, 4, 8 },
+	[TYPO_MATCH] = { 4, 8, SIZE_MAX },
+	[TYPO_SLIP] = { 0, 6, SIZE_MAX },
+	[TYPO_SUGGEST] = { 0, 5, 8 },
+};
+
+unsigned typo_max_edits(enum typo_use use, size_t len)
+{
+	unsigned k = 0;
+	while (k < 3 && len >= typo_from[use][k])
+		k++;
+	return k;
+}
+
 /*
  * Arena chunks are mapped whole and filled in by the kernel at once
  * (MAP_POPULATE): one call per chunk instead of a page fault per page, which

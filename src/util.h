@@ -29,6 +29,30 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * How far a typo may stray: the most edits (a character added, dropped or
+ * changed, or two side by side swapped) that still make a word of len
+ * characters a misspelling of another, for each use. The one table is in
+ * util.c; 0 means no typo is looked for.
+ *
+ *                  len:  0-3  4  5  6-7  8+
+ *   TYPO_NAME             1   2  2   2    3   ids, keys, commands (bytes)
+ *   TYPO_MATCH            0   1  1   1    2   query words finding content words
+ *   TYPO_SLIP             1   1  1   2    2   real-word slips in a query
+ *   TYPO_SUGGEST          1   1  2   2    3   "did you mean" for a query
+ *
+ * Short words allow fewer edits: one edit in "egg" makes a different word, in
+ * "anaphylaxis" still the same one. Callers keep their own limits on which
+ * words get typo matching at all (numbers, very long words).
+ */
+enum typo_use {
+	TYPO_NAME,    /* did-you-mean for ids, keys and commands (model.c closest_word) */
+	TYPO_MATCH,   /* a query word matching content words as it is searched for */
+	TYPO_SLIP,    /* a correctly spelled query word that may be a slip for a content word */
+	TYPO_SUGGEST, /* the correction offered when a query finds nothing */
+};
+unsigned typo_max_edits(enum typo_use use, size_t len);
+
 /* An arena: many small allocations made together and freed together. */
 struct arena_chunk;
 struct arena {

@@ -125,11 +125,24 @@ static void test_one_stream_one_count(void **state)
 	fclose(f);
 }
 
+/* The one table of typo thresholds holds the rules each caller had before. */
+static void test_typo_table(void **state)
+{
+	(void)state;
+	for (size_t n = 0; n < 80; n++) {
+		assert_int_equal(typo_max_edits(TYPO_NAME, n), n <= 3 ? 1 : n <= 7 ? 2 : 3);
+		assert_int_equal(typo_max_edits(TYPO_MATCH, n), n < 4 ? 0 : n >= 8 ? 2 : 1);
+		assert_int_equal(typo_max_edits(TYPO_SLIP, n), n >= 6 ? 2 : 1);
+		assert_int_equal(typo_max_edits(TYPO_SUGGEST, n), n >= 8 ? 3 : n >= 5 ? 2 : 1);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_oom_on_threads),
 		cmocka_unit_test(test_one_stream_one_count),
+		cmocka_unit_test(test_typo_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
