@@ -180,10 +180,10 @@ static struct out_sink out_sink(bool json)
 	return (struct out_sink){ .sink = { .write = out_write }, .json = json };
 }
 
-/* Write what the buffer holds still (through its sink, or as text when it has
- * none) and free it; a reader that went away (EPIPE) is not an error worth a
- * word. */
-static int emit_as(struct buf *b, bool json)
+/* Write what the buffer holds still to standard output (through its sink, or
+ * as text when it has none) and free it; a reader that went away (EPIPE) is
+ * not an error worth a word. */
+static int write_stdout(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
 	struct out_sink os = out_sink(json);
@@ -198,11 +198,6 @@ static int emit_as(struct buf *b, bool json)
 	buf_free(b);
 	b->sink = NULL;
 	return rc;
-}
-
-static int emit(struct buf *b)
-{
-	return emit_as(b, false);
 }
 
 /* The exit status once everything is written: a write that failed (such as
@@ -525,7 +520,7 @@ static int cmd_list(const struct content *c, const struct opts *o)
 		}
 		buf_putc(&b, '\n');
 	}
-	return emit(&b);
+	return write_stdout(&b, false);
 }
 
 static void print_candidates(const struct node *const *v, size_t n)
@@ -591,10 +586,10 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 	struct buf b = { .sink = &os.sink };
 	if (o->urgent) {
 		print_urgent(&b, c, &po);
-		return emit_as(&b, po.format == PRINT_JSON);
+		return write_stdout(&b, po.format == PRINT_JSON);
 	}
 	f->print(&b, c, secs, n, &po);
-	return emit_as(&b, po.format == PRINT_JSON);
+	return write_stdout(&b, po.format == PRINT_JSON);
 }
 
 static int cmd_print(const struct content *c, const struct opts *o)
@@ -675,7 +670,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		struct out_sink os = out_sink(f->format == PRINT_JSON);
 		struct buf b = { .sink = &os.sink };
 		f->search(&b, &res, use_style(o), o->width ? o->width : term_width());
-		rc = emit_as(&b, f->format == PRINT_JSON);
+		rc = write_stdout(&b, f->format == PRINT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",

@@ -124,7 +124,7 @@ const struct node *content_find(const struct content *c, const char *id)
 
 int content_source_index(const struct content *c, const char *id)
 {
-	/* source_order is made as soon as sources.yaml is read (load.c). */
+	/* source_order is made as soon as sources.yaml is read (index_sources()). */
 	size_t lo = 0, hi = c->source_order ? c->nsources : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;

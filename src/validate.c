@@ -41,8 +41,9 @@ static void push(const struct node ***v, size_t *n, size_t *cap, const struct no
 	(*v)[(*n)++] = x;
 }
 
-/* Reading order: preorder, a section's blocks before its subsections. */
-static void collect(struct vstate *V, struct node *n, int depth)
+/* List the sections, terms and signs under n in reading order: preorder, a
+ * section's blocks before its subsections. */
+static void gather_reading_order(struct vstate *V, struct node *n, int depth)
 {
 	for (struct node *k = n->first; k; k = k->next) {
 		if (k->type == NODE_SECTION) {
@@ -51,7 +52,7 @@ static void collect(struct vstate *V, struct node *n, int depth)
 			k->depth = depth;
 			k->ord = V->c->nsections;
 			push(&V->c->sections, &V->c->nsections, &V->cap_sections, k);
-			collect(V, k, depth + 1);
+			gather_reading_order(V, k, depth + 1);
 		} else if (k->type == NODE_TERM) {
 			push(&V->c->terms, &V->c->nterms, &V->cap_terms, k);
 		} else if (k->type == NODE_LIST) {
@@ -439,7 +440,7 @@ int validate(struct content *c)
 	c->terms = NULL;
 	c->signs = NULL;
 	c->nsections = c->nterms = c->nsigns = 0;
-	collect(&V, c->root, 0);
+	gather_reading_order(&V, c->root, 0);
 	index_ids(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
