@@ -855,6 +855,61 @@ static void index_topic(void *ix, const struct node *section)
 	search_index_add_tree(ix, section);
 }
 
+/* What a command other than check does with the content it loaded. */
+static int run_on_content(const struct content *c, const struct opts *o, struct search_index **ix)
+{
+	if (o->unknown)
+		return unknown_command(c, o);
+	switch (o->cmd) {
+	case CMD_LIST:
+		return cmd_list(c, o);
+	case CMD_PRINT:
+		return cmd_print(c, o);
+	case CMD_SEARCH: {
+		if (o->nargs == 0)
+			return usage_error("%s", "search needs words to look for");
+		char *q = join_args(o);
+		int rc = cmd_search(c, o, q, ix);
+		free(q);
+		return rc;
+	}
+	case CMD_NONE:
+	case CMD_READ:
+		return cmd_read(c, o, ix);
+	case CMD_CHECK: /* run by main */
+	case CMD_HELP:  /* answered by parse_args */
+		break;
+	}
+	return -1;
+}
+
+/* Every command but check: the local numbers, then the content (and, for
+ * commands that search, its index, built as the files are read). */
+static int run_command(const struct opts *o, const char *dir)
+{
+	struct config cfg;
+	if (config_load(&cfg) != 0) {
+		config_free(&cfg);
+		return EXIT_USAGE;
+	}
+	config_use(&cfg);
+	bool want_index = o->cmd == CMD_SEARCH ||
+			  ((o->cmd == CMD_READ || o->cmd == CMD_NONE) && read_is_interactive());
+	struct search_index *ix = want_index ? search_index_begin() : NULL;
+	struct load_watch watch = { .topic = index_topic, .arg = ix };
+	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
+	int rc = EXIT_USAGE;
+	if (c) {
+		if (ix)
+			search_index_end(ix, c);
+		rc = run_on_content(c, o, &ix);
+	}
+	search_index_free(ix);
+	content_free(c);
+	config_free(&cfg);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -872,72 +927,7 @@ int main(int argc, char **argv)
 		return finish(rc);
 	}
 	char *dir = content_dir(o.content);
-	if (o.cmd == CMD_CHECK) {
-		rc = cmd_check(&o, dir);
-		free(dir);
-		free(o.args);
-		return rc;
-	}
-	/* The local numbers, before anything is shown. */
-	struct config cfg;
-	if (config_load(&cfg) != 0) {
-		config_free(&cfg);
-		free(dir);
-		free(o.args);
-		return EXIT_USAGE;
-	}
-	config_use(&cfg);
-	/* Commands that search get their index built as the files are read. */
-	bool want_index = o.cmd == CMD_SEARCH ||
-			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
-	struct search_index *ix = want_index ? search_index_begin() : NULL;
-	struct load_watch watch = { .topic = index_topic, .arg = ix };
-	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
-	if (c == NULL) {
-		search_index_free(ix);
-		config_free(&cfg);
-		free(dir);
-		free(o.args);
-		return EXIT_USAGE;
-	}
-	if (ix)
-		search_index_end(ix, c);
-	if (o.unknown) {
-		rc = unknown_command(c, &o);
-		search_index_free(ix);
-		content_free(c);
-		free(dir);
-		free(o.args);
-		return rc;
-	}
-	switch (o.cmd) {
-	case CMD_LIST:
-		rc = cmd_list(c, &o);
-		break;
-	case CMD_PRINT:
-		rc = cmd_print(c, &o);
-		break;
-	case CMD_SEARCH: {
-		if (o.nargs == 0) {
-			rc = usage_error("%s", "search needs words to look for");
-			break;
-		}
-		char *q = join_args(&o);
-		rc = cmd_search(c, &o, q, &ix);
-		free(q);
-		break;
-	}
-	case CMD_NONE:
-	case CMD_READ:
-		rc = cmd_read(c, &o, &ix);
-		break;
-	case CMD_CHECK:
-	case CMD_HELP:
-		break;
-	}
-	search_index_free(ix);
-	content_free(c);
-	config_free(&cfg);
+	rc = o.cmd == CMD_CHECK ? cmd_check(&o, dir) : run_command(&o, dir);
 	free(dir);
 	free(o.args);
 	return rc;

@@ -222,16 +222,20 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 
 static void json_sources(struct buf *out, const struct content *c, bool *first);
 
+/* Open the document and its first member, the array name: `{ "name": [`. */
+static void open_document(struct buf *out, bool *first, const char *name)
+{
+	buf_putc(out, '{');
+	key(out, 1, first, name);
+	buf_putc(out, '[');
+}
+
 void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
 	(void)o;
-	bool first = true;
-
-	buf_putc(out, '{');
-	key(out, 1, &first, "sections");
-	buf_putc(out, '[');
-	bool any = false;
+	bool first = true, any = false;
+	open_document(out, &first, "sections");
 	for (size_t i = 0; i < n; i++) {
 		next_elem(out, &any, 2);
 		json_section(out, c, secs[i], 2);
@@ -267,11 +271,8 @@ void print_json_urgent(struct buf *out, const struct content *c)
 {
 	struct sign_level lv[URG_COUNT];
 	size_t nlv = content_sign_levels(c, lv);
-	bool first = true;
-	buf_putc(out, '{');
-	key(out, 1, &first, "levels");
-	buf_putc(out, '[');
-	bool any = false;
+	bool first = true, any = false;
+	open_document(out, &first, "levels");
 	for (size_t g = 0; g < nlv; g++) {
 		bool f = true;
 		next_elem(out, &any, 2);
