@@ -20,6 +20,7 @@
 #include "model.h"
 #include "print.h"
 #include "search.h"
+#include "synonyms.h"
 #include "search_print.h"
 #include "validate.h"
 #include "text.h"
@@ -61,7 +62,8 @@ struct opts {
 	bool bare;   /* --bare: print without the handout header and footer */
 	int max_age; /* check --max-age: months a review date stays fresh (0: no limit) */
 	bool max_age_set;
-	char **args; /* operands after the command */
+	bool synonyms; /* check --synonyms: WordNet candidates for also_called */
+	char **args;   /* operands after the command */
 	size_t nargs;
 	const char *unknown; /* a first operand that is no command, or NULL */
 	bool plain;          /* the pager prints and reads lines */
@@ -138,11 +140,13 @@ static const char *const usage_cmd[] = {
 		"usage: exoread list [--format text|tsv]\n"
 		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
 	[CMD_CHECK] =
-		"usage: exoread check [--max-age MONTHS] [DIR | FILE...]\n"
+		"usage: exoread check [--max-age MONTHS] [--synonyms] [DIR | FILE...]\n"
 		"Check a content folder (default: the content in use) or files. Every problem\n"
 		"is printed as file:line:col: error: message. Exit 0 when clean, 2 otherwise.\n"
 		"A file last reviewed more than MONTHS months ago (default 12; 0: no limit)\n"
-		"gets a warning.\n",
+		"gets a warning. --synonyms also prints, as file:line:col: hint:, the WordNet\n"
+		"words for each name that no name in the content says yet: candidates for\n"
+		"also_called, to add only where the sources support them.\n",
 	[CMD_HELP] = "usage: exoread help [COMMAND]\n",
 };
 
@@ -308,6 +312,7 @@ enum long_only {
 	OPT_BARE,
 	OPT_PLAIN,
 	OPT_NO_MOUSE,
+	OPT_SYNONYMS,
 };
 
 /* Every option takes "--opt value" and "--opt=value" (getopt_long), before or after the
@@ -326,6 +331,7 @@ static const struct option long_opts[] = {
 	{ "bare", no_argument, NULL, OPT_BARE },
 	{ "plain", no_argument, NULL, OPT_PLAIN },
 	{ "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+	{ "synonyms", no_argument, NULL, OPT_SYNONYMS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -416,6 +422,8 @@ static bool *option_flag(struct opts *o, int opt)
 		return &o->plain;
 	case OPT_NO_MOUSE:
 		return &o->no_mouse;
+	case OPT_SYNONYMS:
+		return &o->synonyms;
 	default:
 		return NULL;
 	}
@@ -508,6 +516,8 @@ static int misplaced_option(const struct opts *o)
 		return usage_error("%s", "--limit applies to 'search' only");
 	if (o->max_age_set && o->cmd != CMD_CHECK)
 		return usage_error("%s", "--max-age applies to 'check' only");
+	if (o->synonyms && o->cmd != CMD_CHECK)
+		return usage_error("%s", "--synonyms applies to 'check' only");
 	if (o->urgent && !print_or_read)
 		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
 	if (o->urgent && o->nargs)
@@ -753,6 +763,19 @@ static int cmd_check(const struct opts *o, const char *dir)
 	}
 	if (c)
 		validate_lint(c);
+	if (c && o->synonyms && diag_errors() == 0) {
+		const char *where;
+		struct wordnet *wn = wordnet_open(NULL, &where);
+		if (wn == NULL) {
+			msg("--synonyms needs WordNet (Debian package wordnet-base); no index files "
+			    "in %s",
+			    where);
+			content_free(c);
+			return EXIT_USAGE;
+		}
+		synonym_hints(c, wn, stdout);
+		wordnet_close(wn);
+	}
 	content_free(c);
 	return c && diag_errors() == 0 ? EXIT_OK : EXIT_USAGE;
 }
