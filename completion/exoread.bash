@@ -114,7 +114,7 @@ _exoread()
 		print) opts="$_exoread_global_opts --format --urgent --bare" ;;
 		list) opts="$_exoread_global_opts --format" ;;
 		search) opts="$_exoread_global_opts --format --limit" ;;
-		check) opts="$_exoread_global_opts --max-age" ;;
+		check) opts="$_exoread_global_opts --max-age --synonyms" ;;
 		*) opts=$_exoread_global_opts ;;
 		esac
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))

@@ -93,6 +93,7 @@ complete -c exoread -n '__exoread_command_is read print' -l bare -d 'no handout 
 complete -c exoread -n '__exoread_command_is; or __exoread_command_is read' -l plain -d 'a line-by-line reader'
 complete -c exoread -n '__exoread_command_is; or __exoread_command_is read' -l no-mouse -d 'leave the mouse to the terminal'
 complete -c exoread -n '__exoread_command_is check' -l max-age -x -d 'months a review date stays fresh'
+complete -c exoread -n '__exoread_command_is check' -l synonyms -d 'WordNet words for also_called'
 
 complete -c exoread -n '__exoread_command_is read print' -a '(__exoread_ids)'
 complete -c exoread -n '__exoread_command_is check' -a '(__fish_complete_directories)'

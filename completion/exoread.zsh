@@ -93,7 +93,7 @@ _exoread() {
 		print) cands=(${=global_opts} --format --urgent --bare) ;;
 		list) cands=(${=global_opts} --format) ;;
 		search) cands=(${=global_opts} --format --limit) ;;
-		check) cands=(${=global_opts} --max-age) ;;
+		check) cands=(${=global_opts} --max-age --synonyms) ;;
 		*) cands=(${=global_opts}) ;;
 		esac
 		compadd -- "${cands[@]}"

@@ -56,7 +56,8 @@
  * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
  * words dominate and common ones add little; by the best alternative's weight
  * (a corrected word ranks as the word would, below it); and by FILLER_W for
- * filler words ("after", "make"). Sections are never ordered by how many
+ * filler words ("after", "make"), never above FILLER_W times the lightest
+ * meaning-bearing word that matched ("made" never outweighs "exosomes"). Sections are never ordered by how many
  * words they match. Each section's sum is then multiplied by 1 + SPREAD *
  * min(spread per unit, SPREAD_MAX) (a section that comes back to a word in
  * several prose blocks explains it) and, when its title or a question holds
@@ -71,7 +72,10 @@
  *
  * No answer. When nothing but filler matched (stop words only, or no matched
  * word both rarer than COMMON_DF of the sections and no filler word, while
- * some word matched nothing), no section is returned as a hit: the best
+ * some word matched nothing), or when a correct English word that bears
+ * meaning matched nothing and no rare word that matched is in a title,
+ * question, term or also_called ("will it make my hair grow back" mentions
+ * "grow" only in passing), no section is returned as a hit: the best
  * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
  * when it finds something itself.
  */
@@ -191,6 +195,7 @@ struct term {
 	uint16_t spread; /* prose blocks after the first that hold the term */
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a question */
+	bool named;      /* in some section's title, question, term or also_called */
 	const struct node *lastblk;
 };
 
@@ -664,6 +669,7 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 	if (t->tf < 255)
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
+	t->named |= a->field <= F_ALSO;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
 		t->lastblk = a->node;
@@ -1106,6 +1112,12 @@ struct plan {
 	bool filler;          /* every word is a stop word */
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 };
+
+/* A single filler word ("after", "make"); a phrase never is. */
+static bool is_filler_unit(const struct unit *un)
+{
+	return un->nw == 1 && is_filler(un->w[0].word);
+}
 
 static void qword_free(struct qword *q)
 {
@@ -2535,7 +2547,16 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 	struct plist tmp[MAX_PHRASE] = { 0 };
 	size_t ncand = 0;
 	double N = (double)ix->nsecs;
-	for (size_t u = 0; u < pl->n; u++) {
+	/* Filler words last, so that they can weigh less than the lightest word
+	 * that bears meaning: "made" must not outweigh "exosomes". */
+	size_t order[MAX_UNITS], no = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t u = 0; u < pl->n; u++)
+			if (is_filler_unit(&pl->u[u]) == (pass == 1))
+				order[no++] = u;
+	double lightest = 0; /* the lightest meaning-bearing unit that matched */
+	for (size_t o = 0; o < no; o++) {
+		size_t u = order[o];
 		const struct unit *un = &pl->u[u];
 		uint32_t bit = 1u << u;
 		size_t nt = 0;
@@ -2578,8 +2599,13 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 		idf *= idf; /* the query weighs its words by IDF too */
 		/* A corrected word ranks as the word would, below it. */
 		idf *= top;
-		if (un->nw == 1 && is_filler(un->w[0].word))
+		if (is_filler_unit(un)) {
 			idf *= FILLER_W;
+			if (lightest > 0 && idf > FILLER_W * lightest)
+				idf = FILLER_W * lightest;
+		} else if (nt > 0 && (lightest == 0 || idf < lightest)) {
+			lightest = idf;
+		}
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
@@ -2597,10 +2623,48 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 	return ncand;
 }
 
+/* A quoted phrase, or a word that is neither a stop word nor filler. */
+static bool meaningful(const struct unit *un)
+{
+	return un->nw > 1 || (!un->w[0].stop && !is_filler_unit(un));
+}
+
+/* Whether a unit names what some section is about: a phrase, or a word (or a
+ * synonym or correction of it) in a title, question, term or also_called. */
+static bool unit_named(const struct search_index *ix, const struct unit *un)
+{
+	if (un->nw > 1)
+		return true;
+	for (size_t a = 0; a < un->w[0].nalts; a++)
+		if (ix->terms[un->w[0].alts[a].term].named)
+			return true;
+	return false;
+}
+
 /*
- * Whether the query holds a meaning-bearing word that matched: not a stop
- * word, and in at most COMMON_DF of the sections. A query is answered when
- * one is, or when every word it holds matched.
+ * Whether a unit that matched nothing asks about something the content lacks:
+ * a correct English word ("hair", "drive") that bears meaning. A word that is
+ * no word ("pwned", "2j") says nothing of what is asked.
+ */
+static bool asks_about_missing(const struct search_index *ix, const struct unit *un)
+{
+	if (!meaningful(un))
+		return false;
+	if (un->nw > 1)
+		return true;
+	const struct qword *q = &un->w[0];
+	if (q->number || q->nchars > MAX_FUZZY_LEN)
+		return false;
+	Hunhandle *h = speller_for(ix, q->word);
+	return h && is_english(h, q->word);
+}
+
+/*
+ * Whether the content answers the query. It does when a meaning-bearing word
+ * matched that is in at most COMMON_DF of the sections, or when every word
+ * matched. When a query also asks about something the content lacks (see
+ * asks_about_missing), a word the content only mentions in passing ("grow",
+ * "home") is not enough: the rare word must name a section.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
@@ -2609,13 +2673,23 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
 		common = 2;
-	bool unmatched = false;
+	bool unmatched = false, passing = false;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0)
 			unmatched = true;
-		else if ((double)df[u] <= common &&
-			 (pl->u[u].nw > 1 || !is_filler(pl->u[u].w[0].word)))
-			return true;
+		else if ((double)df[u] <= common && meaningful(&pl->u[u])) {
+			if (unit_named(ix, &pl->u[u]))
+				return true;
+			passing = true;
+		}
+	}
+	if (passing) {
+		/* Only a rare word mentioned in passing matched: the dictionary
+		 * decides whether the words that did not match ask for more. */
+		for (size_t u = 0; u < pl->n; u++)
+			if (df[u] == 0 && asks_about_missing(ix, &pl->u[u]))
+				return false;
+		return true;
 	}
 	return !unmatched;
 }

@@ -74,7 +74,7 @@ common_cases() {
 	comp "read options" "--bare --color --content --help --no-mouse --plain --urgent --width" "$EXO" read --
 	comp "search options" "--color --content --format --help --limit --width" "$EXO" search --
 	comp "list options" "--color --content --format --help --width" "$EXO" list --
-	comp "check options" "--color --content --help --max-age --width" "$EXO" check --
+	comp "check options" "--color --content --help --max-age --synonyms --width" "$EXO" check --
 	comp "max-age takes a number" "" "$EXO" check --max-age ""
 	comp "print option prefix" "--format" "$EXO" print --f
 	comp "help completes commands" "print" "$EXO" help pr

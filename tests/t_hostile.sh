@@ -142,7 +142,7 @@ cp "$SRC" "$TMPD/c/"
 cat >"$TMPD/c/10-effects.yaml" <<'EOF'
 id: side-effects
 title: Side effects
-also_called: [reactions]
+also_called: [reactions, redness]
 body:
   - p: Most side effects are mild, such as redness where the shot went in.
     sources: [overview]

@@ -337,6 +337,42 @@ static void test_filler_only(void **state)
 	content_free(c);
 }
 
+/*
+ * A query about something the content lacks (the English word "dog") is not
+ * answered by a word the content only mentions in passing ("faint", in one
+ * paragraph), but is by a word that names a section ("reactions", a title).
+ */
+static void test_lacking_word(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "will my dog faint", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	assert_string_equal(res.topics[0]->id, "effects/other");
+	search_result_free(&res);
+	assert_int_equal(search_run(ix, "my dog got reactions", &(struct search_opts){ 0 }, &res),
+			 0);
+	assert_true(res.nhits > 0);
+	assert_int_equal(res.ntopics, 0);
+	assert_string_equal(res.hits[0].section->id, "effects/body");
+	search_result_free(&res);
+	/* A word that is no English word says nothing of what is asked. */
+	assert_int_equal(search_run(ix, "qzxv faint", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/other");
+	search_result_free(&res);
+	/* Every word matched: answered, however common. */
+	assert_int_equal(search_run(ix, "faint", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/other");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A "did you mean" is offered only when it finds something itself. */
 static void test_suggestion_has_hits(void **state)
 {
@@ -715,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_corrected_scores_below_exact),
 		cmocka_unit_test(test_real_word_phrase),
 		cmocka_unit_test(test_filler_only),
+		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
