@@ -63,8 +63,7 @@ struct fold {
 
 static void die_icu(const char *what, UErrorCode err)
 {
-	fprintf(stderr, "exoread: ICU %s failed: %s\n", what, u_errorName(err));
-	exit(3);
+	fatal("ICU %s failed: %s", what, u_errorName(err));
 }
 
 struct fold *fold_new(void)
@@ -81,10 +80,8 @@ struct fold *fold_new(void)
 	if (U_FAILURE(err))
 		die_icu("normalizer", err);
 	f->stemmer = sb_stemmer_new("english", NULL);
-	if (f->stemmer == NULL) {
-		fputs("exoread: cannot start the English stemmer\n", stderr);
-		exit(3);
-	}
+	if (f->stemmer == NULL)
+		fatal("cannot start the English stemmer");
 	return f;
 }
 
@@ -199,7 +196,7 @@ static bool is_apostrophe(UChar32 c)
 }
 
 /* Append the folded code points to f->word, dropping apostrophes and a final "'s". */
-static void emit(struct fold *f, const UChar *w, int32_t n)
+static void put_folded(struct fold *f, const UChar *w, int32_t n)
 {
 	/* A possessive "'s" says nothing about the word. */
 	if (n >= 2 && (w[n - 1] == 's') && is_apostrophe(w[n - 2]))
@@ -221,32 +218,24 @@ static void emit(struct fold *f, const UChar *w, int32_t n)
 	}
 }
 
-/* Fold the UTF-16 word p[0..n) into f->word. */
-static void fold_seg(struct fold *f, const UChar *p, int32_t n)
+/* Whether p[0..n) is only ASCII letters, digits and apostrophes. */
+static bool plain_ascii(const UChar *p, int32_t n)
 {
-	buf_reset(&f->word);
-	buf_add(&f->word, "", 0);
-	f->nchars = 0;
+	for (int32_t i = 0; i < n; i++)
+		if (!(p[i] < 0x80 &&
+		      (p[i] == '\'' || (p[i] >= '0' && p[i] <= '9') ||
+		       (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'))))
+			return false;
+	return true;
+}
 
-	/* Plain ASCII words are by far the most common: lower-case them directly. */
-	bool ascii = true;
-	for (int32_t i = 0; i < n && ascii; i++)
-		ascii = p[i] < 0x80 &&
-			(p[i] == '\'' || (p[i] >= '0' && p[i] <= '9') ||
-			 (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z'));
-	if (ascii) {
-		grow_scratch(f, 0, (size_t)n + 1);
-		for (int32_t i = 0; i < n; i++)
-			f->w[0][i] = (p[i] >= 'A' && p[i] <= 'Z') ? (UChar)(p[i] + 32) : p[i];
-		emit(f, f->w[0], n);
-		return;
-	}
-
-	/*
-	 * Map look-alikes only in words that are Latin already (a disguised English
-	 * word) or made only of look-alike letters; a real Greek or Cyrillic word
-	 * with other letters stays as written.
-	 */
+/*
+ * Whether to map look-alikes in p[0..n): only in words that are Latin already
+ * (a disguised English word) or made only of look-alike letters; a real Greek
+ * or Cyrillic word with other letters stays as written.
+ */
+static bool maps_lookalikes(const UChar *p, int32_t n)
+{
 	bool latin = false, other = false;
 	int nlook = 0;
 	for (int32_t i = 0; i < n;) {
@@ -263,9 +252,12 @@ static void fold_seg(struct fold *f, const UChar *p, int32_t n)
 		else
 			other = true;
 	}
-	bool map = nlook > 0 && (latin || !other);
+	return nlook > 0 && (latin || !other);
+}
 
-	grow_scratch(f, 0, (size_t)n + 1);
+/* Copy p[0..n) into f->w[0], look-alikes mapped when map; returns the length. */
+static int32_t copy_mapped(struct fold *f, const UChar *p, int32_t n, bool map)
+{
 	int32_t m = 0;
 	for (int32_t i = 0; i < n;) {
 		UChar32 c;
@@ -275,12 +267,14 @@ static void fold_seg(struct fold *f, const UChar *p, int32_t n)
 			c = (UChar32)l;
 		U16_APPEND_UNSAFE(f->w[0], m, c);
 	}
+	return m;
+}
 
-	m = normalize(f, f->nfkc_cf, 0, m); /* now in w[1] */
-	m = normalize(f, f->nfd, 1, m);     /* now in w[0] */
-	/* Drop accents, and anything NFKC turned into punctuation or space. */
+/* Drop accents, and anything NFKC turned into punctuation or space, from
+ * w[0..m) in place; returns the new length. */
+static int32_t drop_marks(UChar *w, int32_t m)
+{
 	int32_t k = 0;
-	UChar *w = f->w[0];
 	for (int32_t i = 0; i < m;) {
 		UChar32 c;
 		U16_NEXT(w, i, m, c);
@@ -290,8 +284,29 @@ static void fold_seg(struct fold *f, const UChar *p, int32_t n)
 			continue;
 		U16_APPEND_UNSAFE(w, k, c);
 	}
-	m = normalize(f, f->nfc, 0, k); /* now in w[1] */
-	emit(f, f->w[1], m);
+	return k;
+}
+
+/* Fold the UTF-16 word p[0..n) into f->word. */
+static void fold_seg(struct fold *f, const UChar *p, int32_t n)
+{
+	buf_reset(&f->word);
+	buf_add(&f->word, "", 0);
+	f->nchars = 0;
+	grow_scratch(f, 0, (size_t)n + 1);
+	/* Plain ASCII words are by far the most common: lower-case them directly. */
+	if (plain_ascii(p, n)) {
+		for (int32_t i = 0; i < n; i++)
+			f->w[0][i] = (p[i] >= 'A' && p[i] <= 'Z') ? (UChar)(p[i] + 32) : p[i];
+		put_folded(f, f->w[0], n);
+		return;
+	}
+	int32_t m = copy_mapped(f, p, n, maps_lookalikes(p, n));
+	m = normalize(f, f->nfkc_cf, 0, m); /* now in w[1] */
+	m = normalize(f, f->nfd, 1, m);     /* now in w[0] */
+	m = drop_marks(f->w[0], m);
+	m = normalize(f, f->nfc, 0, m); /* now in w[1] */
+	put_folded(f, f->w[1], m);
 }
 
 /*

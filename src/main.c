@@ -1,6 +1,7 @@
 /* main.c - options and subcommands. Every exit status is decided here, except
- * that the allocation wrappers (util.c) and a folding context that cannot start
- * (fold.c) end the program with status 3: there is nothing left to do then. */
+ * that util.c ends the program with status 3 when memory runs out (xoom()) or
+ * a library cannot start (fatal(), as fold.c calls it): there is nothing left
+ * to do then. */
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -154,7 +155,7 @@ static int usage_error(const char *fmt, const char *arg)
 	buf_printf(&b, fmt, arg);
 	msg("%s", b.s);
 	buf_free(&b);
-	fputs("Try 'exoread --help' for more information.\n", stderr);
+	fputs("Try 'exoread --help' for more information.\n", diag_stream_get());
 	return EXIT_USAGE;
 }
 
@@ -183,10 +184,10 @@ static struct out_sink out_sink(bool json)
 	return (struct out_sink){ .sink = { .write = out_write }, .json = json };
 }
 
-/* Write what the buffer holds still (through its sink, or as text when it has
- * none) and free it; a reader that went away (EPIPE) is not an error worth a
- * word. */
-static int emit_as(struct buf *b, bool json)
+/* Write what the buffer holds still to standard output (through its sink, or
+ * as text when it has none) and free it; a reader that went away (EPIPE) is
+ * not an error worth a word. */
+static int write_stdout(struct buf *b, bool json)
 {
 	int rc = EXIT_OK;
 	struct out_sink os = out_sink(json);
@@ -201,11 +202,6 @@ static int emit_as(struct buf *b, bool json)
 	buf_free(b);
 	b->sink = NULL;
 	return rc;
-}
-
-static int emit(struct buf *b)
-{
-	return emit_as(b, false);
 }
 
 /* The exit status once everything is written: a write that failed (such as
@@ -535,7 +531,7 @@ static int cmd_list(const struct content *c, const struct opts *o)
 		}
 		buf_putc(&b, '\n');
 	}
-	return emit(&b);
+	return write_stdout(&b, false);
 }
 
 static void print_candidates(const struct node *const *v, size_t n)
@@ -546,12 +542,12 @@ static void print_candidates(const struct node *const *v, size_t n)
 		text_sanitize(&b, v[i]->title, strlen(v[i]->title));
 		struct buf t = { 0 };
 		text_to_locale(&t, b.s, b.len, false);
-		fprintf(stderr, "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
+		fprintf(diag_stream_get(), "  %s\t%s\n", v[i]->id, t.s ? t.s : "");
 		buf_free(&t);
 	}
 	buf_free(&b);
 	if (n > 20)
-		fprintf(stderr, "  ... and %zu more\n", n - 20);
+		fprintf(diag_stream_get(), "  ... and %zu more\n", n - 20);
 }
 
 /* Resolve one reference; on failure say why and return NULL. */
@@ -601,10 +597,10 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 	struct buf b = { .sink = &os.sink };
 	if (o->urgent) {
 		print_urgent(&b, c, &po);
-		return emit_as(&b, po.format == PRINT_JSON);
+		return write_stdout(&b, po.format == PRINT_JSON);
 	}
 	f->print(&b, c, secs, n, &po);
-	return emit_as(&b, po.format == PRINT_JSON);
+	return write_stdout(&b, po.format == PRINT_JSON);
 }
 
 static int cmd_print(const struct content *c, const struct opts *o)
@@ -685,7 +681,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		struct out_sink os = out_sink(f->format == PRINT_JSON);
 		struct buf b = { .sink = &os.sink };
 		f->search(&b, &res, use_style(o), o->width ? o->width : term_width());
-		rc = emit_as(&b, f->format == PRINT_JSON);
+		rc = write_stdout(&b, f->format == PRINT_JSON);
 		/* Say so when hits were left out; on stderr, so pipes get only hits. */
 		if (rc == EXIT_OK && res.ntotal > res.nhits && isatty(STDERR_FILENO))
 			msg("%zu more sections match; --limit 0 shows them all",

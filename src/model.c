@@ -124,7 +124,7 @@ const struct node *content_find(const struct content *c, const char *id)
 
 int content_source_index(const struct content *c, const char *id)
 {
-	/* source_order is made as soon as sources.yaml is read (load.c). */
+	/* source_order is made as soon as sources.yaml is read (index_sources()). */
 	size_t lo = 0, hi = c->source_order ? c->nsources : 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -158,7 +158,7 @@ size_t edit_distance(const char *a, const char *b, size_t max)
 const char *closest_word(const char *s, const char *const *cands, size_t n)
 {
 	size_t len = strlen(s);
-	size_t max = len <= 3 ? 1 : len <= 7 ? 2 : 3;
+	size_t max = typo_max_edits(TYPO_NAME, len);
 	const char *best = NULL;
 	size_t bestd = max + 1;
 	for (size_t i = 0; i < n; i++) {
@@ -287,7 +287,7 @@ enum resolve_status content_resolve(const struct content *c, const char *ref,
 		return RESOLVE_AMBIGUOUS;
 	}
 	/* Nothing: suggest ids whose full id or last part is close. */
-	size_t max = rl <= 3 ? 1 : rl <= 7 ? 2 : 3;
+	size_t max = typo_max_edits(TYPO_NAME, rl);
 	for (size_t i = 0; i < c->nsections; i++) {
 		const char *id = c->sections[i]->id;
 		if (edit_distance(ref, id, max) <= max ||

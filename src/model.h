@@ -1,8 +1,9 @@
 /* model.h - the one content model: a tree of sections and blocks.
  *
- * The loader (load.c) is the only code that allocates and links nodes; its
- * builders are static there. After validate() (validate.h) succeeds the tree
- * is frozen and everything downstream takes const pointers.
+ * The loader (load.c and the files of load_int.h) is the only code that
+ * allocates and links nodes; its builders are private to it (load_build.c).
+ * After validate() (validate.h) succeeds the tree is frozen and everything
+ * downstream takes const pointers.
  */
 #ifndef EXOREAD_MODEL_H
 #define EXOREAD_MODEL_H

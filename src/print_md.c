@@ -22,7 +22,7 @@ struct md {
 
 /* Write content text: sanitized, escaped, with its own line breaks kept as
  * Markdown hard breaks; later lines start with cont (the block's indent). */
-static void md_text(struct buf *out, const char *s, bool at_start, const char *cont)
+static void md_put_text(struct buf *out, const char *s, bool at_start, const char *cont)
 {
 	size_t len = s ? strlen(s) : 0;
 	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
@@ -61,7 +61,7 @@ static void md_also(struct md *m, const struct strv *v)
 	for (size_t i = 0; i < v->n; i++) {
 		if (i > 0)
 			buf_puts(m->out, ", ");
-		md_text(m->out, v->v[i], false, "");
+		md_put_text(m->out, v->v[i], false, "");
 	}
 	buf_putc(m->out, ')');
 }
@@ -86,7 +86,7 @@ static void md_action(struct md *m, const struct node *n, bool named)
 		md_level(m->out, n->urgency);
 	struct buf t = { 0 };
 	config_action_text(&t, n);
-	md_text(m->out, t.s, false, "");
+	md_put_text(m->out, t.s, false, "");
 	buf_free(&t);
 	md_refs(m, n->sources, n->nsources);
 	buf_puts(m->out, "\n\n");
@@ -99,14 +99,14 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 
 	switch (n->type) {
 	case NODE_PARA:
-		md_text(out, n->text, true, "");
+		md_put_text(out, n->text, true, "");
 		md_refs(m, n->sources, n->nsources);
 		buf_puts(out, "\n\n");
 		break;
 	case NODE_LIST: {
 		/* The same rule as the text layout (layout.h). */
 		if (n->text && n->text[0]) {
-			md_text(out, n->text, true, "");
+			md_put_text(out, n->text, true, "");
 			if (layout_list_refs_on_intro(n))
 				md_refs(m, n->sources, n->nsources);
 			buf_puts(out, "\n\n");
@@ -122,7 +122,7 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 				   strcmp(n->parent->title, label) == 0;
 			if (label && !own)
 				md_level(out, it->urgency);
-			md_text(out, it->text, !label || own, "  ");
+			md_put_text(out, it->text, !label || own, "  ");
 			md_also(m, &it->also_called);
 			if (layout_item_refs_shown(it, n))
 				md_refs(m, it->sources, it->nsources);
@@ -133,25 +133,25 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 	}
 	case NODE_QA:
 		buf_puts(out, "**Q: ");
-		md_text(out, n->title, false, "");
+		md_put_text(out, n->title, false, "");
 		buf_puts(out, "**\n\n");
-		md_text(out, n->text, true, "");
+		md_put_text(out, n->text, true, "");
 		md_refs(m, n->sources, n->nsources);
 		buf_puts(out, "\n\n");
 		break;
 	case NODE_NOTE:
 		buf_puts(out, "**Note:** ");
-		md_text(out, n->text, false, "");
+		md_put_text(out, n->text, false, "");
 		md_refs(m, n->sources, n->nsources);
 		buf_puts(out, "\n\n");
 		break;
 	case NODE_CLAIM:
 		buf_puts(out, "> **Claim:** ");
-		md_text(out, n->text, false, "> ");
+		md_put_text(out, n->text, false, "> ");
 		md_refs(m, n->sources, n->nsources);
 		if (n->context && n->context[0]) {
 			buf_puts(out, "\n>\n> **What the other sources say:** ");
-			md_text(out, n->context, false, "> ");
+			md_put_text(out, n->context, false, "> ");
 			md_refs(m, n->context_sources, n->ncontext_sources);
 		}
 		buf_puts(out, "\n\n");
@@ -180,7 +180,7 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 				}
 			}
 			buf_puts(out, "- ");
-			md_text(out, sg->text, false, "  ");
+			md_put_text(out, sg->text, false, "  ");
 			md_refs(m, sg->sources, sg->nsources);
 			buf_putc(out, '\n');
 		}
@@ -188,11 +188,11 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 		break;
 	case NODE_TERM:
 		buf_puts(out, "**");
-		md_text(out, n->title, false, "");
+		md_put_text(out, n->title, false, "");
 		buf_puts(out, "**");
 		md_also(m, &n->also_called);
 		buf_puts(out, ": ");
-		md_text(out, n->text, false, "");
+		md_put_text(out, n->text, false, "");
 		md_refs(m, n->sources, n->nsources);
 		buf_puts(out, "\n\n");
 		break;
@@ -205,7 +205,7 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 static void md_id(struct buf *out, const char *id)
 {
 	if (strchr(id, '`') || strchr(id, '\n')) {
-		md_text(out, id, false, "");
+		md_put_text(out, id, false, "");
 		return;
 	}
 	buf_putc(out, '`');
@@ -223,14 +223,14 @@ static void md_section(struct md *m, const struct node *sec, int rel, bool subse
 
 	buf_repeat(out, '#', (size_t)level);
 	buf_putc(out, ' ');
-	md_text(out, sec->title ? sec->title : sec->id, false, "");
+	md_put_text(out, sec->title ? sec->title : sec->id, false, "");
 	buf_puts(out, "\n\n");
 	if (sec->also_called.n > 0) {
 		buf_puts(out, "*Also called: ");
 		for (size_t i = 0; i < sec->also_called.n; i++) {
 			if (i > 0)
 				buf_puts(out, ", ");
-			md_text(out, sec->also_called.v[i], false, "");
+			md_put_text(out, sec->also_called.v[i], false, "");
 		}
 		buf_puts(out, "*\n\n");
 	}
@@ -243,7 +243,7 @@ static void md_section(struct md *m, const struct node *sec, int rel, bool subse
 			const struct node *t = sec->see ? sec->see[i] : NULL;
 			buf_puts(out, "- ");
 			if (t) {
-				md_text(out, t->title ? t->title : t->id, false, "");
+				md_put_text(out, t->title ? t->title : t->id, false, "");
 				buf_puts(out, " (");
 				md_id(out, t->id);
 				buf_putc(out, ')');
@@ -275,7 +275,7 @@ static void md_handout(struct buf *out, const struct print_opts *o, bool footer)
 		nl = strchr(line, '\n');
 		*nl = '\0';
 		buf_puts(out, "> ");
-		md_text(out, line, false, "");
+		md_put_text(out, line, false, "");
 		buf_puts(out, nl[1] ? "\\\n" : "\n");
 	}
 	buf_puts(out, footer ? "" : "\n");
@@ -295,14 +295,14 @@ void print_md_urgent(struct buf *out, const struct content *c, const struct prin
 	buf_puts(out, "\n\n");
 	for (size_t g = 0; g < nlv; g++) {
 		buf_puts(out, "## ");
-		md_text(out, urgency_label(lv[g].level), false, "");
+		md_put_text(out, urgency_label(lv[g].level), false, "");
 		buf_puts(out, "\n\n");
 		if (lv[g].action)
 			md_action(&m, lv[g].action, true);
 		for (size_t i = 0; i < lv[g].nsigns; i++) {
 			const struct node *sg = lv[g].signs[i];
 			buf_puts(out, "- ");
-			md_text(out, sg->text, false, "  ");
+			md_put_text(out, sg->text, false, "  ");
 			md_refs(&m, sg->sources, sg->nsources);
 			buf_putc(out, '\n');
 		}
@@ -344,7 +344,7 @@ static void md_sources(struct md *m)
 				continue;
 			const struct source *s = &c->sources[i];
 			buf_printf(out, "- [%d] ", s->num);
-			md_text(out, s->title ? s->title : s->id, false, "  ");
+			md_put_text(out, s->title ? s->title : s->id, false, "  ");
 			if (s->file) {
 				buf_puts(out, " (");
 				md_id(out, s->file);
@@ -352,7 +352,7 @@ static void md_sources(struct md *m)
 			}
 			if (s->notes && s->notes[0]) {
 				buf_puts(out, "\\\n  *");
-				md_text(out, s->notes, false, "  ");
+				md_put_text(out, s->notes, false, "  ");
 				buf_putc(out, '*');
 			}
 			buf_putc(out, '\n');

@@ -103,6 +103,23 @@ char *xasprintf(const char *fmt, ...)
 	return p;
 }
 
+/* The shortest word (in characters) that allows 1, 2 and 3 edits, for each
+ * use; SIZE_MAX: never that many. See util.h for the table as a whole. */
+static const size_t typo_from[][3] = {
+	[TYPO_NAME] = { 0, 4, 8 },
+	[TYPO_MATCH] = { 4, 8, SIZE_MAX },
+	[TYPO_SLIP] = { 0, 6, SIZE_MAX },
+	[TYPO_SUGGEST] = { 0, 5, 8 },
+};
+
+unsigned typo_max_edits(enum typo_use use, size_t len)
+{
+	unsigned k = 0;
+	while (k < 3 && len >= typo_from[use][k])
+		k++;
+	return k;
+}
+
 /*
  * Arena chunks are mapped whole and filled in by the kernel at once
  * (MAP_POPULATE): one call per chunk instead of a page fault per page, which
@@ -386,6 +403,7 @@ static char *limit_file; /* the file whose errors are being counted */
 static size_t limit_count;
 
 static const char *const level_names[] = {
+	[DIAG_PLAIN] = NULL,
 	[DIAG_WARNING] = "warning",
 	[DIAG_ERROR] = "error",
 };
@@ -464,13 +482,18 @@ void diag_replay(struct diag_log *log)
 	*log = (struct diag_log){ 0 };
 }
 
+FILE *diag_stream_get(void)
+{
+	return diag_stream ? diag_stream : stderr;
+}
+
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap)
 {
 	if (capture) {
 		log_add(capture, level, file, line, col, fmt, ap);
 		return;
 	}
-	FILE *f = diag_stream ? diag_stream : stderr;
+	FILE *f = diag_stream_get();
 	if (level == DIAG_ERROR) {
 		nerrors++;
 		if (max_errors && file) {
@@ -496,7 +519,8 @@ void vdiag(enum diag_level level, const char *file, int line, int col, const cha
 		}
 		fputs(": ", f);
 	}
-	fprintf(f, "%s: ", level_names[level]);
+	if (level_names[level])
+		fprintf(f, "%s: ", level_names[level]);
 	struct buf m = { 0 };
 	buf_vprintf(&m, fmt, ap);
 	put_safe(f, m.s ? m.s : "", m.len);
@@ -508,13 +532,18 @@ void msg(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	struct buf m = { 0 };
-	buf_vprintf(&m, fmt, ap);
+	vdiag(DIAG_PLAIN, NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	fputs("exoread: ", stderr);
-	put_safe(stderr, m.s ? m.s : "", m.len);
-	fputc('\n', stderr);
-	buf_free(&m);
+}
+
+void fatal(const char *fmt, ...)
+{
+	diag_capture(NULL);
+	va_list ap;
+	va_start(ap, fmt);
+	vdiag(DIAG_PLAIN, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	exit(3);
 }
 
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
@@ -527,7 +556,7 @@ void diag(enum diag_level level, const char *file, int line, int col, const char
 
 size_t diag_errors(void)
 {
-	return nerrors;
+	return capture ? capture->errors : nerrors;
 }
 
 void diag_reset(void)

@@ -29,6 +29,30 @@ char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string; caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * How far a typo may stray: the most edits (a character added, dropped or
+ * changed, or two side by side swapped) that still make a word of len
+ * characters a misspelling of another, for each use. The one table is in
+ * util.c; 0 means no typo is looked for.
+ *
+ *                  len:  0-3  4  5  6-7  8+
+ *   TYPO_NAME             1   2  2   2    3   ids, keys, commands (bytes)
+ *   TYPO_MATCH            0   1  1   1    2   query words finding content words
+ *   TYPO_SLIP             1   1  1   2    2   real-word slips in a query
+ *   TYPO_SUGGEST          1   1  2   2    3   "did you mean" for a query
+ *
+ * Short words allow fewer edits: one edit in "egg" makes a different word, in
+ * "anaphylaxis" still the same one. Callers keep their own limits on which
+ * words get typo matching at all (numbers, very long words).
+ */
+enum typo_use {
+	TYPO_NAME,    /* did-you-mean for ids, keys and commands (model.c closest_word) */
+	TYPO_MATCH,   /* a query word matching content words as it is searched for */
+	TYPO_SLIP,    /* a correctly spelled query word that may be a slip for a content word */
+	TYPO_SUGGEST, /* the correction offered when a query finds nothing */
+};
+unsigned typo_max_edits(enum typo_use use, size_t len);
+
 /* An arena: many small allocations made together and freed together. */
 struct arena_chunk;
 struct arena {
@@ -100,27 +124,47 @@ int buf_write(const struct buf *b, FILE *f);
 
 /* How bad a diagnostic is. Errors make a command fail (see diag_errors()); warnings do not. */
 enum diag_level {
-	DIAG_WARNING,
-	DIAG_ERROR,
+	DIAG_PLAIN,   /* no level word: what a command says about its own run (see msg()) */
+	DIAG_WARNING, /* "warning" */
+	DIAG_ERROR,   /* "error", counted */
 };
 
 /*
+ * Every message to the user goes through vdiag(), which writes it on one
+ * stream, sanitized, and keeps the one count of errors there is: the loader,
+ * validation, the configuration, the terminal and the writing of output all
+ * report through it, and none keeps a count of its own.
+ *
  * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
  * file may be NULL (then only "exoread: LEVEL: message"); line and col are
  * 1-based, and 0 leaves them out. Errors are counted for diag_errors().
  */
 void diag(enum diag_level level, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
-/* Print "exoread: message" on stderr, sanitized like diag(), with no level. */
+/* diag(DIAG_PLAIN, NULL, 0, 0, ...): "exoread: message", with no level word,
+ * for what a command says about its own run (a usage mistake, nothing found,
+ * a write error, a setting ignored). Not counted: the caller decides the exit
+ * status. */
 void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* msg(), even while this thread's diagnostics are held back, then exit with
+ * status 3: for a library that cannot start, when nothing is left to do. */
+_Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same as diag() with a va_list. */
 void vdiag(enum diag_level level, const char *file, int line, int col, const char *fmt, va_list ap);
-/* Number of diagnostics at level DIAG_ERROR since the last reset. */
+/*
+ * Errors reported so far. While this thread's diagnostics are held in a log
+ * (diag_capture()), the errors that log holds; otherwise every error since the
+ * last diag_reset(), those of replayed logs included. Code that needs to know
+ * whether a piece of work failed compares the count before and after it.
+ */
 size_t diag_errors(void);
 /* Forget the counts. */
 void diag_reset(void);
 /* Send diagnostics to f instead of stderr (tests); NULL restores stderr. */
 void diag_set_stream(FILE *f);
+/* Where diagnostics go: stderr, or the stream diag_set_stream() set. Lines that
+ * go on with a message (a list of candidates) are written here. */
+FILE *diag_stream_get(void);
 /* List at most this many errors per file (0: no limit); later ones are counted only. */
 void diag_set_limit(size_t max_errors);
 

@@ -17,20 +17,19 @@
 
 struct vstate {
 	struct content *c;
-	size_t errors;
 	size_t suggestions;
 	size_t cap_sections, cap_terms, cap_signs;
 };
 
-static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-static void verr(struct vstate *V, const char *file, int line, int col, const char *fmt, ...)
+/* An error at file:line:col (counted by vdiag(), as every error is). */
+static void verr(const char *file, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void verr(const char *file, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	vdiag(DIAG_ERROR, file, line, col, fmt, ap);
 	va_end(ap);
-	V->errors++;
 }
 
 static void push(const struct node ***v, size_t *n, size_t *cap, const struct node *x)
@@ -42,8 +41,9 @@ static void push(const struct node ***v, size_t *n, size_t *cap, const struct no
 	(*v)[(*n)++] = x;
 }
 
-/* Reading order: preorder, a section's blocks before its subsections. */
-static void collect(struct vstate *V, struct node *n, int depth)
+/* List the sections, terms and signs under n in reading order: preorder, a
+ * section's blocks before its subsections. */
+static void gather_reading_order(struct vstate *V, struct node *n, int depth)
 {
 	for (struct node *k = n->first; k; k = k->next) {
 		if (k->type == NODE_SECTION) {
@@ -52,7 +52,7 @@ static void collect(struct vstate *V, struct node *n, int depth)
 			k->depth = depth;
 			k->ord = V->c->nsections;
 			push(&V->c->sections, &V->c->nsections, &V->cap_sections, k);
-			collect(V, k, depth + 1);
+			gather_reading_order(V, k, depth + 1);
 		} else if (k->type == NODE_TERM) {
 			push(&V->c->terms, &V->c->nterms, &V->cap_terms, k);
 		} else if (k->type == NODE_LIST) {
@@ -85,7 +85,7 @@ static void index_ids(struct vstate *V)
 			first = i;
 			continue;
 		}
-		verr(V, v[i]->file, v[i]->line, v[i]->col,
+		verr(v[i]->file, v[i]->line, v[i]->col,
 		     "duplicate section id '%s' (first defined at %s:%d:%d)", v[i]->id,
 		     v[first]->file, v[first]->line, v[first]->col);
 	}
@@ -110,12 +110,12 @@ static void resolve_links(struct vstate *V, struct node *n)
 				V->suggestions++ < SUGGEST_MAX ? section_ids(V->c) : NULL;
 			const char *near =
 				ids ? closest_word(n->see_also.v[i], ids, V->c->nsections) : NULL;
-			verr(V, n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
+			verr(n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
 			     "see_also names no section '%s'%s%s%s", n->see_also.v[i],
 			     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
 			free(ids);
 		} else if (t == n) {
-			verr(V, n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
+			verr(n->file, strv_line(&n->see_also, i), strv_col(&n->see_also, i),
 			     "section '%s' links to itself", n->id);
 		}
 		n->see[i] = t;
@@ -131,7 +131,7 @@ static void check_node(struct vstate *V, struct node *n)
 			/* Items without sources take their list's. */
 			const struct node *list = k->parent;
 			if (!list->cites) {
-				verr(V, k->file, k->line, k->col,
+				verr(k->file, k->line, k->col,
 				     "list item has no sources, and its list has none");
 			} else {
 				k->sources = list->sources;
@@ -139,7 +139,7 @@ static void check_node(struct vstate *V, struct node *n)
 			}
 		}
 		if (k->type == NODE_LIST && k->text && *k->text && !k->cites)
-			verr(V, k->file, k->line, k->col,
+			verr(k->file, k->line, k->col,
 			     "a list with an introduction needs 'sources' for it");
 		check_node(V, k);
 	}
@@ -274,18 +274,18 @@ static void check_sign_twins(struct vstate *V)
 			const char *what =
 				b->term ? "shares the lay word" : "has the same words as";
 			if (a->n->urgency != b->n->urgency)
-				verr(V, b->n->file, b->n->line, b->n->col,
+				verr(b->n->file, b->n->line, b->n->col,
 				     "sign '%s' is the same sign as '%s' (%s:%d:%d) at another level: "
 				     "'%s' here, '%s' there; write it once",
 				     b->n->id, a->n->id, a->n->file, a->n->line, a->n->col,
 				     urgency_name(b->n->urgency), urgency_name(a->n->urgency));
 			else if (b->term)
-				verr(V, b->n->file, b->n->line, b->n->col,
+				verr(b->n->file, b->n->line, b->n->col,
 				     "sign '%s' %s '%s' with sign '%s' (%s:%d:%d); write it once",
 				     b->n->id, what, b->term, a->n->id, a->n->file, a->n->line,
 				     a->n->col);
 			else
-				verr(V, b->n->file, b->n->line, b->n->col,
+				verr(b->n->file, b->n->line, b->n->col,
 				     "sign '%s' %s sign '%s' (%s:%d:%d); write it once", b->n->id,
 				     what, a->n->id, a->n->file, a->n->line, a->n->col);
 			continue;
@@ -331,14 +331,14 @@ static bool has_action(const struct node *sec, enum urgency g)
 	return false;
 }
 
-static void check_action_text(struct vstate *V, const struct node *n)
+static void check_action_text(const struct node *n)
 {
 	static const char ph[] = "{emergency-number}";
 	for (const char *p = strchr(n->text, '{'); p; p = strchr(p + 1, '{'))
 		if (strncmp(p, ph, sizeof ph - 1) != 0) {
 			const char *e = strchr(p, '}');
 			int len = e ? (int)(e - p + 1) : (int)strlen(p);
-			verr(V, n->file, n->line, n->col,
+			verr(n->file, n->line, n->col,
 			     "unknown placeholder '%.*s' in an action (only %s is filled in)",
 			     len > 40 ? 40 : len, p, ph);
 		}
@@ -351,13 +351,13 @@ static void check_sign_nodes(struct vstate *V, struct node *n, const struct node
 	for (struct node *k = n->first; k; k = k->next) {
 		if (k->type == NODE_ITEM) {
 			if (k->urgency != URG_NONE && k->id == NULL)
-				verr(V, k->file, k->line, k->col,
+				verr(k->file, k->line, k->col,
 				     "an item with an urgency is a sign and needs a 'sign' id");
 			else if (k->urgency == URG_NONE && k->id != NULL)
-				verr(V, k->file, k->line, k->col, "sign '%s' needs an 'urgency'",
+				verr(k->file, k->line, k->col, "sign '%s' needs an 'urgency'",
 				     k->id);
 		} else if (k->type == NODE_ACTION && k->text) {
-			check_action_text(V, k);
+			check_action_text(k);
 		} else if (k->type == NODE_SIGNS) {
 			k->see = arena_alloc(&V->c->mem, (k->see_also.n + 1) * sizeof *k->see);
 			for (size_t i = 0; i < k->see_also.n; i++) {
@@ -372,9 +372,9 @@ static void check_sign_nodes(struct vstate *V, struct node *n, const struct node
 						ids[j] = sorted[j]->id;
 				}
 				const char *near = ids ? closest_word(id, ids, nsorted) : NULL;
-				verr(V, k->file, strv_line(&k->see_also, i),
-				     strv_col(&k->see_also, i), "signs names no sign '%s'%s%s%s",
-				     id, near ? "; did you mean '" : "", near ? near : "",
+				verr(k->file, strv_line(&k->see_also, i), strv_col(&k->see_also, i),
+				     "signs names no sign '%s'%s%s%s", id,
+				     near ? "; did you mean '" : "", near ? near : "",
 				     near ? "'?" : "");
 				free(ids);
 			}
@@ -394,7 +394,7 @@ static void check_signs(struct vstate *V)
 	size_t m = 0; /* v[0..m): each id once, for lookups */
 	for (size_t i = 0; i < n; i++) {
 		if (m > 0 && strcmp(v[i]->id, v[m - 1]->id) == 0) {
-			verr(V, v[i]->file, v[i]->line, v[i]->col,
+			verr(v[i]->file, v[i]->line, v[i]->col,
 			     "sign id '%s' is used twice (first at %s:%d:%d)", v[i]->id,
 			     v[m - 1]->file, v[m - 1]->line, v[m - 1]->col);
 			continue;
@@ -412,12 +412,12 @@ static void check_signs(struct vstate *V)
 		if (*h == NULL) {
 			*h = s;
 			if (!has_action(sec, s->urgency))
-				verr(V, s->file, s->line, s->col,
+				verr(s->file, s->line, s->col,
 				     "the section '%s' holds signs of level '%s' but no 'action' "
 				     "block of that level saying what to do",
 				     sec->id, urgency_name(s->urgency));
 		} else if (node_section(*h) != sec) {
-			verr(V, s->file, s->line, s->col,
+			verr(s->file, s->line, s->col,
 			     "signs of level '%s' belong in one section: '%s' (first at %s:%d:%d); "
 			     "show this one elsewhere with a 'signs' block",
 			     urgency_name(s->urgency), node_section(*h)->id, (*h)->file, (*h)->line,
@@ -430,6 +430,7 @@ static void check_signs(struct vstate *V)
 int validate(struct content *c)
 {
 	struct vstate V = { .c = c };
+	size_t errors = diag_errors();
 	free(c->sections);
 	free(c->by_id);
 	free(c->terms);
@@ -439,15 +440,16 @@ int validate(struct content *c)
 	c->terms = NULL;
 	c->signs = NULL;
 	c->nsections = c->nterms = c->nsigns = 0;
-	collect(&V, c->root, 0);
+	gather_reading_order(&V, c->root, 0);
 	index_ids(&V);
 	/* Lists are resolved before their items read them: check_node visits a
 	 * list's own sources before descending into its items. */
 	check_node(&V, c->root);
 	check_signs(&V);
-	if (c->nsections == 0 && V.errors == 0 && diag_errors() == 0)
-		verr(&V, c->dir, 0, 0, "no sections: the content folder holds no topic files");
-	return V.errors ? -1 : 0;
+	/* Errors before (a topic file that could not be read) explain it already. */
+	if (c->nsections == 0 && diag_errors() == 0)
+		verr(c->dir, 0, 0, "no sections: the content folder holds no topic files");
+	return diag_errors() != errors ? -1 : 0;
 }
 
 /* Lint: words that mix scripts, such as Latin with Cyrillic look-alikes.
@@ -476,9 +478,8 @@ static void script_names(const UChar *w, int32_t len, char *out, size_t outsz)
 	}
 }
 
-static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *text)
+static void lint_text(USpoofChecker *sc, const struct node *n, const char *text)
 {
-	size_t warnings = 0;
 	const char *p = text;
 	while (*p) {
 		while (*p == ' ' || *p == '\n' || *p == '\t' || (*p > 0 && *p < 0x30 && *p != '-'))
@@ -509,38 +510,34 @@ static size_t lint_text(USpoofChecker *sc, const struct node *n, const char *tex
 			diag(DIAG_WARNING, n->file, n->line, n->col,
 			     "word '%.*s' mixes scripts (%s); look-alike letters?", (int)(end - w),
 			     w, scripts);
-			warnings++;
 		}
 	}
-	return warnings;
 }
 
-static size_t lint_node(USpoofChecker *sc, const struct node *n)
+static void lint_node(USpoofChecker *sc, const struct node *n)
 {
-	size_t w = 0;
 	for (const struct node *k = n->first; k; k = k->next) {
 		if (k->title)
-			w += lint_text(sc, k, k->title);
+			lint_text(sc, k, k->title);
 		if (k->text)
-			w += lint_text(sc, k, k->text);
+			lint_text(sc, k, k->text);
 		if (k->context)
-			w += lint_text(sc, k, k->context);
+			lint_text(sc, k, k->context);
 		for (size_t i = 0; i < k->also_called.n; i++)
-			w += lint_text(sc, k, k->also_called.v[i]);
-		w += lint_node(sc, k);
+			lint_text(sc, k, k->also_called.v[i]);
+		lint_node(sc, k);
 	}
-	return w;
 }
 
-size_t validate_lint(const struct content *c)
+void validate_lint(const struct content *c)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	USpoofChecker *sc = uspoof_open(&st);
 	if (U_FAILURE(st))
-		return 0;
+		return;
 	uspoof_setChecks(sc, USPOOF_RESTRICTION_LEVEL, &st);
 	uspoof_setRestrictionLevel(sc, USPOOF_HIGHLY_RESTRICTIVE);
-	size_t w = U_SUCCESS(st) ? lint_node(sc, c->root) : 0;
+	if (U_SUCCESS(st))
+		lint_node(sc, c->root);
 	uspoof_close(sc);
-	return w;
 }

@@ -7,8 +7,6 @@
 #ifndef EXOREAD_VALIDATE_H
 #define EXOREAD_VALIDATE_H
 
-#include <stddef.h>
-
 #include "model.h"
 
 /* Validate a loaded tree: ids, references, sources, signs; fills sections, terms, signs.
@@ -16,7 +14,7 @@
 int validate(struct content *c);
 
 /* Warn (DIAG_WARNING) about every word that mixes scripts, such as Latin
- * letters with Cyrillic look-alikes. Returns the number of warnings. */
-size_t validate_lint(const struct content *c);
+ * letters with Cyrillic look-alikes. */
+void validate_lint(const struct content *c);
 
 #endif
