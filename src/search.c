@@ -390,15 +390,15 @@ static struct qmem *qmem_get(const struct search_index *ix)
 }
 
 /* A match of one unit at one position of a candidate, for the nearness scan. */
-struct mp {
+struct match_pos {
 	uint64_t pos;
 	uint32_t cand, src, unit;
 	float w;
 };
 
-static int cmp_mp(const void *a, const void *b)
+static int cmp_match_pos(const void *a, const void *b)
 {
-	const struct mp *x = a, *y = b;
+	const struct match_pos *x = a, *y = b;
 	if (x->cand != y->cand)
 		return x->cand < y->cand ? -1 : 1;
 	if (x->pos != y->pos)
@@ -406,12 +406,13 @@ static int cmp_mp(const void *a, const void *b)
 	return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
-struct mps {
-	struct mp *v;
+/* The matches of all candidates, sorted by cmp_match_pos before the scan. */
+struct match_list {
+	struct match_pos *v;
 	size_t n, cap;
 };
 
-static void mp_push(struct mps *m, struct mp e)
+static void match_push(struct match_list *m, struct match_pos e)
 {
 	if (m->n == m->cap) {
 		m->cap = m->cap ? m->cap * 2 : 256;
@@ -420,16 +421,16 @@ static void mp_push(struct mps *m, struct mp e)
 	m->v[m->n++] = e;
 }
 
-static void mp_add(const struct search_index *ix, struct mps *m, uint32_t cand, uint32_t src,
-		   uint32_t off, uint32_t unit, double w)
+static void match_add(const struct search_index *ix, struct match_list *m, uint32_t cand,
+		      uint32_t src, uint32_t off, uint32_t unit, double w)
 {
 	const struct src *sp = &ix->srcs[src];
-	mp_push(m,
-		(struct mp){ .cand = cand,
-			     .pos = (uint64_t)(src - ix->secfirst[sp->sec]) << POS_SRC_SHIFT | off,
-			     .src = src,
-			     .unit = unit,
-			     .w = (float)(w * field_weight[sp->field]) });
+	match_push(m, (struct match_pos){
+			      .cand = cand,
+			      .pos = (uint64_t)(src - ix->secfirst[sp->sec]) << POS_SRC_SHIFT | off,
+			      .src = src,
+			      .unit = unit,
+			      .w = (float)(w * field_weight[sp->field]) });
 }
 
 /*
@@ -438,7 +439,7 @@ static void mp_add(const struct search_index *ix, struct mps *m, uint32_t cand, 
  * holding all it matches), and the query's neighbouring words found side by
  * side in the text.
  */
-static void scan_cand(const struct search_index *ix, const struct mp *e, size_t n,
+static void scan_cand(const struct search_index *ix, const struct match_pos *e, size_t n,
 		      const struct plan *pl, struct cand *c, double *close, double *adj)
 {
 	uint32_t best_pop = 0, mask = 0, pairs = 0;
@@ -529,15 +530,15 @@ static uint32_t cand_find(const struct cand *c, size_t k, uint32_t sec)
 static void rerank(const struct search_index *ix, const struct plan *pl, struct plist *occ,
 		   struct cand *c, size_t k)
 {
-	struct mps m = { 0 };
+	struct match_list m = { 0 };
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
 		if (un->nw > 1) {
 			for (size_t i = 0; i < occ[u].n; i++) {
 				uint32_t ci = cand_find(c, k, ix->srcs[occ[u].src[i]].sec);
 				if (ci != UINT32_MAX)
-					mp_add(ix, &m, ci, occ[u].src[i], occ[u].off[i],
-					       (uint32_t)u, occ[u].w[i]);
+					match_add(ix, &m, ci, occ[u].src[i], occ[u].off[i],
+						  (uint32_t)u, occ[u].w[i]);
 			}
 			continue;
 		}
@@ -556,13 +557,13 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
 				pc.end = pc.p + pc.sl.nb;
 				pc.first = true;
 				while (pcur_next(&pc))
-					mp_add(ix, &m, (uint32_t)ci, pc.src, pc.off, (uint32_t)u,
-					       un->w[0].alts[a].w);
+					match_add(ix, &m, (uint32_t)ci, pc.src, pc.off, (uint32_t)u,
+						  un->w[0].alts[a].w);
 			}
 		}
 	}
 	if (m.n > 1)
-		qsort(m.v, m.n, sizeof(*m.v), cmp_mp);
+		qsort(m.v, m.n, sizeof(*m.v), cmp_match_pos);
 	size_t i = 0;
 	for (size_t ci = 0; ci < k; ci++) {
 		size_t j = i;

@@ -77,7 +77,8 @@ static const char *const filler_words[] = {
 	"take",    "thing",      "things", "time",   "want", "way",   "week",
 };
 
-static int cmp_str(const void *a, const void *b)
+/* Two entries of a sorted word list (stop_words, filler_words), for bsearch. */
+static int cmp_listed_words(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -85,13 +86,13 @@ static int cmp_str(const void *a, const void *b)
 bool is_stop(const char *w)
 {
 	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
-		       sizeof(stop_words[0]), cmp_str) != NULL;
+		       sizeof(stop_words[0]), cmp_listed_words) != NULL;
 }
 
 bool is_filler(const char *w)
 {
 	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
-		       sizeof(filler_words[0]), cmp_str) != NULL;
+		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
 }
 
 /* A single filler word ("after", "make"); a phrase never is. */
@@ -562,7 +563,7 @@ struct parse_ctx {
 	size_t base; /* offset of the folded piece in the query */
 };
 
-static int collect_word(void *arg, const struct fold_word *fw)
+static int add_query_word(void *arg, const struct fold_word *fw)
 {
 	struct parse_ctx *p = arg;
 	if (p->n >= MAX_PHRASE * MAX_UNITS)
@@ -608,7 +609,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 		const char *e = strchr(s, '"');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
 		struct parse_ctx p = { .base = (size_t)(s - query) };
-		fold_words(ix->fold, s, len, collect_word, &p);
+		fold_words(ix->fold, s, len, add_query_word, &p);
 		s += len + (e != NULL && quoted);
 		if (quoted && p.n > 1) {
 			if (p.n > MAX_PHRASE) {
@@ -653,7 +654,8 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 	return pl->n;
 }
 
-static int cmp_fix(const void *a, const void *b)
+/* Corrected words in the order they stand in the query. */
+static int cmp_fix_start(const void *a, const void *b)
 {
 	const struct qword *x = *(const struct qword *const *)a,
 			   *y = *(const struct qword *const *)b;
@@ -671,7 +673,7 @@ char *corrected_query(const char *query, const struct plan *pl)
 				fx[n++] = &pl->u[i].w[j];
 	if (n == 0)
 		return NULL;
-	qsort(fx, n, sizeof(*fx), cmp_fix);
+	qsort(fx, n, sizeof(*fx), cmp_fix_start);
 	struct buf b = { 0 };
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -688,7 +690,8 @@ struct sugg_ctx {
 	unsigned d;
 };
 
-static void closest(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+/* Keep the nearest word fuzzy_each finds, the most frequent of equally near ones. */
+static void keep_nearest(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
 {
 	struct sugg_ctx *s = arg;
 	if (ix->words[wid].stop)
@@ -722,7 +725,7 @@ char *suggest(const struct search_index *ix, const struct plan *pl)
 			    q->nchars <= MAX_FUZZY_LEN && !english) {
 				struct sugg_ctx s = { .best = NO_TERM };
 				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
-				fuzzy_each(ix, q, k, closest, &s);
+				fuzzy_each(ix, q, k, keep_nearest, &s);
 				if (s.best != NO_TERM) {
 					w = ix->words[s.best].w;
 					changed = true;
