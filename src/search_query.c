@@ -7,7 +7,8 @@
  * Hunspell: a correct English word stays unmatched ("price" is never read as
  * "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
- * one edit for 4-7 letters and two for 8 or more; only when none is that near
+ * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
+ * typo_max_edits); only when none is that near
  * are Hunspell's proposals that the content holds taken (one edit more, for
  * words of MIN_PROPOSE letters or more). Hunspell holds just the dictionary
  * lines that could spell the words asked about (speller_for), so a check
@@ -180,12 +181,12 @@ static void fuzzy_each(const struct search_index *ix, const struct qword *q, uns
 	}
 }
 
-/* Typo tolerance: 4 to 7 letters allow one edit, 8 or more allow two. */
+/* Typo tolerance (TYPO_MATCH in util.h); numbers and very long words get none. */
 static unsigned fuzzy_k(const struct qword *q)
 {
-	if (q->number || q->nchars < 4 || q->nchars > MAX_FUZZY_LEN)
+	if (q->number || q->nchars > MAX_FUZZY_LEN)
 		return 0;
-	return q->nchars >= 8 ? 2 : 1;
+	return typo_max_edits(TYPO_MATCH, q->nchars);
 }
 
 struct speller *speller_new(void)
@@ -481,12 +482,12 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	q->fix = xstrdup(f.word);
 }
 
-/* Whether content word w is a near spelling of q: a slip or two, or the same sound. */
+/* Whether content word w is a near spelling of q: a slip or two (TYPO_SLIP), or the same sound. */
 static bool near_word(const struct search_index *ix, const struct qword *q, const struct word *w)
 {
 	if (w->stop || w->nchars > MAX_FUZZY_LEN)
 		return false;
-	unsigned k = q->nchars >= 6 ? 2 : 1;
+	unsigned k = typo_max_edits(TYPO_SLIP, q->nchars);
 	size_t diff = q->nchars > w->nchars ? q->nchars - w->nchars : w->nchars - q->nchars;
 	if (diff <= k && text_edit_distance(q->cps, q->nchars, ix->cps + w->cp, w->nchars, k) <= k)
 		return true;
@@ -705,7 +706,7 @@ static void keep_nearest(const struct search_index *ix, void *arg, uint32_t wid,
 
 /*
  * "Did you mean": each unknown word that is not a correct English word
- * replaced by the nearest known one, when one is near.
+ * replaced by the nearest known one, when one is near (TYPO_SUGGEST).
  */
 char *suggest(const struct search_index *ix, const struct plan *pl)
 {
@@ -724,7 +725,7 @@ char *suggest(const struct search_index *ix, const struct plan *pl)
 			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
 			    q->nchars <= MAX_FUZZY_LEN && !english) {
 				struct sugg_ctx s = { .best = NO_TERM };
-				unsigned k = q->nchars >= 8 ? 3 : q->nchars >= 5 ? 2 : 1;
+				unsigned k = typo_max_edits(TYPO_SUGGEST, q->nchars);
 				fuzzy_each(ix, q, k, keep_nearest, &s);
 				if (s.best != NO_TERM) {
 					w = ix->words[s.best].w;
