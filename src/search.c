@@ -350,17 +350,22 @@ struct qmem *qmem_new(void)
 	return xcalloc(1, sizeof(struct qmem));
 }
 
+/* Free the per-section arrays (not m itself). */
+static void qmem_release(struct qmem *m)
+{
+	free(m->tf);
+	free(m->acc);
+	free(m->mask);
+	free(m->tmask);
+	free(m->spread);
+	free(m->touched);
+	free(m->cands);
+}
+
 void qmem_free(struct qmem *m)
 {
-	if (m) {
-		free(m->tf);
-		free(m->acc);
-		free(m->mask);
-		free(m->tmask);
-		free(m->spread);
-		free(m->touched);
-		free(m->cands);
-	}
+	if (m)
+		qmem_release(m);
 	free(m);
 }
 
@@ -370,13 +375,7 @@ static struct qmem *qmem_get(const struct search_index *ix)
 	struct qmem *m = ix->qm;
 	if (m->tf == NULL || m->n != ix->nsecs) {
 		size_t n = ix->nsecs ? ix->nsecs : 1;
-		free(m->tf);
-		free(m->acc);
-		free(m->mask);
-		free(m->tmask);
-		free(m->spread);
-		free(m->touched);
-		free(m->cands);
+		qmem_release(m);
 		m->tf = xcalloc(n, sizeof(*m->tf));
 		m->acc = xcalloc(n, sizeof(*m->acc));
 		m->mask = xcalloc(n, sizeof(*m->mask));
@@ -434,17 +433,16 @@ static void match_add(const struct search_index *ix, struct match_list *m, uint3
 }
 
 /*
- * One candidate's matches, by position: the block for its snippet (the one
- * that matches most units), how near its units come (the smallest window
- * holding all it matches), and the query's neighbouring words found side by
- * side in the text.
+ * The block for a candidate's snippet, in *src: the src (not a title) whose
+ * matches hold the most units, then the most weight; UINT32_MAX when every
+ * match is in a title. Returns the units matched anywhere.
  */
-static void scan_cand(const struct search_index *ix, const struct match_pos *e, size_t n,
-		      const struct plan *pl, struct cand *c, double *close, double *adj)
+static uint32_t best_block(const struct search_index *ix, const struct match_pos *e, size_t n,
+			   uint32_t *src)
 {
-	uint32_t best_pop = 0, mask = 0, pairs = 0;
+	uint32_t best_pop = 0, mask = 0;
 	double best_w = 0;
-	c->src = UINT32_MAX;
+	*src = UINT32_MAX;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		uint32_t gm = 0;
@@ -460,10 +458,18 @@ static void scan_cand(const struct search_index *ix, const struct match_pos *e, 
 		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
 			best_pop = pop;
 			best_w = gw;
-			c->src = e[i].src;
+			*src = e[i].src;
 		}
 		i = j;
 	}
+	return mask;
+}
+
+/* The share of the query's neighbouring words found side by side in the
+ * matches, each pair counting as much as the lighter of its two words. */
+static double pairs_found(const struct plan *pl, const struct match_pos *e, size_t n)
+{
+	uint32_t pairs = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t u = e[i].unit;
 		if (u + 1 >= pl->n || pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
@@ -473,7 +479,6 @@ static void scan_cand(const struct search_index *ix, const struct match_pos *e, 
 			if (e[j].pos > e[i].pos && e[j].unit == u + 1)
 				pairs |= 1u << u;
 	}
-	/* Each pair counts as much as the lighter of its two words. */
 	double found = 0, total = 0;
 	for (size_t u = 0; u + 1 < pl->n; u++) {
 		if (pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
@@ -483,11 +488,15 @@ static void scan_cand(const struct search_index *ix, const struct match_pos *e, 
 		if ((pairs >> u) & 1)
 			found += w;
 	}
-	*adj = total > 0 ? found / total : 0;
-	*close = 0;
-	uint32_t nmatch = (uint32_t)__builtin_popcount(mask);
+	return total > 0 ? found / total : 0;
+}
+
+/* How near the nmatch units the matches hold come: (nmatch - 1) over the
+ * smallest window holding them all, at most 1; 0 for fewer than two. */
+static double nearness(const struct match_pos *e, size_t n, uint32_t nmatch)
+{
 	if (nmatch < 2)
-		return;
+		return 0;
 	unsigned cnt[MAX_UNITS] = { 0 };
 	size_t have = 0, l = 0;
 	uint64_t span = UINT64_MAX;
@@ -503,9 +512,22 @@ static void scan_cand(const struct search_index *ix, const struct match_pos *e, 
 			l++;
 		}
 	}
-	*close = span == 0 ? 1.0 : (double)(nmatch - 1) / (double)span;
-	if (*close > 1.0)
-		*close = 1.0;
+	double close = span == 0 ? 1.0 : (double)(nmatch - 1) / (double)span;
+	return close > 1.0 ? 1.0 : close;
+}
+
+/*
+ * One candidate's matches, by position: the block for its snippet (the one
+ * that matches most units), how near its units come (the smallest window
+ * holding all it matches), and the query's neighbouring words found side by
+ * side in the text.
+ */
+static void scan_cand(const struct search_index *ix, const struct match_pos *e, size_t n,
+		      const struct plan *pl, struct cand *c, double *close, double *adj)
+{
+	uint32_t mask = best_block(ix, e, n, &c->src);
+	*adj = pairs_found(pl, e, n);
+	*close = nearness(e, n, (uint32_t)__builtin_popcount(mask));
 }
 
 /* Index of sec among the k candidates sorted by section, or UINT32_MAX. */
@@ -578,6 +600,79 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
 }
 
 /*
+ * Add one word's field-weighted count in each section, over its
+ * alternatives each weighed against the best one (whose weight goes in
+ * *top), to m->tf; the sections touched go in m->touched. Returns their number.
+ */
+static size_t count_word(const struct search_index *ix, const struct qword *q, uint32_t bit,
+			 struct qmem *m, double *top)
+{
+	size_t nt = 0;
+	double best = 0;
+	for (size_t a = 0; a < q->nalts; a++)
+		if (q->alts[a].w > best)
+			best = q->alts[a].w;
+	for (size_t a = 0; a < q->nalts; a++) {
+		double w = q->alts[a].w;
+		float fw = (float)(w / best / TF_SCALE);
+		struct slcur sl;
+		sl_start(&sl, &ix->terms[q->alts[a].term]);
+		while (sl_next(&sl)) {
+			uint32_t sec = sl.sec;
+			if (m->tf[sec] == 0)
+				m->touched[nt++] = sec;
+			m->tf[sec] += fw * sl.tf;
+			if (sl.flags & 1)
+				m->tmask[sec] |= bit;
+			/* Synonyms only widen the spread of a word the section uses. */
+			if (w >= best)
+				m->spread[sec] += sl.flags >> 1;
+		}
+	}
+	*top = best;
+	return nt;
+}
+
+/* The same for a quoted phrase, from its occurrences (gathered into occ). */
+static size_t count_phrase(const struct search_index *ix, const struct unit *un, uint32_t bit,
+			   struct plist *tmp, struct plist *occ, struct qmem *m)
+{
+	size_t nt = 0;
+	gather_phrase(ix, un, tmp, occ);
+	for (size_t i = 0; i < occ->n; i++) {
+		const struct src *sp = &ix->srcs[occ->src[i]];
+		if (m->tf[sp->sec] == 0)
+			m->touched[nt++] = sp->sec;
+		m->tf[sp->sec] += (float)(occ->w[i] * field_weight[sp->field]);
+		if (sp->field == F_TITLE || sp->field == F_QUESTION)
+			m->tmask[sp->sec] |= bit;
+	}
+	return nt;
+}
+
+/*
+ * A unit's weight from the nt of N sections that hold it: idf squared (the
+ * query weighs its words by IDF too) times its best alternative's weight
+ * top. A filler word weighs FILLER_W of that, and never more than FILLER_W
+ * times the lightest meaning-bearing word that matched, kept in *lightest.
+ */
+static double unit_weight(double N, size_t nt, double top, bool filler, double *lightest)
+{
+	double idf = log(1.0 + (N - (double)nt + 0.5) / ((double)nt + 0.5));
+	idf *= idf; /* the query weighs its words by IDF too */
+	/* A corrected word ranks as the word would, below it. */
+	idf *= top;
+	if (filler) {
+		idf *= FILLER_W;
+		if (*lightest > 0 && idf > FILLER_W * *lightest)
+			idf = FILLER_W * *lightest;
+	} else if (nt > 0 && (*lightest == 0 || idf < *lightest)) {
+		*lightest = idf;
+	}
+	return idf;
+}
+
+/*
  * First pass: every alternative's section list (no positions), each unit's
  * field-weighted count per section saturated and weighted by the unit's IDF,
  * summed into m->acc. Lists each section matched in m->cands; returns their
@@ -588,7 +683,6 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 {
 	struct plist tmp[MAX_PHRASE] = { 0 };
 	size_t ncand = 0;
-	double N = (double)ix->nsecs;
 	/* Filler words last, so that they can weigh less than the lightest word
 	 * that bears meaning: "made" must not outweigh "exosomes". */
 	size_t order[MAX_UNITS], no = 0;
@@ -601,53 +695,11 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 		size_t u = order[o];
 		const struct unit *un = &pl->u[u];
 		uint32_t bit = 1u << u;
-		size_t nt = 0;
 		double top = 1.0; /* the best alternative's weight */
-		if (un->nw == 1) {
-			top = 0;
-			for (size_t a = 0; a < un->w[0].nalts; a++)
-				if (un->w[0].alts[a].w > top)
-					top = un->w[0].alts[a].w;
-			for (size_t a = 0; a < un->w[0].nalts; a++) {
-				double w = un->w[0].alts[a].w;
-				float fw = (float)(w / top / TF_SCALE);
-				struct slcur sl;
-				sl_start(&sl, &ix->terms[un->w[0].alts[a].term]);
-				while (sl_next(&sl)) {
-					uint32_t sec = sl.sec;
-					if (m->tf[sec] == 0)
-						m->touched[nt++] = sec;
-					m->tf[sec] += fw * sl.tf;
-					if (sl.flags & 1)
-						m->tmask[sec] |= bit;
-					/* Synonyms only widen the spread of a word the section uses. */
-					if (w >= top)
-						m->spread[sec] += sl.flags >> 1;
-				}
-			}
-		} else {
-			gather_phrase(ix, un, tmp, &occ[u]);
-			for (size_t i = 0; i < occ[u].n; i++) {
-				const struct src *sp = &ix->srcs[occ[u].src[i]];
-				if (m->tf[sp->sec] == 0)
-					m->touched[nt++] = sp->sec;
-				m->tf[sp->sec] += (float)(occ[u].w[i] * field_weight[sp->field]);
-				if (sp->field == F_TITLE || sp->field == F_QUESTION)
-					m->tmask[sp->sec] |= bit;
-			}
-		}
+		size_t nt = un->nw == 1 ? count_word(ix, &un->w[0], bit, m, &top)
+					: count_phrase(ix, un, bit, tmp, &occ[u], m);
 		df[u] = nt;
-		double idf = log(1.0 + (N - (double)nt + 0.5) / ((double)nt + 0.5));
-		idf *= idf; /* the query weighs its words by IDF too */
-		/* A corrected word ranks as the word would, below it. */
-		idf *= top;
-		if (is_filler_unit(un)) {
-			idf *= FILLER_W;
-			if (lightest > 0 && idf > FILLER_W * lightest)
-				idf = FILLER_W * lightest;
-		} else if (nt > 0 && (lightest == 0 || idf < lightest)) {
-			lightest = idf;
-		}
+		double idf = unit_weight((double)ix->nsecs, nt, top, is_filler_unit(un), &lightest);
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
@@ -731,6 +783,103 @@ static char *checked_suggestion(const struct search_index *ix, const struct plan
 	return s;
 }
 
+/*
+ * The sections matched, as candidates: each BM25F sum times the spread,
+ * title and overview factors. Clears m's arrays for the next query.
+ */
+static struct cand *take_cands(const struct search_index *ix, const struct plan *pl, struct qmem *m,
+			       size_t ncand)
+{
+	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
+	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
+	for (size_t i = 0; i < ncand; i++) {
+		uint32_t sec = m->cands[i];
+		double base = m->acc[sec];
+		/*
+		 * A section that comes back to a word in several blocks explains it; one
+		 * that names it in a single list item only points at it.
+		 */
+		double spread = (double)m->spread[sec] / (double)pl->n;
+		base *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
+		/* A title or question that says the whole query, and little else, is the
+		 * answer itself. */
+		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
+		if (m->tmask[sec] == all) {
+			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
+			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
+		}
+		/* An overview leads to its subsections, which hold the facts. */
+		if (ix->titlen[sec] & OVERVIEW)
+			base *= W_OVERVIEW;
+		cand[i] =
+			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
+		m->acc[sec] = 0;
+		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
+	}
+	return cand;
+}
+
+/* Nothing answers the query: the best sections are offered as topics, not hits. */
+static void offer_topics(const struct search_index *ix, struct cand *cand, size_t ncand,
+			 struct search_result *res)
+{
+	size_t k = ncand < MAX_TOPICS ? ncand : MAX_TOPICS;
+	select_top(cand, ncand, k);
+	res->topics = xcalloc(k, sizeof(*res->topics));
+	for (size_t i = 0; i < k; i++)
+		res->topics[i] = ix->c->sections[cand[i].sec];
+	res->ntopics = k;
+}
+
+/*
+ * Put the best want candidates first, best first: the best by BM25F,
+ * re-ranked with nearness: the rest cannot gain enough. Past RERANK_MAX hits
+ * wanted (--limit 0 on large content), the rest keep their BM25F order,
+ * below the re-ranked ones.
+ */
+static void rank_best(const struct search_index *ix, const struct plan *pl, struct plist *occ,
+		      struct cand *cand, size_t ncand, size_t want)
+{
+	size_t k = (want < RERANK_MAX ? want : RERANK_MAX) + RERANK_EXTRA;
+	if (k > ncand)
+		k = ncand;
+	select_top(cand, ncand, want > k ? want : k);
+	if (k > 1)
+		qsort(cand, k, sizeof(*cand), cmp_sec);
+	rerank(ix, pl, occ, cand, k);
+	if (k > 1)
+		qsort(cand, k, sizeof(*cand), cmp_score);
+}
+
+/* The first n candidates as hits, with snippets: made for the hits returned only. */
+static void fill_hits(const struct search_index *ix, const struct plan *pl, const struct cand *cand,
+		      size_t n, size_t width, struct search_result *res)
+{
+	res->nhits = n;
+	res->hits = xcalloc(n ? n : 1, sizeof(*res->hits));
+	struct buf text = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		struct search_hit *h = &res->hits[i];
+		const struct cand *c = &cand[i];
+		uint32_t src = c->src != UINT32_MAX ? c->src : first_text(ix, c->sec);
+		h->section = ix->c->sections[c->sec];
+		h->score = c->score;
+		h->block = h->section;
+		if (src == UINT32_MAX) {
+			h->snippet = xstrdup("");
+			continue;
+		}
+		const struct src *sp = &ix->srcs[src];
+		h->block = sp->node;
+		snippet_source(ix, src, &text);
+		struct search_mark *mk;
+		size_t nm = plan_marks(ix, pl, text.s, text.len, &mk);
+		make_snippet(text.s, text.len, mk, nm, width, h);
+		free(mk);
+	}
+	buf_free(&text);
+}
+
 static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res, bool verify)
 {
@@ -746,89 +895,19 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	struct plist occ[MAX_UNITS] = { 0 };
 	size_t df[MAX_UNITS] = { 0 };
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
-	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
-	uint32_t all = pl.n >= 32 ? UINT32_MAX : (1u << pl.n) - 1;
-	for (size_t i = 0; i < ncand; i++) {
-		uint32_t sec = m->cands[i];
-		double base = m->acc[sec];
-		/*
-		 * A section that comes back to a word in several blocks explains it; one
-		 * that names it in a single list item only points at it.
-		 */
-		double spread = (double)m->spread[sec] / (double)pl.n;
-		base *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
-		/* A title or question that says the whole query, and little else, is the
-		 * answer itself. */
-		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
-		if (m->tmask[sec] == all) {
-			double cover = tl > pl.n ? (double)pl.n / tl : 1.0;
-			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
-		}
-		/* An overview leads to its subsections, which hold the facts. */
-		if (ix->titlen[sec] & OVERVIEW)
-			base *= W_OVERVIEW;
-		cand[i] =
-			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
-		m->acc[sec] = 0;
-		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
-	}
-
+	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
 	if (ncand > 0 && !answered(ix, &pl, df)) {
-		/* Nothing answers it: the best sections are offered as topics, not hits. */
-		size_t k = ncand < MAX_TOPICS ? ncand : MAX_TOPICS;
-		select_top(cand, ncand, k);
-		res->topics = xcalloc(k, sizeof(*res->topics));
-		for (size_t i = 0; i < k; i++)
-			res->topics[i] = ix->c->sections[cand[i].sec];
-		res->ntopics = k;
+		offer_topics(ix, cand, ncand, res);
 		ncand = 0;
 	}
-
-	/*
-	 * The best by BM25F, re-ranked with nearness: the rest cannot gain enough.
-	 * Past RERANK_MAX hits wanted (--limit 0 on large content), the rest keep
-	 * their BM25F order, below the re-ranked ones.
-	 */
 	size_t want = limit < ncand ? limit : ncand;
-	size_t k = (want < RERANK_MAX ? want : RERANK_MAX) + RERANK_EXTRA;
-	if (k > ncand)
-		k = ncand;
-	select_top(cand, ncand, want > k ? want : k);
-	if (k > 1)
-		qsort(cand, k, sizeof(*cand), cmp_sec);
-	rerank(ix, &pl, occ, cand, k);
-	if (k > 1)
-		qsort(cand, k, sizeof(*cand), cmp_score);
+	rank_best(ix, &pl, occ, cand, ncand, want);
 	for (size_t u = 0; u < MAX_UNITS; u++)
 		plist_free(&occ[u]);
-
-	/* Snippets only for the hits returned. */
-	res->nhits = want;
 	res->ntotal = ncand;
-	res->hits = xcalloc(res->nhits ? res->nhits : 1, sizeof(*res->hits));
-	struct buf text = { 0 };
-	for (size_t i = 0; i < res->nhits; i++) {
-		struct search_hit *h = &res->hits[i];
-		const struct cand *c = &cand[i];
-		uint32_t src = c->src != UINT32_MAX ? c->src : first_text(ix, c->sec);
-		h->section = ix->c->sections[c->sec];
-		h->score = c->score;
-		h->block = h->section;
-		if (src == UINT32_MAX) {
-			h->snippet = xstrdup("");
-			continue;
-		}
-		const struct src *sp = &ix->srcs[src];
-		h->block = sp->node;
-		snippet_source(ix, src, &text);
-		struct search_mark *mk;
-		size_t nm = plan_marks(ix, &pl, text.s, text.len, &mk);
-		make_snippet(text.s, text.len, mk, nm, width, h);
-		free(mk);
-	}
-	buf_free(&text);
+	fill_hits(ix, &pl, cand, want, width, res);
 	free(cand);
 	if (res->nhits == 0 && res->ntopics == 0 && verify)
 		res->suggestion = checked_suggestion(ix, &pl);

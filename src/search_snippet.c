@@ -201,65 +201,69 @@ static size_t snippet_start(const char *t, const struct cpos *cp, size_t i0, siz
 	return neg < cp->off[i0] ? cpos_at(cp, neg) : i0;
 }
 
-/*
- * Cut a window of about width columns out of t around the densest run of
- * marks, at word boundaries, with "…" where text was cut; store the
- * terminal-safe snippet and its marks in h.
- */
-void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t nm, size_t width,
-		  struct search_hit *h)
+/* The column of the mark that begins the densest run of marks: the most
+ * marks ending within two thirds of width of it. */
+static size_t densest_anchor(const struct cpos *cp, const struct search_mark *m, size_t nm,
+			     size_t width)
 {
-	struct cpos cp;
-	cpos_build(&cp, t, len);
-	size_t b0 = 0, b1 = len;
-	if (width < 8)
-		width = 8;
-	if (cp.col[cp.n] > width) {
-		size_t anchor = 0, best = 0;
-		for (size_t i = 0; i < nm; i++) {
-			size_t ci = cp.col[cpos_at(&cp, m[i].start)], cnt = 0;
-			for (size_t j = i; j < nm; j++)
-				cnt += cp.col[cpos_at(&cp, m[j].start + m[j].len)] <=
-				       ci + width * 2 / 3;
-			if (cnt > best) {
-				best = cnt;
-				anchor = ci;
-			}
+	size_t anchor = 0, best = 0;
+	for (size_t i = 0; i < nm; i++) {
+		size_t ci = cp->col[cpos_at(cp, m[i].start)], cnt = 0;
+		for (size_t j = i; j < nm; j++)
+			cnt += cp->col[cpos_at(cp, m[j].start + m[j].len)] <= ci + width * 2 / 3;
+		if (cnt > best) {
+			best = cnt;
+			anchor = ci;
 		}
-		size_t scol = anchor > width / 4 ? anchor - width / 4 : 0;
-		size_t i0 = 0;
-		while (i0 < cp.n && cp.col[i0] < scol)
-			i0++;
-		/* Start at a word: skip the rest of a cut word, but never past the anchor. */
-		if (i0 > 0 && !is_space(t[cp.off[i0 - 1]])) {
-			size_t i = i0;
-			while (i < cp.n && !is_space(t[cp.off[i]]) && cp.col[i] < anchor)
-				i++;
-			if (i < cp.n && is_space(t[cp.off[i]]))
-				i0 = i;
-		}
-		while (i0 < cp.n && is_space(t[cp.off[i0]]))
-			i0++;
-		i0 = snippet_start(t, &cp, i0, anchor, width);
-		size_t avail = width - (i0 > 0) - 1;
-		size_t i1 = i0;
-		while (i1 < cp.n && cp.col[i1 + 1] - cp.col[i0] <= avail)
-			i1++;
-		if (i1 < cp.n) {
-			size_t j = i1;
-			while (j > i0 && !is_space(t[cp.off[j]]))
-				j--;
-			if (j > i0 && cp.col[j] > anchor)
-				i1 = j;
-		}
-		b0 = cp.off[i0];
-		b1 = cp.off[i1];
 	}
-	while (b1 > b0 && is_space(t[b1 - 1]))
-		b1--;
-	while (b0 < b1 && is_space(t[b0]))
-		b0++;
+	return anchor;
+}
 
+/* The code point a window starts at that shows the anchor a quarter of width
+ * in: at a word, then at its clause (snippet_start). */
+static size_t window_start(const char *t, const struct cpos *cp, size_t anchor, size_t width)
+{
+	size_t scol = anchor > width / 4 ? anchor - width / 4 : 0;
+	size_t i0 = 0;
+	while (i0 < cp->n && cp->col[i0] < scol)
+		i0++;
+	/* Start at a word: skip the rest of a cut word, but never past the anchor. */
+	if (i0 > 0 && !is_space(t[cp->off[i0 - 1]])) {
+		size_t i = i0;
+		while (i < cp->n && !is_space(t[cp->off[i]]) && cp->col[i] < anchor)
+			i++;
+		if (i < cp->n && is_space(t[cp->off[i]]))
+			i0 = i;
+	}
+	while (i0 < cp->n && is_space(t[cp->off[i0]]))
+		i0++;
+	return snippet_start(t, cp, i0, anchor, width);
+}
+
+/* The code point a window from i0 ends at: what fits in width beside the
+ * "…" marks, cut back to a word end when that stays past the anchor. */
+static size_t window_end(const char *t, const struct cpos *cp, size_t i0, size_t anchor,
+			 size_t width)
+{
+	size_t avail = width - (i0 > 0) - 1;
+	size_t i1 = i0;
+	while (i1 < cp->n && cp->col[i1 + 1] - cp->col[i0] <= avail)
+		i1++;
+	if (i1 < cp->n) {
+		size_t j = i1;
+		while (j > i0 && !is_space(t[cp->off[j]]))
+			j--;
+		if (j > i0 && cp->col[j] > anchor)
+			i1 = j;
+	}
+	return i1;
+}
+
+/* Store t[b0, b1) in h as a terminal-safe snippet, with "…" where text was
+ * cut, and the marks that lie inside it. */
+static void snippet_write(const char *t, size_t len, size_t b0, size_t b1,
+			  const struct search_mark *m, size_t nm, struct search_hit *h)
+{
 	struct buf out = { 0 };
 	buf_add(&out, "", 0);
 	bool lastsp = false;
@@ -285,6 +289,32 @@ void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t
 	if (b1 < len)
 		buf_puts(&out, "\u2026");
 	h->snippet = xrealloc(out.s, out.len + 1); /* trimmed: a hit list can hold thousands */
+}
+
+/*
+ * Cut a window of about width columns out of t around the densest run of
+ * marks, at word boundaries, with "…" where text was cut; store the
+ * terminal-safe snippet and its marks in h.
+ */
+void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t nm, size_t width,
+		  struct search_hit *h)
+{
+	struct cpos cp;
+	cpos_build(&cp, t, len);
+	size_t b0 = 0, b1 = len;
+	if (width < 8)
+		width = 8;
+	if (cp.col[cp.n] > width) {
+		size_t anchor = densest_anchor(&cp, m, nm, width);
+		size_t i0 = window_start(t, &cp, anchor, width);
+		b0 = cp.off[i0];
+		b1 = cp.off[window_end(t, &cp, i0, anchor, width)];
+	}
+	while (b1 > b0 && is_space(t[b1 - 1]))
+		b1--;
+	while (b0 < b1 && is_space(t[b0]))
+		b0++;
+	snippet_write(t, len, b0, b1, m, nm, h);
 	free(cp.off);
 	free(cp.col);
 }
