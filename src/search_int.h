@@ -127,6 +127,9 @@ struct table {
 	size_t cap, n;
 };
 
+struct speller; /* Hunspell over part of a dictionary (search_query.c) */
+struct qmem;    /* per-section arrays a query scores into (search.c) */
+
 struct search_index {
 	const struct content *c;
 	struct fold *fold;
@@ -160,11 +163,14 @@ struct search_index {
 	struct qmem *qm;
 };
 
+/* A term a query word matches, and its weight: 1 for the word itself, less for
+ * a synonym (W_SYNONYM) or a correction (W_FUZZY1..3). */
 struct alt {
 	uint32_t term;
 	double w;
 };
 
+/* A word of the query. */
 struct qword {
 	char *word; /* folded, as typed */
 	uint32_t cps[MAX_FUZZY_LEN];
@@ -182,6 +188,7 @@ struct unit {
 	size_t nw;
 };
 
+/* A query as search_query.c reads it, and the weights ranking gives its units. */
 struct plan {
 	struct unit u[MAX_UNITS];
 	size_t n;
@@ -225,6 +232,7 @@ void plan_free(struct plan *p);
 char *corrected_query(const char *query, const struct plan *pl);
 /* "Did you mean", or NULL. */
 char *suggest(const struct search_index *ix, const struct plan *pl);
+/* The index's speller, which loads a dictionary only when a word needs it; NULL-safe free. */
 struct speller *speller_new(void);
 void speller_free(struct speller *sp);
 
@@ -241,6 +249,7 @@ void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t
 
 /* search.c */
 
+/* The index's per-section arrays, made at the first query; NULL-safe free. */
 struct qmem *qmem_new(void);
 void qmem_free(struct qmem *m);
 

@@ -1,4 +1,12 @@
-/* search_snippet.c - snippets around the best match, and the marks on matched words. */
+/* search_snippet.c - snippets around the best match, and the marks on matched words.
+ *
+ * A hit shows about snippet_width columns of the text of its best block (the
+ * one matching most units; ranking picks it), cut around the densest run of
+ * matched words at word boundaries and started at a sentence or clause, so
+ * that a cut never drops a "no" or "not" (snippet_start). Matched words are
+ * marked with the same folding and stemming as the index, in snippets and in
+ * any text the pager shows (search_match_text).
+ */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +17,7 @@
 #include "text.h"
 #include "util.h"
 
+/* Whether term t is one of the plan's alternatives. */
 static bool in_plan(const struct plan *pl, uint32_t t)
 {
 	for (size_t i = 0; i < pl->n; i++)
