@@ -590,19 +590,32 @@ static bool same_word_unit(const struct unit *a, const struct qword *w)
 	return a->nw == 1 && strcmp(a->w[0].word, w->word) == 0;
 }
 
-/*
- * Split the query into units: "quoted phrases" and single words, and resolve
- * their words. Stop words are dropped unless nothing else is left (then the
- * plan is all filler). Returns the number of units.
- */
-size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
+/* Add each word of a piece of the query as a unit of its own, once; the
+ * rest (repeats, and words past MAX_UNITS) are dropped. */
+static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
 {
-	struct unit all[MAX_UNITS];
-	size_t nall = 0;
-	bool content_word = false;
+	for (size_t i = 0; i < p->n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < *nall && !dup; j++)
+			dup = same_word_unit(&all[j], &p->w[i]);
+		if (dup || *nall == MAX_UNITS) {
+			free(p->w[i].word);
+			continue;
+		}
+		struct qword *one = xmalloc(sizeof(*one));
+		*one = p->w[i];
+		all[(*nall)++] = (struct unit){ .w = one, .nw = 1 };
+		*content_word |= !one->stop;
+	}
+	free(p->w);
+}
 
-	pl->n = 0;
-	pl->filler = false;
+/* The query's units, in order: "quoted phrases" (of up to MAX_PHRASE words)
+ * and single words; *content_word when any is not a stop word. */
+static size_t parse_units(const struct search_index *ix, const char *query, struct unit *all,
+			  bool *content_word)
+{
+	size_t nall = 0;
 	for (const char *s = query; *s != '\0';) {
 		bool quoted = *s == '"';
 		if (quoted)
@@ -620,25 +633,28 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 			}
 			if (nall < MAX_UNITS) {
 				all[nall++] = (struct unit){ .w = p.w, .nw = p.n };
-				content_word = true;
+				*content_word = true;
 				continue;
 			}
 		}
-		for (size_t i = 0; i < p.n; i++) {
-			bool dup = false;
-			for (size_t j = 0; j < nall && !dup; j++)
-				dup = same_word_unit(&all[j], &p.w[i]);
-			if (dup || nall == MAX_UNITS) {
-				free(p.w[i].word);
-				continue;
-			}
-			struct qword *one = xmalloc(sizeof(*one));
-			*one = p.w[i];
-			all[nall++] = (struct unit){ .w = one, .nw = 1 };
-			content_word |= !one->stop;
-		}
-		free(p.w);
+		add_word_units(&p, all, &nall, content_word);
 	}
+	return nall;
+}
+
+/*
+ * Split the query into units: "quoted phrases" and single words, and resolve
+ * their words. Stop words are dropped unless nothing else is left (then the
+ * plan is all filler). Returns the number of units.
+ */
+size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
+{
+	struct unit all[MAX_UNITS];
+	bool content_word = false;
+
+	pl->n = 0;
+	pl->filler = false;
+	size_t nall = parse_units(ix, query, all, &content_word);
 	for (size_t i = 0; i < nall; i++)
 		for (size_t j = 0; j < all[i].nw; j++)
 			resolve_word(ix, &all[i].w[j]);
@@ -705,8 +721,24 @@ static void keep_nearest(const struct search_index *ix, void *arg, uint32_t wid,
 }
 
 /*
+ * The word "did you mean" puts for q: the nearest content word (TYPO_SUGGEST)
+ * when q matched nothing and is not a correct English word, else q as typed.
+ */
+static const char *suggest_word(const struct search_index *ix, const struct qword *q)
+{
+	if (q->nalts > 0 || q->number || q->nchars < 3 || q->nchars > MAX_FUZZY_LEN)
+		return q->word;
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h && is_english(h, q->word))
+		return q->word;
+	struct sugg_ctx s = { .best = NO_TERM };
+	fuzzy_each(ix, q, typo_max_edits(TYPO_SUGGEST, q->nchars), keep_nearest, &s);
+	return s.best != NO_TERM ? ix->words[s.best].w : q->word;
+}
+
+/*
  * "Did you mean": each unknown word that is not a correct English word
- * replaced by the nearest known one, when one is near (TYPO_SUGGEST).
+ * replaced by the nearest known one, when one is near (suggest_word).
  */
 char *suggest(const struct search_index *ix, const struct plan *pl)
 {
@@ -715,23 +747,8 @@ char *suggest(const struct search_index *ix, const struct plan *pl)
 	for (size_t i = 0; i < pl->n; i++) {
 		for (size_t j = 0; j < pl->u[i].nw; j++) {
 			const struct qword *q = &pl->u[i].w[j];
-			const char *w = q->word;
-			bool english = false;
-			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
-			    q->nchars <= MAX_FUZZY_LEN) {
-				Hunhandle *h = speller_for(ix, q->word);
-				english = h && is_english(h, q->word);
-			}
-			if (q->nalts == 0 && !q->number && q->nchars >= 3 &&
-			    q->nchars <= MAX_FUZZY_LEN && !english) {
-				struct sugg_ctx s = { .best = NO_TERM };
-				unsigned k = typo_max_edits(TYPO_SUGGEST, q->nchars);
-				fuzzy_each(ix, q, k, keep_nearest, &s);
-				if (s.best != NO_TERM) {
-					w = ix->words[s.best].w;
-					changed = true;
-				}
-			}
+			const char *w = suggest_word(ix, q);
+			changed |= w != q->word;
 			if (b.len > 0)
 				buf_putc(&b, ' ');
 			if (j == 0 && pl->u[i].nw > 1)
