@@ -544,6 +544,42 @@ static uint32_t cand_find(const struct cand *c, size_t k, uint32_t sec)
 	return lo < k && c[lo].sec == sec ? (uint32_t)lo : UINT32_MAX;
 }
 
+/* The occurrences of phrase unit u (in occ) that fall in the k candidates. */
+static void add_phrase_matches(const struct search_index *ix, const struct plist *occ, uint32_t u,
+			       const struct cand *c, size_t k, struct match_list *m)
+{
+	for (size_t i = 0; i < occ->n; i++) {
+		uint32_t ci = cand_find(c, k, ix->srcs[occ->src[i]].sec);
+		if (ci != UINT32_MAX)
+			match_add(ix, m, ci, occ->src[i], occ->off[i], u, occ->w[i]);
+	}
+}
+
+/* The matches of word unit u in the k candidates, from each alternative's
+ * postings for just their sections. */
+static void add_word_matches(const struct search_index *ix, const struct qword *q, uint32_t u,
+			     const struct cand *c, size_t k, struct match_list *m)
+{
+	for (size_t a = 0; a < q->nalts; a++) {
+		const struct term *t = &ix->terms[q->alts[a].term];
+		struct pcur pc = { .ix = ix };
+		sl_start(&pc.sl, t);
+		size_t ci = 0;
+		while (ci < k && sl_next(&pc.sl)) {
+			while (ci < k && c[ci].sec < pc.sl.sec)
+				ci++;
+			if (ci == k || c[ci].sec != pc.sl.sec)
+				continue;
+			pc.t = NULL; /* stop at the end of this section */
+			pc.p = t->post + pc.sl.poff;
+			pc.end = pc.p + pc.sl.nb;
+			pc.first = true;
+			while (pcur_next(&pc))
+				match_add(ix, m, (uint32_t)ci, pc.src, pc.off, u, q->alts[a].w);
+		}
+	}
+}
+
 /*
  * Second pass, over the k candidates only (sorted by section): their
  * matches by position, read from each alternative's postings for just those
@@ -554,35 +590,10 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
 {
 	struct match_list m = { 0 };
 	for (size_t u = 0; u < pl->n; u++) {
-		const struct unit *un = &pl->u[u];
-		if (un->nw > 1) {
-			for (size_t i = 0; i < occ[u].n; i++) {
-				uint32_t ci = cand_find(c, k, ix->srcs[occ[u].src[i]].sec);
-				if (ci != UINT32_MAX)
-					match_add(ix, &m, ci, occ[u].src[i], occ[u].off[i],
-						  (uint32_t)u, occ[u].w[i]);
-			}
-			continue;
-		}
-		for (size_t a = 0; a < un->w[0].nalts; a++) {
-			const struct term *t = &ix->terms[un->w[0].alts[a].term];
-			struct pcur pc = { .ix = ix };
-			sl_start(&pc.sl, t);
-			size_t ci = 0;
-			while (ci < k && sl_next(&pc.sl)) {
-				while (ci < k && c[ci].sec < pc.sl.sec)
-					ci++;
-				if (ci == k || c[ci].sec != pc.sl.sec)
-					continue;
-				pc.t = NULL; /* stop at the end of this section */
-				pc.p = t->post + pc.sl.poff;
-				pc.end = pc.p + pc.sl.nb;
-				pc.first = true;
-				while (pcur_next(&pc))
-					match_add(ix, &m, (uint32_t)ci, pc.src, pc.off, (uint32_t)u,
-						  un->w[0].alts[a].w);
-			}
-		}
+		if (pl->u[u].nw > 1)
+			add_phrase_matches(ix, &occ[u], (uint32_t)u, c, k, &m);
+		else
+			add_word_matches(ix, &pl->u[u].w[0], (uint32_t)u, c, k, &m);
 	}
 	if (m.n > 1)
 		qsort(m.v, m.n, sizeof(*m.v), cmp_match_pos);

@@ -651,6 +651,47 @@ void search_index_add_tree(struct search_index *ix, const struct node *section)
 			search_index_add_tree(ix, k);
 }
 
+/* Write each term's last section entry and give back the room its lists did not use. */
+static void flush_terms(struct search_index *ix)
+{
+	for (size_t i = 0; i < ix->nterms; i++) {
+		struct term *t = &ix->terms[i];
+		section_flush(t);
+		if (t->plen < t->pcap) {
+			t->post = xrealloc(t->post, t->plen);
+			t->pcap = t->plen;
+		}
+		if (t->slen < t->scap) {
+			t->sl = xrealloc(t->sl, t->slen);
+			t->scap = t->slen;
+		}
+	}
+}
+
+/* Bucket words by length so typo matching only looks at plausible ones. */
+static void bucket_words(struct search_index *ix)
+{
+	for (int k = 0; k < 2; k++) {
+		size_t count[MAX_FUZZY_LEN + 2] = { 0 }, *start = ix->lenstart[k];
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				count[l]++;
+		}
+		start[0] = 0;
+		for (size_t l = 0; l <= MAX_FUZZY_LEN; l++)
+			start[l + 1] = start[l] + count[l];
+		ix->bylen[k] = xcalloc(start[MAX_FUZZY_LEN + 1] + 1, sizeof(*ix->bylen[k]));
+		size_t fill[MAX_FUZZY_LEN + 1];
+		memcpy(fill, start, sizeof(fill));
+		for (size_t i = 0; i < ix->nwords; i++) {
+			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
+			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
+				ix->bylen[k][fill[l]++] = (uint32_t)i;
+		}
+	}
+}
+
 void search_index_end(struct search_index *ix, const struct content *c)
 {
 	/* Sections added while loading are c's sections in reading order; should
@@ -672,44 +713,13 @@ void search_index_end(struct search_index *ix, const struct content *c)
 	ix->doclen = xreallocarray(ix->doclen, ix->seccap, sizeof(*ix->doclen));
 	ix->secfirst = xreallocarray(ix->secfirst, ix->seccap, sizeof(*ix->secfirst));
 	ix->titlen = xreallocarray(ix->titlen, ix->seccap, sizeof(*ix->titlen));
-	for (size_t i = 0; i < ix->nterms; i++) {
-		struct term *t = &ix->terms[i];
-		section_flush(t);
-		if (t->plen < t->pcap) {
-			t->post = xrealloc(t->post, t->plen);
-			t->pcap = t->plen;
-		}
-		if (t->slen < t->scap) {
-			t->sl = xrealloc(t->sl, t->slen);
-			t->scap = t->slen;
-		}
-	}
+	flush_terms(ix);
 
 	double total = 0;
 	for (size_t i = 0; i < ix->nsecs; i++)
 		total += ix->doclen[i];
 	ix->avgdl = ix->nsecs && total > 0 ? total / (double)ix->nsecs : 1.0;
-
-	/* Bucket words by length so typo matching only looks at plausible ones. */
-	for (int k = 0; k < 2; k++) {
-		size_t count[MAX_FUZZY_LEN + 2] = { 0 }, *start = ix->lenstart[k];
-		for (size_t i = 0; i < ix->nwords; i++) {
-			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
-			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
-				count[l]++;
-		}
-		start[0] = 0;
-		for (size_t l = 0; l <= MAX_FUZZY_LEN; l++)
-			start[l + 1] = start[l] + count[l];
-		ix->bylen[k] = xcalloc(start[MAX_FUZZY_LEN + 1] + 1, sizeof(*ix->bylen[k]));
-		size_t fill[MAX_FUZZY_LEN + 1];
-		memcpy(fill, start, sizeof(fill));
-		for (size_t i = 0; i < ix->nwords; i++) {
-			size_t l = k ? ix->words[i].kn : ix->words[i].nchars;
-			if (ix->words[i].nchars <= MAX_FUZZY_LEN)
-				ix->bylen[k][fill[l]++] = (uint32_t)i;
-		}
-	}
+	bucket_words(ix);
 }
 
 struct search_index *search_index_new(const struct content *c)
