@@ -55,31 +55,30 @@ static char *trim(char *s)
 	return s;
 }
 
-static int set(struct config *cfg, const char *key, const char *value, const char *file, int line)
+static void set(struct config *cfg, const char *key, const char *value, const char *file, int line)
 {
 	char **p = slot(cfg, key);
 	const char *why = phone_problem(value);
 	if (why) {
 		diag(DIAG_ERROR, file, line, 0, "the value of '%s' %s", key, why);
-		return -1;
+		return;
 	}
 	free(*p);
 	*p = xstrdup(value);
-	return 0;
 }
 
-static int read_file(struct config *cfg, const char *path)
+static void read_config_file(struct config *cfg, const char *path)
 {
 	FILE *f = fopen(path, "r");
 	if (f == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;
-		diag(DIAG_ERROR, path, 0, 0, "cannot read the config file: %s", strerror(errno));
-		return -1;
+		if (errno != ENOENT && errno != ENOTDIR)
+			diag(DIAG_ERROR, path, 0, 0, "cannot read the config file: %s",
+			     strerror(errno));
+		return;
 	}
 	char *lp = NULL;
 	size_t cap = 0;
-	int line = 0, rc = 0;
+	int line = 0;
 	while (getline(&lp, &cap, f) != -1) {
 		line++;
 		char *s = trim(lp);
@@ -88,7 +87,6 @@ static int read_file(struct config *cfg, const char *path)
 		char *eq = strchr(s, '=');
 		if (eq == NULL) {
 			diag(DIAG_ERROR, path, line, 0, "expected 'key = value'");
-			rc = -1;
 			continue;
 		}
 		*eq = '\0';
@@ -99,25 +97,20 @@ static int read_file(struct config *cfg, const char *path)
 			     "unknown setting '%s' (known: emergency-number, clinic-phone)%s%s%s",
 			     key, near ? "; did you mean '" : "", near ? near : "",
 			     near ? "'?" : "");
-			rc = -1;
 			continue;
 		}
-		if (set(cfg, key, value, path, line) != 0)
-			rc = -1;
+		set(cfg, key, value, path, line);
 	}
-	if (ferror(f)) {
+	if (ferror(f))
 		diag(DIAG_ERROR, path, 0, 0, "cannot read the config file: %s", strerror(errno));
-		rc = -1;
-	}
 	free(lp);
 	fclose(f);
-	return rc;
 }
 
 int config_load(struct config *cfg)
 {
 	*cfg = (struct config){ 0 };
-	int rc = 0;
+	size_t errors = diag_errors();
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct buf path = { 0 };
 	/* The XDG spec says a relative XDG_CONFIG_HOME is to be ignored. */
@@ -126,7 +119,7 @@ int config_load(struct config *cfg)
 	else if (home && home[0])
 		buf_printf(&path, "%s/.config/exoread/config", home);
 	if (path.s)
-		rc = read_file(cfg, path.s);
+		read_config_file(cfg, path.s);
 	buf_free(&path);
 	static const struct {
 		const char *var, *key;
@@ -137,10 +130,10 @@ int config_load(struct config *cfg)
 	for (size_t i = 0; i < sizeof env / sizeof env[0]; i++) {
 		const char *v = getenv(env[i].var);
 		/* Set but empty counts as not set, as with NO_COLOR. */
-		if (v && *v && set(cfg, env[i].key, v, env[i].var, 0) != 0)
-			rc = -1;
+		if (v && *v)
+			set(cfg, env[i].key, v, env[i].var, 0);
 	}
-	return rc;
+	return diag_errors() != errors ? -1 : 0;
 }
 
 void config_free(struct config *cfg)

@@ -332,36 +332,6 @@ static void get_sources(struct loader *L, const struct ynode *map, const char *k
 	}
 }
 
-/* Blocks. The first key naming a kind decides what the block is. */
-enum block_kind {
-	BK_P,
-	BK_LIST,
-	BK_Q,
-	BK_NOTE,
-	BK_CLAIM,
-	BK_TERM,
-	BK_ACTION,
-	BK_SIGNS,
-	BK_COUNT
-};
-
-static const char *const block_keys[BK_COUNT + 1] = {
-	[BK_P] = "p",         [BK_LIST] = "list", [BK_Q] = "q",           [BK_NOTE] = "note",
-	[BK_CLAIM] = "claim", [BK_TERM] = "term", [BK_ACTION] = "action", [BK_SIGNS] = "signs",
-};
-
-static const char *const *block_allowed[BK_COUNT] = {
-	[BK_P] = (const char *const[]){ "p", "sources", NULL },
-	[BK_LIST] = (const char *const[]){ "list", "items", "sources", NULL },
-	[BK_Q] = (const char *const[]){ "q", "a", "sources", NULL },
-	[BK_NOTE] = (const char *const[]){ "note", "sources", NULL },
-	[BK_CLAIM] =
-		(const char *const[]){ "claim", "sources", "context", "context_sources", NULL },
-	[BK_TERM] = (const char *const[]){ "term", "means", "also_called", "sources", NULL },
-	[BK_ACTION] = (const char *const[]){ "action", "level", "sources", NULL },
-	[BK_SIGNS] = (const char *const[]){ "signs", NULL },
-};
-
 static const char *const item_keys[] = {
 	"sign", "text", "urgency", "also_called", "sources", NULL
 };
@@ -414,115 +384,162 @@ static void build_item(struct loader *L, const struct ynode *y, struct node *lis
 	get_sources(L, y, "sources", &n->sources, &n->nsources, false, "a list item");
 }
 
+/* Blocks. The first key naming a kind decides what the block is; each kind
+ * fills its node from its keys. */
+
+static void build_para(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->text = get_text(L, y, "p", TEXT_REQUIRED, what);
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+}
+
+static void build_list(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->text = get_text(L, y, "list", TEXT_REQUIRED_MAY_BE_EMPTY, what);
+	n->cites = map_get(y, "sources") != NULL;
+	get_sources(L, y, "sources", &n->sources, &n->nsources, false, what);
+	const struct ynode *items = map_get(y, "items");
+	if (items == NULL)
+		lerr(L, y->line, y->col, "a list is missing the required key 'items'");
+	else if (want(L, items, Y_SEQ, "'items'")) {
+		if (items->n == 0)
+			lerr(L, items->line, items->col, "'items' is an empty list");
+		for (size_t i = 0; i < items->n; i++)
+			build_item(L, items->kids[i], n);
+	}
+	reverse_children(n);
+}
+
+static void build_qa(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->title = get_text(L, y, "q", TEXT_REQUIRED, what);
+	n->text = get_text(L, y, "a", TEXT_REQUIRED, what);
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+}
+
+static void build_note(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->text = get_text(L, y, "note", TEXT_REQUIRED, what);
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+}
+
+static void build_claim(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->text = get_text(L, y, "claim", TEXT_REQUIRED, what);
+	n->context = get_text(L, y, "context", TEXT_REQUIRED, what);
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+	get_sources(L, y, "context_sources", &n->context_sources, &n->ncontext_sources, true, what);
+}
+
+static void build_term(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->title = get_text(L, y, "term", TEXT_REQUIRED, what);
+	n->text = get_text(L, y, "means", TEXT_REQUIRED, what);
+	get_strv(L, y, "also_called", &n->also_called);
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+}
+
+static void build_action(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	n->text = get_text(L, y, "action", TEXT_REQUIRED, what);
+	if (map_get(y, "level") == NULL)
+		lerr(L, y->line, y->col, "an action is missing the required key 'level'");
+	n->urgency = get_urgency(L, y, "level");
+	get_sources(L, y, "sources", &n->sources, &n->nsources, true, what);
+}
+
+static void build_signs(struct loader *L, const struct ynode *y, struct node *n, const char *what)
+{
+	(void)what;
+	get_strv(L, y, "signs", &n->see_also);
+}
+
+/* Every kind of block, in the order messages list them. */
+static const struct block_kind {
+	const char *key;  /* the key that names the kind */
+	const char *what; /* the kind in messages */
+	enum node_type type;
+	const char *const *keys; /* the keys it takes, NULL-terminated */
+	void (*build)(struct loader *L, const struct ynode *y, struct node *n, const char *what);
+} block_kinds[] = {
+	{ "p", "a paragraph", NODE_PARA, (const char *const[]){ "p", "sources", NULL },
+	  build_para },
+	{ "list", "a list", NODE_LIST, (const char *const[]){ "list", "items", "sources", NULL },
+	  build_list },
+	{ "q", "a question", NODE_QA, (const char *const[]){ "q", "a", "sources", NULL },
+	  build_qa },
+	{ "note", "a note", NODE_NOTE, (const char *const[]){ "note", "sources", NULL },
+	  build_note },
+	{ "claim", "a claim", NODE_CLAIM,
+	  (const char *const[]){ "claim", "sources", "context", "context_sources", NULL },
+	  build_claim },
+	{ "term", "a glossary term", NODE_TERM,
+	  (const char *const[]){ "term", "means", "also_called", "sources", NULL }, build_term },
+	{ "action", "an action", NODE_ACTION,
+	  (const char *const[]){ "action", "level", "sources", NULL }, build_action },
+	{ "signs", "a list of signs", NODE_SIGNS, (const char *const[]){ "signs", NULL },
+	  build_signs },
+};
+enum {
+	NKINDS = sizeof block_kinds / sizeof block_kinds[0]
+};
+
+/* The kind whose key k is, or NULL. */
+static const struct block_kind *kind_of_key(const struct ynode *k)
+{
+	for (size_t b = 0; b < NKINDS && k->kind == Y_SCALAR; b++)
+		if (strcmp(k->s, block_kinds[b].key) == 0)
+			return &block_kinds[b];
+	return NULL;
+}
+
+/* A block with no key naming a kind: list the kinds, and the nearest key. */
+static void unknown_block(struct loader *L, const struct ynode *y)
+{
+	const char *keys[NKINDS];
+	struct buf list = { 0 };
+	for (size_t b = 0; b < NKINDS; b++) {
+		keys[b] = block_kinds[b].key;
+		buf_printf(&list, "%s%s", b == 0 ? "" : b + 1 < NKINDS ? ", " : " or ", keys[b]);
+	}
+	const char *near = NULL;
+	for (size_t i = 0; i + 1 < y->n && !near; i += 2)
+		if (y->kids[i]->kind == Y_SCALAR)
+			near = closest_word(y->kids[i]->s, keys, NKINDS);
+	lerr(L, y->line, y->col, "a block needs one of the keys %s%s%s%s", list.s,
+	     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+	buf_free(&list);
+}
+
 static void build_block(struct loader *L, const struct ynode *y, struct node *sec)
 {
 	if (!want(L, y, Y_MAP, "a block"))
 		return;
-	enum block_kind kind = BK_COUNT;
-	for (size_t i = 0; i + 1 < y->n && kind == BK_COUNT; i += 2) {
-		const struct ynode *k = y->kids[i];
-		for (int b = 0; b < BK_COUNT && k->kind == Y_SCALAR; b++)
-			if (strcmp(k->s, block_keys[b]) == 0)
-				kind = (enum block_kind)b;
-	}
-	if (kind == BK_COUNT) {
-		const char *near = NULL;
-		for (size_t i = 0; i + 1 < y->n && !near; i += 2)
-			if (y->kids[i]->kind == Y_SCALAR)
-				near = closest_word(y->kids[i]->s, block_keys, BK_COUNT);
-		lerr(L, y->line, y->col,
-		     "a block needs one of the keys p, list, q, note, claim, term, action or signs%s%s%s",
-		     near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+	const struct block_kind *kind = NULL;
+	for (size_t i = 0; i + 1 < y->n && kind == NULL; i += 2)
+		kind = kind_of_key(y->kids[i]);
+	if (kind == NULL) {
+		unknown_block(L, y);
 		return;
 	}
-	for (size_t i = 0; i + 1 < y->n; i += 2) {
-		const struct ynode *k = y->kids[i];
-		for (int b = 0; b < BK_COUNT && k->kind == Y_SCALAR; b++)
-			if (b != (int)kind && strcmp(k->s, block_keys[b]) == 0)
-				lerr(L, k->line, k->col, "a block cannot be both '%s' and '%s'",
-				     block_keys[kind], k->s);
-	}
-	static const char *const what[BK_COUNT] = {
-		[BK_P] = "a paragraph",    [BK_LIST] = "a list",
-		[BK_Q] = "a question",     [BK_NOTE] = "a note",
-		[BK_CLAIM] = "a claim",    [BK_TERM] = "a glossary term",
-		[BK_ACTION] = "an action", [BK_SIGNS] = "a list of signs",
-	};
-	/* Other kinds' keys were reported just above; do not report them twice. */
+	/* Other kinds' keys are reported as such, and then not again as unknown. */
 	const char *allowed[16];
 	size_t na = 0;
-	for (size_t i = 0; block_allowed[kind][i]; i++)
-		allowed[na++] = block_allowed[kind][i];
-	for (int b = 0; b < BK_COUNT; b++)
-		if (b != (int)kind)
-			allowed[na++] = block_keys[b];
+	for (size_t i = 0; kind->keys[i]; i++)
+		allowed[na++] = kind->keys[i];
+	for (size_t i = 0; i + 1 < y->n; i += 2) {
+		const struct ynode *k = y->kids[i];
+		const struct block_kind *other = kind_of_key(k);
+		if (other && other != kind)
+			lerr(L, k->line, k->col, "a block cannot be both '%s' and '%s'", kind->key,
+			     k->s);
+	}
+	for (size_t b = 0; b < NKINDS; b++)
+		if (&block_kinds[b] != kind)
+			allowed[na++] = block_kinds[b].key;
 	allowed[na] = NULL;
-	check_keys(L, y, allowed, what[kind]);
-	struct node *n;
-	switch (kind) {
-	case BK_P:
-		n = node_new(L, NODE_PARA, y, sec);
-		n->text = get_text(L, y, "p", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		break;
-	case BK_LIST: {
-		n = node_new(L, NODE_LIST, y, sec);
-		n->text = get_text(L, y, "list", TEXT_REQUIRED_MAY_BE_EMPTY, what[kind]);
-		n->cites = map_get(y, "sources") != NULL;
-		get_sources(L, y, "sources", &n->sources, &n->nsources, false, what[kind]);
-		const struct ynode *items = map_get(y, "items");
-		if (items == NULL)
-			lerr(L, y->line, y->col, "a list is missing the required key 'items'");
-		else if (want(L, items, Y_SEQ, "'items'")) {
-			if (items->n == 0)
-				lerr(L, items->line, items->col, "'items' is an empty list");
-			for (size_t i = 0; i < items->n; i++)
-				build_item(L, items->kids[i], n);
-		}
-		reverse_children(n);
-		break;
-	}
-	case BK_Q:
-		n = node_new(L, NODE_QA, y, sec);
-		n->title = get_text(L, y, "q", TEXT_REQUIRED, what[kind]);
-		n->text = get_text(L, y, "a", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		break;
-	case BK_NOTE:
-		n = node_new(L, NODE_NOTE, y, sec);
-		n->text = get_text(L, y, "note", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		break;
-	case BK_CLAIM:
-		n = node_new(L, NODE_CLAIM, y, sec);
-		n->text = get_text(L, y, "claim", TEXT_REQUIRED, what[kind]);
-		n->context = get_text(L, y, "context", TEXT_REQUIRED, what[kind]);
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		get_sources(L, y, "context_sources", &n->context_sources, &n->ncontext_sources,
-			    true, what[kind]);
-		break;
-	case BK_TERM:
-		n = node_new(L, NODE_TERM, y, sec);
-		n->title = get_text(L, y, "term", TEXT_REQUIRED, what[kind]);
-		n->text = get_text(L, y, "means", TEXT_REQUIRED, what[kind]);
-		get_strv(L, y, "also_called", &n->also_called);
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		break;
-	case BK_ACTION:
-		n = node_new(L, NODE_ACTION, y, sec);
-		n->text = get_text(L, y, "action", TEXT_REQUIRED, what[kind]);
-		if (map_get(y, "level") == NULL)
-			lerr(L, y->line, y->col, "an action is missing the required key 'level'");
-		n->urgency = get_urgency(L, y, "level");
-		get_sources(L, y, "sources", &n->sources, &n->nsources, true, what[kind]);
-		break;
-	case BK_SIGNS:
-		n = node_new(L, NODE_SIGNS, y, sec);
-		get_strv(L, y, "signs", &n->see_also);
-		break;
-	case BK_COUNT:
-		break;
-	}
+	check_keys(L, y, allowed, kind->what);
+	kind->build(L, y, node_new(L, kind->type, y, sec), kind->what);
 }
 
 static const char *const section_keys[] = { "id",   "title",    "also_called", "see_also",

@@ -55,6 +55,10 @@ struct loader {
 	uint32_t lists;
 };
 
+/* A section lies at least two YAML levels below its parent (a mapping in a
+ * list), so its depth fits in node.depth. */
+_Static_assert(LOAD_MAX_DEPTH / 2 <= UINT8_MAX, "a section's depth fits node.depth");
+
 /* An error at line:col of the file being read (counted by vdiag(), as every error is). */
 void lerr(struct loader *L, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
@@ -99,6 +103,9 @@ struct topic {
 	bool done;         /* under pool.lock */
 	char reviewed[11]; /* the file's 'reviewed' date, or "" */
 };
+
+_Static_assert(sizeof(((struct topic *)0)->reviewed) == sizeof(((struct content *)0)->reviewed),
+	       "a topic's review date is copied whole into the content's");
 
 /* Read a whole file, refusing what is not a regular file or is too large;
  * NULL after reporting why. The caller frees the bytes. */

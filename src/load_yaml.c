@@ -196,120 +196,153 @@ static struct ynode *ynode_new(struct loader *L, enum ykind k, const yaml_mark_t
 	return y;
 }
 
+static void parser_error(struct loader *L, const yaml_parser_t *p)
+{
+	const char *what = p->problem ? p->problem : "syntax error";
+	int line = (int)p->problem_mark.line + 1, col = (int)p->problem_mark.column + 1;
+	if (p->context)
+		lerr(L, line, col, "YAML: %s %s", what, p->context);
+	else
+		lerr(L, line, col, "YAML: %s", what);
+}
+
+/* Where parse_events() is: the collections still open, innermost last. */
+struct yparse {
+	struct ynode *open[LOAD_MAX_DEPTH + 1];
+	size_t depth;
+	struct ynode *doc; /* the document's top node */
+	int ndocs;
+	bool done; /* the stream has ended */
+};
+
+/* A scalar event's node; NULL after reporting that it is too long. */
+static struct ynode *scalar_node(struct loader *L, const yaml_event_t *ev, int line, int col)
+{
+	if (ev->data.scalar.length > LOAD_MAX_TEXT) {
+		lerr(L, line, col, "text longer than %d bytes", LOAD_MAX_TEXT);
+		return NULL;
+	}
+	struct ynode *y = ynode_new(L, Y_SCALAR, &ev->start_mark);
+	y->len = ev->data.scalar.length;
+	y->s = arena_strndup(L->yaml, (const char *)ev->data.scalar.value, y->len);
+	y->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	y->escaped = ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	y->end_line = (int)ev->end_mark.line + 1;
+	y->end_col = (int)ev->end_mark.column + 1;
+	return y;
+}
+
+/* The node an event makes (NULL for none) into *y, with its anchor and tag.
+ * Returns false after reporting an event that is not allowed. */
+static bool event_node(struct loader *L, struct yparse *st, const yaml_event_t *ev,
+		       struct ynode **y, const yaml_char_t **anchor, const yaml_char_t **tag)
+{
+	int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		st->done = true;
+		return true;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++st->ndocs > 1) {
+			lerr(L, line, col, "only one YAML document is allowed in a file");
+			return false;
+		}
+		return true;
+	case YAML_ALIAS_EVENT:
+		lerr(L, line, col, "YAML aliases (*%s) are not allowed",
+		     (const char *)ev->data.alias.anchor);
+		return false;
+	case YAML_SCALAR_EVENT:
+		*anchor = ev->data.scalar.anchor;
+		*tag = ev->data.scalar.tag;
+		*y = scalar_node(L, ev, line, col);
+		return *y != NULL;
+	case YAML_SEQUENCE_START_EVENT:
+		*anchor = ev->data.sequence_start.anchor;
+		*tag = ev->data.sequence_start.tag;
+		*y = ynode_new(L, Y_SEQ, &ev->start_mark);
+		return true;
+	case YAML_MAPPING_START_EVENT:
+		*anchor = ev->data.mapping_start.anchor;
+		*tag = ev->data.mapping_start.tag;
+		*y = ynode_new(L, Y_MAP, &ev->start_mark);
+		return true;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (st->depth > 0)
+			st->depth--;
+		return true;
+	default:
+		return true;
+	}
+}
+
+/* Put y in the tree: in the innermost open collection, or as the document;
+ * a collection is open until its end event. Returns false after reporting
+ * nesting too deep. */
+static bool attach(struct loader *L, struct yparse *st, struct ynode *y, int line, int col)
+{
+	if (st->depth > 0)
+		ynode_add(L, st->open[st->depth - 1], y);
+	else if (st->doc == NULL)
+		st->doc = y;
+	if (y->kind == Y_SCALAR)
+		return true;
+	if (st->depth >= LOAD_MAX_DEPTH) {
+		lerr(L, line, col, "nesting deeper than %d levels", LOAD_MAX_DEPTH);
+		return false;
+	}
+	st->open[st->depth++] = y;
+	return true;
+}
+
+/* Take one event into the tree. Returns false after reporting an error. */
+static bool take_event(struct loader *L, struct yparse *st, const yaml_event_t *ev)
+{
+	int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+	struct ynode *y = NULL;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	if (!event_node(L, st, ev, &y, &anchor, &tag))
+		return false;
+	if (anchor) {
+		lerr(L, line, col, "YAML anchors (&%s) are not allowed", (const char *)anchor);
+		return false;
+	}
+	if (tag) {
+		lerr(L, line, col, "YAML tags (%s) are not allowed", (const char *)tag);
+		return false;
+	}
+	if (L->nodes > LOAD_MAX_NODES) {
+		lerr(L, line, col, "more than %d YAML nodes in one file", LOAD_MAX_NODES);
+		return false;
+	}
+	return y == NULL || attach(L, st, y, line, col);
+}
+
 /* Parse one YAML stream into a ynode tree; NULL after reporting an error. */
 static struct ynode *parse_events(struct loader *L, const char *data, size_t len)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
-	struct ynode *stack[LOAD_MAX_DEPTH + 1];
-	size_t depth = 0;
-	struct ynode *doc = NULL;
-	int ndocs = 0;
-	bool ok = true, done = false;
+	struct yparse st = { .doc = NULL };
+	bool ok = true;
 
 	/* libyaml fails to start only when its buffers cannot be allocated. */
 	if (!yaml_parser_initialize(&p))
 		xoom();
 	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	while (ok && !done) {
+	while (ok && !st.done) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			const char *what = p.problem ? p.problem : "syntax error";
-			if (p.context)
-				lerr(L, (int)p.problem_mark.line + 1,
-				     (int)p.problem_mark.column + 1, "YAML: %s %s", what,
-				     p.context);
-			else
-				lerr(L, (int)p.problem_mark.line + 1,
-				     (int)p.problem_mark.column + 1, "YAML: %s", what);
+			parser_error(L, &p);
 			ok = false;
 			break;
 		}
-		const yaml_mark_t *m = &ev.start_mark;
-		int line = (int)m->line + 1, col = (int)m->column + 1;
-		struct ynode *y = NULL;
-		const yaml_char_t *anchor = NULL, *tag = NULL;
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = true;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++ndocs > 1) {
-				lerr(L, line, col, "only one YAML document is allowed in a file");
-				ok = false;
-			}
-			break;
-		case YAML_ALIAS_EVENT:
-			lerr(L, line, col, "YAML aliases (*%s) are not allowed",
-			     (const char *)ev.data.alias.anchor);
-			ok = false;
-			break;
-		case YAML_SCALAR_EVENT:
-			anchor = ev.data.scalar.anchor;
-			tag = ev.data.scalar.tag;
-			if (ev.data.scalar.length > LOAD_MAX_TEXT) {
-				lerr(L, line, col, "text longer than %d bytes", LOAD_MAX_TEXT);
-				ok = false;
-				break;
-			}
-			y = ynode_new(L, Y_SCALAR, m);
-			y->len = ev.data.scalar.length;
-			y->s = arena_strndup(L->yaml, (const char *)ev.data.scalar.value, y->len);
-			y->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-			y->escaped = ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-			y->end_line = (int)ev.end_mark.line + 1;
-			y->end_col = (int)ev.end_mark.column + 1;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			anchor = ev.data.sequence_start.anchor;
-			tag = ev.data.sequence_start.tag;
-			y = ynode_new(L, Y_SEQ, m);
-			break;
-		case YAML_MAPPING_START_EVENT:
-			anchor = ev.data.mapping_start.anchor;
-			tag = ev.data.mapping_start.tag;
-			y = ynode_new(L, Y_MAP, m);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			if (depth > 0)
-				depth--;
-			break;
-		default:
-			break;
-		}
-		if (ok && anchor) {
-			lerr(L, line, col, "YAML anchors (&%s) are not allowed",
-			     (const char *)anchor);
-			ok = false;
-		}
-		if (ok && tag) {
-			lerr(L, line, col, "YAML tags (%s) are not allowed", (const char *)tag);
-			ok = false;
-		}
-		if (ok && L->nodes > LOAD_MAX_NODES) {
-			lerr(L, line, col, "more than %d YAML nodes in one file", LOAD_MAX_NODES);
-			ok = false;
-		}
-		if (y && ok) {
-			if (depth > 0)
-				ynode_add(L, stack[depth - 1], y);
-			else if (doc == NULL)
-				doc = y;
-			if (y->kind != Y_SCALAR) {
-				if (depth >= LOAD_MAX_DEPTH) {
-					lerr(L, line, col, "nesting deeper than %d levels",
-					     LOAD_MAX_DEPTH);
-					ok = false;
-				} else {
-					stack[depth++] = y;
-				}
-			}
-		}
+		ok = take_event(L, &st, &ev);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	return ok ? doc : NULL;
+	return ok ? st.doc : NULL;
 }
 
 struct ynode *parse_yaml(struct loader *L, const char *data, size_t len)

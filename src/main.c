@@ -68,6 +68,8 @@ struct opts {
 	const char *unknown; /* a first operand that is no command, or NULL */
 	bool plain;          /* the pager prints and reads lines */
 	bool no_mouse;       /* the pager leaves the mouse alone */
+	bool help;           /* -h, --help */
+	bool version;        /* -V, --version */
 };
 
 static const char *const cmd_names[] = {
@@ -333,134 +335,160 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* Options that take a number: its range, and what is wrong when the value is
+ * not one (printf format for the value as given; "" when there is none). */
+struct number_opt {
+	int opt;
+	long min, max;
+	const char *wrong;
+};
+static const struct number_opt number_opts[] = {
+	{ OPT_WIDTH, 10, 1000, "--width takes a number from 10 to 1000, not '%s'" },
+	{ OPT_LIMIT, 0, 1000000, "--limit takes a number from 0 to 1000000, not '%s'" },
+	{ OPT_MAX_AGE, 0, 1200, "--max-age takes a number of months from 0 to 1200, not '%s'" },
+};
+
+static const struct number_opt *number_opt(int opt)
+{
+	for (size_t i = 0; i < sizeof number_opts / sizeof number_opts[0]; i++)
+		if (number_opts[i].opt == opt)
+			return &number_opts[i];
+	return NULL;
+}
+
 /* What an option wants when its value is missing. */
 static int missing_value(int opt)
 {
+	const struct number_opt *num = number_opt(opt);
+	if (num)
+		return usage_error(num->wrong, "");
 	switch (opt) {
 	case OPT_CONTENT:
 		return usage_error("option '%s' needs a folder", "--content");
 	case OPT_COLOR:
 		return usage_error("option '%s' needs auto, always or never", "--color");
-	case OPT_WIDTH:
-		return usage_error("--width takes a number from 10 to 1000, not '%s'", "");
-	case OPT_LIMIT:
-		return usage_error("--limit takes a number from 0 to 1000000, not '%s'", "");
-	case OPT_MAX_AGE:
-		return usage_error("--max-age takes a number of months from 0 to 1200, not '%s'",
-				   "");
 	default:
 		return usage_error("option '%s' needs a format name", "--format");
 	}
 }
 
-/* Returns -1 to go on, or an exit status. */
-static int parse_args(int argc, char **argv, struct opts *o)
+/* The word as typed for an option getopt_long() does not know, without any
+ * "=value" part. */
+static int unknown_option(char **argv)
 {
-	bool help = false, version = false;
-	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
-	opterr = 0;
-	optind = 1;
-	int opt;
-	while ((opt = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1) {
-		long n;
-		switch (opt) {
-		case 'h':
-			help = true;
-			break;
-		case 'V':
-			version = true;
-			break;
-		case OPT_CONTENT:
-			o->content = optarg;
-			break;
-		case OPT_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				o->color = UI_COLOR_AUTO;
-			else if (strcmp(optarg, "always") == 0)
-				o->color = UI_COLOR_ALWAYS;
-			else if (strcmp(optarg, "never") == 0)
-				o->color = UI_COLOR_NEVER;
-			else
-				return usage_error("--color takes auto, always or never, not '%s'",
-						   optarg);
-			break;
-		case OPT_WIDTH:
-			if (!parse_size(optarg, 10, 1000, &n))
-				return usage_error(
-					"--width takes a number from 10 to 1000, not '%s'", optarg);
-			o->width = (int)n;
-			break;
-		case OPT_FORMAT:
-			o->format = optarg;
-			break;
-		case OPT_MAX_AGE:
-			if (!parse_size(optarg, 0, 1200, &n))
-				return usage_error(
-					"--max-age takes a number of months from 0 to 1200, not '%s'",
-					optarg);
-			o->max_age = (int)n;
-			o->max_age_set = true;
-			break;
-		case OPT_LIMIT:
-			if (!parse_size(optarg, 0, 1000000, &n))
-				return usage_error(
-					"--limit takes a number from 0 to 1000000, not '%s'",
-					optarg);
-			o->limit = (size_t)n;
-			o->limit_set = true;
-			break;
-		case OPT_URGENT:
-			o->urgent = true;
-			break;
-		case OPT_BARE:
-			o->bare = true;
-			break;
-		case OPT_PLAIN:
-			o->plain = true;
-			break;
-		case OPT_NO_MOUSE:
-			o->no_mouse = true;
-			break;
-		case OPT_SYNONYMS:
-			o->synonyms = true;
-			break;
-		case ':':
-			return missing_value(optopt);
-		default: {
-			/* The word as typed, without any "=value" part. */
-			const char *a = argv[optind - 1];
-			char shortopt[3] = { '-', (char)optopt, '\0' };
-			if (optopt && strncmp(a, "--", 2) != 0)
-				a = shortopt;
-			size_t len = strcspn(a, "=");
-			char *w = xstrndup(a, len);
-			int rc = usage_error("unknown option '%s'", w);
-			free(w);
-			return rc;
-		}
-		}
+	const char *a = argv[optind - 1];
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+	if (optopt && strncmp(a, "--", 2) != 0)
+		a = shortopt;
+	size_t len = strcspn(a, "=");
+	char *w = xstrndup(a, len);
+	int rc = usage_error("unknown option '%s'", w);
+	free(w);
+	return rc;
+}
+
+/* --width, --limit or --max-age with the value arg. Returns -1 to go on, or an
+ * exit status. */
+static int take_number(struct opts *o, const struct number_opt *num, const char *arg)
+{
+	long n;
+	if (!parse_size(arg, num->min, num->max, &n))
+		return usage_error(num->wrong, arg);
+	if (num->opt == OPT_WIDTH) {
+		o->width = (int)n;
+	} else if (num->opt == OPT_LIMIT) {
+		o->limit = (size_t)n;
+		o->limit_set = true;
+	} else {
+		o->max_age = (int)n;
+		o->max_age_set = true;
 	}
+	return -1;
+}
+
+/* The flag an option without a value sets, or NULL. */
+static bool *option_flag(struct opts *o, int opt)
+{
+	switch (opt) {
+	case 'h':
+		return &o->help;
+	case 'V':
+		return &o->version;
+	case OPT_URGENT:
+		return &o->urgent;
+	case OPT_BARE:
+		return &o->bare;
+	case OPT_PLAIN:
+		return &o->plain;
+	case OPT_NO_MOUSE:
+		return &o->no_mouse;
+	case OPT_SYNONYMS:
+		return &o->synonyms;
+	default:
+		return NULL;
+	}
+}
+
+/* One option as getopt_long() returned it. Returns -1 to go on, or an exit status. */
+static int take_option(struct opts *o, int opt, char **argv)
+{
+	static const char *const colors[] = {
+		[UI_COLOR_AUTO] = "auto", [UI_COLOR_ALWAYS] = "always", [UI_COLOR_NEVER] = "never"
+	};
+	bool *flag = option_flag(o, opt);
+	const struct number_opt *num = number_opt(opt);
+	if (flag) {
+		*flag = true;
+	} else if (num) {
+		return take_number(o, num, optarg);
+	} else if (opt == OPT_CONTENT) {
+		o->content = optarg;
+	} else if (opt == OPT_FORMAT) {
+		o->format = optarg;
+	} else if (opt == OPT_COLOR) {
+		size_t c = 0, nc = sizeof colors / sizeof colors[0];
+		while (c < nc && strcmp(optarg, colors[c]) != 0)
+			c++;
+		if (c == nc)
+			return usage_error("--color takes auto, always or never, not '%s'", optarg);
+		o->color = (enum ui_color)c;
+	} else if (opt == ':') {
+		return missing_value(optopt);
+	} else {
+		return unknown_option(argv);
+	}
+	return -1;
+}
+
+/* The operands: the command, then its arguments. Returns -1 to go on, or an
+ * exit status. */
+static int take_operands(struct opts *o, int argc, char **argv)
+{
 	for (int i = optind; i < argc; i++) {
 		const char *a = argv[i];
-		if (o->cmd == CMD_NONE && o->nargs == 0 && !o->unknown) {
-			o->cmd = parse_command(a);
-			if (o->cmd == CMD_NONE) {
-				const char *near =
-					closest_word(a, (const char *const *)cmd_names + 1, 6);
-				if (near) {
-					msg("unknown command '%s'; did you mean '%s'?", a, near);
-					return EXIT_USAGE;
-				}
-				/* Decided once the content is loaded: words it holds get a hint. */
-				o->unknown = a;
-			}
+		if (o->cmd != CMD_NONE || o->nargs != 0 || o->unknown) {
+			o->args[o->nargs++] = argv[i];
 			continue;
 		}
-		o->args[o->nargs++] = argv[i];
+		o->cmd = parse_command(a);
+		if (o->cmd != CMD_NONE)
+			continue;
+		const char *near = closest_word(a, (const char *const *)cmd_names + 1, 6);
+		if (near) {
+			msg("unknown command '%s'; did you mean '%s'?", a, near);
+			return EXIT_USAGE;
+		}
+		/* Decided once the content is loaded: words it holds get a hint. */
+		o->unknown = a;
 	}
-	if (o->unknown && !help && !version)
-		return -1; /* main looks at the content first */
-	if (version)
+	return -1;
+}
+
+/* --version, help and --help answer at once. Returns -1 when o asks for none
+ * of them, or the exit status. */
+static int answer_at_once(const struct opts *o)
+{
+	if (o->version)
 		return print_version(o);
 	if (o->cmd == CMD_HELP) {
 		enum command c = o->nargs ? parse_command(o->args[0]) : CMD_NONE;
@@ -469,10 +497,18 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		fputs(c == CMD_NONE ? usage_main : usage_cmd[c], stdout);
 		return EXIT_OK;
 	}
-	if (help) {
+	if (o->help) {
 		fputs(o->cmd == CMD_NONE ? usage_main : usage_cmd[o->cmd], stdout);
 		return EXIT_OK;
 	}
+	return -1;
+}
+
+/* Options given to a command they do not apply to. Returns -1 when there is
+ * none, or the exit status. */
+static int misplaced_option(const struct opts *o)
+{
+	bool print_or_read = o->cmd == CMD_PRINT || o->cmd == CMD_READ;
 	if (o->format && o->cmd != CMD_PRINT && o->cmd != CMD_SEARCH && o->cmd != CMD_LIST)
 		return usage_error("--format does not apply to '%s'",
 				   o->cmd == CMD_NONE ? "the reader" : cmd_names[o->cmd]);
@@ -482,13 +518,33 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		return usage_error("%s", "--max-age applies to 'check' only");
 	if (o->synonyms && o->cmd != CMD_CHECK)
 		return usage_error("%s", "--synonyms applies to 'check' only");
-	if (o->urgent && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+	if (o->urgent && !print_or_read)
 		return usage_error("%s", "--urgent applies to 'print' and 'read' only");
 	if (o->urgent && o->nargs)
 		return usage_error("--urgent takes no section ('%s')", o->args[0]);
-	if (o->bare && o->cmd != CMD_PRINT && o->cmd != CMD_READ)
+	if (o->bare && !print_or_read)
 		return usage_error("%s", "--bare applies to 'print' and 'read' only");
 	return -1;
+}
+
+/* Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	o->args = xcalloc((size_t)argc + 1, sizeof *o->args);
+	opterr = 0;
+	optind = 1;
+	int opt, rc = -1;
+	while (rc < 0 && (opt = getopt_long(argc, argv, ":hV", long_opts, NULL)) != -1)
+		rc = take_option(o, opt, argv);
+	if (rc < 0)
+		rc = take_operands(o, argc, argv);
+	if (rc < 0 && o->unknown && !o->help && !o->version)
+		return -1; /* main looks at the content first */
+	if (rc < 0)
+		rc = answer_at_once(o);
+	if (rc < 0)
+		rc = misplaced_option(o);
+	return rc;
 }
 
 static bool use_style(const struct opts *o)
@@ -822,6 +878,61 @@ static void index_topic(void *ix, const struct node *section)
 	search_index_add_tree(ix, section);
 }
 
+/* What a command other than check does with the content it loaded. */
+static int run_on_content(const struct content *c, const struct opts *o, struct search_index **ix)
+{
+	if (o->unknown)
+		return unknown_command(c, o);
+	switch (o->cmd) {
+	case CMD_LIST:
+		return cmd_list(c, o);
+	case CMD_PRINT:
+		return cmd_print(c, o);
+	case CMD_SEARCH: {
+		if (o->nargs == 0)
+			return usage_error("%s", "search needs words to look for");
+		char *q = join_args(o);
+		int rc = cmd_search(c, o, q, ix);
+		free(q);
+		return rc;
+	}
+	case CMD_NONE:
+	case CMD_READ:
+		return cmd_read(c, o, ix);
+	case CMD_CHECK: /* run by main */
+	case CMD_HELP:  /* answered by parse_args */
+		break;
+	}
+	return -1;
+}
+
+/* Every command but check: the local numbers, then the content (and, for
+ * commands that search, its index, built as the files are read). */
+static int run_command(const struct opts *o, const char *dir)
+{
+	struct config cfg;
+	if (config_load(&cfg) != 0) {
+		config_free(&cfg);
+		return EXIT_USAGE;
+	}
+	config_use(&cfg);
+	bool want_index = o->cmd == CMD_SEARCH ||
+			  ((o->cmd == CMD_READ || o->cmd == CMD_NONE) && read_is_interactive());
+	struct search_index *ix = want_index ? search_index_begin() : NULL;
+	struct load_watch watch = { .topic = index_topic, .arg = ix };
+	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
+	int rc = EXIT_USAGE;
+	if (c) {
+		if (ix)
+			search_index_end(ix, c);
+		rc = run_on_content(c, o, &ix);
+	}
+	search_index_free(ix);
+	content_free(c);
+	config_free(&cfg);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -839,72 +950,7 @@ int main(int argc, char **argv)
 		return finish(rc);
 	}
 	char *dir = content_dir(o.content);
-	if (o.cmd == CMD_CHECK) {
-		rc = cmd_check(&o, dir);
-		free(dir);
-		free(o.args);
-		return rc;
-	}
-	/* The local numbers, before anything is shown. */
-	struct config cfg;
-	if (config_load(&cfg) != 0) {
-		config_free(&cfg);
-		free(dir);
-		free(o.args);
-		return EXIT_USAGE;
-	}
-	config_use(&cfg);
-	/* Commands that search get their index built as the files are read. */
-	bool want_index = o.cmd == CMD_SEARCH ||
-			  ((o.cmd == CMD_READ || o.cmd == CMD_NONE) && read_is_interactive());
-	struct search_index *ix = want_index ? search_index_begin() : NULL;
-	struct load_watch watch = { .topic = index_topic, .arg = ix };
-	struct content *c = load_dir_watch(dir, ix ? &watch : NULL);
-	if (c == NULL) {
-		search_index_free(ix);
-		config_free(&cfg);
-		free(dir);
-		free(o.args);
-		return EXIT_USAGE;
-	}
-	if (ix)
-		search_index_end(ix, c);
-	if (o.unknown) {
-		rc = unknown_command(c, &o);
-		search_index_free(ix);
-		content_free(c);
-		free(dir);
-		free(o.args);
-		return rc;
-	}
-	switch (o.cmd) {
-	case CMD_LIST:
-		rc = cmd_list(c, &o);
-		break;
-	case CMD_PRINT:
-		rc = cmd_print(c, &o);
-		break;
-	case CMD_SEARCH: {
-		if (o.nargs == 0) {
-			rc = usage_error("%s", "search needs words to look for");
-			break;
-		}
-		char *q = join_args(&o);
-		rc = cmd_search(c, &o, q, &ix);
-		free(q);
-		break;
-	}
-	case CMD_NONE:
-	case CMD_READ:
-		rc = cmd_read(c, &o, &ix);
-		break;
-	case CMD_CHECK:
-	case CMD_HELP:
-		break;
-	}
-	search_index_free(ix);
-	content_free(c);
-	config_free(&cfg);
+	rc = o.cmd == CMD_CHECK ? cmd_check(&o, dir) : run_command(&o, dir);
 	free(dir);
 	free(o.args);
 	return rc;

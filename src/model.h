@@ -99,6 +99,12 @@ struct node {
 	int *context_sources; /* NODE_CLAIM only */
 	uint32_t nsources, ncontext_sources;
 };
+/* The packing the comments above count on. */
+_Static_assert(sizeof(enum node_type) == 1 && sizeof(enum urgency) == 1,
+	       "a node's type and urgency take one byte each");
+_Static_assert(offsetof(struct node, line) == 4, "the small fields of a node share one word");
+/* strv_line(): the positions follow the pointers, and are aligned there. */
+_Static_assert(_Alignof(char *) % _Alignof(int) == 0, "ints may follow pointers");
 
 /* All loaded content. */
 struct content {

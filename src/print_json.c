@@ -27,6 +27,37 @@ static void key(struct buf *out, int depth, bool *first, const char *k)
 	buf_puts(out, ": ");
 }
 
+/* `"key": "value"` (null when value is NULL), as key() places it. */
+static void member_str(struct buf *out, int depth, bool *first, const char *k, const char *v)
+{
+	key(out, depth, first, k);
+	esc_json_str(out, v);
+}
+
+static void member_int(struct buf *out, int depth, bool *first, const char *k, int v)
+{
+	key(out, depth, first, k);
+	buf_printf(out, "%d", v);
+}
+
+/* Start the next element of an array, on its own line at depth: after a comma
+ * unless it is the first (*any false). */
+static void next_elem(struct buf *out, bool *any, int depth)
+{
+	if (*any)
+		buf_putc(out, ',');
+	*any = true;
+	indent(out, depth);
+}
+
+/* Close an array whose elements (if any) were one level deeper than depth. */
+static void end_array(struct buf *out, bool any, int depth)
+{
+	if (any)
+		indent(out, depth);
+	buf_putc(out, ']');
+}
+
 static void json_strv(struct buf *out, const struct strv *v)
 {
 	buf_putc(out, '[');
@@ -53,131 +84,117 @@ static void json_srcs(struct buf *out, const struct content *c, const int *src, 
 
 static void json_pos(struct buf *out, int depth, bool *first, const struct node *n)
 {
-	key(out, depth, first, "file");
-	esc_json_str(out, n->file);
-	key(out, depth, first, "line");
-	buf_printf(out, "%d", n->line);
-	key(out, depth, first, "col");
-	buf_printf(out, "%d", n->col);
+	member_str(out, depth, first, "file", n->file);
+	member_int(out, depth, first, "line", n->line);
+	member_int(out, depth, first, "col", n->col);
 }
 
-static const char *block_type(enum node_type t)
+static void json_block(struct buf *out, const struct content *c, const struct node *n, int depth);
+
+/* The signs a 'signs' block names, as an array whose elements are at depth + 1. */
+static void json_signs(struct buf *out, const struct content *c, const struct node *n, int depth)
 {
-	switch (t) {
-	case NODE_PARA:
-		return "para";
-	case NODE_LIST:
-		return "list";
-	case NODE_ITEM:
-		return "item";
-	case NODE_QA:
-		return "qa";
-	case NODE_NOTE:
-		return "note";
-	case NODE_CLAIM:
-		return "claim";
-	case NODE_TERM:
-		return "term";
-	case NODE_ACTION:
-		return "action";
-	case NODE_SIGNS:
-		return "signs";
-	default:
-		return "section";
+	buf_putc(out, '[');
+	bool any = false;
+	for (size_t i = 0; i < n->see_also.n; i++)
+		if (n->see && n->see[i]) {
+			next_elem(out, &any, depth + 1);
+			json_block(out, c, n->see[i], depth + 1);
+		}
+	end_array(out, any, depth);
+}
+
+/* The items of a list, as an array whose elements are at depth + 1. */
+static void json_items(struct buf *out, const struct content *c, const struct node *n, int depth)
+{
+	buf_putc(out, '[');
+	bool any = false;
+	for (const struct node *it = n->first; it; it = it->next) {
+		next_elem(out, &any, depth + 1);
+		json_block(out, c, it, depth + 1);
+	}
+	end_array(out, any, depth);
+}
+
+/* The text members of block n: its own names for title and text. */
+static void json_texts(struct buf *out, const struct node *n, int d, bool *first)
+{
+	if (n->type == NODE_QA) {
+		member_str(out, d, first, "question", n->title);
+		member_str(out, d, first, "answer", n->text);
+	} else if (n->type == NODE_TERM) {
+		member_str(out, d, first, "term", n->title);
+		member_str(out, d, first, "text", n->text);
+	} else if (n->type == NODE_ACTION) {
+		member_str(out, d, first, "level", urgency_name(n->urgency));
+		member_str(out, d, first, "level_label", urgency_label(n->urgency));
+		struct buf t = { 0 };
+		config_action_text(&t, n);
+		member_str(out, d, first, "text", t.s);
+		buf_free(&t);
+	} else if (n->type != NODE_SIGNS) {
+		member_str(out, d, first, "text", n->text ? n->text : "");
 	}
 }
 
 static void json_block(struct buf *out, const struct content *c, const struct node *n, int depth)
 {
+	int d = depth + 1;
 	bool first = true;
-
 	buf_putc(out, '{');
-	key(out, depth + 1, &first, "type");
-	esc_json_str(out, block_type(n->type));
-	switch (n->type) {
-	case NODE_QA:
-		key(out, depth + 1, &first, "question");
-		esc_json_str(out, n->title);
-		key(out, depth + 1, &first, "answer");
-		esc_json_str(out, n->text);
-		break;
-	case NODE_TERM:
-		key(out, depth + 1, &first, "term");
-		esc_json_str(out, n->title);
-		key(out, depth + 1, &first, "text");
-		esc_json_str(out, n->text);
-		break;
-	case NODE_ACTION: {
-		key(out, depth + 1, &first, "level");
-		esc_json_str(out, urgency_name(n->urgency));
-		key(out, depth + 1, &first, "level_label");
-		esc_json_str(out, urgency_label(n->urgency));
-		struct buf t = { 0 };
-		config_action_text(&t, n);
-		key(out, depth + 1, &first, "text");
-		esc_json_str(out, t.s);
-		buf_free(&t);
-		break;
-	}
-	case NODE_SIGNS:
-		key(out, depth + 1, &first, "signs");
-		buf_putc(out, '[');
-		for (size_t i = 0; i < n->see_also.n; i++) {
-			const struct node *sg = n->see ? n->see[i] : NULL;
-			if (sg == NULL)
-				continue;
-			indent(out, depth + 2);
-			json_block(out, c, sg, depth + 2);
-			if (i + 1 < n->see_also.n)
-				buf_putc(out, ',');
-		}
-		if (n->see_also.n)
-			indent(out, depth + 1);
-		buf_putc(out, ']');
-		break;
-	default:
-		key(out, depth + 1, &first, "text");
-		esc_json_str(out, n->text ? n->text : "");
-		break;
+	member_str(out, d, &first, "type", node_type_name(n->type));
+	json_texts(out, n, d, &first);
+	if (n->type == NODE_SIGNS) {
+		key(out, d, &first, "signs");
+		json_signs(out, c, n, d);
 	}
 	if (n->type == NODE_ITEM) {
-		key(out, depth + 1, &first, "sign");
-		esc_json_str(out, n->id);
-		key(out, depth + 1, &first, "urgency");
-		esc_json_str(out, urgency_name(n->urgency));
-		key(out, depth + 1, &first, "urgency_label");
-		esc_json_str(out, urgency_label(n->urgency));
+		member_str(out, d, &first, "sign", n->id);
+		member_str(out, d, &first, "urgency", urgency_name(n->urgency));
+		member_str(out, d, &first, "urgency_label", urgency_label(n->urgency));
 	}
 	if (n->type == NODE_ITEM || n->type == NODE_TERM) {
-		key(out, depth + 1, &first, "also_called");
+		key(out, d, &first, "also_called");
 		json_strv(out, &n->also_called);
 	}
 	if (n->type != NODE_SIGNS) {
-		key(out, depth + 1, &first, "sources");
+		key(out, d, &first, "sources");
 		json_srcs(out, c, n->sources, n->nsources);
 	}
 	if (n->type == NODE_CLAIM) {
-		key(out, depth + 1, &first, "context");
-		esc_json_str(out, n->context);
-		key(out, depth + 1, &first, "context_sources");
+		member_str(out, d, &first, "context", n->context);
+		key(out, d, &first, "context_sources");
 		json_srcs(out, c, n->context_sources, n->ncontext_sources);
 	}
 	if (n->type == NODE_LIST) {
-		key(out, depth + 1, &first, "items");
-		buf_putc(out, '[');
-		for (const struct node *it = n->first; it; it = it->next) {
-			indent(out, depth + 2);
-			json_block(out, c, it, depth + 2);
-			if (it->next)
-				buf_putc(out, ',');
-		}
-		if (n->first)
-			indent(out, depth + 1);
-		buf_putc(out, ']');
+		key(out, d, &first, "items");
+		json_items(out, c, n, d);
 	}
-	json_pos(out, depth + 1, &first, n);
+	json_pos(out, d, &first, n);
 	indent(out, depth);
 	buf_putc(out, '}');
+}
+
+static void json_section(struct buf *out, const struct content *c, const struct node *sec,
+			 int depth);
+
+/* The blocks of sec, or with sections its subsections, as an array whose
+ * elements are at depth + 1. */
+static void json_children(struct buf *out, const struct content *c, const struct node *sec,
+			  int depth, bool sections)
+{
+	buf_putc(out, '[');
+	bool any = false;
+	for (const struct node *n = sec->first; n; n = n->next) {
+		if ((n->type == NODE_SECTION) != sections)
+			continue;
+		next_elem(out, &any, depth + 1);
+		if (sections)
+			json_section(out, c, n, depth + 1);
+		else
+			json_block(out, c, n, depth + 1);
+	}
+	end_array(out, any, depth);
 }
 
 static void json_section(struct buf *out, const struct content *c, const struct node *sec,
@@ -187,73 +204,43 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 	int d = depth + 1;
 
 	buf_putc(out, '{');
-	key(out, d, &first, "id");
-	esc_json_str(out, sec->id);
-	key(out, d, &first, "title");
-	esc_json_str(out, sec->title);
-	key(out, d, &first, "depth");
-	buf_printf(out, "%d", sec->depth);
+	member_str(out, d, &first, "id", sec->id);
+	member_str(out, d, &first, "title", sec->title);
+	member_int(out, d, &first, "depth", sec->depth);
 	key(out, d, &first, "also_called");
 	json_strv(out, &sec->also_called);
 	key(out, d, &first, "see_also");
 	json_strv(out, &sec->see_also);
 	json_pos(out, d, &first, sec);
-
 	key(out, d, &first, "body");
-	buf_putc(out, '[');
-	bool any = false;
-	for (const struct node *n = sec->first; n; n = n->next) {
-		if (n->type == NODE_SECTION)
-			continue;
-		if (any)
-			buf_putc(out, ',');
-		any = true;
-		indent(out, d + 1);
-		json_block(out, c, n, d + 1);
-	}
-	if (any)
-		indent(out, d);
-	buf_putc(out, ']');
-
+	json_children(out, c, sec, d, false);
 	key(out, d, &first, "sections");
-	buf_putc(out, '[');
-	any = false;
-	for (const struct node *n = sec->first; n; n = n->next) {
-		if (n->type != NODE_SECTION)
-			continue;
-		if (any)
-			buf_putc(out, ',');
-		any = true;
-		indent(out, d + 1);
-		json_section(out, c, n, d + 1);
-	}
-	if (any)
-		indent(out, d);
-	buf_putc(out, ']');
+	json_children(out, c, sec, d, true);
 	indent(out, depth);
 	buf_putc(out, '}');
 }
 
 static void json_sources(struct buf *out, const struct content *c, bool *first);
 
+/* Open the document and its first member, the array name: `{ "name": [`. */
+static void open_document(struct buf *out, bool *first, const char *name)
+{
+	buf_putc(out, '{');
+	key(out, 1, first, name);
+	buf_putc(out, '[');
+}
+
 void print_json(struct buf *out, const struct content *c, const struct node *const *secs, size_t n,
 		const struct print_opts *o)
 {
 	(void)o;
-	bool first = true;
-
-	buf_putc(out, '{');
-	key(out, 1, &first, "sections");
-	buf_putc(out, '[');
+	bool first = true, any = false;
+	open_document(out, &first, "sections");
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_putc(out, ',');
-		indent(out, 2);
+		next_elem(out, &any, 2);
 		json_section(out, c, secs[i], 2);
 	}
-	if (n)
-		indent(out, 1);
-	buf_putc(out, ']');
+	end_array(out, any, 1);
 	json_sources(out, c, &first);
 }
 
@@ -262,51 +249,37 @@ static void json_sources(struct buf *out, const struct content *c, bool *first)
 {
 	key(out, 1, first, "sources");
 	buf_putc(out, '[');
+	bool any = false;
 	for (size_t i = 0; i < c->nsources; i++) {
 		const struct source *s = &c->sources[i];
 		bool f = true;
-		if (i)
-			buf_putc(out, ',');
-		indent(out, 2);
+		next_elem(out, &any, 2);
 		buf_putc(out, '{');
-		key(out, 3, &f, "id");
-		esc_json_str(out, s->id);
-		key(out, 3, &f, "num");
-		buf_printf(out, "%d", s->num);
-		key(out, 3, &f, "title");
-		esc_json_str(out, s->title);
-		key(out, 3, &f, "file");
-		esc_json_str(out, s->file);
-		key(out, 3, &f, "notes");
-		esc_json_str(out, s->notes);
+		member_str(out, 3, &f, "id", s->id);
+		member_int(out, 3, &f, "num", s->num);
+		member_str(out, 3, &f, "title", s->title);
+		member_str(out, 3, &f, "file", s->file);
+		member_str(out, 3, &f, "notes", s->notes);
 		indent(out, 2);
 		buf_putc(out, '}');
 	}
-	if (c->nsources)
-		indent(out, 1);
-	buf_puts(out, "]\n}\n");
+	end_array(out, any, 1);
+	buf_puts(out, "\n}\n");
 }
 
 void print_json_urgent(struct buf *out, const struct content *c)
 {
 	struct sign_level lv[URG_COUNT];
 	size_t nlv = content_sign_levels(c, lv);
-	bool first = true;
-	buf_putc(out, '{');
-	key(out, 1, &first, "levels");
-	buf_putc(out, '[');
+	bool first = true, any = false;
+	open_document(out, &first, "levels");
 	for (size_t g = 0; g < nlv; g++) {
 		bool f = true;
-		if (g)
-			buf_putc(out, ',');
-		indent(out, 2);
+		next_elem(out, &any, 2);
 		buf_putc(out, '{');
-		key(out, 3, &f, "level");
-		esc_json_str(out, urgency_name(lv[g].level));
-		key(out, 3, &f, "label");
-		esc_json_str(out, urgency_label(lv[g].level));
-		key(out, 3, &f, "section");
-		esc_json_str(out, lv[g].home->id);
+		member_str(out, 3, &f, "level", urgency_name(lv[g].level));
+		member_str(out, 3, &f, "label", urgency_label(lv[g].level));
+		member_str(out, 3, &f, "section", lv[g].home->id);
 		key(out, 3, &f, "action");
 		if (lv[g].action)
 			json_block(out, c, lv[g].action, 3);
@@ -314,20 +287,16 @@ void print_json_urgent(struct buf *out, const struct content *c)
 			buf_puts(out, "null");
 		key(out, 3, &f, "signs");
 		buf_putc(out, '[');
+		bool anysign = false;
 		for (size_t i = 0; i < lv[g].nsigns; i++) {
-			if (i)
-				buf_putc(out, ',');
-			indent(out, 4);
+			next_elem(out, &anysign, 4);
 			json_block(out, c, lv[g].signs[i], 4);
 		}
-		indent(out, 3);
-		buf_putc(out, ']');
+		end_array(out, true, 3); /* a level has signs */
 		indent(out, 2);
 		buf_putc(out, '}');
 	}
-	if (nlv)
-		indent(out, 1);
-	buf_putc(out, ']');
+	end_array(out, any, 1);
 	json_sources(out, c, &first);
 	sign_levels_free(lv, nlv);
 }

@@ -76,6 +76,22 @@ static void md_level(struct buf *out, enum urgency g)
 	buf_puts(out, "\\]** ");
 }
 
+/* Text and the references of n after it, ending the block: most blocks end so. */
+static void md_text_refs(struct md *m, const char *text, bool at_start, const struct node *n)
+{
+	md_put_text(m->out, text, at_start, "");
+	md_refs(m, n->sources, n->nsources);
+	buf_puts(m->out, "\n\n");
+}
+
+/* Whether section sec's title is level g's label, so that what it holds need
+ * not name the level again. */
+static bool titled_by_level(const struct node *sec, enum urgency g)
+{
+	const char *label = urgency_label(g);
+	return label && sec && sec->title && strcmp(sec->title, label) == 0;
+}
+
 /* What to do, with the configured numbers; under a heading that names the
  * level (named), led by "What to do:" rather than the level again. */
 static void md_action(struct md *m, const struct node *n, bool named)
@@ -86,105 +102,110 @@ static void md_action(struct md *m, const struct node *n, bool named)
 		md_level(m->out, n->urgency);
 	struct buf t = { 0 };
 	config_action_text(&t, n);
-	md_put_text(m->out, t.s, false, "");
+	md_text_refs(m, t.s, false, n);
 	buf_free(&t);
+}
+
+static void md_list(struct md *m, const struct node *n, const struct node *prev)
+{
+	struct buf *out = m->out;
+	/* The same rule as the text layout (layout.h). */
+	if (n->text && n->text[0]) {
+		md_put_text(out, n->text, true, "");
+		if (layout_list_refs_on_intro(n))
+			md_refs(m, n->sources, n->nsources);
+		buf_puts(out, "\n\n");
+	}
+	/* Two lists in a row with the same bullet would merge into one in
+	 * CommonMark; a different bullet character keeps them apart. */
+	bool alt = !(n->text && n->text[0]) && prev && prev->type == NODE_LIST && !m->alt;
+	m->alt = alt;
+	for (const struct node *it = n->first; it; it = it->next) {
+		buf_puts(out, alt ? "* " : "- ");
+		bool label = urgency_label(it->urgency) != NULL;
+		bool own = titled_by_level(n->parent, it->urgency);
+		if (label && !own)
+			md_level(out, it->urgency);
+		md_put_text(out, it->text, !label || own, "  ");
+		md_also(m, &it->also_called);
+		if (layout_item_refs_shown(it, n))
+			md_refs(m, it->sources, it->nsources);
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+}
+
+static void md_claim(struct md *m, const struct node *n)
+{
+	buf_puts(m->out, "> **Claim:** ");
+	md_put_text(m->out, n->text, false, "> ");
 	md_refs(m, n->sources, n->nsources);
+	if (n->context && n->context[0]) {
+		buf_puts(m->out, "\n>\n> **What the other sources say:** ");
+		md_put_text(m->out, n->context, false, "> ");
+		md_refs(m, n->context_sources, n->ncontext_sources);
+	}
 	buf_puts(m->out, "\n\n");
+}
+
+/* The signs a 'signs' block names, each run of one level led by what to do. */
+static void md_signs(struct md *m, const struct node *n)
+{
+	struct buf *out = m->out;
+	buf_puts(out, "**When to get help:**\n\n");
+	for (size_t i = 0; i < n->see_also.n; i++) {
+		const struct node *sg = n->see ? n->see[i] : NULL;
+		if (sg == NULL)
+			continue;
+		const struct node *before = i > 0 ? n->see[i - 1] : NULL;
+		if (before == NULL || before->urgency != sg->urgency) {
+			if (before)
+				buf_putc(out, '\n');
+			const struct node *act = sign_action(sg);
+			if (act) {
+				md_action(m, act, false);
+			} else {
+				md_level(out, sg->urgency);
+				buf_puts(out, "\n\n");
+			}
+		}
+		buf_puts(out, "- ");
+		md_put_text(out, sg->text, false, "  ");
+		md_refs(m, sg->sources, sg->nsources);
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
 }
 
 /* One block; prev is the block before it in its section, or NULL. */
 static void md_block(struct md *m, const struct node *n, const struct node *prev)
 {
 	struct buf *out = m->out;
-
 	switch (n->type) {
 	case NODE_PARA:
-		md_put_text(out, n->text, true, "");
-		md_refs(m, n->sources, n->nsources);
-		buf_puts(out, "\n\n");
+		md_text_refs(m, n->text, true, n);
 		break;
-	case NODE_LIST: {
-		/* The same rule as the text layout (layout.h). */
-		if (n->text && n->text[0]) {
-			md_put_text(out, n->text, true, "");
-			if (layout_list_refs_on_intro(n))
-				md_refs(m, n->sources, n->nsources);
-			buf_puts(out, "\n\n");
-		}
-		/* Two lists in a row with the same bullet would merge into one in
-		 * CommonMark; a different bullet character keeps them apart. */
-		bool alt = !(n->text && n->text[0]) && prev && prev->type == NODE_LIST && !m->alt;
-		m->alt = alt;
-		for (const struct node *it = n->first; it; it = it->next) {
-			buf_puts(out, alt ? "* " : "- ");
-			const char *label = urgency_label(it->urgency);
-			bool own = label && n->parent && n->parent->title &&
-				   strcmp(n->parent->title, label) == 0;
-			if (label && !own)
-				md_level(out, it->urgency);
-			md_put_text(out, it->text, !label || own, "  ");
-			md_also(m, &it->also_called);
-			if (layout_item_refs_shown(it, n))
-				md_refs(m, it->sources, it->nsources);
-			buf_putc(out, '\n');
-		}
-		buf_putc(out, '\n');
+	case NODE_LIST:
+		md_list(m, n, prev);
 		break;
-	}
 	case NODE_QA:
 		buf_puts(out, "**Q: ");
 		md_put_text(out, n->title, false, "");
 		buf_puts(out, "**\n\n");
-		md_put_text(out, n->text, true, "");
-		md_refs(m, n->sources, n->nsources);
-		buf_puts(out, "\n\n");
+		md_text_refs(m, n->text, true, n);
 		break;
 	case NODE_NOTE:
 		buf_puts(out, "**Note:** ");
-		md_put_text(out, n->text, false, "");
-		md_refs(m, n->sources, n->nsources);
-		buf_puts(out, "\n\n");
+		md_text_refs(m, n->text, false, n);
 		break;
 	case NODE_CLAIM:
-		buf_puts(out, "> **Claim:** ");
-		md_put_text(out, n->text, false, "> ");
-		md_refs(m, n->sources, n->nsources);
-		if (n->context && n->context[0]) {
-			buf_puts(out, "\n>\n> **What the other sources say:** ");
-			md_put_text(out, n->context, false, "> ");
-			md_refs(m, n->context_sources, n->ncontext_sources);
-		}
-		buf_puts(out, "\n\n");
+		md_claim(m, n);
 		break;
-	case NODE_ACTION: {
-		const char *label = urgency_label(n->urgency);
-		md_action(m, n, label && n->parent->title && strcmp(n->parent->title, label) == 0);
+	case NODE_ACTION:
+		md_action(m, n, titled_by_level(n->parent, n->urgency));
 		break;
-	}
 	case NODE_SIGNS:
-		buf_puts(out, "**When to get help:**\n\n");
-		for (size_t i = 0; i < n->see_also.n; i++) {
-			const struct node *sg = n->see ? n->see[i] : NULL;
-			if (sg == NULL)
-				continue;
-			const struct node *before = i > 0 ? n->see[i - 1] : NULL;
-			if (before == NULL || before->urgency != sg->urgency) {
-				if (before)
-					buf_putc(out, '\n');
-				const struct node *act = sign_action(sg);
-				if (act) {
-					md_action(m, act, false);
-				} else {
-					md_level(out, sg->urgency);
-					buf_puts(out, "\n\n");
-				}
-			}
-			buf_puts(out, "- ");
-			md_put_text(out, sg->text, false, "  ");
-			md_refs(m, sg->sources, sg->nsources);
-			buf_putc(out, '\n');
-		}
-		buf_putc(out, '\n');
+		md_signs(m, n);
 		break;
 	case NODE_TERM:
 		buf_puts(out, "**");
@@ -192,9 +213,7 @@ static void md_block(struct md *m, const struct node *n, const struct node *prev
 		buf_puts(out, "**");
 		md_also(m, &n->also_called);
 		buf_puts(out, ": ");
-		md_put_text(out, n->text, false, "");
-		md_refs(m, n->sources, n->nsources);
-		buf_puts(out, "\n\n");
+		md_text_refs(m, n->text, false, n);
 		break;
 	default:
 		break;
