@@ -200,20 +200,14 @@ static size_t load_jobs(size_t n)
 	return (size_t)jobs < n ? (size_t)jobs : n;
 }
 
-void load_topics(struct content *c, struct topic *t, size_t n, const struct load_watch *watch)
+/* Start the workers w[1..jobs), one after another; returns the last one
+ * started (0: none). w[0] is this thread's. A thread that cannot be started
+ * leaves more work for the others; so does one there is no memory for, as
+ * much as a worker commonly needs, asked for (and given back) before it
+ * starts. A worker's stack is small: reading a file takes no deep recursion. */
+static size_t start_workers(struct pool *p, struct worker *w, size_t jobs)
 {
-	size_t jobs = load_jobs(n), started = 0;
-	struct worker *w = xcalloc(jobs, sizeof *w);
-	struct pool p = { .c = c, .t = t, .n = n, .capture = jobs > 1 };
-	atomic_init(&p.next, 0);
-	pthread_mutex_init(&p.lock, NULL);
-	pthread_cond_init(&p.done, NULL);
-	for (size_t k = 0; k < jobs; k++)
-		w[k].p = &p;
-	/* w[0] is this thread's. A thread that cannot be started leaves more
-	 * work for the others; so does one there is no memory for, as much as a
-	 * worker commonly needs, asked for (and given back) before it starts. A
-	 * worker's stack is small: reading a file takes no deep recursion. */
+	size_t started = 0;
 	pthread_attr_t attr;
 	bool attr_ok = pthread_attr_init(&attr) == 0;
 	if (attr_ok)
@@ -226,13 +220,48 @@ void load_topics(struct content *c, struct topic *t, size_t n, const struct load
 		if (pthread_create(&w[k].tid, attr_ok ? &attr : NULL, work_thread, &w[k]) != 0)
 			break;
 		started = k;
-		pthread_mutex_lock(&p.lock);
-		while (p.started < k)
-			pthread_cond_wait(&p.done, &p.lock);
-		pthread_mutex_unlock(&p.lock);
+		pthread_mutex_lock(&p->lock);
+		while (p->started < k)
+			pthread_cond_wait(&p->done, &p->lock);
+		pthread_mutex_unlock(&p->lock);
 	}
 	if (attr_ok)
 		pthread_attr_destroy(&attr);
+	return started;
+}
+
+/* Once every topic is read: report what each file said, in file order, and
+ * link the files' sections under the root; the workers' nodes join the
+ * content's memory. */
+static void gather_topics(struct content *c, const struct pool *p, struct worker *w, size_t jobs)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->capture)
+			diag_replay(&p->t[i].log);
+		if (strcmp(p->t[i].reviewed, c->reviewed) > 0)
+			memcpy(c->reviewed, p->t[i].reviewed, sizeof c->reviewed);
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (p->t[i].top)
+			prepend_child(c->root, p->t[i].top);
+	reverse_children(c->root);
+	for (size_t k = 0; k < jobs; k++) {
+		arena_adopt(&c->mem, &w[k].mem);
+		arena_free(&w[k].yaml);
+	}
+}
+
+void load_topics(struct content *c, struct topic *t, size_t n, const struct load_watch *watch)
+{
+	size_t jobs = load_jobs(n);
+	struct worker *w = xcalloc(jobs, sizeof *w);
+	struct pool p = { .c = c, .t = t, .n = n, .capture = jobs > 1 };
+	atomic_init(&p.next, 0);
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (size_t k = 0; k < jobs; k++)
+		w[k].p = &p;
+	size_t started = start_workers(&p, w, jobs);
 	if (watch)
 		watch_topics(&w[0], watch);
 	else
@@ -241,19 +270,6 @@ void load_topics(struct content *c, struct topic *t, size_t n, const struct load
 		pthread_join(w[k].tid, NULL);
 	pthread_cond_destroy(&p.done);
 	pthread_mutex_destroy(&p.lock);
-	for (size_t i = 0; i < n; i++) {
-		if (p.capture)
-			diag_replay(&t[i].log);
-		if (strcmp(t[i].reviewed, c->reviewed) > 0)
-			memcpy(c->reviewed, t[i].reviewed, sizeof c->reviewed);
-	}
-	for (size_t i = 0; i < n; i++)
-		if (t[i].top)
-			prepend_child(c->root, t[i].top);
-	reverse_children(c->root);
-	for (size_t k = 0; k < jobs; k++) {
-		arena_adopt(&c->mem, &w[k].mem);
-		arena_free(&w[k].yaml);
-	}
+	gather_topics(c, &p, w, jobs);
 	free(w);
 }

@@ -130,12 +130,14 @@ enum diag_level {
 };
 
 /*
- * Every message to the user goes through vdiag(), which writes it on one
- * stream, sanitized, and keeps the one count of errors there is: the loader,
- * validation, the configuration, the terminal and the writing of output all
- * report through it, and none keeps a count of its own.
+ * Every message to the user but xoom()'s (written without allocating) goes
+ * through vdiag(), which writes it on one stream, sanitized, and keeps the one
+ * count of errors there is: the loader, validation, the configuration, the
+ * terminal and the writing of output all report through it, and none keeps a
+ * count of its own.
  *
- * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr.
+ * Report a problem as "exoread: FILE:LINE:COL: LEVEL: message" on stderr (or
+ * the stream diag_set_stream() gave).
  * file may be NULL (then only "exoread: LEVEL: message"); line and col are
  * 1-based, and 0 leaves them out. Errors are counted for diag_errors().
  */
