@@ -1,0 +1,258 @@
+/* search_int.h - what the search files share: the index's structs and
+ * constants, and each file's functions for the others. search_index.c holds
+ * the hash tables and builds the index, search_query.c turns a query into
+ * units (stop and filler words, spelling, corrections, suggestions),
+ * search_snippet.c cuts snippets and marks matches, and search.c ranks
+ * sections and holds the API of search.h. Private to them. */
+#ifndef EXOREAD_SEARCH_INT_H
+#define EXOREAD_SEARCH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fold.h"
+#include "search.h"
+#include "util.h"
+
+enum field {
+	F_TITLE,        /* section title */
+	F_SECTION_ALSO, /* a section's also_called */
+	F_QUESTION,     /* the question of a QA */
+	F_TERM,         /* a glossary term */
+	F_ALSO,         /* an item's or term's also_called */
+	F_BODY,         /* paragraphs, list text, notes, claims, definitions */
+	F_ANSWER,       /* the answer of a QA */
+	F_COUNT
+};
+
+/* Titles and questions say what a section is about; body words only mention things. */
+extern const double field_weight[F_COUNT];
+
+enum {
+	POS_SRC_SHIFT = 16, /* word numbers are below 2^16 (MAX_SRC_WORDS) */
+	MAX_UNITS = 32,     /* query units beyond this are ignored */
+	MAX_PHRASE = 16,    /* words of one quoted phrase */
+	MAX_FUZZY_LEN = 64, /* longer words are never typos worth fixing */
+	MAX_SRC_WORDS =
+		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
+	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
+	NO_TERM = UINT32_MAX,
+	OFF_BITS = 4, /* bits of a posting's first varint that hold its word number */
+	OFF_INLINE = (1 << OFF_BITS) - 1,
+	POSTING_MAX = 9, /* bytes of one posting at most: a 36-bit and a 16-bit varint */
+};
+
+#define TF_SCALE 4.0 /* a term's count in a section is kept times this */
+
+enum {
+	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
+	OVERVIEW = 0x80,      /* titlen: a section with subsections */
+};
+
+/*
+ * 12 bytes, packed: there is one per indexed string. The string itself is
+ * found again from the node (src_text). A section number takes 28 bits; 2^28
+ * sections would need far more memory than their nodes could ever get. A
+ * word's position, for nearness, is (src - its section's first src) <<
+ * POS_SRC_SHIFT plus its word number, so strings never run into each other.
+ */
+struct __attribute__((packed)) src {
+	const struct node *node; /* block, item or section */
+	uint32_t sec : 28;       /* index into content.sections */
+	uint32_t field : 3;      /* enum field */
+	uint32_t prose : 1;      /* its node is a paragraph or a note */
+};
+
+/* The packing the index relies on. */
+_Static_assert(F_COUNT <= 1 << 3, "struct src.field holds every enum field");
+_Static_assert(sizeof(struct src) == sizeof(const struct node *) + sizeof(uint32_t),
+	       "struct src stays packed: a pointer and one 32-bit word");
+_Static_assert(MAX_SRC_WORDS <= 1 << POS_SRC_SHIFT,
+	       "a word number fits below POS_SRC_SHIFT in a position");
+_Static_assert(
+	(32 + OFF_BITS + 6) / 7 + (16 + 6) / 7 <= POSTING_MAX,
+	"a posting (a 32-bit src step with OFF_BITS, a 16-bit word number) fits POSTING_MAX");
+_Static_assert(OVERVIEW > 127 && OVERVIEW <= UINT8_MAX,
+	       "titlen holds a title's words (at most 127) and the OVERVIEW bit in one byte");
+
+struct term {
+	char *stem;
+	uint8_t *post;       /* postings, encoded as search_index.c opens by saying */
+	uint32_t plen, pcap; /* bytes used and allocated */
+	uint8_t *sl;         /* section list, encoded as search_index.c opens by saying */
+	uint32_t slen, scap;
+	uint32_t df;   /* sections holding the term */
+	uint32_t *syn; /* synonym terms */
+	uint32_t nsyn;
+	/* While building: the last posting, the section of the last one, where
+	 * that section's postings start, and what its section entry will say. */
+	uint32_t lastsrc, lastsec, slsec, secoff;
+	uint16_t lastoff;
+	uint16_t spread; /* prose blocks after the first that hold the term */
+	uint16_t tf;     /* field-weighted count, times TF_SCALE */
+	bool title;      /* in the title or a question */
+	bool named;      /* in some section's title, question, term or also_called */
+	const struct node *lastblk;
+};
+
+/* A short title or also_called entry (word ids), for correcting real-word slips. */
+struct phrase {
+	uint32_t w[MAX_PHRASE_WORDS];
+	uint32_t n;
+};
+
+/* A spelling seen in the content, as written, and the word it folds to. */
+struct raw {
+	uint32_t at;   /* offset of the NUL-terminated bytes in search_index.rawbytes */
+	uint32_t word; /* index into words, or NO_TERM when it folds to nothing */
+};
+
+/* A folded word as written, for typo matching and suggestions. */
+struct word {
+	char *w;
+	uint32_t term;   /* its stem */
+	uint32_t nchars; /* code points */
+	uint32_t cp;     /* offset of its code points in search_index.cps */
+	uint32_t freq;
+	uint64_t mask;    /* letters present (hashed), a cheap lower bound on edits */
+	uint32_t kcp, kn; /* its sound key (see sound_key) in search_index.cps */
+	uint64_t kmask;
+	bool stop; /* a stop word */
+};
+
+/* Open addressing over string keys; slots hold index + 1, tags the high half of the hash. */
+struct table {
+	uint32_t *slot, *tag;
+	size_t cap, n;
+};
+
+struct speller; /* Hunspell over part of a dictionary (search_query.c) */
+struct qmem;    /* per-section arrays a query scores into (search.c) */
+
+struct search_index {
+	const struct content *c;
+	struct fold *fold;
+	struct src *srcs;
+	size_t nsrcs, srccap;
+	uint32_t *doclen; /* words of body text (and answers) per section */
+	uint8_t *titlen;  /* content words of each section's title (at most 127), and
+			     OVERVIEW when the section has subsections */
+	size_t nsecs, seccap;
+	double avgdl;
+	struct term *terms;
+	size_t nterms, termcap;
+	struct table termtab;
+	struct word *words;
+	size_t nwords, wordcap;
+	struct table wordtab;
+	struct raw *raws;
+	size_t nraws, rawcap;
+	struct table rawtab;
+	struct buf rawbytes;
+	uint32_t *cps; /* code points of all words */
+	size_t ncps, cpcap;
+	uint32_t *bylen[2]; /* word ids by length of spelling [0] and of sound key [1] */
+	size_t lenstart[2][MAX_FUZZY_LEN + 2];
+	uint32_t *secfirst; /* first src of each section */
+	struct phrase *phrases;
+	size_t nphrases, phrasecap;
+	uint32_t *phraseslot; /* open addressing: phrase index + 1 */
+	size_t phraseslotcap;
+	struct speller *speller;
+	struct qmem *qm;
+};
+
+/* A term a query word matches, and its weight: 1 for the word itself, less for
+ * a synonym (W_SYNONYM) or a correction (W_FUZZY1..3). */
+struct alt {
+	uint32_t term;
+	double w;
+};
+
+/* A word of the query. */
+struct qword {
+	char *word; /* folded, as typed */
+	uint32_t cps[MAX_FUZZY_LEN];
+	size_t nchars;
+	size_t start, len; /* the bytes of the query it was typed as */
+	bool stop, number;
+	char *fix; /* the content word it was corrected to, or NULL */
+	struct alt *alts;
+	size_t nalts;
+};
+
+/* One word, or a quoted phrase when nw > 1. */
+struct unit {
+	struct qword *w;
+	size_t nw;
+};
+
+/* A query as search_query.c reads it, and the weights ranking gives its units. */
+struct plan {
+	struct unit u[MAX_UNITS];
+	size_t n;
+	bool filler;          /* every word is a stop word */
+	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
+};
+
+/* search_index.c */
+
+/* The term for a stem, or NO_TERM. */
+uint32_t term_lookup(const struct search_index *ix, const char *s, size_t n);
+/* The word id of a folded spelling, or NO_TERM. */
+uint32_t word_lookup(const struct search_index *ix, const char *s, size_t n);
+/* The term a spelling as written stems to, or NO_TERM. */
+uint32_t span_term(const struct search_index *ix, const char *s, size_t len);
+/* The string src indexed. */
+const char *src_text(const struct search_index *ix, uint32_t src);
+/* The sound key of n code points into out (room for n); returns its length. */
+size_t sound_key(const uint32_t *in, size_t n, uint32_t *out);
+
+static inline uint64_t letter_bit(uint32_t cp)
+{
+	/* ASCII letters get distinct bits; other code points share hashed ones. */
+	return 1ull << (cp < 128 ? cp % 64 : (cp * 2654435761u) >> 26);
+}
+
+/* search_query.c */
+
+/* Whether a folded word is a stop word, or a filler word. */
+bool is_stop(const char *w);
+bool is_filler(const char *w);
+/* A single filler word ("after", "make"); a phrase never is. */
+bool is_filler_unit(const struct unit *un);
+/*
+ * Split the query into units: "quoted phrases" and single words, and resolve
+ * their words. Returns the number of units.
+ */
+size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl);
+void plan_free(struct plan *p);
+/* The query with each corrected word replaced, or NULL when nothing was corrected. */
+char *corrected_query(const char *query, const struct plan *pl);
+/* "Did you mean", or NULL. */
+char *suggest(const struct search_index *ix, const struct plan *pl);
+/* Whether Hunspell knows q as an English word (numbers and very long words are none). */
+bool word_is_english(const struct search_index *ix, const struct qword *q);
+/* The index's speller, which loads a dictionary only when a word needs it; NULL-safe free. */
+struct speller *speller_new(void);
+void speller_free(struct speller *sp);
+
+/* search_snippet.c */
+
+/* The query's matches in s, as a fresh array in *marks; returns the count. */
+size_t plan_marks(const struct search_index *ix, const struct plan *pl, const char *s, size_t len,
+		  struct search_mark **marks);
+/* The text shown for a match in src. */
+void snippet_source(const struct search_index *ix, uint32_t src, struct buf *b);
+/* Cut a snippet of about width columns out of t around its marks, into h. */
+void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t nm, size_t width,
+		  struct search_hit *h);
+
+/* search.c */
+
+/* The index's per-section arrays, made at the first query; NULL-safe free. */
+struct qmem *qmem_new(void);
+void qmem_free(struct qmem *m);
+
+#endif

@@ -1,0 +1,774 @@
+/* search_query.c - a query as units, its words resolved against the index.
+ *
+ * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
+ * dropped when any other word is left. A word the content holds matches its
+ * stem and its synonyms' (the one-word name and also_called entries of one
+ * list item or glossary term; weight W_SYNONYM). A word it does not hold is looked up in
+ * Hunspell: a correct English word stays unmatched ("price" is never read as
+ * "place"); a misspelt one is corrected to the content word of least cost,
+ * its edits (spelling or sound key) less a little for frequent words, within
+ * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
+ * typo_max_edits); only when none is that near
+ * are Hunspell's proposals that the content holds taken (one edit more, for
+ * words of MIN_PROPOSE letters or more). Hunspell holds just the dictionary
+ * lines that could spell the words asked about (speller_for), so a check
+ * costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
+ * Real-word slips ("injection sight") are caught against the phrases: a word
+ * beside the phrase's own neighbour that is near the phrase's word (edits or
+ * sound) is read as it, unless the query's pair is itself a phrase. Every
+ * correction is reported ("Showing results for").
+ */
+#include <hunspell.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "fold.h"
+#include "search_int.h"
+#include "text.h"
+#include "util.h"
+
+#define W_SYNONYM 0.6
+#define W_FUZZY1  0.7
+#define W_FUZZY2  0.55
+#define W_FUZZY3  0.45
+
+enum {
+	MIN_PROPOSE = 6, /* shorter words get no Hunspell proposals */
+};
+
+/*
+ * Hunspell over the part of the dictionary that words so far needed: the
+ * lines whose word starts with one of keys (three letters each, NUL-ended).
+ */
+struct speller {
+	char *aff, *dic; /* NULL when there is none */
+	bool tried;
+	Hunhandle *h;
+	char (*keys)[4];
+	size_t nkeys;
+};
+
+/* Folded English words that carry no topic: dropped from queries with other words. */
+static const char *const stop_words[] = {
+	"a",     "about", "all",   "also",  "am",    "an",    "and",    "any",   "are",    "as",
+	"at",    "be",    "been",  "being", "but",   "by",    "can",    "could", "did",    "do",
+	"does",  "doing", "dont",  "for",   "from",  "get",   "got",    "had",   "has",    "have",
+	"he",    "her",   "him",   "his",   "how",   "i",     "if",     "im",    "in",     "into",
+	"is",    "it",    "its",   "ive",   "just",  "me",    "might",  "much",  "my",     "no",
+	"not",   "of",    "on",    "or",    "our",   "out",   "really", "she",   "should", "so",
+	"some",  "such",  "tell",  "than",  "that",  "the",   "their",  "them",  "then",   "there",
+	"these", "they",  "this",  "those", "to",    "too",   "us",     "very",  "was",    "we",
+	"were",  "what",  "whats", "when",  "where", "which", "while",  "who",   "why",    "will",
+	"with",  "would", "you",   "your",
+};
+
+/*
+ * Folded words that rank but carry no topic of their own: a question made of
+ * them and words the content lacks ("how many sessions will i need") is not
+ * answered by the sections that share them.
+ */
+static const char *const filler_words[] = {
+	"after",   "afterwards", "back",   "before", "day",  "days",  "even", "feel",
+	"feeling", "go",         "going",  "happen", "know", "less",  "like", "lot",
+	"made",    "make",       "many",   "more",   "need", "other", "own",  "still",
+	"take",    "thing",      "things", "time",   "want", "way",   "week",
+};
+
+/* Two entries of a sorted word list (stop_words, filler_words), for bsearch. */
+static int cmp_listed_words(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool is_stop(const char *w)
+{
+	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
+		       sizeof(stop_words[0]), cmp_listed_words) != NULL;
+}
+
+bool is_filler(const char *w)
+{
+	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
+		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
+}
+
+/* A single filler word ("after", "make"); a phrase never is. */
+bool is_filler_unit(const struct unit *un)
+{
+	return un->nw == 1 && is_filler(un->w[0].word);
+}
+
+static void qword_free(struct qword *q)
+{
+	free(q->word);
+	free(q->fix);
+	free(q->alts);
+}
+
+void plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t j = 0; j < p->u[i].nw; j++)
+			qword_free(&p->u[i].w[j]);
+		free(p->u[i].w);
+	}
+	p->n = 0;
+}
+
+static void add_alt(struct qword *q, uint32_t term, double w)
+{
+	for (size_t i = 0; i < q->nalts; i++) {
+		if (q->alts[i].term == term) {
+			if (q->alts[i].w < w)
+				q->alts[i].w = w;
+			return;
+		}
+	}
+	q->alts = xgrow(q->alts, q->nalts, sizeof(*q->alts));
+	q->alts[q->nalts++] = (struct alt){ .term = term, .w = w };
+}
+
+static void add_term_alts(const struct search_index *ix, struct qword *q, uint32_t t, double w)
+{
+	add_alt(q, t, w);
+	for (size_t i = 0; i < ix->terms[t].nsyn; i++)
+		add_alt(q, ix->terms[t].syn[i], w * W_SYNONYM);
+}
+
+/*
+ * Call fn for every vocabulary word within k edits of q. Only words of a
+ * near length are looked at, and a letter-set bound skips most of those
+ * before any distance is computed.
+ */
+static void fuzzy_each(const struct search_index *ix, const struct qword *q, unsigned k,
+		       void (*fn)(const struct search_index *, void *, uint32_t, unsigned),
+		       void *arg)
+{
+	uint32_t key[MAX_FUZZY_LEN];
+	size_t kn = sound_key(q->cps, q->nchars, key);
+	for (int pass = 0; pass < 2; pass++) {
+		const uint32_t *qc = pass ? key : q->cps;
+		size_t n = pass ? kn : q->nchars;
+		/* "qqqqqqq" has the key "q": short keys would match every short word. */
+		if (pass && n < 4)
+			break;
+		uint64_t qmask = 0;
+		for (size_t i = 0; i < n; i++)
+			qmask |= letter_bit(qc[i]);
+		size_t lo = n > k ? n - k : 0;
+		if (pass && lo < 4)
+			lo = 4;
+		size_t hi = n + k > MAX_FUZZY_LEN ? MAX_FUZZY_LEN : n + k;
+		const size_t *start = ix->lenstart[pass];
+		for (size_t i = start[lo]; i < start[hi + 1]; i++) {
+			uint32_t id = ix->bylen[pass][i];
+			const struct word *w = &ix->words[id];
+			uint64_t wm = pass ? w->kmask : w->mask;
+			if ((unsigned)__builtin_popcountll(qmask & ~wm) > k ||
+			    (unsigned)__builtin_popcountll(wm & ~qmask) > k)
+				continue;
+			unsigned d =
+				pass ? text_edit_distance(qc, n, ix->cps + w->kcp, w->kn, k)
+				     : text_edit_distance(qc, n, ix->cps + w->cp, w->nchars, k);
+			/* A sound-alike is never better than a one-letter slip. */
+			if (d <= k)
+				fn(ix, arg, id, pass && d == 0 ? 1 : d);
+		}
+	}
+}
+
+/* Typo tolerance (TYPO_MATCH in util.h); numbers and very long words get none. */
+static unsigned fuzzy_k(const struct qword *q)
+{
+	if (q->number || q->nchars > MAX_FUZZY_LEN)
+		return 0;
+	return typo_max_edits(TYPO_MATCH, q->nchars);
+}
+
+struct speller *speller_new(void)
+{
+	return xcalloc(1, sizeof(struct speller));
+}
+
+void speller_free(struct speller *sp)
+{
+	if (sp) {
+		free(sp->aff);
+		free(sp->dic);
+		free(sp->keys);
+		if (sp->h)
+			Hunspell_destroy(sp->h);
+	}
+	free(sp);
+}
+
+/* Find the first English dictionary; false when there is none. */
+static bool speller_find(struct speller *sp)
+{
+	if (sp->tried)
+		return sp->dic != NULL;
+	sp->tried = true;
+	static const char *const bases[] = {
+		"/usr/share/hunspell/en_US",
+		"/usr/share/hunspell/en_GB",
+		"/usr/share/myspell/dicts/en_US",
+	};
+	const char *env = getenv("EXOREAD_DICT");
+	for (size_t i = env && *env ? 0 : 1; i <= sizeof(bases) / sizeof(bases[0]); i++) {
+		const char *base = i == 0 ? env : bases[i - 1];
+		char *aff = xasprintf("%s.aff", base), *dic = xasprintf("%s.dic", base);
+		FILE *fa = fopen(aff, "r"), *fd = fopen(dic, "r");
+		bool ok = fa && fd;
+		if (fa)
+			fclose(fa);
+		if (fd)
+			fclose(fd);
+		if (ok) {
+			sp->aff = aff;
+			sp->dic = dic;
+			return true;
+		}
+		free(aff);
+		free(dic);
+	}
+	return false;
+}
+
+/* The letter as lower case ASCII, where it is a capital. */
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * Whether a dictionary line is wanted: its word is shorter than three
+ * letters (any word may be built on it), or starts with one of the keys.
+ */
+static bool dict_line_wanted(const char *line, size_t len, char (*keys)[4], size_t nkeys)
+{
+	size_t n = 0;
+	while (n < len && n < 3 && line[n] != '/' && line[n] != '\t' && line[n] != ' ' &&
+	       line[n] != '\n')
+		n++;
+	if (n < 3)
+		return n > 0;
+	for (size_t i = 0; i < nkeys; i++)
+		if (ascii_lower(line[0]) == keys[i][0] && ascii_lower(line[1]) == keys[i][1] &&
+		    ascii_lower(line[2]) == keys[i][2])
+			return true;
+	return false;
+}
+
+/* Hunspell over the dictionary lines that dict_line_wanted keeps; NULL on failure. */
+static Hunhandle *speller_load(struct speller *sp)
+{
+	FILE *in = fopen(sp->dic, "r");
+	if (in == NULL)
+		return NULL;
+	struct buf lines = { 0 };
+	size_t nkept = 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	for (bool first = true; (len = getline(&line, &cap, in)) > 0; first = false) {
+		/* The first line is the word count. */
+		if (first || !dict_line_wanted(line, (size_t)len, sp->keys, sp->nkeys))
+			continue;
+		buf_add(&lines, line, (size_t)len);
+		if (line[len - 1] != '\n')
+			buf_putc(&lines, '\n');
+		nkept++;
+	}
+	free(line);
+	fclose(in);
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/exoread-dic-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	Hunhandle *h = NULL;
+	int fd = mkstemp(path);
+	if (fd >= 0) {
+		FILE *out = fdopen(fd, "w");
+		if (out == NULL) {
+			close(fd);
+		} else {
+			fprintf(out, "%zu\n", nkept);
+			if (lines.len)
+				fwrite(lines.s, 1, lines.len, out);
+			if (fclose(out) == 0)
+				h = Hunspell_create(sp->aff, path);
+		}
+		unlink(path);
+	}
+	free(path);
+	buf_free(&lines);
+	return h;
+}
+
+/*
+ * Hunspell able to judge w, or NULL when there is no dictionary. It holds
+ * only the dictionary lines that could spell the words asked about so far:
+ * those whose first three letters stand at the start of the word or after
+ * a prefix of two or three letters (the dictionaries' prefixes: re-, un-,
+ * dis-, con-...); suffixes keep those letters. That is a percent or so of
+ * the lines, so a word costs about a millisecond the first time its letters
+ * come up and nothing after, where the whole dictionary would take tens of
+ * milliseconds and megabytes. The index owns the result.
+ */
+static Hunhandle *speller_for(const struct search_index *ix, const char *w)
+{
+	struct speller *sp = ix->speller;
+	if (sp == NULL || !speller_find(sp))
+		return NULL;
+	static const size_t offs[] = { 0, 2, 3 };
+	size_t wn = strlen(w);
+	bool grown = sp->h == NULL;
+	for (size_t i = 0; i < 3; i++) {
+		if (offs[i] + 3 > wn)
+			continue;
+		const char *k = w + offs[i];
+		bool have = false;
+		for (size_t j = 0; j < sp->nkeys && !have; j++)
+			have = memcmp(sp->keys[j], k, 3) == 0;
+		if (have)
+			continue;
+		sp->keys = xgrow(sp->keys, sp->nkeys, sizeof(*sp->keys));
+		memcpy(sp->keys[sp->nkeys], k, 3);
+		sp->keys[sp->nkeys++][3] = '\0';
+		grown = true;
+	}
+	if (grown) {
+		Hunhandle *h = speller_load(sp);
+		if (h) {
+			if (sp->h)
+				Hunspell_destroy(sp->h);
+			sp->h = h;
+		}
+	}
+	return sp->h;
+}
+
+/* Whether Hunspell knows w (folded, so lower case) as an English word, or as a name. */
+static bool is_english(Hunhandle *h, const char *w)
+{
+	if (Hunspell_spell(h, w))
+		return true;
+	char cap[MAX_FUZZY_LEN * 4 + 1];
+	size_t n = strlen(w);
+	if (n == 0 || n >= sizeof(cap) || w[0] < 'a' || w[0] > 'z')
+		return false;
+	memcpy(cap, w, n + 1);
+	cap[0] = (char)(cap[0] - 'a' + 'A');
+	return Hunspell_spell(h, cap) != 0;
+}
+
+bool word_is_english(const struct search_index *ix, const struct qword *q)
+{
+	if (q->number || q->nchars > MAX_FUZZY_LEN)
+		return false;
+	Hunhandle *h = speller_for(ix, q->word);
+	return h && is_english(h, q->word);
+}
+
+/* The best correction of a misspelt word found so far. */
+struct fix {
+	uint32_t term;
+	unsigned d;
+	double cost;
+	char word[MAX_FUZZY_LEN * 4 + 1];
+};
+
+/*
+ * A candidate costs its edits, less a little for a word the content uses
+ * often and for one Hunspell itself proposes.
+ */
+static void fix_consider(struct fix *f, uint32_t term, const char *w, unsigned d, uint32_t freq,
+			 bool proposed)
+{
+	double lf = log10(1.0 + freq) * 0.25;
+	double cost = d - (lf < 0.5 ? lf : 0.5) - (proposed ? 0.5 : 0);
+	if (f->term != NO_TERM && cost >= f->cost)
+		return;
+	size_t n = strlen(w);
+	if (n >= sizeof(f->word))
+		return;
+	f->term = term;
+	f->d = d;
+	f->cost = cost;
+	memcpy(f->word, w, n + 1);
+}
+
+static void fix_fuzzy(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+{
+	const struct word *w = &ix->words[wid];
+	if (!w->stop)
+		fix_consider(arg, w->term, w->w, d, w->freq, false);
+}
+
+/* Hunspell's proposals for q that the content uses, as candidates. */
+static void fix_proposals(const struct search_index *ix, Hunhandle *h, const struct qword *q,
+			  unsigned k, struct fix *f)
+{
+	char **list = NULL;
+	int n = Hunspell_suggest(h, &list, q->word);
+	for (int i = 0; i < n; i++) {
+		const char *s = list[i];
+		size_t len = strlen(s);
+		if (len == 0 || len > MAX_FUZZY_LEN || strchr(s, ' ') || strchr(s, '-'))
+			continue;
+		size_t wlen, nchars, sl;
+		const char *fw = fold_span(ix->fold, s, len, &wlen, &nchars);
+		if (wlen == 0 || nchars > MAX_FUZZY_LEN)
+			continue;
+		char word[MAX_FUZZY_LEN * 4 + 1];
+		if (wlen >= sizeof(word))
+			continue;
+		memcpy(word, fw, wlen);
+		word[wlen] = '\0';
+		if (is_stop(word))
+			continue;
+		uint32_t cps[MAX_FUZZY_LEN];
+		size_t nc = 0;
+		for (size_t j = 0; j < wlen && nc < MAX_FUZZY_LEN;)
+			j += text_decode(word + j, wlen - j, &cps[nc++]);
+		unsigned d = text_edit_distance(q->cps, q->nchars, cps, nc, k + 1);
+		if (d > k + 1)
+			continue;
+		const char *stem = fold_stem(ix->fold, word, wlen, &sl);
+		uint32_t t = term_lookup(ix, stem, sl);
+		if (t == NO_TERM)
+			continue;
+		uint32_t v = word_lookup(ix, word, wlen);
+		fix_consider(f, t, word, d, v != NO_TERM ? ix->words[v].freq : 1, true);
+	}
+	if (list)
+		Hunspell_free_list(h, &list, n);
+}
+
+static double fix_weight(unsigned d)
+{
+	return d <= 1 ? W_FUZZY1 : d == 2 ? W_FUZZY2 : W_FUZZY3;
+}
+
+/*
+ * A word the content holds matches itself and its synonyms. One it does not
+ * hold is looked up in Hunspell: a correct English word is left unmatched
+ * (nothing is bent into a different word); a misspelt one is corrected to
+ * the content word that costs least (fix_consider), and matches below an
+ * exact word. Without a dictionary, every unknown word counts as misspelt.
+ */
+static void resolve_word(const struct search_index *ix, struct qword *q)
+{
+	size_t sl;
+	const char *stem = fold_stem(ix->fold, q->word, strlen(q->word), &sl);
+	uint32_t t = term_lookup(ix, stem, sl);
+	if (t != NO_TERM) {
+		add_term_alts(ix, q, t, 1.0);
+		return;
+	}
+	unsigned k = fuzzy_k(q);
+	if (k == 0 || q->stop)
+		return;
+	struct fix f = { .term = NO_TERM };
+	fuzzy_each(ix, q, k, fix_fuzzy, &f);
+	/* Nothing near and too short for proposals: nothing to bend it into, and
+	 * no need for the dictionary. */
+	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
+		return;
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h && is_english(h, q->word))
+		return;
+	/* Hunspell's proposals cost milliseconds: asked for only when no content
+	 * word is within reach, and only for words long enough to be mangled. */
+	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
+		fix_proposals(ix, h, q, k, &f);
+	if (f.term == NO_TERM)
+		return;
+	add_term_alts(ix, q, f.term, fix_weight(f.d));
+	q->fix = xstrdup(f.word);
+}
+
+/* Whether content word w is a near spelling of q: a slip or two (TYPO_SLIP), or the same sound. */
+static bool near_word(const struct search_index *ix, const struct qword *q, const struct word *w)
+{
+	if (w->stop || w->nchars > MAX_FUZZY_LEN)
+		return false;
+	unsigned k = typo_max_edits(TYPO_SLIP, q->nchars);
+	size_t diff = q->nchars > w->nchars ? q->nchars - w->nchars : w->nchars - q->nchars;
+	if (diff <= k && text_edit_distance(q->cps, q->nchars, ix->cps + w->cp, w->nchars, k) <= k)
+		return true;
+	uint32_t key[MAX_FUZZY_LEN];
+	size_t kn = sound_key(q->cps, q->nchars, key);
+	return kn == w->kn && kn >= 3 && memcmp(key, ix->cps + w->kcp, kn * sizeof(*key)) == 0;
+}
+
+/* Whether unit u is the single word wid of the content, exactly. */
+static bool exact_unit(const struct unit *u, const struct search_index *ix, uint32_t wid)
+{
+	return u->nw == 1 && u->w[0].nalts > 0 && u->w[0].alts[0].w >= 1.0 &&
+	       u->w[0].alts[0].term == ix->words[wid].term && !ix->words[wid].stop;
+}
+
+/* Whether the words a, b (as matched) stand side by side in a title or also_called phrase. */
+static bool pair_known(const struct search_index *ix, const struct qword *x, const struct qword *y)
+{
+	if (x->nalts == 0 || y->nalts == 0)
+		return false;
+	for (size_t p = 0; p < ix->nphrases; p++) {
+		const struct phrase *ph = &ix->phrases[p];
+		for (size_t j = 0; j + 1 < ph->n; j++)
+			if (ix->words[ph->w[j]].term == x->alts[0].term &&
+			    ix->words[ph->w[j + 1]].term == y->alts[0].term)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * Real-word slips ("injection sight", "stem sells"): a word the content does
+ * not hold, next to words that with a near spelling of it make one of the
+ * content's titles or also_called phrases, is read as that phrase's word.
+ */
+static void fix_phrases(const struct search_index *ix, struct unit *all, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct qword *q = &all[i].w[0];
+		if (all[i].nw != 1 || q->fix || q->stop || q->number || q->nchars < 3 ||
+		    q->nchars > MAX_FUZZY_LEN)
+			continue;
+		/* A word the content holds is re-read only when the query's pair
+		 * is no phrase of the content. */
+		if (q->nalts > 0 &&
+		    (q->alts[0].w < 1.0 ||
+		     (i > 0 && all[i - 1].nw == 1 && pair_known(ix, all[i - 1].w, q)) ||
+		     (i + 1 < n && all[i + 1].nw == 1 && pair_known(ix, q, all[i + 1].w))))
+			continue;
+		for (size_t p = 0; p < ix->nphrases && q->fix == NULL; p++) {
+			const struct phrase *ph = &ix->phrases[p];
+			for (size_t j = 0; j < ph->n; j++) {
+				/* A neighbour on either side must be the phrase's own word. */
+				bool left =
+					j > 0 && i > 0 && exact_unit(&all[i - 1], ix, ph->w[j - 1]);
+				bool right = j + 1 < ph->n && i + 1 < n &&
+					     exact_unit(&all[i + 1], ix, ph->w[j + 1]);
+				const struct word *w = &ix->words[ph->w[j]];
+				if ((left || right) && near_word(ix, q, w) &&
+				    (q->nalts == 0 || q->alts[0].term != w->term)) {
+					q->nalts = 0;
+					add_term_alts(ix, q, w->term, W_FUZZY1);
+					q->fix = xstrdup(w->w);
+					break;
+				}
+			}
+		}
+	}
+}
+
+struct parse_ctx {
+	struct qword *w;
+	size_t n;
+	size_t base; /* offset of the folded piece in the query */
+};
+
+static int add_query_word(void *arg, const struct fold_word *fw)
+{
+	struct parse_ctx *p = arg;
+	if (p->n >= MAX_PHRASE * MAX_UNITS)
+		return 1;
+	p->w = xgrow(p->w, p->n, sizeof(*p->w));
+	struct qword *q = &p->w[p->n++];
+	*q = (struct qword){ .word = xstrndup(fw->word, fw->wlen),
+			     .number = fw->number != 0,
+			     .start = p->base + fw->start,
+			     .len = fw->len };
+	q->stop = is_stop(q->word);
+	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
+		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
+		q->nchars++;
+	}
+	if (fw->nchars > MAX_FUZZY_LEN)
+		q->nchars = fw->nchars; /* too long for typo matching */
+	return 0;
+}
+
+static bool same_word_unit(const struct unit *a, const struct qword *w)
+{
+	return a->nw == 1 && strcmp(a->w[0].word, w->word) == 0;
+}
+
+/* Add each word of a piece of the query as a unit of its own, once; the
+ * rest (repeats, and words past MAX_UNITS) are dropped. */
+static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < *nall && !dup; j++)
+			dup = same_word_unit(&all[j], &p->w[i]);
+		if (dup || *nall == MAX_UNITS) {
+			free(p->w[i].word);
+			continue;
+		}
+		struct qword *one = xmalloc(sizeof(*one));
+		*one = p->w[i];
+		all[(*nall)++] = (struct unit){ .w = one, .nw = 1 };
+		*content_word |= !one->stop;
+	}
+	free(p->w);
+}
+
+/* The query's units, in order: "quoted phrases" (of up to MAX_PHRASE words)
+ * and single words; *content_word when any is not a stop word. */
+static size_t parse_units(const struct search_index *ix, const char *query, struct unit *all,
+			  bool *content_word)
+{
+	size_t nall = 0;
+	for (const char *s = query; *s != '\0';) {
+		bool quoted = *s == '"';
+		if (quoted)
+			s++;
+		const char *e = strchr(s, '"');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		struct parse_ctx p = { .base = (size_t)(s - query) };
+		fold_words(ix->fold, s, len, add_query_word, &p);
+		s += len + (e != NULL && quoted);
+		if (quoted && p.n > 1) {
+			if (p.n > MAX_PHRASE) {
+				for (size_t i = MAX_PHRASE; i < p.n; i++)
+					free(p.w[i].word);
+				p.n = MAX_PHRASE;
+			}
+			if (nall < MAX_UNITS) {
+				all[nall++] = (struct unit){ .w = p.w, .nw = p.n };
+				*content_word = true;
+				continue;
+			}
+		}
+		add_word_units(&p, all, &nall, content_word);
+	}
+	return nall;
+}
+
+/*
+ * Split the query into units: "quoted phrases" and single words, and resolve
+ * their words. Stop words are dropped unless nothing else is left (then the
+ * plan is all filler). Returns the number of units.
+ */
+size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
+{
+	struct unit all[MAX_UNITS];
+	bool content_word = false;
+
+	pl->n = 0;
+	pl->filler = false;
+	size_t nall = parse_units(ix, query, all, &content_word);
+	for (size_t i = 0; i < nall; i++)
+		for (size_t j = 0; j < all[i].nw; j++)
+			resolve_word(ix, &all[i].w[j]);
+	fix_phrases(ix, all, nall);
+	for (size_t i = 0; i < nall; i++) {
+		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
+			qword_free(&all[i].w[0]);
+			free(all[i].w);
+			continue;
+		}
+		pl->u[pl->n++] = all[i];
+	}
+	pl->filler = !content_word && pl->n > 0;
+	return pl->n;
+}
+
+/* Corrected words in the order they stand in the query. */
+static int cmp_fix_start(const void *a, const void *b)
+{
+	const struct qword *x = *(const struct qword *const *)a,
+			   *y = *(const struct qword *const *)b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The query with each corrected word replaced, or NULL when nothing was corrected. */
+char *corrected_query(const char *query, const struct plan *pl)
+{
+	const struct qword *fx[MAX_UNITS * MAX_PHRASE];
+	size_t n = 0;
+	for (size_t i = 0; i < pl->n; i++)
+		for (size_t j = 0; j < pl->u[i].nw; j++)
+			if (pl->u[i].w[j].fix)
+				fx[n++] = &pl->u[i].w[j];
+	if (n == 0)
+		return NULL;
+	qsort(fx, n, sizeof(*fx), cmp_fix_start);
+	struct buf b = { 0 };
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		text_sanitize(&b, query + at, fx[i]->start - at);
+		buf_puts(&b, fx[i]->fix);
+		at = fx[i]->start + fx[i]->len;
+	}
+	text_sanitize(&b, query + at, strlen(query) - at);
+	return buf_take(&b);
+}
+
+struct sugg_ctx {
+	uint32_t best;
+	unsigned d;
+};
+
+/* Keep the nearest word fuzzy_each finds, the most frequent of equally near ones. */
+static void keep_nearest(const struct search_index *ix, void *arg, uint32_t wid, unsigned d)
+{
+	struct sugg_ctx *s = arg;
+	if (ix->words[wid].stop)
+		return;
+	if (s->best == NO_TERM || d < s->d ||
+	    (d == s->d && ix->words[wid].freq > ix->words[s->best].freq)) {
+		s->best = wid;
+		s->d = d;
+	}
+}
+
+/*
+ * The word "did you mean" puts for q: the nearest content word (TYPO_SUGGEST)
+ * when q matched nothing and is not a correct English word, else q as typed.
+ */
+static const char *suggest_word(const struct search_index *ix, const struct qword *q)
+{
+	if (q->nalts > 0 || q->number || q->nchars < 3 || q->nchars > MAX_FUZZY_LEN)
+		return q->word;
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h && is_english(h, q->word))
+		return q->word;
+	struct sugg_ctx s = { .best = NO_TERM };
+	fuzzy_each(ix, q, typo_max_edits(TYPO_SUGGEST, q->nchars), keep_nearest, &s);
+	return s.best != NO_TERM ? ix->words[s.best].w : q->word;
+}
+
+/*
+ * "Did you mean": each unknown word that is not a correct English word
+ * replaced by the nearest known one, when one is near (suggest_word).
+ */
+char *suggest(const struct search_index *ix, const struct plan *pl)
+{
+	struct buf b = { 0 };
+	bool changed = false;
+	for (size_t i = 0; i < pl->n; i++) {
+		for (size_t j = 0; j < pl->u[i].nw; j++) {
+			const struct qword *q = &pl->u[i].w[j];
+			const char *w = suggest_word(ix, q);
+			changed |= w != q->word;
+			if (b.len > 0)
+				buf_putc(&b, ' ');
+			if (j == 0 && pl->u[i].nw > 1)
+				buf_putc(&b, '"');
+			buf_puts(&b, w);
+			if (j + 1 == pl->u[i].nw && pl->u[i].nw > 1)
+				buf_putc(&b, '"');
+		}
+	}
+	if (!changed) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
