@@ -228,6 +228,32 @@ if status_is "When to get help  *help"; then pass "60x20: Space at the end goes 
 keys q
 wait_exit "Space: q quits with 0" 0
 
+# ---- the line about the sources is a link wherever the width puts the word "Sources" ----
+start srclink 60 20 --content "$CONTENT" read effects/allergic
+wait_for "Allergic reactions" && keys G && wait_for "Sources (key S)" ||
+	fail "sources link case starts" "$(cap)"
+# Tab from link to link (each step waits for the screen to change) until Sources is chosen.
+n=0
+while [ $n -lt 15 ]; do
+	before=$(T capture-pane -p -e -t "$S")
+	keys Tab
+	n=$((n + 1))
+	i=0
+	while [ $i -lt 30 ] && [ "$(T capture-pane -p -e -t "$S")" = "$before" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	T capture-pane -p -e -t "$S" | grep -F '(key S)' | grep -q '7m[^ ]*Sources' && break
+done
+keys Enter
+if status_is "Sources"; then
+	pass "60x20: Tab reaches Sources on the sentence's second line, Enter shows the sources"
+else
+	fail "60x20: Tab reaches Sources on the sentence's second line, Enter shows the sources" "$(cap)"
+fi
+keys q
+wait_exit "sources link: q quits with 0" 0
+
 # ---- a terminal that cannot move the cursor: the text comes line by line, commands too ----
 for term in dumb plain; do
 	if [ $term = dumb ]; then

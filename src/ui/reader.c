@@ -15,7 +15,7 @@
 /* References such as [2,3], and the line about the sources, are links too: Enter on one
  * shows the sources screen at the first number. They go in with the section links, in
  * reading order. */
-static void reader_reference_links(struct view *v, size_t src_line)
+static void reader_reference_links(struct view *v, size_t src_first, size_t src_end)
 {
 	for (size_t i = 0; i < v->L.n; i++) {
 		const struct lline *ln = &v->L.lines[i];
@@ -23,7 +23,8 @@ static void reader_reference_links(struct view *v, size_t src_line)
 			const struct lspan *sp = &ln->spans[j];
 			bool refs =
 				sp->style == LS_SOURCE && sp->len > 1 && ln->text[sp->start] == '[';
-			bool line = i == src_line && sp->style == LS_LINK && !sp->target;
+			bool line = i >= src_first && i < src_end && sp->style == LS_LINK &&
+				    !sp->target;
 			if (!refs && !line)
 				continue;
 			struct vlink l = { .line = i, .start = sp->start, .len = sp->len };
@@ -61,15 +62,15 @@ static void reader_parts(struct layout *L, const struct node *sec, int width)
 	layout_rich_free(&r);
 }
 
-/* The line about the sources screen; returns its first line. Only a "Sources" on that first
- * line is a link (reader_reference_links looks there). */
-static size_t reader_sources_line(struct layout *L, const struct node *sec, int width)
+/* The lines about the sources screen, [*first, L->n): the word "Sources" in them is a link
+ * (reader_reference_links looks there), on whichever line the width puts it. */
+static void reader_sources_line(struct layout *L, const struct node *sec, int width, size_t *first)
 {
 	static const char before[] = "Numbers in brackets, such as [1], name the articles a "
 				     "sentence comes from: see ";
 	struct layout_rich r = { 0 };
 	layout_blank(L, sec);
-	size_t first = L->n;
+	*first = L->n;
 	buf_puts(&r.b, before);
 	size_t at = r.b.len;
 	buf_puts(&r.b, "Sources");
@@ -77,9 +78,6 @@ static size_t reader_sources_line(struct layout *L, const struct node *sec, int 
 	buf_puts(&r.b, " (key S).");
 	layout_emit(L, &r, (struct layout_shape){ 0 }, NULL, sec, width);
 	layout_rich_free(&r);
-	for (size_t i = first + 1; i < L->n; i++)
-		L->lines[i].nspans = 0;
-	return first;
 }
 
 /* "Next:" and a link to the section after sec. */
@@ -112,11 +110,15 @@ static void reader_build(struct ui *u, const struct node *sec)
 	bool cited = false;
 	for (size_t i = 0; i < L->ncited; i++)
 		cited |= L->cited[i];
-	size_t src_line = cited ? reader_sources_line(L, sec, lo.width) : VIEW_NONE;
+	size_t src_first = VIEW_NONE, src_end = VIEW_NONE;
+	if (cited) {
+		reader_sources_line(L, sec, lo.width, &src_first);
+		src_end = L->n;
+	}
 	if (sec->ord + 1 < u->c->nsections)
 		reader_next(L, sec, u->c->sections[sec->ord + 1], lo.width);
 	view_collect_links(&u->reader);
-	reader_reference_links(&u->reader, src_line);
+	reader_reference_links(&u->reader, src_first, src_end);
 	view_set_matches(&u->reader, u->ix, u->highlight);
 }
 
