@@ -7,7 +7,8 @@
 #include "model.h"
 #include "wordnet.h"
 
-/* Senses of each part of speech whose words are offered: the most frequent only. */
+/* Senses of each part of speech whose words are offered: the most frequent only (for
+ * nouns, the first about the body; see wordnet_synonyms). */
 #define SYNONYM_SENSES 1
 
 /*

@@ -186,6 +186,27 @@ static unsigned long token_num(const char *t, size_t n, int base)
 	return strtoul(tmp, NULL, base);
 }
 
+/* The lexicographer file of the synset at offset off of data file m (wndb(5)), or -1. */
+static int synset_lexfile(const struct map *m, unsigned long off)
+{
+	if (m->p == NULL || off >= m->n)
+		return -1;
+	const char *p = m->p + off, *end = memchr(p, '\n', m->n - off);
+	if (end == NULL)
+		end = m->p + m->n;
+	const char *t;
+	size_t n;
+	if (!next_token(&p, end, &t, &n) || !next_token(&p, end, &t, &n))
+		return -1;
+	return (int)token_num(t, n, 10);
+}
+
+/* Nouns for what a body feels or has: noun.body, noun.process and noun.state. */
+static bool bodily(int lexfile)
+{
+	return lexfile == 8 || lexfile == 22 || lexfile == 26;
+}
+
 /* Pass the words of the synset at offset off of data file m to fn. */
 static size_t synset_words(const struct map *m, unsigned long off, const char *self, wordnet_fn fn,
 			   void *arg)
@@ -243,8 +264,19 @@ static size_t lemma_synonyms(const struct wordnet *wn, int pos, const char *lemm
 	for (unsigned long i = 0; i < ptrs + 2; i++) /* pointer symbols, sense_cnt, tagsense_cnt */
 		if (!next_token(&p, end, &t, &n))
 			return 0;
+	/* A noun's first bodily sense comes first: "headache" is cephalalgia
+	 * before it is a worry. */
+	const struct map *data = &wn->f[pos][WN_DATA];
+	if (pos == WN_NOUN) {
+		const char *q = p;
+		for (unsigned long i = 0; i < senses && next_token(&q, end, &t, &n); i++) {
+			unsigned long off = token_num(t, n, 10);
+			if (bodily(synset_lexfile(data, off)))
+				return synset_words(data, off, self, fn, arg);
+		}
+	}
 	for (unsigned long i = 0; i < senses && i < max_senses && next_token(&p, end, &t, &n); i++)
-		count += synset_words(&wn->f[pos][WN_DATA], token_num(t, n, 10), self, fn, arg);
+		count += synset_words(data, token_num(t, n, 10), self, fn, arg);
 	return count;
 }
 

@@ -24,8 +24,10 @@ typedef void (*wordnet_fn)(void *arg, const char *word, size_t len);
 
 /*
  * The words that share one of the first max_senses senses of each part of
- * speech with phrase (any case; words apart by spaces, hyphens kept), other
- * than phrase itself. A phrase that is a lemma of some part of speech is
+ * speech with phrase (any case; words apart by spaces, hyphens kept); for a
+ * noun with a sense among the body, its processes and states (noun.body,
+ * noun.process, noun.state), the first such sense alone. Never phrase
+ * itself. A phrase that is a lemma of some part of speech is
  * read as that lemma only ("tired" the adjective, not the verb "tire"); one
  * that is none is looked up by WordNet's own rules (its exception lists, then
  * its suffix rules: "bruises" as "bruise"). Returns how many were passed
