@@ -264,12 +264,15 @@ static size_t lemma_synonyms(const struct wordnet *wn, int pos, const char *lemm
 	for (unsigned long i = 0; i < ptrs + 2; i++) /* pointer symbols, sense_cnt, tagsense_cnt */
 		if (!next_token(&p, end, &t, &n))
 			return 0;
-	/* A noun's first bodily sense comes first: "headache" is cephalalgia
-	 * before it is a worry. */
+	unsigned long tagged = token_num(t, n, 10); /* senses seen in WordNet's tagged texts */
+	/* A noun's first bodily sense among those seen in use comes first:
+	 * "headache" is cephalalgia before it is a worry, but "dose" stays a
+	 * dose (its rare third sense is a disease). */
 	const struct map *data = &wn->f[pos][WN_DATA];
 	if (pos == WN_NOUN) {
 		const char *q = p;
-		for (unsigned long i = 0; i < senses && next_token(&q, end, &t, &n); i++) {
+		for (unsigned long i = 0; i < senses && i < tagged && next_token(&q, end, &t, &n);
+		     i++) {
 			unsigned long off = token_num(t, n, 10);
 			if (bodily(synset_lexfile(data, off)))
 				return synset_words(data, off, self, fn, arg);
