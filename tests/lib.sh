@@ -30,3 +30,15 @@ golden() {
 		fail "$1" "$(head -40 "$TMPD/golden.diff" 2>/dev/null || echo "missing $2")"
 	fi
 }
+
+# wait_for TEXT: poll the pane of tmux session $S (the suite's T runs tmux) until it shows
+# TEXT; false after 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t "$S" | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}

@@ -400,15 +400,6 @@ if command -v tmux >/dev/null 2>&1; then
 		EOS
 		T new-session -d -s "$S" -x 80 -y 24 "sh '$TMPD/$S.sh'"
 	}
-	wait_for() { # wait_for TEXT: up to 10 s
-		i=0
-		while [ $i -lt 100 ]; do
-			T capture-pane -p -t "$S" | grep -qF -- "$1" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		return 1
-	}
 	wait_exit() { # wait_exit: up to 10 s for the exit status
 		i=0
 		while [ $i -lt 100 ] && [ ! -f "$TMPD/$S.exit" ]; do

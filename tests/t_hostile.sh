@@ -313,16 +313,9 @@ SOCK=exoh$$
 X() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'X kill-server 2>/dev/null' EXIT
 X new-session -d -s keep -x 20 -y 5 "sleep 3600" || { fail "pager: tmux starts"; exit 0; }
-# wait_pane TEXT: poll (up to 10 s) until the pane shows TEXT.
-wait_pane() {
-	i=0
-	while [ $i -lt 100 ]; do
-		X capture-pane -p -t pg | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+# wait_for (lib.sh) watches session $S through T.
+T() { X "$@"; }
+S=pg
 # wait_exit: poll until the pager has exited.
 wait_exit() {
 	i=0
@@ -346,7 +339,7 @@ for arg in '\033]0;PWNED\007redness' '\342\200\256redness' 'redness\302\233[2J';
 	EOF
 	X new-session -d -s pg -x 100 -y 30 "sleep 0.2; sh '$TMPD/pg.sh'"
 	X pipe-pane -o -t pg "cat >'$TMPD/pg.raw'"
-	if ! wait_pane "Side effects"; then
+	if ! wait_for "Side effects"; then
 		fail "pager, hostile query $n: the pager starts" "$(X capture-pane -p -t pg | head -5)"
 		X kill-session -t pg
 		continue

@@ -52,16 +52,6 @@ cap() {
 	T display -p -t "$S" 'cursor=#{cursor_x},#{cursor_y}'
 }
 
-# wait_for TEXT: poll until the pane shows TEXT; false after 10 s.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		T capture-pane -p -t "$S" | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
 
 # settle: wait until two captures in a row agree (only used to write new expected screens).
 settle() {
