@@ -235,12 +235,17 @@ static size_t start_workers(struct pool *p, struct worker *w, size_t jobs)
  * content's memory. */
 static void gather_topics(struct content *c, const struct pool *p, struct worker *w, size_t jobs)
 {
+	c->reviews = xcalloc(p->n ? p->n : 1, sizeof(*c->reviews));
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->capture)
 			diag_replay(&p->t[i].log);
 		if (strcmp(p->t[i].reviewed, c->reviewed) > 0)
 			memcpy(c->reviewed, p->t[i].reviewed, sizeof c->reviewed);
+		struct file_review *r = &c->reviews[c->nreviews++];
+		r->file = p->t[i].path;
+		memcpy(r->date, p->t[i].reviewed, sizeof r->date);
 	}
+	content_sort_reviews(c);
 	for (size_t i = 0; i < p->n; i++)
 		if (p->t[i].top)
 			prepend_child(c->root, p->t[i].top);

@@ -644,7 +644,8 @@ static int do_print(const struct content *c, const struct opts *o, const struct 
 		.styled = use_style(o),
 		.handout = !o->bare,
 		.version = EXOREAD_VERSION,
-		.reviewed = c->reviewed[0] ? c->reviewed : NULL,
+		.reviewed = o->urgent ? content_oldest_review(c, c->signs, c->nsigns)
+				      : content_handout_review(c, secs, n),
 		.content_version = c->version,
 	};
 	if (o->urgent && po.format == PRINT_TREE)

@@ -309,10 +309,80 @@ void content_free(struct content *c)
 	free(c->source_order);
 	free(c->terms);
 	free(c->signs);
+	free(c->reviews);
 	for (size_t i = 0; i < c->nfiles; i++)
 		free(c->files[i]);
 	free(c->files);
 	free(c->dir);
 	arena_free(&c->mem);
 	free(c);
+}
+
+static int cmp_review(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct file_review *)a)->file;
+	uintptr_t y = (uintptr_t)((const struct file_review *)b)->file;
+	return (x > y) - (x < y);
+}
+
+const char *content_oldest_review(const struct content *c, const struct node *const *nodes,
+				  size_t n)
+{
+	const char *oldest = NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct file_review key = { .file = nodes[i]->file };
+		const struct file_review *r = c->nreviews ? bsearch(&key, c->reviews, c->nreviews,
+								    sizeof(*c->reviews), cmp_review)
+							  : NULL;
+		if (r == NULL || r->date[0] == '\0')
+			return NULL;
+		if (oldest == NULL || strcmp(r->date, oldest) < 0)
+			oldest = r->date;
+	}
+	return oldest;
+}
+
+void content_sort_reviews(struct content *c)
+{
+	if (c->nreviews > 1)
+		qsort(c->reviews, c->nreviews, sizeof(*c->reviews), cmp_review);
+}
+
+struct node_list {
+	const struct node **v;
+	size_t n, cap;
+};
+
+static void node_list_add(struct node_list *l, const struct node *x)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = x;
+}
+
+/* The signs that the signs blocks under n show (they may come from other files). */
+static void shown_signs(const struct node *n, struct node_list *l)
+{
+	for (const struct node *x = n->first; x; x = x->next) {
+		if (x->type == NODE_SIGNS && x->see)
+			for (size_t k = 0; k < x->see_also.n; k++)
+				if (x->see[k])
+					node_list_add(l, x->see[k]);
+		shown_signs(x, l);
+	}
+}
+
+const char *content_handout_review(const struct content *c, const struct node *const *secs,
+				   size_t n)
+{
+	struct node_list l = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		node_list_add(&l, secs[i]);
+		shown_signs(secs[i], &l);
+	}
+	const char *r = content_oldest_review(c, l.v, l.n);
+	free(l.v);
+	return r;
 }

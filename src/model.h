@@ -68,6 +68,12 @@ static inline int strv_col(const struct strv *sv, size_t i)
 	return ((const int *)(sv->v + sv->n))[2 * i + 1];
 }
 
+/* When one content file was last reviewed: file is a node's interned file. */
+struct file_review {
+	const char *file;
+	char date[11]; /* YYYY-MM-DD, or "" when the file gives none */
+};
+
 /* One node of the tree. Its small fields come first, packed, because a large
  * content holds tens of thousands of nodes. */
 struct node {
@@ -125,8 +131,24 @@ struct content {
 	char *dir;           /* the folder the content came from */
 	const char *version; /* sources.yaml's 'version', or NULL when it gives none */
 	char reviewed[11];   /* the newest 'reviewed' date of any file (YYYY-MM-DD), or "" */
-	struct arena mem;    /* nodes, their strings and arrays: immutable after loading */
+	struct file_review *reviews; /* each topic file's 'reviewed' date, by file pointer */
+	size_t nreviews;
+	struct arena mem; /* nodes, their strings and arrays: immutable after loading */
 };
+
+/*
+ * The review date a handout of nodes can claim: the oldest 'reviewed' date of
+ * the files they come from, so that every part was reviewed on it or later.
+ * NULL when one of those files gives no date, or n is 0.
+ */
+const char *content_oldest_review(const struct content *c, const struct node *const *nodes,
+				  size_t n);
+/* The review date of a handout of the sections secs (with their subsections,
+ * and the signs their signs blocks show): content_oldest_review of them. */
+const char *content_handout_review(const struct content *c, const struct node *const *secs,
+				   size_t n);
+/* Sort c->reviews for content_oldest_review (the loader calls it once). */
+void content_sort_reviews(struct content *c);
 
 /* Names of urgency values as written in YAML ("emergency"), or NULL for URG_NONE. */
 const char *urgency_name(enum urgency u);

@@ -28,8 +28,8 @@ struct print_opts {
 	/* Text and markdown: a handout's header and footer (the disclaimer, the
 	 * emergency line, the program's version and the content's review date). */
 	bool handout;
-	const char *version;         /* the program's version, for the handout lines */
-	const char *reviewed;        /* the content's last review date, or NULL when unknown */
+	const char *version;  /* the program's version, for the handout lines */
+	const char *reviewed; /* the oldest review date of what is printed, or NULL when unknown */
 	const char *content_version; /* the content's version, or NULL when it gives none */
 };
 

@@ -146,6 +146,23 @@ expect_eq "check --max-age x: exit" 2 $?
 "$EXO" print --max-age 3 side-effects 2>"$TMPD/err" >/dev/null
 expect_eq "print --max-age: exit" 2 $?
 
+# A handout claims the review date of the files it prints from: the oldest of them, and none
+# when one of them has none; --version still names the newest of all.
+mkdir -p "$TMPD/pf"
+cp tests/golden/bad/sources.yaml "$TMPD/pf/"
+printf 'id: a\ntitle: A\nreviewed: 2026-01-31\nbody:\n  - p: Aa.\n    sources: [overview]\n' >"$TMPD/pf/a.yaml"
+printf 'id: b\ntitle: B\nreviewed: 2026-06-30\nbody:\n  - p: Bb.\n    sources: [overview]\n' >"$TMPD/pf/b.yaml"
+printf 'id: c\ntitle: C\nbody:\n  - p: Cc.\n    sources: [overview]\n' >"$TMPD/pf/c.yaml"
+for case in "b:last reviewed 2026-06-30" "a:last reviewed 2026-01-31" "a b:last reviewed 2026-01-31" \
+	"c:no review date" "b c:no review date"; do
+	ids=${case%%:*} want=${case#*:}
+	# shellcheck disable=SC2086
+	got=$("$EXO" --content "$TMPD/pf" print $ids | tail -1)
+	case $got in *"$want."*) pass "print $ids: $want" ;; *) fail "print $ids: $want" "$got" ;; esac
+done
+case $("$EXO" --content "$TMPD/pf" --version) in *"reviewed 2026-06-30"*) pass "--version: the newest review date" ;;
+*) fail "--version: the newest review date" "$("$EXO" --content "$TMPD/pf" --version)" ;; esac
+
 # Snippets keep a leading "No": the FDA question answers no.
 snip=$("$EXO" search --format tsv --limit 1 "is it FDA approved" | cut -f3)
 case $snip in "No. "*) pass "FDA snippet keeps its No" ;; *) fail "FDA snippet keeps its No" "$snip" ;; esac

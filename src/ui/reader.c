@@ -258,14 +258,15 @@ void reader_save(struct ui *u, const char *path)
 	if (!u->sec)
 		return;
 	/* A saved section is a handout like `exoread print`'s, with its header and footer. */
+	const struct node *secs[1] = { u->sec };
 	struct print_opts po = { .format = PRINT_TEXT,
 				 .width = 78,
 				 .styled = false,
 				 .handout = true,
 				 .version = EXOREAD_VERSION,
-				 .reviewed = NULL };
+				 .reviewed = content_handout_review(u->c, secs, 1),
+				 .content_version = u->c->version };
 	struct buf b = { 0 };
-	const struct node *secs[1] = { u->sec };
 	print_text(&b, u->c, secs, 1, &po);
 	FILE *f = fopen(path, "w");
 	int err = 0;
