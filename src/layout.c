@@ -377,6 +377,12 @@ static void layout_para(struct layout *L, const struct content *c, const struct 
 	flush_rich(L, &r, (struct layout_shape){ 0 }, n, sec, o);
 }
 
+/* A list item's bullet: U+2022, or "*" where the terminal's character set lacks it. */
+static const char *bullet_prefix(const struct layout_opts *o)
+{
+	return o->ascii ? "* " : "\xE2\x80\xA2 ";
+}
+
 /* The intro with the list's references, then a bullet per item with its references only when
  * they differ from the list's (layout.h). */
 static void layout_list(struct layout *L, const struct content *c, const struct node *n,
@@ -389,9 +395,7 @@ static void layout_list(struct layout *L, const struct content *c, const struct 
 			rich_refs(&r, L, c, n->sources, n->nsources);
 		flush_rich(L, &r, (struct layout_shape){ 0 }, n, sec, o);
 	}
-	const struct layout_shape bullet = { .indent = 2,
-					     .prefix = o->ascii ? "* " : "\xE2\x80\xA2 ",
-					     .hang = 4 };
+	const struct layout_shape bullet = { .indent = 2, .prefix = bullet_prefix(o), .hang = 4 };
 	for (const struct node *it = n->first; it; it = it->next) {
 		/* Under a heading that names the level, the bullets do not repeat it; elsewhere
 		 * each sign says its level in words. */
@@ -459,7 +463,7 @@ static void layout_signs(struct layout *L, const struct content *c, const struct
 		rich_body(&r, L, c, sg);
 		flush_rich(
 			L, &r,
-			(struct layout_shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			(struct layout_shape){ .indent = 2, .prefix = bullet_prefix(o), .hang = 4 },
 			n, sec, o);
 	}
 }
@@ -663,7 +667,7 @@ static void urgent_level(struct layout *L, const struct content *c, const struct
 		rich_body(&r, L, c, sg);
 		flush_rich(
 			L, &r,
-			(struct layout_shape){ .indent = 2, .prefix = "\xE2\x80\xA2 ", .hang = 4 },
+			(struct layout_shape){ .indent = 2, .prefix = bullet_prefix(o), .hang = 4 },
 			sg, home, o);
 		const struct node *where = shown_in(c, sg);
 		const struct node *sec = where ? node_section(where) : home;

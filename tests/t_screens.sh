@@ -316,6 +316,15 @@ else
 	fail "C locale: pane and box lines in ASCII" "$scr"
 fi
 keys Escape
+# The safety view too: no byte outside ASCII anywhere on it.
+keys '!'
+wait_for "What to do:" || fail "C locale: when to get help" "$(cap)"
+if T capture-pane -p -t "$S" | LC_ALL=C grep -q '[^ -~]'; then
+	fail "C locale: when to get help in ASCII" "$(T capture-pane -p -t "$S" | LC_ALL=C grep '[^ -~]')"
+else
+	pass "C locale: when to get help in ASCII"
+fi
+keys Escape
 T resize-window -t "$S" -x 60 -y 20
 wait_for "Contents:" || fail "C locale: back at 60x20" "$(cap)"
 keys q
