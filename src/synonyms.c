@@ -66,9 +66,8 @@ static int add_stem(void *arg, const struct fold_word *w)
 static char *name_key(struct keyer *k, const char *s, size_t len)
 {
 	k->out.len = 0;
-	buf_add(&k->out, "", 0);
 	fold_words(k->f, s, len, add_stem, k);
-	return xstrdup(k->out.s ? k->out.s : "");
+	return k->out.len ? xstrndup(k->out.s, k->out.len) : xstrdup("");
 }
 
 static int cmp_key(const void *a, const void *b)

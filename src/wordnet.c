@@ -86,10 +86,8 @@ struct wordnet *wordnet_open(const char *dir, const char **where)
 		if (dir == NULL || *dir == '\0')
 			dir = "/usr/share/wordnet";
 	}
-	static char seen[256];
-	snprintf(seen, sizeof(seen), "%s", dir);
 	if (where)
-		*where = seen;
+		*where = dir;
 	struct wordnet *wn = xcalloc(1, sizeof(*wn));
 	static const char *const kind[WN_KINDS] = { "index", "data", "exc" };
 	bool any = false;
@@ -304,14 +302,12 @@ static const char *const suffixes[WN_POS][9][2] = {
 	[WN_ADJ] = { { "er", "" }, { "est", "" }, { "er", "e" }, { "est", "e" } },
 };
 
-/* The base forms of word as part of speech pos: the exception list's, else
- * the suffix rules' that the index holds, else the word itself. */
+/* The base forms of word, which is no lemma itself, as part of speech pos: the
+ * exception list's, else those of the suffix rules that the index holds. */
 static size_t base_forms(const struct wordnet *wn, int pos, const char *word, char out[][MAX_LEMMA],
 			 size_t max)
 {
 	size_t n = 0, wl = strlen(word), len;
-	if (find_line(&wn->f[pos][WN_INDEX], word, &len))
-		snprintf(out[n++], MAX_LEMMA, "%s", word);
 	const char *exc = find_line(&wn->f[pos][WN_EXC], word, &len);
 	if (exc) {
 		const char *p = exc, *end = exc + len, *t;

@@ -14,8 +14,8 @@
 struct wordnet;
 
 /* Map the files of dir (NULL: $WNSEARCHDIR, then /usr/share/wordnet). NULL
- * when no index file can be read; *where then names the folder looked in
- * (static storage). */
+ * when no index file can be read; *where names the folder looked in (dir,
+ * the environment's value or the default, so valid as long as they are). */
 struct wordnet *wordnet_open(const char *dir, const char **where);
 void wordnet_close(struct wordnet *wn);
 
