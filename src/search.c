@@ -1,29 +1,34 @@
 /* search.c - ranked search over sections, and the API of search.h.
  *
- * Ranking, in two passes (the second for at most RERANK_MAX + RERANK_EXTRA). First, BM25F over the section lists: a unit's
- * count in a section is the field-weighted count of its alternatives, each
- * times its weight over the best alternative's (title 3, section also_called
- * 2.5, question and glossary term 2, item also_called 1.8, body and answer
- * 1), saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with
- * k1 = BM25_K1, b = BM25_B, len the words of the section's body text and
- * answers (names and also_called entries do not make a section longer). It is weighted by idf^2
- * (the query weighs its words by IDF as well as the sections do), idf =
- * ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections, so rare, meaning-bearing
- * words dominate and common ones add little; by the best alternative's weight
- * (a corrected word ranks as the word would, below it); and by FILLER_W for
- * filler words ("after", "make"), never above FILLER_W times the lightest
- * meaning-bearing word that matched ("made" never outweighs "exosomes"). Sections are never ordered by how many
- * words they match. Each section's sum is then multiplied by 1 + SPREAD *
- * min(spread per unit, SPREAD_MAX) (a section that comes back to a word in
- * several prose blocks explains it) and, when its title or a question holds
- * every unit, by 1 + (TITLE_ALL - 1) * min(1, units / content words of the
- * title), and by W_OVERVIEW for a section with subsections (an overview
- * leads to them; they hold the facts). Second, the best limit + RERANK_EXTRA sections
- * are read with positions, from each alternative's postings for just those
- * sections, and multiplied by 1 + PROXIMITY * (matched units - 1) / (the
- * smallest window holding them) and by 1 + PHRASE * (share of the query's
- * neighbouring words found side by side, one dropped word allowed between,
- * each pair weighing as its lighter word).
+ * Ranking, in two passes (the second for at most RERANK_MAX + RERANK_EXTRA).
+ * First, BM25F over the section lists: a unit's count in a section is the
+ * field-weighted count of its alternatives, each times its weight over the best
+ * alternative's (title 3, section also_called 2.5, question and glossary term
+ * 2, item also_called 1.8, body and answer 1), saturated as f (k1 + 1) / (f +
+ * k1 (1 - b + b len / avglen)) with k1 = BM25_K1, b = BM25_B, len the words of
+ * the section's body text and answers (names and also_called entries do not
+ * make a section longer). It is weighted by idf^2 (the query weighs its words
+ * by IDF as well as the sections do), idf = ln(1 + (N - df + 0.5) / (df + 0.5))
+ * over N sections, so rare, meaning-bearing words dominate and common ones add
+ * little; by the best alternative's weight (a corrected word ranks as the word
+ * would, below it); never above UNNAMED_CAP times the heaviest naming word that
+ * matched for a word the content uses only in running text, never in a title,
+ * question, term or also_called ("look" is rare, but never outweighs "clinic");
+ * and by FILLER_W for filler words ("after", "make"), never above FILLER_W
+ * times the lightest meaning-bearing word that matched ("made" never outweighs
+ * "exosomes"). Sections are never ordered by how many words they match. Each
+ * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
+ * SPREAD_MAX) (a section that comes back to a word in several prose blocks
+ * explains it) and, when its title or a question holds every unit, by 1 +
+ * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
+ * W_OVERVIEW for a section with subsections (an overview leads to them; they
+ * hold the facts). Second, the best limit + RERANK_EXTRA sections are read with
+ * positions, from each alternative's postings for just those sections, and
+ * multiplied by 1 + PROXIMITY * (matched units - 1) / (the smallest window
+ * holding them) and by 1 + PHRASE * (share of the query's neighbouring words
+ * found side by side, one dropped word allowed between, each pair weighing as
+ * its lighter word). The constants were chosen on tests/relevance.tsv and
+ * checked on questions written later, before they were run.
  *
  * No answer. When nothing but filler matched (stop words only, or no matched
  * word both rarer than COMMON_DF of the sections and no filler word, while
@@ -44,16 +49,17 @@
 #include "search_int.h"
 #include "util.h"
 
-#define BM25_K1    1.2
-#define BM25_B     0.5
-#define PROXIMITY  0.5
-#define PHRASE     0.5
-#define TITLE_ALL  1.5
-#define SPREAD     0.15
-#define SPREAD_MAX 3.0
-#define COMMON_DF  0.15
-#define FILLER_W   0.25
-#define W_OVERVIEW 0.6
+#define BM25_K1     1.2
+#define BM25_B      0.5
+#define PROXIMITY   0.3
+#define PHRASE      0.5
+#define TITLE_ALL   1.5
+#define SPREAD      0.15
+#define SPREAD_MAX  3.0
+#define COMMON_DF   0.15
+#define FILLER_W    0.25
+#define W_OVERVIEW  0.6
+#define UNNAMED_CAP 1.0
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -661,73 +667,6 @@ static size_t count_phrase(const struct search_index *ix, const struct unit *un,
 	return nt;
 }
 
-/*
- * A unit's weight from the nt of N sections that hold it: idf squared (the
- * query weighs its words by IDF too) times its best alternative's weight
- * top. A filler word weighs FILLER_W of that, and never more than FILLER_W
- * times the lightest meaning-bearing word that matched, kept in *lightest.
- */
-static double unit_weight(double N, size_t nt, double top, bool filler, double *lightest)
-{
-	double idf = log(1.0 + (N - (double)nt + 0.5) / ((double)nt + 0.5));
-	idf *= idf; /* the query weighs its words by IDF too */
-	/* A corrected word ranks as the word would, below it. */
-	idf *= top;
-	if (filler) {
-		idf *= FILLER_W;
-		if (*lightest > 0 && idf > FILLER_W * *lightest)
-			idf = FILLER_W * *lightest;
-	} else if (nt > 0 && (*lightest == 0 || idf < *lightest)) {
-		*lightest = idf;
-	}
-	return idf;
-}
-
-/*
- * First pass: every alternative's section list (no positions), each unit's
- * field-weighted count per section saturated and weighted by the unit's IDF,
- * summed into m->acc. Lists each section matched in m->cands; returns their
- * number, and each unit's document frequency in df.
- */
-static size_t score_sections(const struct search_index *ix, struct plan *pl, struct plist *occ,
-			     struct qmem *m, size_t *df)
-{
-	struct plist tmp[MAX_PHRASE] = { 0 };
-	size_t ncand = 0;
-	/* Filler words last, so that they can weigh less than the lightest word
-	 * that bears meaning: "made" must not outweigh "exosomes". */
-	size_t order[MAX_UNITS], no = 0;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t u = 0; u < pl->n; u++)
-			if (is_filler_unit(&pl->u[u]) == (pass == 1))
-				order[no++] = u;
-	double lightest = 0; /* the lightest meaning-bearing unit that matched */
-	for (size_t o = 0; o < no; o++) {
-		size_t u = order[o];
-		const struct unit *un = &pl->u[u];
-		uint32_t bit = 1u << u;
-		double top = 1.0; /* the best alternative's weight */
-		size_t nt = un->nw == 1 ? count_word(ix, &un->w[0], bit, m, &top)
-					: count_phrase(ix, un, bit, tmp, &occ[u], m);
-		df[u] = nt;
-		double idf = unit_weight((double)ix->nsecs, nt, top, is_filler_unit(un), &lightest);
-		pl->uw[u] = idf;
-		for (size_t i = 0; i < nt; i++) {
-			uint32_t sec = m->touched[i];
-			double f = m->tf[sec];
-			double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[sec] / ix->avgdl);
-			m->acc[sec] += idf * f * (BM25_K1 + 1) / (f + norm);
-			if (m->mask[sec] == 0)
-				m->cands[ncand++] = sec;
-			m->mask[sec] |= bit;
-			m->tf[sec] = 0;
-		}
-	}
-	for (size_t i = 0; i < MAX_PHRASE; i++)
-		plist_free(&tmp[i]);
-	return ncand;
-}
-
 /* A quoted phrase, or a word that is neither a stop word nor filler. */
 static bool meaningful(const struct unit *un)
 {
@@ -744,6 +683,108 @@ static bool unit_named(const struct search_index *ix, const struct unit *un)
 		if (ix->terms[un->w[0].alts[a].term].named)
 			return true;
 	return false;
+}
+
+/* How a unit weighs against the others of its query. */
+enum unit_kind {
+	NAMING,  /* a phrase, or a word that names something in the content */
+	PASSING, /* a word the content only uses in running text ("look", "think") */
+	FILLER,  /* a filler word ("after", "make") */
+};
+
+/* Whether the unit is filler, a word used only in passing, or names something. */
+static enum unit_kind unit_kind(const struct search_index *ix, const struct unit *un)
+{
+	if (is_filler_unit(un))
+		return FILLER;
+	return unit_named(ix, un) ? NAMING : PASSING;
+}
+
+/* The weights of the units that matched so far, for those that follow. */
+struct weigh {
+	double lightest; /* the lightest meaning-bearing unit */
+	double heaviest; /* the heaviest naming unit */
+};
+
+/*
+ * A unit's weight from the nt of N sections that hold it: idf squared (the
+ * query weighs its words by IDF too) times its best alternative's weight
+ * top. A word only used in passing weighs at most UNNAMED_CAP times the
+ * heaviest naming unit that matched. A filler word weighs FILLER_W of that,
+ * and never more than FILLER_W times the lightest meaning-bearing word that
+ * matched. Units come in the order of enum unit_kind.
+ */
+static double unit_weight(double N, size_t nt, double top, enum unit_kind kind, struct weigh *w)
+{
+	double idf = log(1.0 + (N - (double)nt + 0.5) / ((double)nt + 0.5));
+	idf *= idf; /* the query weighs its words by IDF too */
+	/* A corrected word ranks as the word would, below it. */
+	idf *= top;
+	if (kind == FILLER) {
+		idf *= FILLER_W;
+		if (w->lightest > 0 && idf > FILLER_W * w->lightest)
+			idf = FILLER_W * w->lightest;
+		return idf;
+	}
+	if (nt == 0)
+		return idf;
+	if (kind == PASSING && w->heaviest > 0 && idf > UNNAMED_CAP * w->heaviest)
+		idf = UNNAMED_CAP * w->heaviest;
+	if (kind == NAMING && idf > w->heaviest)
+		w->heaviest = idf;
+	if (w->lightest == 0 || idf < w->lightest)
+		w->lightest = idf;
+	return idf;
+}
+
+/*
+ * First pass: every alternative's section list (no positions), each unit's
+ * field-weighted count per section saturated and weighted by the unit's IDF,
+ * summed into m->acc. Lists each section matched in m->cands; returns their
+ * number, and each unit's document frequency in df.
+ */
+static size_t score_sections(const struct search_index *ix, struct plan *pl, struct plist *occ,
+			     struct qmem *m, size_t *df)
+{
+	struct plist tmp[MAX_PHRASE] = { 0 };
+	size_t ncand = 0;
+	/* Naming units first, filler words last, so that a word used in passing
+	 * never outweighs what the query names ("look" must not outweigh
+	 * "clinic"), nor filler the lightest word that bears meaning ("made"
+	 * must not outweigh "exosomes"). */
+	enum unit_kind kind[MAX_UNITS];
+	size_t order[MAX_UNITS], no = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		kind[u] = unit_kind(ix, &pl->u[u]);
+	for (int k = NAMING; k <= FILLER; k++)
+		for (size_t u = 0; u < pl->n; u++)
+			if (kind[u] == (enum unit_kind)k)
+				order[no++] = u;
+	struct weigh w = { 0 };
+	for (size_t o = 0; o < no; o++) {
+		size_t u = order[o];
+		const struct unit *un = &pl->u[u];
+		uint32_t bit = 1u << u;
+		double top = 1.0; /* the best alternative's weight */
+		size_t nt = un->nw == 1 ? count_word(ix, &un->w[0], bit, m, &top)
+					: count_phrase(ix, un, bit, tmp, &occ[u], m);
+		df[u] = nt;
+		double idf = unit_weight((double)ix->nsecs, nt, top, kind[u], &w);
+		pl->uw[u] = idf;
+		for (size_t i = 0; i < nt; i++) {
+			uint32_t sec = m->touched[i];
+			double f = m->tf[sec];
+			double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[sec] / ix->avgdl);
+			m->acc[sec] += idf * f * (BM25_K1 + 1) / (f + norm);
+			if (m->mask[sec] == 0)
+				m->cands[ncand++] = sec;
+			m->mask[sec] |= bit;
+			m->tf[sec] = 0;
+		}
+	}
+	for (size_t i = 0; i < MAX_PHRASE; i++)
+		plist_free(&tmp[i]);
+	return ncand;
 }
 
 /*

@@ -389,6 +389,69 @@ static void test_suggestion_has_hits(void **state)
 	}
 }
 
+/* Content where "clinic" names one section and is common, and "look" is used once, in passing. */
+static const char passing_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: choosing\n"
+	"    title: Choosing a clinic\n"
+	"    also_called: [clinic]\n"
+	"    body:\n"
+	"      - p: A good clinic follows the rules. Ask the clinic about its training.\n"
+	"        sources: [a]\n"
+	"  - id: tests\n"
+	"    title: Lab tests\n"
+	"    body:\n"
+	"      - p: Doctors look at how cells grow in the lab.\n"
+	"        sources: [a]\n"
+	"  - id: before\n"
+	"    title: Before treatment\n"
+	"    body:\n"
+	"      - p: Tell the clinic about your health.\n"
+	"        sources: [a]\n"
+	"  - id: after\n"
+	"    title: After treatment\n"
+	"    body:\n"
+	"      - p: Call the clinic if something feels wrong.\n"
+	"        sources: [a]\n"
+	"  - id: costs\n"
+	"    title: Visits\n"
+	"    body:\n"
+	"      - p: Each clinic sets its own visits.\n"
+	"        sources: [a]\n";
+
+/*
+ * A word the content uses only in passing ("look", in one paragraph) is rare,
+ * so IDF alone would let it outweigh a word that names a section ("clinic"):
+ * it weighs no more than the heaviest naming word that matched.
+ */
+static void test_passing_word_capped(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "20-care.yaml", .data = passing_yaml, .len = sizeof(passing_yaml) - 1 },
+	};
+	struct content *c = load_mem(files, 2);
+	assert_non_null(c);
+	struct search_index *ix = search_index_new(c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "what should i look for in a clinic",
+				    &(struct search_opts){ 0 }, &res),
+			 0);
+	assert_true(res.nhits >= 2);
+	assert_string_equal(res.hits[0].section->id, "care/choosing");
+	search_result_free(&res);
+	/* Alone, the word still finds the section that uses it. */
+	assert_int_equal(search_run(ix, "look", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits == 1);
+	assert_string_equal(res.hits[0].section->id, "care/tests");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -751,6 +814,7 @@ int main(void)
 		cmocka_unit_test(test_corrected_scores_below_exact),
 		cmocka_unit_test(test_real_word_phrase),
 		cmocka_unit_test(test_filler_only),
+		cmocka_unit_test(test_passing_word_capped),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
