@@ -726,7 +726,14 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 			for (size_t i = 0; i < res.ntopics; i++)
 				buf_printf(&t, "%s%s (%s)", i ? ", " : "", res.topics[i]->id,
 					   res.topics[i]->title);
-			msg("nothing here answers '%s'; closest topics: %s", query, t.s);
+			struct buf w = { 0 };
+			if (res.nmissing) {
+				buf_puts(&w, "; not found: ");
+				search_put_missing(&w, &res);
+			}
+			msg("nothing here answers '%s'%s; closest topics: %s", query,
+			    w.s ? w.s : "", t.s);
+			buf_free(&w);
 			buf_free(&t);
 		} else if (res.suggestion) {
 			msg("no match for '%s'; did you mean '%s'?", query, res.suggestion);

@@ -47,6 +47,7 @@
 
 #include "search.h"
 #include "search_int.h"
+#include "text.h"
 #include "util.h"
 
 #define BM25_K1     1.2
@@ -952,6 +953,28 @@ static void fill_hits(const struct search_index *ix, const struct plan *pl, cons
 	buf_free(&text);
 }
 
+/* The words that bear meaning and that no section uses, as typed in query. */
+static void note_missing(const char *query, const struct plan *pl, const size_t *df,
+			 struct search_result *res)
+{
+	for (size_t u = 0; u < pl->n; u++) {
+		const struct unit *un = &pl->u[u];
+		if (df[u] != 0 || !meaningful(un))
+			continue;
+		size_t start = un->w[0].start,
+		       end = un->w[un->nw - 1].start + un->w[un->nw - 1].len;
+		struct buf b = { 0 };
+		text_sanitize(&b, query + start, end - start);
+		if (b.len == 0) {
+			buf_free(&b);
+			continue;
+		}
+		res->missing =
+			xreallocarray(res->missing, res->nmissing + 1, sizeof(*res->missing));
+		res->missing[res->nmissing++] = buf_take(&b);
+	}
+}
+
 static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res, bool verify)
 {
@@ -967,6 +990,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	struct plist occ[MAX_UNITS] = { 0 };
 	size_t df[MAX_UNITS] = { 0 };
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
+	note_missing(query, &pl, df, res);
 	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
@@ -1005,6 +1029,9 @@ void search_result_free(struct search_result *res)
 	free(res->suggestion);
 	free(res->corrected);
 	free(res->topics);
+	for (size_t i = 0; i < res->nmissing; i++)
+		free(res->missing[i]);
+	free(res->missing);
 	*res = (struct search_result){ 0 };
 }
 

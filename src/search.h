@@ -60,6 +60,9 @@ struct search_result {
 	const struct node **topics; /* when nothing answers the query (no hits): the
 				       closest sections, offered as topics; may be NULL */
 	size_t ntopics;
+	char **missing; /* the words of the query, as typed, that no section uses (stop and
+			   filler words aside), for "Not found"; may be NULL */
+	size_t nmissing;
 };
 
 /* Hits `exoread search` and the results screen show unless told otherwise. */

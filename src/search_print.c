@@ -113,7 +113,13 @@ void search_print_json(struct buf *out, const struct search_result *res, bool st
 	esc_json_str(out, res->suggestion);
 	buf_puts(out, ", \"corrected\": ");
 	esc_json_str(out, res->corrected);
-	buf_puts(out, "}\n");
+	buf_puts(out, ", \"missing\": [");
+	for (size_t i = 0; i < res->nmissing; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		esc_json_str(out, res->missing[i]);
+	}
+	buf_puts(out, "]}\n");
 }
 
 static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)
@@ -140,7 +146,16 @@ static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)
 	buf_putc(out, '\n');
 }
 
-/* Text and Markdown: "Showing results for", then the hits a blank line apart. */
+void search_put_missing(struct buf *out, const struct search_result *res)
+{
+	for (size_t i = 0; i < res->nmissing; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		put_line(out, res->missing[i]);
+	}
+}
+
+/* Text and Markdown: "Showing results for" and "Not found", then the hits a blank line apart. */
 static void print_hits(struct buf *out, const struct search_result *res, bool md, bool styled,
 		       int width)
 {
@@ -151,8 +166,22 @@ static void print_hits(struct buf *out, const struct search_result *res, bool md
 			esc_md(out, res->corrected, strlen(res->corrected), false);
 		else
 			put_line(out, res->corrected);
-		buf_puts(out, "\n\n");
+		buf_putc(out, '\n');
 	}
+	if (res->nmissing) {
+		buf_puts(out, "Not found: ");
+		if (md) {
+			struct buf w = { 0 };
+			search_put_missing(&w, res);
+			esc_md(out, w.s, w.len, false);
+			buf_free(&w);
+		} else {
+			search_put_missing(out, res);
+		}
+		buf_putc(out, '\n');
+	}
+	if (res->corrected || res->nmissing)
+		buf_putc(out, '\n');
 	for (size_t i = 0; i < res->nhits; i++) {
 		if (i > 0)
 			buf_putc(out, '\n');
@@ -176,6 +205,11 @@ void search_print_tsv(struct buf *out, const struct search_result *res, bool sty
 	if (res->corrected) {
 		buf_puts(out, "# Showing results for: ");
 		put_line(out, res->corrected);
+		buf_putc(out, '\n');
+	}
+	if (res->nmissing) {
+		buf_puts(out, "# Not found: ");
+		search_put_missing(out, res);
 		buf_putc(out, '\n');
 	}
 	for (size_t i = 0; i < res->nhits; i++) {

@@ -15,10 +15,14 @@
 search_print_fn search_print_text;
 /* One hit a line: id, title and snippet, tab-separated. */
 search_print_fn search_print_tsv;
-/* {"hits": [...], "suggestion": ..., "corrected": ...}; highlights count characters. */
+/* {"hits": [...], "suggestion": ..., "corrected": ..., "missing": [...]}; highlights count
+ * characters. */
 search_print_fn search_print_json;
 /* A numbered list, matches in bold. */
 search_print_fn search_print_md;
+
+/* Append the words no section uses (res->missing), apart by ", ", terminal-safe. */
+void search_put_missing(struct buf *out, const struct search_result *res);
 
 /* Append hit h's snippet to L, wrapped to width columns under indent columns, its matches as
  * LS_MATCH spans; the lines show h->block in h->section. Nothing for a blank snippet. The

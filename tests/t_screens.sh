@@ -651,6 +651,12 @@ snap 60-words "60x20: Esc cancels the prompt"
 keys / x C-u q u x x BSpace Enter
 wait_for "Nothing found" || fail "60x20: prompt editing" "$(cap)"
 snap 60-edited "60x20: Ctrl-U and Backspace edit the query"
+keys / "how do i pick a good clinic" Enter
+wait_for "Nothing here answers" || fail "60x20: no answer" "$(cap)"
+snap 60-noanswer "60x20: no answer names the word not found and the closest topics"
+keys / "alergic hxzzq" Enter
+wait_for "Showing results" || fail "60x20: corrected" "$(cap)"
+snap 60-corrected "60x20: results say what was searched and what was not found"
 keys q
 wait_exit "read WORDS: q quits with 0" 0
 

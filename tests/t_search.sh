@@ -33,9 +33,9 @@ expect_eq "text then the right section" "side-effects/injection-site  At the inj
 expect_eq "tsv says the correction in a comment" "# Showing results for: allergic" "$(head -1 "$TMPD/out")"
 expect_eq "tsv hits after it" "side-effects/allergic" "$(sed -n 2p "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --format json --limit 1 "alergic" >"$TMPD/out"
-grep -q '"corrected": "allergic"}' "$TMPD/out" && pass "json corrected field" || fail "json corrected field"
+grep -q '"corrected": "allergic", "missing": \[\]}' "$TMPD/out" && pass "json corrected field" || fail "json corrected field"
 "$EXO" --content "$CONTENT" search --format json --limit 1 "allergic" >"$TMPD/out"
-grep -q '"corrected": null}' "$TMPD/out" && pass "json corrected null" || fail "json corrected null"
+grep -q '"corrected": null, "missing": \[\]}' "$TMPD/out" && pass "json corrected null" || fail "json corrected null"
 "$EXO" --content "$CONTENT" search --format tsv cost >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "an English word is not bent: exit" 1 $?
 expect_eq "an English word is not bent: message" "exoread: no match for 'cost'" "$(cat "$TMPD/err")"
@@ -46,13 +46,37 @@ for q in "what is it" "can i drink alcohol after the treatment"; do
 	expect_eq "nothing answers '$q': exit" 1 $?
 	expect_eq "nothing answers '$q': no hits" "" "$(cat "$TMPD/out")"
 	case $(cat "$TMPD/err") in
-	"exoread: nothing here answers '$q'; closest topics: "*) pass "nothing answers '$q': topics" ;;
+	"exoread: nothing here answers '$q'"*"; closest topics: "*) pass "nothing answers '$q': topics" ;;
 	*) fail "nothing answers '$q': topics" "$(cat "$TMPD/err")" ;;
 	esac
 	"$EXO" --content "$CONTENT" read $q >/dev/null 2>"$TMPD/err2"
 	expect_eq "read agrees with search on '$q'" 1 $?
 	expect_eq "read says the same on '$q'" "$(cat "$TMPD/err")" "$(cat "$TMPD/err2")"
 done
+
+# The words no section uses are named: beside the closest topics, above the hits
+# (text, tsv comment), and in json; filler words ("after") are not.
+"$EXO" --content "$CONTENT" search "can i drink alcohol after the treatment" 2>"$TMPD/err"
+case $(cat "$TMPD/err") in
+"exoread: nothing here answers 'can i drink alcohol after the treatment'; not found: drink, alcohol; closest topics: "*)
+	pass "no answer names the words not found" ;;
+*) fail "no answer names the words not found" "$(cat "$TMPD/err")" ;;
+esac
+"$EXO" --content "$CONTENT" search "what is it" 2>"$TMPD/err"
+case $(cat "$TMPD/err") in
+*"not found"*) fail "filler only: no words named as not found" "$(cat "$TMPD/err")" ;;
+*) pass "filler only: no words named as not found" ;;
+esac
+"$EXO" --content "$CONTENT" search --limit 1 "does exosome therapy hurt more than botox" >"$TMPD/out"
+expect_eq "text names a word not found" "Not found: botox" "$(head -1 "$TMPD/out")"
+expect_eq "text: a blank line, then the hits" "" "$(sed -n 2p "$TMPD/out")"
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "anaphylaxsis hxzzq" >"$TMPD/out"
+expect_eq "tsv: correction first" "# Showing results for: anaphylaxis hxzzq" "$(sed -n 1p "$TMPD/out")"
+expect_eq "tsv: words not found in a comment" "# Not found: hxzzq" "$(sed -n 2p "$TMPD/out")"
+expect_eq "tsv: then the hits" "side-effects/allergic" "$(sed -n 3p "$TMPD/out" | cut -f1)"
+"$EXO" --content "$CONTENT" search --format json --limit 1 "botox \"swollen knee\" pain" >"$TMPD/out"
+grep -q '"missing": \["botox", "swollen knee"\]}' "$TMPD/out" && pass "json missing field" ||
+	fail "json missing field" "$(tail -c 200 "$TMPD/out")"
 
 # tsv: three fields per line, best first, no tabs inside fields, --limit respected.
 "$EXO" --content "$CONTENT" search --format tsv --limit 5 swelling >"$TMPD/tsv"

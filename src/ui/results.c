@@ -117,6 +117,16 @@ static void results_build(struct ui *u)
 		layout_rich_line(&r, res->corrected, -1, NULL);
 		add_lines(&v->L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
 	}
+	/* Beside hits or topics; alone it would only repeat the query. */
+	if (res->nmissing && (res->nhits || res->ntopics)) {
+		struct buf w = { 0 };
+		search_put_missing(&w, res);
+		layout_rich_add(&r, "Not found:", -1, NULL);
+		layout_rich_space(&r);
+		layout_rich_line(&r, w.s, -1, NULL);
+		add_lines(&v->L, &r, (struct layout_shape){ .hang = 2 }, NULL, width);
+		buf_free(&w);
+	}
 	if (res->nhits == 0)
 		results_none(v, res, width);
 	for (size_t h = 0; h < res->nhits; h++)

@@ -352,12 +352,19 @@ static void test_lacking_word(void **state)
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.ntopics > 0);
 	assert_string_equal(res.topics[0]->id, "effects/other");
+	/* The word no section uses is named, as typed; stop words are not. */
+	assert_int_equal(res.nmissing, 1);
+	assert_string_equal(res.missing[0], "dog");
 	search_result_free(&res);
-	assert_int_equal(search_run(ix, "my dog got reactions", &(struct search_opts){ 0 }, &res),
+	assert_int_equal(search_run(ix, "my Dog got reactions \"dog faint\"",
+				    &(struct search_opts){ 0 }, &res),
 			 0);
 	assert_true(res.nhits > 0);
 	assert_int_equal(res.ntopics, 0);
 	assert_string_equal(res.hits[0].section->id, "effects/body");
+	assert_int_equal(res.nmissing, 2);
+	assert_string_equal(res.missing[0], "Dog");
+	assert_string_equal(res.missing[1], "dog faint");
 	search_result_free(&res);
 	/* A word that is no English word says nothing of what is asked. */
 	assert_int_equal(search_run(ix, "qzxv faint", &(struct search_opts){ 0 }, &res), 0);
@@ -604,7 +611,7 @@ static void test_print_formats(void **state)
 	print_format_find("json")->search(&b, &res, false, 80);
 	assert_non_null(strstr(b.s, "\"id\": \"side-effects/whole-body\""));
 	assert_non_null(strstr(b.s, "{\"start\": 5, \"length\": 5}"));
-	assert_non_null(strstr(b.s, "\"suggestion\": null, \"corrected\": null}"));
+	assert_non_null(strstr(b.s, "\"suggestion\": null, \"corrected\": null, \"missing\": []}"));
 	search_result_free(&res);
 	buf_free(&b);
 
