@@ -953,13 +953,14 @@ static void fill_hits(const struct search_index *ix, const struct plan *pl, cons
 	buf_free(&text);
 }
 
-/* The words that bear meaning and that no section uses, as typed in query. */
+/* The words that bear meaning and that no section uses, as typed in query; numbers aside. */
 static void note_missing(const char *query, const struct plan *pl, const size_t *df,
 			 struct search_result *res)
 {
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
-		if (df[u] != 0 || !meaningful(un))
+		/* A number ("3 days") is no word to put another way. */
+		if (df[u] != 0 || !meaningful(un) || (un->nw == 1 && un->w[0].number))
 			continue;
 		size_t start = un->w[0].start,
 		       end = un->w[un->nw - 1].start + un->w[un->nw - 1].len;

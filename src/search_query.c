@@ -407,6 +407,29 @@ static void fix_fuzzy(const struct search_index *ix, void *arg, uint32_t wid, un
 		fix_consider(arg, w->term, w->w, d, w->freq, false);
 }
 
+/* A Hunspell proposal, folded, as a single word that is no stop word: its
+ * bytes in word (NUL-terminated) and code points in cps. 0 when it is none. */
+static size_t proposal_word(const struct search_index *ix, const char *s,
+			    char word[MAX_FUZZY_LEN * 4 + 1], uint32_t cps[MAX_FUZZY_LEN],
+			    size_t *nc)
+{
+	size_t len = strlen(s);
+	if (len == 0 || len > MAX_FUZZY_LEN || strchr(s, ' ') || strchr(s, '-'))
+		return 0;
+	size_t wlen, nchars;
+	const char *fw = fold_span(ix->fold, s, len, &wlen, &nchars);
+	if (wlen == 0 || nchars > MAX_FUZZY_LEN || wlen > MAX_FUZZY_LEN * 4)
+		return 0;
+	memcpy(word, fw, wlen);
+	word[wlen] = '\0';
+	if (is_stop(word))
+		return 0;
+	*nc = 0;
+	for (size_t j = 0; j < wlen && *nc < MAX_FUZZY_LEN;)
+		j += text_decode(word + j, wlen - j, &cps[(*nc)++]);
+	return wlen;
+}
+
 /* Hunspell's proposals for q that the content uses, as candidates. */
 static void fix_proposals(const struct search_index *ix, Hunhandle *h, const struct qword *q,
 			  unsigned k, struct fix *f)
@@ -414,25 +437,11 @@ static void fix_proposals(const struct search_index *ix, Hunhandle *h, const str
 	char **list = NULL;
 	int n = Hunspell_suggest(h, &list, q->word);
 	for (int i = 0; i < n; i++) {
-		const char *s = list[i];
-		size_t len = strlen(s);
-		if (len == 0 || len > MAX_FUZZY_LEN || strchr(s, ' ') || strchr(s, '-'))
-			continue;
-		size_t wlen, nchars, sl;
-		const char *fw = fold_span(ix->fold, s, len, &wlen, &nchars);
-		if (wlen == 0 || nchars > MAX_FUZZY_LEN)
-			continue;
 		char word[MAX_FUZZY_LEN * 4 + 1];
-		if (wlen >= sizeof(word))
-			continue;
-		memcpy(word, fw, wlen);
-		word[wlen] = '\0';
-		if (is_stop(word))
-			continue;
 		uint32_t cps[MAX_FUZZY_LEN];
-		size_t nc = 0;
-		for (size_t j = 0; j < wlen && nc < MAX_FUZZY_LEN;)
-			j += text_decode(word + j, wlen - j, &cps[nc++]);
+		size_t nc, sl, wlen = proposal_word(ix, list[i], word, cps, &nc);
+		if (wlen == 0)
+			continue;
 		unsigned d = text_edit_distance(q->cps, q->nchars, cps, nc, k + 1);
 		if (d > k + 1)
 			continue;
@@ -728,6 +737,28 @@ static void keep_nearest(const struct search_index *ix, void *arg, uint32_t wid,
 	}
 }
 
+/* The fewest edits from q to a word Hunspell proposes for it, up to k + 1. */
+static unsigned nearest_proposal(const struct search_index *ix, Hunhandle *h, const struct qword *q,
+				 unsigned k)
+{
+	char **list = NULL;
+	int n = Hunspell_suggest(h, &list, q->word);
+	unsigned best = k + 1;
+	for (int i = 0; i < n; i++) {
+		char word[MAX_FUZZY_LEN * 4 + 1];
+		uint32_t cps[MAX_FUZZY_LEN];
+		size_t nc;
+		if (proposal_word(ix, list[i], word, cps, &nc) == 0)
+			continue;
+		unsigned d = text_edit_distance(q->cps, q->nchars, cps, nc, best);
+		if (d < best)
+			best = d;
+	}
+	if (list)
+		Hunspell_free_list(h, &list, n);
+	return best;
+}
+
 /*
  * The word "did you mean" puts for q: the nearest content word (TYPO_SUGGEST)
  * when q matched nothing and is not a correct English word, else q as typed.
@@ -741,7 +772,13 @@ static const char *suggest_word(const struct search_index *ix, const struct qwor
 		return q->word;
 	struct sugg_ctx s = { .best = NO_TERM };
 	fuzzy_each(ix, q, typo_max_edits(TYPO_SUGGEST, q->nchars), keep_nearest, &s);
-	return s.best != NO_TERM ? ix->words[s.best].w : q->word;
+	if (s.best == NO_TERM)
+		return q->word;
+	/* An English word nearer than any content word is the one meant
+	 * ("diziness" is "dizziness", not "medicines"): the content lacks it. */
+	if (h && s.d > 1 && nearest_proposal(ix, h, q, s.d) < s.d)
+		return q->word;
+	return ix->words[s.best].w;
 }
 
 /*

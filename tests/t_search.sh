@@ -39,6 +39,12 @@ grep -q '"corrected": null, "missing": \[\]}' "$TMPD/out" && pass "json correcte
 "$EXO" --content "$CONTENT" search --format tsv cost >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "an English word is not bent: exit" 1 $?
 expect_eq "an English word is not bent: message" "exoread: no match for 'cost'" "$(cat "$TMPD/err")"
+# A misspelt English word the content lacks is not offered as a far content word
+# ("diziness" is "dizziness", not "medicines"); a near one still is.
+"$EXO" --content "$CONTENT" search diziness 2>"$TMPD/err"
+expect_eq "no far 'did you mean' for a word meant as another" "exoread: no match for 'diziness'" "$(cat "$TMPD/err")"
+"$EXO" --content "$CONTENT" search hxxes 2>"$TMPD/err"
+expect_eq "a near 'did you mean' stays" "exoread: no match for 'hxxes'; did you mean 'hives'?" "$(cat "$TMPD/err")"
 
 # Nothing answers: filler words only, or only common words beside unknown ones.
 for q in "what is it" "can i drink alcohol after the treatment"; do
@@ -67,6 +73,8 @@ case $(cat "$TMPD/err") in
 *"not found"*) fail "filler only: no words named as not found" "$(cat "$TMPD/err")" ;;
 *) pass "filler only: no words named as not found" ;;
 esac
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "fever 3 days" >"$TMPD/out"
+expect_eq "a number is not named as not found" "when-to-get-help/watch" "$(head -1 "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --limit 1 "does exosome therapy hurt more than botox" >"$TMPD/out"
 expect_eq "text names a word not found" "Not found: botox" "$(head -1 "$TMPD/out")"
 expect_eq "text: a blank line, then the hits" "" "$(sed -n 2p "$TMPD/out")"
