@@ -264,6 +264,20 @@ for term in dumb plain; do
 	fi
 	keys "s nurse" Enter
 	if wait_for 'for "nurse"'; then pass "$term: s WORDS searches"; else fail "$term: s WORDS searches" "$(cap)"; fi
+	# Nothing answers: as in the pager, the words not found and numbered closest topics.
+	keys "s how do i pick a good clinic" Enter
+	if wait_for 'Nothing here answers "how do i pick a good clinic".' && wait_for "Not found: pick, good" &&
+		wait_for " 1. Cost and time [basics/cost]"; then
+		pass "$term: no answer names the words not found and the closest topics"
+	else
+		fail "$term: no answer names the words not found and the closest topics" "$(cap)"
+	fi
+	keys 1 Enter
+	if wait_for "[basics/cost]" && T capture-pane -p -t "$S" | tail -3 | grep -qF "[basics/cost]"; then
+		pass "$term: a closest topic's number reads it"
+	else
+		fail "$term: a closest topic's number reads it" "$(cap)"
+	fi
 	keys '!' Enter
 	wait_for "1. Read more: Allergic reactions" || fail "$term: ! numbers the signs" "$(cap)"
 	keys 1 Enter

@@ -119,6 +119,21 @@ static struct view *pick_sources(struct ui *u)
 	return &u->sources;
 }
 
+/* Number the sections of a list, which the numbers at the prompt then read. */
+static void plain_numbered(struct plain *p, struct buf *b, const struct node *const *secs, size_t n)
+{
+	free(p->list);
+	p->list = xcalloc(n ? n : 1, sizeof *p->list);
+	p->nlist = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct node *s = secs[i];
+		p->list[p->nlist++] = s;
+		buf_printf(b, "%2zu. %s [%s]\n", p->nlist, s->title ? s->title : s->id, s->id);
+	}
+}
+
+/* As the pager's results: what was searched and not found, then the hits, or the closest
+ * topics when nothing answers. */
 static void plain_search(struct plain *p, const char *q)
 {
 	struct search_result res = { 0 };
@@ -127,22 +142,34 @@ static void plain_search(struct plain *p, const char *q)
 	struct buf b = { 0 };
 	if (search_run(p->ix, q, &so, &res) != 0) {
 		buf_printf(&b, "Nothing to search for in \"%s\". Type a word.\n", q);
-	} else if (res.nhits == 0) {
+	} else if (res.nhits == 0 && res.ntopics == 0) {
 		buf_printf(&b, "Nothing found for \"%s\".", q);
 		if (res.suggestion)
 			buf_printf(&b, " Did you mean: %s", res.suggestion);
 		buf_putc(&b, '\n');
 	} else {
-		free(p->list);
-		p->list = xcalloc(res.nhits, sizeof *p->list);
-		p->nlist = 0;
-		buf_printf(&b, "%zu %s for \"%s\" (type a number to read one):\n", res.nhits,
-			   res.nhits == 1 ? "section" : "sections", q);
-		for (size_t i = 0; i < res.nhits; i++) {
-			const struct node *s = res.hits[i].section;
-			p->list[p->nlist++] = s;
-			buf_printf(&b, "%2zu. %s [%s]\n", p->nlist, s->title ? s->title : s->id,
-				   s->id);
+		if (res.nhits)
+			buf_printf(&b, "%zu %s for \"%s\".\n", res.nhits,
+				   res.nhits == 1 ? "section" : "sections", q);
+		else
+			buf_printf(&b, "Nothing here answers \"%s\".\n", q);
+		if (res.corrected)
+			buf_printf(&b, "Showing results for: %s\n", res.corrected);
+		if (res.nmissing) {
+			buf_puts(&b, "Not found: ");
+			search_put_missing(&b, &res);
+			buf_putc(&b, '\n');
+		}
+		if (res.nhits) {
+			buf_puts(&b, "Type a number to read one:\n");
+			const struct node **secs = xcalloc(res.nhits, sizeof *secs);
+			for (size_t i = 0; i < res.nhits; i++)
+				secs[i] = res.hits[i].section;
+			plain_numbered(p, &b, secs, res.nhits);
+			free(secs);
+		} else {
+			buf_puts(&b, "Closest topics (type a number to read one):\n");
+			plain_numbered(p, &b, res.topics, res.ntopics);
 		}
 	}
 	search_result_free(&res);
