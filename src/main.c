@@ -135,7 +135,10 @@ static const char *const usage_cmd[] = {
 		"Search all sections; print hits best first with a snippet around the match.\n"
 		"\"Quoted phrases\" match as a phrase. tsv prints id<TAB>title<TAB>snippet.\n"
 		"--limit N shows the best N hits (default 20; 0 shows all).\n"
-		"Exit status 1 when nothing matches.\n",
+		"Corrected words and words no section uses come first (\"Showing results\n"
+		"for:\", \"Not found:\"; in tsv as # lines).\n"
+		"Exit status 1 when nothing matches or nothing answers the question; then\n"
+		"the closest topics are named on standard error.\n",
 	[CMD_LIST] =
 		"usage: exoread list [--format text|tsv]\n"
 		"Print the table of contents: an indented tree, or id<TAB>title per section.\n",
