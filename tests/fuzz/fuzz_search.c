@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct search_hit *h = &res.hits[i];
 		if (h->section == NULL || h->snippet == NULL)
 			abort();
-		/* Order is by matched words first, then score; but a section is found once. */
+		/* A section is found once. */
 		for (size_t j = 0; j < i; j++)
 			if (res.hits[j].section == h->section)
 				abort();
@@ -90,6 +90,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (res.suggestion)
 		check_text(res.suggestion, strlen(res.suggestion), false);
+	if (res.corrected)
+		check_text(res.corrected, strlen(res.corrected), false);
+	/* The words not found are parts of the query (a bad byte becomes U+FFFD, three bytes),
+	 * terminal-safe and never empty. */
+	for (size_t i = 0; i < res.nmissing; i++) {
+		size_t len = strlen(res.missing[i]);
+		if (len == 0 || len > 3 * size)
+			abort();
+		check_text(res.missing[i], len, false);
+	}
 	static const char *const fmts[] = {"text", "tsv", "json", "markdown"};
 	for (size_t f = 0; f < sizeof fmts / sizeof *fmts; f++) {
 		struct buf out = {0};
