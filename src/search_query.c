@@ -52,18 +52,20 @@ struct speller {
 	size_t nkeys;
 };
 
-/* Folded English words that carry no topic: dropped from queries with other words. */
+/* Folded English words that carry no topic, and greetings and thanks: dropped from
+ * queries with other words. */
 static const char *const stop_words[] = {
-	"a",     "about", "all",   "also",  "am",    "an",    "and",    "any",   "are",    "as",
-	"at",    "be",    "been",  "being", "but",   "by",    "can",    "could", "did",    "do",
-	"does",  "doing", "dont",  "for",   "from",  "get",   "got",    "had",   "has",    "have",
-	"he",    "her",   "him",   "his",   "how",   "i",     "if",     "im",    "in",     "into",
-	"is",    "it",    "its",   "ive",   "just",  "me",    "might",  "much",  "my",     "no",
-	"not",   "of",    "on",    "or",    "our",   "out",   "really", "she",   "should", "so",
-	"some",  "such",  "tell",  "than",  "that",  "the",   "their",  "them",  "then",   "there",
-	"these", "they",  "this",  "those", "to",    "too",   "us",     "very",  "was",    "we",
-	"were",  "what",  "whats", "when",  "where", "which", "while",  "who",   "why",    "will",
-	"with",  "would", "you",   "your",
+	"a",     "about",  "all",    "also",  "am",     "an",   "and",  "any",   "are",   "as",
+	"at",    "be",     "been",   "being", "but",    "by",   "can",  "could", "did",   "do",
+	"does",  "doing",  "dont",   "for",   "from",   "get",  "got",  "had",   "has",   "have",
+	"he",    "hello",  "her",    "hey",   "hi",     "him",  "his",  "how",   "i",     "if",
+	"im",    "in",     "into",   "is",    "it",     "its",  "ive",  "just",  "me",    "might",
+	"much",  "my",     "no",     "not",   "of",     "ok",   "okay", "on",    "or",    "our",
+	"out",   "please", "really", "she",   "should", "so",   "some", "such",  "tell",  "than",
+	"thank", "thanks", "that",   "the",   "their",  "them", "then", "there", "these", "they",
+	"this",  "those",  "to",     "too",   "us",     "very", "was",  "we",    "were",  "what",
+	"whats", "when",   "where",  "which", "while",  "who",  "why",  "will",  "with",  "would",
+	"you",   "your",
 };
 
 /*

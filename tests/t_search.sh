@@ -73,6 +73,9 @@ case $(cat "$TMPD/err") in
 *"not found"*) fail "filler only: no words named as not found" "$(cat "$TMPD/err")" ;;
 *) pass "filler only: no words named as not found" ;;
 esac
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "hi, is it ok to have hives? thanks" >"$TMPD/out"
+expect_eq "greetings and thanks are not named as not found" "when-to-get-help/emergency" \
+	"$(head -1 "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "fever 3 days" >"$TMPD/out"
 expect_eq "a number is not named as not found" "when-to-get-help/watch" "$(head -1 "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --limit 1 "does exosome therapy hurt more than botox" >"$TMPD/out"
