@@ -944,7 +944,7 @@ static void fill_hits(const struct search_index *ix, const struct plan *pl, cons
 		}
 		const struct src *sp = &ix->srcs[src];
 		h->block = sp->node;
-		snippet_source(ix, src, &text);
+		snippet_source(ix, pl, src, &text);
 		struct search_mark *mk;
 		size_t nm = plan_marks(ix, pl, text.s, text.len, &mk);
 		make_snippet(text.s, text.len, mk, nm, width, h);

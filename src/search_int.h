@@ -164,10 +164,12 @@ struct search_index {
 };
 
 /* A term a query word matches, and its weight: 1 for the word itself, less for
- * a synonym (W_SYNONYM) or a correction (W_FUZZY1..3). */
+ * a synonym (W_SYNONYM) or a correction (W_FUZZY1..3). syn: matched only as a
+ * synonym of the word (or of its correction). */
 struct alt {
 	uint32_t term;
 	double w;
+	bool syn;
 };
 
 /* A word of the query. */
@@ -243,8 +245,9 @@ void speller_free(struct speller *sp);
 /* The query's matches in s, as a fresh array in *marks; returns the count. */
 size_t plan_marks(const struct search_index *ix, const struct plan *pl, const char *s, size_t len,
 		  struct search_mark **marks);
-/* The text shown for a match in src. */
-void snippet_source(const struct search_index *ix, uint32_t src, struct buf *b);
+/* The text shown for a match in src (see search_snippet.c). */
+void snippet_source(const struct search_index *ix, const struct plan *pl, uint32_t src,
+		    struct buf *b);
 /* Cut a snippet of about width columns out of t around its marks, into h. */
 void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t nm, size_t width,
 		  struct search_hit *h);

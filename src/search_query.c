@@ -55,17 +55,17 @@ struct speller {
 /* Folded English words that carry no topic, and greetings and thanks: dropped from
  * queries with other words. */
 static const char *const stop_words[] = {
-	"a",     "about",  "all",    "also",  "am",     "an",   "and",  "any",   "are",   "as",
-	"at",    "be",     "been",   "being", "but",    "by",   "can",  "could", "did",   "do",
-	"does",  "doing",  "dont",   "for",   "from",   "get",  "got",  "had",   "has",   "have",
-	"he",    "hello",  "her",    "hey",   "hi",     "him",  "his",  "how",   "i",     "if",
-	"im",    "in",     "into",   "is",    "it",     "its",  "ive",  "just",  "me",    "might",
-	"much",  "my",     "no",     "not",   "of",     "ok",   "okay", "on",    "or",    "our",
-	"out",   "please", "really", "she",   "should", "so",   "some", "such",  "tell",  "than",
-	"thank", "thanks", "that",   "the",   "their",  "them", "then", "there", "these", "they",
-	"this",  "those",  "to",     "too",   "us",     "very", "was",  "we",    "were",  "what",
-	"whats", "when",   "where",  "which", "while",  "who",  "why",  "will",  "with",  "would",
-	"you",   "your",
+	"a",     "about",  "all",    "also",  "am",     "an",    "and",  "any",   "are",   "as",
+	"at",    "be",     "been",   "being", "but",    "by",    "can",  "could", "did",   "do",
+	"does",  "doing",  "dont",   "for",   "from",   "get",   "got",  "had",   "has",   "have",
+	"he",    "hello",  "her",    "hey",   "hi",     "him",   "his",  "how",   "i",     "if",
+	"im",    "in",     "into",   "is",    "it",     "its",   "ive",  "just",  "me",    "might",
+	"much",  "my",     "no",     "not",   "of",     "ok",    "okay", "on",    "or",    "our",
+	"out",   "please", "really", "she",   "should", "so",    "some", "such",  "tell",  "than",
+	"thank", "thanks", "that",   "the",   "their",  "them",  "then", "there", "these", "they",
+	"this",  "those",  "to",     "too",   "up",     "us",    "very", "was",   "we",    "were",
+	"what",  "whats",  "when",   "where", "which",  "while", "who",  "why",   "will",  "with",
+	"would", "you",    "your",
 };
 
 /*
@@ -121,24 +121,25 @@ void plan_free(struct plan *p)
 	p->n = 0;
 }
 
-static void add_alt(struct qword *q, uint32_t term, double w)
+static void add_alt(struct qword *q, uint32_t term, double w, bool syn)
 {
 	for (size_t i = 0; i < q->nalts; i++) {
 		if (q->alts[i].term == term) {
 			if (q->alts[i].w < w)
 				q->alts[i].w = w;
+			q->alts[i].syn &= syn;
 			return;
 		}
 	}
 	q->alts = xgrow(q->alts, q->nalts, sizeof(*q->alts));
-	q->alts[q->nalts++] = (struct alt){ .term = term, .w = w };
+	q->alts[q->nalts++] = (struct alt){ .term = term, .w = w, .syn = syn };
 }
 
 static void add_term_alts(const struct search_index *ix, struct qword *q, uint32_t t, double w)
 {
-	add_alt(q, t, w);
+	add_alt(q, t, w, false);
 	for (size_t i = 0; i < ix->terms[t].nsyn; i++)
-		add_alt(q, ix->terms[t].syn[i], w * W_SYNONYM);
+		add_alt(q, ix->terms[t].syn[i], w * W_SYNONYM, true);
 }
 
 /*

@@ -17,13 +17,14 @@
 #include "text.h"
 #include "util.h"
 
-/* Whether term t is one of the plan's alternatives. */
-static bool in_plan(const struct plan *pl, uint32_t t)
+/* Whether term t is one of the plan's alternatives (direct: not as a synonym only). */
+static bool in_plan(const struct plan *pl, uint32_t t, bool direct)
 {
 	for (size_t i = 0; i < pl->n; i++)
 		for (size_t j = 0; j < pl->u[i].nw; j++)
 			for (size_t a = 0; a < pl->u[i].w[j].nalts; a++)
-				if (pl->u[i].w[j].alts[a].term == t)
+				if (pl->u[i].w[j].alts[a].term == t &&
+				    !(direct && pl->u[i].w[j].alts[a].syn))
 					return true;
 	return false;
 }
@@ -34,13 +35,14 @@ struct mark_ctx {
 	const char *s;
 	struct search_mark *m;
 	size_t n, cap;
+	bool direct; /* count only words matched as typed or corrected */
 };
 
 static int mark_span(void *arg, const struct fold_span *sp)
 {
 	struct mark_ctx *mc = arg;
 	uint32_t t = span_term(mc->ix, mc->s + sp->start, sp->len);
-	if (t == NO_TERM || !in_plan(mc->pl, t))
+	if (t == NO_TERM || !in_plan(mc->pl, t, mc->direct))
 		return 0;
 	if (mc->n == mc->cap) {
 		mc->cap = mc->cap ? mc->cap * 2 : 8;
@@ -328,8 +330,23 @@ void make_snippet(const char *t, size_t len, const struct search_mark *m, size_t
 	free(cp.col);
 }
 
-/* The text shown for a match in src: a QA shows question and answer, a term its meaning. */
-void snippet_source(const struct search_index *ix, uint32_t src, struct buf *b)
+/* Whether a word of the plan, as typed or corrected (not a synonym), is in s. */
+static bool says_directly(const struct search_index *ix, const struct plan *pl, const char *s)
+{
+	struct mark_ctx mc = { .ix = ix, .pl = pl, .s = s, .direct = true };
+	fold_spans(ix->fold, s, strlen(s), mark_span, &mc);
+	free(mc.m);
+	return mc.n > 0;
+}
+
+/*
+ * The text shown for a match in src: a QA shows question and answer, a term
+ * its meaning, an item its text, led by the lay name that matched when the
+ * query said it and the text does not ("sore" shows "soreness: Pain. …"); a
+ * name reached only through a synonym is not shown.
+ */
+void snippet_source(const struct search_index *ix, const struct plan *pl, uint32_t src,
+		    struct buf *b)
 {
 	const struct node *n = ix->srcs[src].node;
 	buf_reset(b);
@@ -342,6 +359,10 @@ void snippet_source(const struct search_index *ix, uint32_t src, struct buf *b)
 		buf_printf(b, "%s: %s", n->title ? n->title : "", n->text ? n->text : "");
 		break;
 	case NODE_ITEM:
+		/* The name first, as a term's: the match stays in view however narrow. */
+		if (n->text && ix->srcs[src].field == F_ALSO && !says_directly(ix, pl, n->text) &&
+		    says_directly(ix, pl, src_text(ix, src)))
+			buf_printf(b, "%s: ", src_text(ix, src));
 		buf_puts(b, n->text ? n->text : src_text(ix, src));
 		break;
 	default:

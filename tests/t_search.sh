@@ -73,6 +73,20 @@ case $(cat "$TMPD/err") in
 *"not found"*) fail "filler only: no words named as not found" "$(cat "$TMPD/err")" ;;
 *) pass "filler only: no words named as not found" ;;
 esac
+# A sign found by one of its lay names shows that name first, so the match can be
+# seen; a name reached only through a synonym ("sore" and "oedema" share an item)
+# is not shown, nor one the text already says.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 sore >"$TMPD/out"
+expect_eq "a lay name that matched leads the snippet" \
+	"soreness: Pain, redness or swelling where the needle went in." \
+	"$(head -1 "$TMPD/out" | cut -f3)"
+"$EXO" --content "$CONTENT" search --format tsv --limit 0 sore >"$TMPD/out"
+expect_eq "a synonym's name is not shown" "" "$(grep -i "oedema" "$TMPD/out")"
+"$EXO" --content "$CONTENT" search --format tsv --limit 0 tired >"$TMPD/out"
+expect_eq "a name the text says is not shown again" "Fatigue. This means feeling very tired." \
+	"$(grep "^side-effects/whole-body" "$TMPD/out" | cut -f3)"
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "throwing up" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "'up' alone matches nothing" "exoread: no match for 'throwing up'" "$(cat "$TMPD/err")"
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "hi, is it ok to have hives? thanks" >"$TMPD/out"
 expect_eq "greetings and thanks are not named as not found" "when-to-get-help/emergency" \
 	"$(head -1 "$TMPD/out" | cut -f1)"

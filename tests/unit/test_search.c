@@ -526,9 +526,12 @@ static void test_snippet_marks(void **state)
 	assert_int_equal(h->block->type, NODE_ITEM);
 	search_result_free(&res);
 
-	/* An also_called match shows the item it names. */
+	/* An also_called match shows the item it names, led by the name, marked. */
 	run("urticaria", &res);
-	assert_string_equal(res.hits[0].snippet, "A rash or hives.");
+	assert_string_equal(res.hits[0].snippet, "urticaria: A rash or hives.");
+	assert_int_equal(res.hits[0].nmarks, 1);
+	assert_int_equal(res.hits[0].marks[0].start, 0);
+	assert_int_equal(res.hits[0].marks[0].len, 9);
 	assert_int_equal(res.hits[0].block->type, NODE_ITEM);
 	search_result_free(&res);
 
@@ -776,7 +779,7 @@ static void test_incremental(void **state)
 	assert_int_equal(res.nhits, 2);
 	size_t r = strcmp(res.hits[0].section->id, "rules") == 0 ? 0 : 1;
 	assert_string_equal(res.hits[r].section->id, "rules");
-	assert_string_equal(res.hits[r].snippet, "Labels.");
+	assert_string_equal(res.hits[r].snippet, "tags: Labels.");
 	search_result_free(&res);
 	search_index_free(whole);
 	search_index_free(ix);
