@@ -459,6 +459,65 @@ static void test_passing_word_capped(void **state)
 	content_free(c);
 }
 
+/* Content where one sign's names ("sore", "tender") are synonyms, and another sign is
+ * named "tender" only. */
+static const char names_yaml[] = "id: site\n"
+				 "title: At the spot\n"
+				 "sections:\n"
+				 "  - id: pain\n"
+				 "    title: Pain\n"
+				 "    body:\n"
+				 "      - list: \"Signs:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: It can hurt where the needle went in.\n"
+				 "            also_called: [sore, tender]\n"
+				 "  - id: touch\n"
+				 "    title: Touch\n"
+				 "    body:\n"
+				 "      - list: \"Signs:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: The spot may feel warm.\n"
+				 "            also_called: [tender]\n";
+
+/*
+ * A sign found by a name the query says leads its snippet with that name,
+ * marked; one found through a synonym only ("sore" reaches "tender") does not.
+ */
+static void test_snippet_names(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "20-site.yaml", .data = names_yaml, .len = sizeof(names_yaml) - 1 },
+	};
+	struct content *c = load_mem(files, 2);
+	assert_non_null(c);
+	struct search_index *ix = search_index_new(c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "sore", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 2);
+	for (size_t i = 0; i < res.nhits; i++) {
+		if (strcmp(res.hits[i].section->id, "site/pain") == 0) {
+			assert_string_equal(res.hits[i].snippet,
+					    "sore: It can hurt where the needle went in.");
+			assert_int_equal(res.hits[i].marks[0].start, 0);
+			assert_int_equal(res.hits[i].marks[0].len, 4);
+		} else {
+			assert_string_equal(res.hits[i].snippet, "The spot may feel warm.");
+		}
+	}
+	search_result_free(&res);
+	assert_int_equal(search_run(ix, "tender", &(struct search_opts){ 0 }, &res), 0);
+	for (size_t i = 0; i < res.nhits; i++)
+		if (strcmp(res.hits[i].section->id, "site/touch") == 0)
+			assert_string_equal(res.hits[i].snippet, "tender: The spot may feel warm.");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -825,6 +884,7 @@ int main(void)
 		cmocka_unit_test(test_real_word_phrase),
 		cmocka_unit_test(test_filler_only),
 		cmocka_unit_test(test_passing_word_capped),
+		cmocka_unit_test(test_snippet_names),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
