@@ -441,8 +441,9 @@ static void match_add(const struct search_index *ix, struct match_list *m, uint3
 
 /*
  * The block for a candidate's snippet, in *src: the src (not a title) whose
- * matches hold the most units, then the most weight; UINT32_MAX when every
- * match is in a title. Returns the units matched anywhere.
+ * matches hold the most units, then the most weight (whatever the field),
+ * then the first; UINT32_MAX when every match is in a title. Returns the
+ * units matched anywhere.
  */
 static uint32_t best_block(const struct search_index *ix, const struct match_pos *e, size_t n,
 			   uint32_t *src)
@@ -454,12 +455,14 @@ static uint32_t best_block(const struct search_index *ix, const struct match_pos
 		size_t j = i;
 		uint32_t gm = 0;
 		double gw = 0;
+		enum field f = ix->srcs[e[i].src].field;
+		/* The match's own weight, not its field's: for the text shown, a sign
+		 * that says "pain" is as good as another sign's "head pain". */
 		for (; j < n && e[j].src == e[i].src; j++) {
 			gm |= 1u << e[j].unit;
-			gw += e[j].w;
+			gw += e[j].w / field_weight[f];
 		}
 		mask |= gm;
-		enum field f = ix->srcs[e[i].src].field;
 		uint32_t pop = (uint32_t)__builtin_popcount(gm);
 		if (f != F_TITLE && f != F_SECTION_ALSO &&
 		    (pop > best_pop || (pop == best_pop && gw > best_w))) {

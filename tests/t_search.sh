@@ -79,6 +79,10 @@ esac
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 sore >"$TMPD/out"
 expect_eq "a lay name that matched leads the snippet" "soreness: Pain where the needle went in." \
 	"$(head -1 "$TMPD/out" | cut -f3)"
+# The snippet shows the sign that says the word before another sign's lay name.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 pain >"$TMPD/out"
+expect_eq "a sign's text before another sign's name" "Pain where the needle went in." \
+	"$(head -1 "$TMPD/out" | cut -f3)"
 # Each sign has its own names: "sore" is not "oedema" ("Swelling of the face").
 "$EXO" --content "$CONTENT" search --format tsv --limit 0 sore >"$TMPD/out"
 expect_eq "a sign's names are not another sign's" "" "$(grep "^when-to-get-help/emergency" "$TMPD/out")"
