@@ -55,17 +55,25 @@ struct speller {
 /* Folded English words that carry no topic, and greetings and thanks: dropped from
  * queries with other words. */
 static const char *const stop_words[] = {
-	"a",     "about",  "all",    "also",  "am",     "an",    "and",  "any",   "are",   "as",
-	"at",    "be",     "been",   "being", "but",    "by",    "can",  "could", "did",   "do",
-	"does",  "doing",  "dont",   "for",   "from",   "get",   "got",  "had",   "has",   "have",
-	"he",    "hello",  "her",    "hey",   "hi",     "him",   "his",  "how",   "i",     "if",
-	"im",    "in",     "into",   "is",    "it",     "its",   "ive",  "just",  "me",    "might",
-	"much",  "my",     "no",     "not",   "of",     "ok",    "okay", "on",    "or",    "our",
-	"out",   "please", "really", "she",   "should", "so",    "some", "such",  "tell",  "than",
-	"thank", "thanks", "that",   "the",   "their",  "them",  "then", "there", "these", "they",
-	"this",  "those",  "to",     "too",   "up",     "us",    "very", "was",   "we",    "were",
-	"what",  "whats",  "when",   "where", "which",  "while", "who",  "why",   "will",  "with",
-	"would", "you",    "your",
+	"a",        "about",      "all",        "also",     "am",         "an",        "and",
+	"any",      "anybody",    "anyone",     "anything", "anywhere",   "are",       "as",
+	"at",       "be",         "been",       "being",    "but",        "by",        "can",
+	"could",    "did",        "do",         "does",     "doing",      "dont",      "everybody",
+	"everyone", "everything", "everywhere", "for",      "from",       "get",       "got",
+	"had",      "has",        "have",       "he",       "hello",      "her",       "hers",
+	"herself",  "hey",        "hi",         "him",      "himself",    "his",       "how",
+	"i",        "if",         "im",         "in",       "into",       "is",        "it",
+	"its",      "itself",     "ive",        "just",     "me",         "might",     "mine",
+	"much",     "my",         "myself",     "no",       "nobody",     "not",       "nothing",
+	"nowhere",  "of",         "ok",         "okay",     "on",         "or",        "our",
+	"ours",     "ourselves",  "out",        "please",   "really",     "she",       "should",
+	"so",       "some",       "somebody",   "someone",  "something",  "somewhere", "such",
+	"tell",     "than",       "thank",      "thanks",   "that",       "the",       "their",
+	"theirs",   "them",       "themselves", "then",     "there",      "these",     "they",
+	"this",     "those",      "to",         "too",      "up",         "us",        "very",
+	"was",      "we",         "were",       "what",     "whats",      "when",      "where",
+	"which",    "while",      "who",        "why",      "will",       "with",      "would",
+	"you",      "your",       "yours",      "yourself", "yourselves",
 };
 
 /*
