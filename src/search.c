@@ -399,7 +399,7 @@ static struct qmem *qmem_get(const struct search_index *ix)
 struct match_pos {
 	uint64_t pos;
 	uint32_t cand, src, unit;
-	float w;
+	float w; /* the alternative's weight, whatever field holds it */
 };
 
 static int cmp_match_pos(const void *a, const void *b)
@@ -436,7 +436,7 @@ static void match_add(const struct search_index *ix, struct match_list *m, uint3
 			      .pos = (uint64_t)(src - ix->secfirst[sp->sec]) << POS_SRC_SHIFT | off,
 			      .src = src,
 			      .unit = unit,
-			      .w = (float)(w * field_weight[sp->field]) });
+			      .w = (float)w });
 }
 
 /*
@@ -455,14 +455,14 @@ static uint32_t best_block(const struct search_index *ix, const struct match_pos
 		size_t j = i;
 		uint32_t gm = 0;
 		double gw = 0;
-		enum field f = ix->srcs[e[i].src].field;
-		/* The match's own weight, not its field's: for the text shown, a sign
-		 * that says "pain" is as good as another sign's "head pain". */
+		/* The field does not weigh: for the text shown, a sign that says "pain"
+		 * is as good as another sign's "head pain". */
 		for (; j < n && e[j].src == e[i].src; j++) {
 			gm |= 1u << e[j].unit;
-			gw += e[j].w / field_weight[f];
+			gw += e[j].w;
 		}
 		mask |= gm;
+		enum field f = ix->srcs[e[i].src].field;
 		uint32_t pop = (uint32_t)__builtin_popcount(gm);
 		if (f != F_TITLE && f != F_SECTION_ALSO &&
 		    (pop > best_pop || (pop == best_pop && gw > best_w))) {

@@ -248,15 +248,21 @@ static const char typo_yaml[] =
 	"      - p: The articles do not say what it costs. Ask the clinic. Most find it dear.\n"
 	"        sources: [a]\n";
 
-static struct search_index *typo_index(struct content **c)
+/* An index of sources.yaml and one topic file holding yaml, loaded into *c. */
+static struct search_index *index_of(const char *yaml, struct content **c)
 {
 	struct load_file files[] = {
 		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
-		{ .name = "20-effects.yaml", .data = typo_yaml, .len = sizeof(typo_yaml) - 1 },
+		{ .name = "20-effects.yaml", .data = yaml, .len = strlen(yaml) },
 	};
 	*c = load_mem(files, 2);
 	assert_non_null(*c);
 	return search_index_new(*c);
+}
+
+static struct search_index *typo_index(struct content **c)
+{
+	return index_of(typo_yaml, c);
 }
 
 /* A correct English word the content lacks is left unmatched, not bent into a near word. */
@@ -436,13 +442,8 @@ static const char passing_yaml[] =
 static void test_passing_word_capped(void **state)
 {
 	(void)state;
-	struct load_file files[] = {
-		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
-		{ .name = "20-care.yaml", .data = passing_yaml, .len = sizeof(passing_yaml) - 1 },
-	};
-	struct content *c = load_mem(files, 2);
-	assert_non_null(c);
-	struct search_index *ix = search_index_new(c);
+	struct content *c;
+	struct search_index *ix = index_of(passing_yaml, &c);
 	struct search_result res;
 	assert_int_equal(search_run(ix, "what should i look for in a clinic",
 				    &(struct search_opts){ 0 }, &res),
@@ -488,13 +489,8 @@ static const char names_yaml[] = "id: site\n"
 static void test_snippet_names(void **state)
 {
 	(void)state;
-	struct load_file files[] = {
-		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
-		{ .name = "20-site.yaml", .data = names_yaml, .len = sizeof(names_yaml) - 1 },
-	};
-	struct content *c = load_mem(files, 2);
-	assert_non_null(c);
-	struct search_index *ix = search_index_new(c);
+	struct content *c;
+	struct search_index *ix = index_of(names_yaml, &c);
 	struct search_result res;
 	assert_int_equal(search_run(ix, "sore", &(struct search_opts){ 0 }, &res), 0);
 	assert_int_equal(res.nhits, 2);
@@ -552,15 +548,8 @@ static const char explain_yaml[] =
 static void test_explains_beats_lists(void **state)
 {
 	(void)state;
-	struct load_file files[] = {
-		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
-		{ .name = "20-effects.yaml",
-		  .data = explain_yaml,
-		  .len = sizeof(explain_yaml) - 1 },
-	};
-	struct content *c = load_mem(files, 2);
-	assert_non_null(c);
-	struct search_index *ix = search_index_new(c);
+	struct content *c;
+	struct search_index *ix = index_of(explain_yaml, &c);
 	struct search_result res;
 	/* "urgent" is shorter, so plain BM25 would put it first. */
 	assert_int_equal(search_run(ix, "hives", &(struct search_opts){ 0 }, &res), 0);
