@@ -58,6 +58,7 @@ struct fold {
 	UChar *w[2]; /* scratch for one word */
 	size_t wcap[2];
 	struct buf word; /* the folded word, UTF-8 */
+	struct buf stem; /* a stem made here (see fold_stem) */
 	size_t nchars;
 };
 
@@ -96,6 +97,7 @@ void fold_free(struct fold *f)
 	free(f->w[0]);
 	free(f->w[1]);
 	buf_free(&f->word);
+	buf_free(&f->stem);
 	free(f);
 }
 
@@ -599,6 +601,22 @@ const char *fold_stem(struct fold *f, const char *w, size_t len, size_t *outlen)
 		*outlen = len;
 		return w;
 	}
-	*outlen = (size_t)sb_stemmer_length(f->stemmer);
+	size_t n = (size_t)sb_stemmer_length(f->stemmer);
+	/*
+	 * Snowball reads an adjective in -ical(ly) as the noun in -ic it comes
+	 * from, which is not always what it means: "clinical" trials are not about
+	 * a clinic, nor is a "topical" cream a topic. Such a word keeps "-ical".
+	 * A stem Snowball cut further stays ("biological" is "biologic").
+	 */
+	if (n >= 2 && memcmp(r + n - 2, "ic", 2) == 0 && memcmp(w, r, n) == 0 &&
+	    ((len == n + 2 && memcmp(w + n, "al", 2) == 0) ||
+	     (len == n + 4 && memcmp(w + n, "ally", 4) == 0))) {
+		buf_reset(&f->stem);
+		buf_add(&f->stem, (const char *)r, n);
+		buf_add(&f->stem, "al", 2);
+		*outlen = f->stem.len;
+		return f->stem.s;
+	}
+	*outlen = n;
 	return (const char *)r;
 }

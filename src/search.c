@@ -30,12 +30,15 @@
  * its lighter word). The constants were chosen on tests/relevance.tsv and
  * checked on questions written later, before they were run.
  *
- * No answer. When nothing but filler matched (stop words only, or no matched
- * word both rarer than COMMON_DF of the sections and no filler word, while
- * some word matched nothing), or when a correct English word that bears
- * meaning matched nothing and no rare word that matched is in a title,
- * question, term or also_called ("will it make my hair grow back" mentions
- * "grow" only in passing), no section is returned as a hit: the best
+ * No answer. The content answers a query that is not stop words only when
+ * a meaning-bearing word matched that is in at most COMMON_DF of the sections
+ * and names something (is in a title, question, term or also_called); when
+ * two or more naming words that matched are found together in at most
+ * COMMON_DF of them ("red" and "injected" are common apart, rare together);
+ * when a rare word the content mentions only in passing matched and no
+ * correct English word that bears meaning matched nothing ("will it make my
+ * hair grow back" mentions "grow" only in passing, and lacks "hair"); or when
+ * every word matched. Otherwise no section is returned as a hit: the best
  * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
  * when it finds something itself.
  */
@@ -807,12 +810,14 @@ static bool asks_about_missing(const struct search_index *ix, const struct unit 
 
 /*
  * Whether the content answers the query. It does when a meaning-bearing word
- * matched that is in at most COMMON_DF of the sections, or when every word
- * matched. When a query also asks about something the content lacks (see
+ * matched that is in at most COMMON_DF of the sections, when the naming words
+ * that matched, two or more, are found together in at most that many (together,
+ * from co_matched), or when every word matched. When a query also asks about something the content lacks (see
  * asks_about_missing), a word the content only mentions in passing ("grow",
  * "home") is not enough: the rare word must name a section.
  */
-static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df)
+static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
+		     size_t together)
 {
 	if (pl->filler)
 		return false;
@@ -820,6 +825,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	if (common < 2)
 		common = 2;
 	bool unmatched = false, passing = false;
+	if (together > 0 && (double)together <= common)
+		return true;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0)
 			unmatched = true;
@@ -842,6 +849,30 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 
 static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
 	       struct search_result *res, bool verify);
+
+/*
+ * How many sections hold every naming word of the query that matched, when
+ * two or more did; 0 otherwise. Two words that are common apart can be rare
+ * together: "red" and "injected" each name many sections, but few hold both.
+ */
+static size_t co_matched(const struct search_index *ix, const struct plan *pl, const struct qmem *m,
+			 size_t ncand, const size_t *df)
+{
+	uint32_t need = 0;
+	size_t nneed = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		if (df[u] > 0 && meaningful(&pl->u[u]) && unit_named(ix, &pl->u[u])) {
+			need |= 1u << u;
+			nneed++;
+		}
+	if (nneed < 2)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < ncand; i++)
+		if ((m->mask[m->cands[i]] & need) == need)
+			n++;
+	return n;
+}
 
 /* A suggestion is offered only when it finds something itself. */
 static char *checked_suggestion(const struct search_index *ix, const struct plan *pl)
@@ -995,10 +1026,11 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t df[MAX_UNITS] = { 0 };
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
 	note_missing(query, &pl, df, res);
+	size_t together = co_matched(ix, &pl, m, ncand, df);
 	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
-	if (ncand > 0 && !answered(ix, &pl, df)) {
+	if (ncand > 0 && !answered(ix, &pl, df, together)) {
 		offer_topics(ix, cand, ncand, res);
 		ncand = 0;
 	}

@@ -82,10 +82,13 @@ static const char *const stop_words[] = {
  * answered by the sections that share them.
  */
 static const char *const filler_words[] = {
-	"after",   "afterwards", "back",   "before", "day",  "days",  "even", "feel",
-	"feeling", "go",         "going",  "happen", "know", "less",  "like", "lot",
-	"made",    "make",       "many",   "more",   "need", "other", "own",  "still",
-	"take",    "thing",      "things", "time",   "want", "way",   "week",
+	"after",    "afterwards", "back",    "before", "day",   "days",   "even",  "feel",
+	"feeling",  "feels",      "felt",    "go",     "goes",  "going",  "gone",  "happen",
+	"happened", "happening",  "happens", "knew",   "know",  "known",  "knows", "less",
+	"like",     "lot",        "made",    "make",   "makes", "making", "many",  "more",
+	"need",     "needed",     "needs",   "other",  "own",   "still",  "take",  "taken",
+	"takes",    "taking",     "thing",   "things", "time",  "times",  "took",  "want",
+	"wanted",   "wants",      "way",     "ways",   "week",  "weeks",  "went",
 };
 
 /* Two entries of a sorted word list (stop_words, filler_words), for bsearch. */

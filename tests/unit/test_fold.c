@@ -132,6 +132,14 @@ static void test_stems(void **state)
 	assert_string_equal(stem("Swelling"), stem("swell"));
 	assert_string_equal(stem("INJECTIONS"), stem("injection"));
 	assert_string_not_equal(stem("fever"), stem("few"));
+	/* An adjective in -ical is not the noun in -ic: clinical trials are not a clinic. */
+	assert_string_not_equal(stem("clinical"), stem("clinic"));
+	assert_string_equal(stem("clinics"), stem("clinic"));
+	assert_string_equal(stem("clinically"), stem("clinical"));
+	assert_string_equal(stem("clinical"), "clinical");
+	assert_string_not_equal(stem("topical"), stem("topics"));
+	/* A stem Snowball cut further stays as it was. */
+	assert_string_equal(stem("biological"), stem("biologics"));
 }
 
 struct words {

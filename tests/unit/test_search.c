@@ -386,6 +386,71 @@ static void test_lacking_word(void **state)
 	content_free(c);
 }
 
+/* Content where "red" and "shot" each name three of six sections, and both only one. */
+static const char together_yaml[] =
+	"id: signs\n"
+	"title: Signs\n"
+	"sections:\n"
+	"  - id: spot\n"
+	"    title: At the shot site\n"
+	"    body:\n"
+	"      - list: \"Signs:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: The skin where the needle went in turns pink.\n"
+	"            also_called: [red]\n"
+	"  - id: rash\n"
+	"    title: Rash\n"
+	"    also_called: [red skin]\n"
+	"    body:\n"
+	"      - p: Spots come up on the skin.\n"
+	"        sources: [a]\n"
+	"  - id: eyes\n"
+	"    title: Red eyes\n"
+	"    body:\n"
+	"      - p: The eyes itch.\n"
+	"        sources: [a]\n"
+	"  - id: flu\n"
+	"    title: Flu shot\n"
+	"    body:\n"
+	"      - p: It is given each year.\n"
+	"        sources: [a]\n"
+	"  - id: plan\n"
+	"    title: Shot plan\n"
+	"    body:\n"
+	"      - p: Ask when the next one is due.\n"
+	"        sources: [a]\n"
+	"  - id: sleep\n"
+	"    title: Sleep\n"
+	"    body:\n"
+	"      - p: Rest well.\n"
+	"        sources: [a]\n";
+
+/*
+ * Two naming words common apart but rare together answer a question, even
+ * with an English word the content lacks ("arm"); one of them alone does not.
+ */
+static void test_rare_together(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(together_yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "my arm is red where the shot went in",
+				    &(struct search_opts){ 0 }, &res),
+			 0);
+	assert_true(res.nhits > 0);
+	assert_int_equal(res.ntopics, 0);
+	assert_string_equal(res.hits[0].section->id, "signs/spot");
+	search_result_free(&res);
+	assert_int_equal(search_run(ix, "my arm is red", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A "did you mean" is offered only when it finds something itself. */
 static void test_suggestion_has_hits(void **state)
 {
@@ -875,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_passing_word_capped),
 		cmocka_unit_test(test_snippet_names),
 		cmocka_unit_test(test_lacking_word),
+		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
