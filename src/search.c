@@ -38,9 +38,10 @@
  * when a rare word the content mentions only in passing matched and no
  * correct English word that bears meaning matched nothing ("will it make my
  * hair grow back" mentions "grow" only in passing, and lacks "hair"); or when
- * every word matched. Otherwise no section is returned as a hit: the best
- * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
- * when it finds something itself.
+ * every word matched (a number, "2" or "two", or a filler word that matched
+ * nothing is left out, after a word that bears meaning). Otherwise no section
+ * is returned as a hit: the best MAX_TOPICS are offered as closest topics. A
+ * "did you mean" is offered only when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -442,17 +443,29 @@ static void match_add(const struct search_index *ix, struct match_list *m, uint3
 			      .w = (float)w });
 }
 
+/* The weight of the units in mask: each unit's weight in the ranking, once. */
+static double units_weight(const struct plan *pl, uint32_t mask)
+{
+	double w = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		if ((mask >> u) & 1)
+			w += pl->uw[u];
+	return w;
+}
+
 /*
  * The block for a candidate's snippet, in *src: the src (not a title) whose
- * matches hold the most units, then the most weight (whatever the field),
- * then the first; UINT32_MAX when every match is in a title. Returns the
- * units matched anywhere.
+ * matches hold the heaviest units (each unit's weight in the ranking, so one
+ * rare word outweighs two common ones: "fever" before "after treatment"), then
+ * the most weight of matches (whatever the field), then the first;
+ * UINT32_MAX when every match is in a title. Returns the units matched
+ * anywhere.
  */
-static uint32_t best_block(const struct search_index *ix, const struct match_pos *e, size_t n,
-			   uint32_t *src)
+static uint32_t best_block(const struct search_index *ix, const struct plan *pl,
+			   const struct match_pos *e, size_t n, uint32_t *src)
 {
-	uint32_t best_pop = 0, mask = 0;
-	double best_w = 0;
+	uint32_t mask = 0;
+	double best_u = -1, best_w = 0;
 	*src = UINT32_MAX;
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
@@ -466,10 +479,10 @@ static uint32_t best_block(const struct search_index *ix, const struct match_pos
 		}
 		mask |= gm;
 		enum field f = ix->srcs[e[i].src].field;
-		uint32_t pop = (uint32_t)__builtin_popcount(gm);
+		double uw = units_weight(pl, gm);
 		if (f != F_TITLE && f != F_SECTION_ALSO &&
-		    (pop > best_pop || (pop == best_pop && gw > best_w))) {
-			best_pop = pop;
+		    (uw > best_u || (uw == best_u && gw > best_w))) {
+			best_u = uw;
 			best_w = gw;
 			*src = e[i].src;
 		}
@@ -531,14 +544,14 @@ static double nearness(const struct match_pos *e, size_t n, uint32_t nmatch)
 
 /*
  * One candidate's matches, by position: the block for its snippet (the one
- * that matches most units), how near its units come (the smallest window
+ * whose matches weigh most), how near its units come (the smallest window
  * holding all it matches), and the query's neighbouring words found side by
  * side in the text.
  */
 static void scan_cand(const struct search_index *ix, const struct match_pos *e, size_t n,
 		      const struct plan *pl, struct cand *c, double *close, double *adj)
 {
-	uint32_t mask = best_block(ix, e, n, &c->src);
+	uint32_t mask = best_block(ix, pl, e, n, &c->src);
 	*adj = pairs_found(pl, e, n);
 	*close = nearness(e, n, (uint32_t)__builtin_popcount(mask));
 }
@@ -805,6 +818,8 @@ static bool asks_about_missing(const struct search_index *ix, const struct unit 
 		return false;
 	if (un->nw > 1)
 		return true;
+	if (un->w[0].number)
+		return false;
 	return word_is_english(ix, &un->w[0]);
 }
 
@@ -824,13 +839,20 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
 		common = 2;
-	bool unmatched = false, passing = false;
+	bool unmatched = false, passing = false, missed = false, bearing = false;
 	if (together > 0 && (double)together <= common)
 		return true;
 	for (size_t u = 0; u < pl->n; u++) {
-		if (df[u] == 0)
-			unmatched = true;
-		else if ((double)df[u] <= common && meaningful(&pl->u[u])) {
+		if (df[u] == 0) {
+			/* A number ("2 days") or filler word ("weeks") names no topic
+			 * the content could lack. */
+			missed = true;
+			if (meaningful(&pl->u[u]) && (pl->u[u].nw > 1 || !pl->u[u].w[0].number))
+				unmatched = true;
+			continue;
+		}
+		bearing |= meaningful(&pl->u[u]);
+		if ((double)df[u] <= common && meaningful(&pl->u[u])) {
 			if (unit_named(ix, &pl->u[u]))
 				return true;
 			passing = true;
@@ -844,7 +866,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 				return false;
 		return true;
 	}
-	return !unmatched;
+	/* Every word matched, but for numbers and filler after a word that bears meaning. */
+	return !unmatched && (bearing || !missed);
 }
 
 static int run(const struct search_index *ix, const char *query, const struct search_opts *o,

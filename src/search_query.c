@@ -91,7 +91,15 @@ static const char *const filler_words[] = {
 	"wanted",   "wants",      "way",     "ways",   "week",  "weeks",  "went",
 };
 
-/* Two entries of a sorted word list (stop_words, filler_words), for bsearch. */
+/* Folded words that count ("two days"): read as numbers, which name no topic. */
+static const char *const number_words[] = {
+	"eight",  "eighteen",  "eighty",  "eleven",  "fifteen", "fifty",    "five",   "forty",
+	"four",   "fourteen",  "hundred", "million", "nine",    "nineteen", "ninety", "once",
+	"seven",  "seventeen", "seventy", "six",     "sixteen", "sixty",    "ten",    "thirteen",
+	"thirty", "thousand",  "three",   "twelve",  "twenty",  "twice",    "two",    "zero",
+};
+
+/* Two entries of a sorted word list (stop_words, filler_words, number_words), for bsearch. */
 static int cmp_listed_words(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -101,6 +109,12 @@ bool is_stop(const char *w)
 {
 	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
 		       sizeof(stop_words[0]), cmp_listed_words) != NULL;
+}
+
+static bool is_number_word(const char *w)
+{
+	return bsearch(&w, number_words, sizeof(number_words) / sizeof(number_words[0]),
+		       sizeof(number_words[0]), cmp_listed_words) != NULL;
 }
 
 bool is_filler(const char *w)
@@ -607,6 +621,7 @@ static int add_query_word(void *arg, const struct fold_word *fw)
 			     .start = p->base + fw->start,
 			     .len = fw->len };
 	q->stop = is_stop(q->word);
+	q->number |= is_number_word(q->word);
 	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
 		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
 		q->nchars++;

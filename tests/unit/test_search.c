@@ -579,6 +579,76 @@ static void test_snippet_names(void **state)
 	content_free(c);
 }
 
+/* Content where one block says "after treatment" and another, later, the rare "fever". */
+static const char heavy_yaml[] = "id: care\n"
+				 "title: Care\n"
+				 "sections:\n"
+				 "  - id: watch\n"
+				 "    title: Watch\n"
+				 "    body:\n"
+				 "      - p: Keep track of how you are after treatment.\n"
+				 "        sources: [a]\n"
+				 "      - p: A mild fever can come.\n"
+				 "        sources: [a]\n"
+				 "  - id: before\n"
+				 "    title: Before\n"
+				 "    body:\n"
+				 "      - p: Talk about the treatment first.\n"
+				 "        sources: [a]\n"
+				 "  - id: cost\n"
+				 "    title: Cost\n"
+				 "    body:\n"
+				 "      - p: Each treatment is paid for.\n"
+				 "        sources: [a]\n"
+				 "  - id: rest\n"
+				 "    title: Rest\n"
+				 "    body:\n"
+				 "      - p: Rest after the treatment.\n"
+				 "        sources: [a]\n";
+
+/* The snippet shows the block with the heaviest words, not the most words. */
+static void test_snippet_heaviest(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(heavy_yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "fever after treatment", &(struct search_opts){ 0 }, &res),
+			 0);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "care/watch");
+	assert_string_equal(res.hits[0].snippet, "A mild fever can come.");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
+/*
+ * A number that matches nothing ("2", "two") makes no question unanswered, nor
+ * is it named as not found; after filler words alone it answers nothing.
+ */
+static void test_numbers(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(heavy_yaml, &c);
+	const char *answered[] = { "treatment 2 weeks", "treatment two weeks", "twice treatment" };
+	struct search_result res;
+	for (size_t i = 0; i < sizeof(answered) / sizeof(answered[0]); i++) {
+		assert_int_equal(search_run(ix, answered[i], &(struct search_opts){ 0 }, &res), 0);
+		assert_true(res.nhits > 0);
+		assert_int_equal(res.ntopics, 0);
+		assert_int_equal(res.nmissing, 0);
+		search_result_free(&res);
+	}
+	assert_int_equal(search_run(ix, "after 2 weeks", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -939,6 +1009,8 @@ int main(void)
 		cmocka_unit_test(test_filler_only),
 		cmocka_unit_test(test_passing_word_capped),
 		cmocka_unit_test(test_snippet_names),
+		cmocka_unit_test(test_snippet_heaviest),
+		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
