@@ -38,10 +38,11 @@
  * when a rare word the content mentions only in passing matched and no
  * correct English word that bears meaning matched nothing ("will it make my
  * hair grow back" mentions "grow" only in passing, and lacks "hair"); or when
- * every word matched (a number, "2" or "two", or a filler word that matched
- * nothing is left out, after a word that bears meaning). Otherwise no section
- * is returned as a hit: the best MAX_TOPICS are offered as closest topics. A
- * "did you mean" is offered only when it finds something itself.
+ * every word that asks about something matched (after a word that bears
+ * meaning, a number, "2" or "two", a filler word, or a string that is no
+ * English word, "qzxv", that matched nothing is left out). Otherwise no
+ * section is returned as a hit: the best MAX_TOPICS are offered as closest
+ * topics. A "did you mean" is offered only when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -844,10 +845,10 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		return true;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0) {
-			/* A number ("2 days") or filler word ("weeks") names no topic
-			 * the content could lack. */
+			/* A number ("2 days"), a filler word ("weeks") or a string that
+			 * is no word ("qzxv") names no topic the content could lack. */
 			missed = true;
-			if (meaningful(&pl->u[u]) && (pl->u[u].nw > 1 || !pl->u[u].w[0].number))
+			if (asks_about_missing(ix, &pl->u[u]))
 				unmatched = true;
 			continue;
 		}

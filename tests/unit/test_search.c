@@ -641,6 +641,12 @@ static void test_numbers(void **state)
 		assert_int_equal(res.nmissing, 0);
 		search_result_free(&res);
 	}
+	/* Nor does a string that is no word, though it is named as not found. */
+	assert_int_equal(search_run(ix, "treatment qzxv", &(struct search_opts){ 0 }, &res), 0);
+	assert_true(res.nhits > 0);
+	assert_int_equal(res.nmissing, 1);
+	assert_string_equal(res.missing[0], "qzxv");
+	search_result_free(&res);
 	assert_int_equal(search_run(ix, "after 2 weeks", &(struct search_opts){ 0 }, &res), 0);
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.ntopics > 0);
