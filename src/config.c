@@ -165,7 +165,7 @@ const char *config_clinic(void)
 
 void config_action_text(struct buf *out, const struct node *action)
 {
-	static const char ph[] = "{emergency-number}";
+	static const char ph[] = EMERGENCY_PLACEHOLDER;
 	const char *s = action->text ? action->text : "";
 	for (const char *p; (p = strstr(s, ph)) != NULL; s = p + sizeof ph - 1) {
 		buf_add(out, s, (size_t)(p - s));

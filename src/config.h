@@ -8,6 +8,9 @@
 #ifndef EXOREAD_CONFIG_H
 #define EXOREAD_CONFIG_H
 
+/* What an action writes where the emergency number goes. */
+#define EMERGENCY_PLACEHOLDER "{emergency-number}"
+
 struct config {
 	char *emergency_number; /* NULL: say "your local emergency number" */
 	char *clinic_phone;     /* NULL: no clinic number is shown */

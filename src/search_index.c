@@ -27,15 +27,24 @@
  * its word number, so phrases and nearness never reach across two strings. A table from each spelling as written to its folded word and
  * term means each distinct spelling is folded and stemmed once. Titles and
  * also_called entries of two to four words are kept once each as phrases.
+ *
+ * An action that says to call the emergency number is also indexed under the
+ * numbers people call (EMERGENCY_NUMBERS, and the one set in the config,
+ * config.h), so "when do I call 911" finds it; its text is shown with the
+ * number put in (snippet_source).
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "fold.h"
 #include "search_int.h"
 #include "text.h"
 #include "util.h"
+
+/* The emergency numbers people know: North America, the UK, the EU, Australia. */
+#define EMERGENCY_NUMBERS "911 999 112 000"
 
 /* Titles and questions say what a section is about; body words only mention things. */
 const double field_weight[F_COUNT] = {
@@ -490,10 +499,17 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
  * past the last. NULL and empty strings are counted but never indexed. The
  * srcs of one node are consecutive and in this order.
  */
-static bool node_string(const struct node *n, size_t k, const char **s, enum field *f)
+static bool node_string(const struct search_index *ix, const struct node *n, size_t k,
+			const char **s, enum field *f)
 {
 	size_t also; /* where also_called starts, when the node's type indexes it */
 	switch (n->type) {
+	case NODE_ACTION:
+		/* Then the numbers to call, when it says to call one: other
+		 * names for the number it says. */
+		*s = k == 0 ? n->text : ix->numbers;
+		*f = k == 0 ? F_BODY : F_ALSO;
+		return k == 0 || (k == 1 && n->text && strstr(n->text, EMERGENCY_PLACEHOLDER));
 	case NODE_SECTION:
 		if (k == 0) {
 			*s = n->title;
@@ -505,7 +521,6 @@ static bool node_string(const struct node *n, size_t k, const char **s, enum fie
 		break;
 	case NODE_PARA:
 	case NODE_NOTE:
-	case NODE_ACTION:
 	case NODE_LIST:
 		*s = n->text;
 		*f = F_BODY;
@@ -555,7 +570,7 @@ const char *src_text(const struct search_index *ix, uint32_t src)
 	size_t want = src - first;
 	const char *s;
 	enum field f;
-	for (size_t k = 0; node_string(n, k, &s, &f); k++)
+	for (size_t k = 0; node_string(ix, n, k, &s, &f); k++)
 		if (s != NULL && *s != '\0' && want-- == 0)
 			return s;
 	return "";
@@ -589,7 +604,7 @@ static void add_node(struct add_ctx *a, const struct node *n)
 	size_t ng = 0;
 	const char *s;
 	enum field f;
-	for (size_t k = 0; node_string(n, k, &s, &f); k++) {
+	for (size_t k = 0; node_string(a->ix, n, k, &s, &f); k++) {
 		uint32_t t = add_src(a, n, s, f);
 		if (syn && (k == 0 || f == F_SECTION_ALSO || f == F_ALSO) && t != NO_TERM &&
 		    ng < 64)
@@ -618,6 +633,9 @@ struct search_index *search_index_begin(void)
 {
 	struct search_index *ix = xcalloc(1, sizeof(*ix));
 	ix->fold = fold_new();
+	struct buf b = { 0 };
+	buf_printf(&b, "%s %s", EMERGENCY_NUMBERS, config_emergency());
+	ix->numbers = buf_take(&b);
 	return ix;
 }
 
@@ -754,6 +772,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->raws);
 	buf_free(&ix->rawbytes);
 	free(ix->srcs);
+	free(ix->numbers);
 	free(ix->cps);
 	free(ix->bylen[0]);
 	free(ix->bylen[1]);

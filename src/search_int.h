@@ -161,6 +161,7 @@ struct search_index {
 	size_t phraseslotcap;
 	struct speller *speller;
 	struct qmem *qm;
+	char *numbers; /* the emergency numbers an action to call one is found by */
 };
 
 /* A term a query word matches, and its weight: 1 for the word itself, less for

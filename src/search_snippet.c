@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config.h"
 #include "fold.h"
 #include "search_int.h"
 #include "text.h"
@@ -357,6 +358,11 @@ void snippet_source(const struct search_index *ix, const struct plan *pl, uint32
 		break;
 	case NODE_TERM:
 		buf_printf(b, "%s: %s", n->title ? n->title : "", n->text ? n->text : "");
+		break;
+	case NODE_ACTION:
+		/* As readers see it, with the number to call put in. */
+		buf_reset(b);
+		config_action_text(b, n);
 		break;
 	case NODE_ITEM:
 		/* The name first, as a term's: the match stays in view however narrow. */

@@ -11,6 +11,7 @@
 #include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 
+#include "config.h"
 #include "fold.h"
 #include "validate.h"
 #include "util.h"
@@ -333,7 +334,7 @@ static bool has_action(const struct node *sec, enum urgency g)
 
 static void check_action_text(const struct node *n)
 {
-	static const char ph[] = "{emergency-number}";
+	static const char ph[] = EMERGENCY_PLACEHOLDER;
 	for (const char *p = strchr(n->text, '{'); p; p = strchr(p + 1, '{'))
 		if (strncmp(p, ph, sizeof ph - 1) != 0) {
 			const char *e = strchr(p, '}');

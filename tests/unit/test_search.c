@@ -655,6 +655,44 @@ static void test_numbers(void **state)
 	content_free(c);
 }
 
+/* Content with an action to call the emergency number, and a section about calls. */
+static const char action_yaml[] = "id: help\n"
+				  "title: Help\n"
+				  "sections:\n"
+				  "  - id: now\n"
+				  "    title: Get help now\n"
+				  "    body:\n"
+				  "      - action: Call {emergency-number} now.\n"
+				  "        level: emergency\n"
+				  "        sources: [a]\n"
+				  "  - id: provider\n"
+				  "    title: Call your provider\n"
+				  "    body:\n"
+				  "      - p: Call the clinic when a sign lasts.\n"
+				  "        sources: [a]\n";
+
+/*
+ * An action to call the emergency number is found by the numbers people call,
+ * and its snippet shows the number put in, never the placeholder.
+ */
+static void test_emergency_numbers(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(action_yaml, &c);
+	struct search_result res;
+	const char *qs[] = { "when do i call 911", "call 999", "112" };
+	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
+		assert_int_equal(search_run(ix, qs[i], &(struct search_opts){ 0 }, &res), 0);
+		assert_true(res.nhits > 0);
+		assert_string_equal(res.hits[0].section->id, "help/now");
+		assert_string_equal(res.hits[0].snippet, "Call your local emergency number now.");
+		search_result_free(&res);
+	}
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -1017,6 +1055,7 @@ int main(void)
 		cmocka_unit_test(test_snippet_names),
 		cmocka_unit_test(test_snippet_heaviest),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_emergency_numbers),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
