@@ -21,7 +21,8 @@
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a question holds every unit, by 1 +
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
- * W_OVERVIEW for a section with subsections (an overview leads to them; they
+ * W_OVERVIEW for a section with subsections or a word list (an overview leads
+ * to its subsections, a word list to the sections that use its terms; they
  * hold the facts). Second, the best limit + RERANK_EXTRA sections are read with
  * positions, from each alternative's postings for just those sections, and
  * multiplied by 1 + PROXIMITY * (matched units - 1) / (the smallest window
@@ -939,7 +940,8 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
-		/* An overview leads to its subsections, which hold the facts. */
+		/* An overview leads to its subsections, a word list to the sections
+		 * that use its terms: they hold the facts. */
 		if (ix->titlen[sec] & OVERVIEW)
 			base *= W_OVERVIEW;
 		cand[i] =

@@ -639,6 +639,18 @@ struct search_index *search_index_begin(void)
 	return ix;
 }
 
+/*
+ * Whether a section leads to others that hold the facts: an overview to its
+ * subsections, a word list to the sections that use its terms.
+ */
+static bool node_leads_on(const struct node *section)
+{
+	for (const struct node *k = section->first; k != NULL; k = k->next)
+		if (k->type == NODE_SECTION || k->type == NODE_TERM)
+			return true;
+	return false;
+}
+
 void search_index_add(struct search_index *ix, const struct node *section, size_t ord)
 {
 	if (ord >= ix->seccap) {
@@ -655,7 +667,7 @@ void search_index_add(struct search_index *ix, const struct node *section, size_
 		ix->secfirst[ix->nsecs] = (uint32_t)ix->nsrcs;
 		ix->titlen[ix->nsecs] = 0;
 	}
-	if (node_has_subsections(section))
+	if (node_leads_on(section))
 		ix->titlen[ord] = OVERVIEW;
 	struct add_ctx a = { .ix = ix, .sec = (uint32_t)ord };
 	add_section(&a, section);

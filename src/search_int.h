@@ -47,7 +47,7 @@ enum {
 
 enum {
 	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
-	OVERVIEW = 0x80,      /* titlen: a section with subsections */
+	OVERVIEW = 0x80,      /* titlen: a section with subsections, or a word list */
 };
 
 /*
@@ -137,7 +137,7 @@ struct search_index {
 	size_t nsrcs, srccap;
 	uint32_t *doclen; /* words of body text (and answers) per section */
 	uint8_t *titlen;  /* content words of each section's title (at most 127), and
-			     OVERVIEW when the section has subsections */
+			     OVERVIEW when the section has subsections or glossary terms */
 	size_t nsecs, seccap;
 	double avgdl;
 	struct term *terms;

@@ -693,6 +693,45 @@ static void test_emergency_numbers(void **state)
 	content_free(c);
 }
 
+/* Content where a word list defines "hives", and a section lists them as a sign. */
+static const char words_yaml[] = "id: help\n"
+				 "title: Help\n"
+				 "sections:\n"
+				 "  - id: allergic\n"
+				 "    title: Allergic reactions\n"
+				 "    body:\n"
+				 "      - list: \"Signs:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: Hives on the skin.\n"
+				 "  - id: words\n"
+				 "    title: Word list\n"
+				 "    body:\n"
+				 "      - term: hives\n"
+				 "        means: Itchy bumps on the skin.\n"
+				 "        sources: [a]\n"
+				 "  - id: rest\n"
+				 "    title: Rest\n"
+				 "    body:\n"
+				 "      - p: Sleep well.\n"
+				 "        sources: [a]\n";
+
+/* A word list leads to the sections that use its terms: they come first. */
+static void test_word_list_leads_on(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(words_yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "hives", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 2);
+	assert_string_equal(res.hits[0].section->id, "help/allergic");
+	assert_string_equal(res.hits[1].section->id, "help/words");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -1056,6 +1095,7 @@ int main(void)
 		cmocka_unit_test(test_snippet_heaviest),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_emergency_numbers),
+		cmocka_unit_test(test_word_list_leads_on),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
