@@ -826,24 +826,17 @@ static bool asks_about_missing(const struct search_index *ix, const struct unit 
 }
 
 /*
- * Whether the content answers the query. It does when a meaning-bearing word
- * matched that is in at most COMMON_DF of the sections, when the naming words
- * that matched, two or more, are found together in at most that many (together,
- * from co_matched), or when every word matched. When a query also asks about something the content lacks (see
- * asks_about_missing), a word the content only mentions in passing ("grow",
- * "home") is not enough: the rare word must name a section.
+ * Whether the content answers the query, from the words alone (see
+ * answered). It does when a meaning-bearing word matched that is in at most
+ * COMMON_DF of the sections, or when every word matched. When a query also
+ * asks about something the content lacks (see asks_about_missing), a word the
+ * content only mentions in passing ("grow", "home") is not enough: the rare
+ * word must name a section.
  */
-static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
-		     size_t together)
+static bool answered_by_words(const struct search_index *ix, const struct plan *pl,
+			      const size_t *df, double common)
 {
-	if (pl->filler)
-		return false;
-	double common = COMMON_DF * (double)ix->nsecs;
-	if (common < 2)
-		common = 2;
 	bool unmatched = false, passing = false, missed = false, bearing = false;
-	if (together > 0 && (double)together <= common)
-		return true;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0) {
 			/* A number ("2 days"), a filler word ("weeks") or a string that
@@ -872,9 +865,6 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	return !unmatched && (bearing || !missed);
 }
 
-static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
-	       struct search_result *res, bool verify);
-
 /*
  * How many sections hold every naming word of the query that matched, when
  * two or more did; 0 otherwise. Two words that are common apart can be rare
@@ -898,6 +888,29 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 			n++;
 	return n;
 }
+
+/*
+ * Whether the content answers the query: by its words (answered_by_words),
+ * or when the naming words that matched, two or more, are found together in
+ * at most COMMON_DF of the sections (co_matched, counted only then). Reads
+ * the ncand sections matched from m, before take_cands clears it.
+ */
+static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
+		     const struct qmem *m, size_t ncand)
+{
+	if (pl->filler)
+		return false;
+	double common = COMMON_DF * (double)ix->nsecs;
+	if (common < 2)
+		common = 2;
+	if (answered_by_words(ix, pl, df, common))
+		return true;
+	size_t together = co_matched(ix, pl, m, ncand, df);
+	return together > 0 && (double)together <= common;
+}
+
+static int run(const struct search_index *ix, const char *query, const struct search_opts *o,
+	       struct search_result *res, bool verify);
 
 /* A suggestion is offered only when it finds something itself. */
 static char *checked_suggestion(const struct search_index *ix, const struct plan *pl)
@@ -1052,11 +1065,11 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t df[MAX_UNITS] = { 0 };
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
 	note_missing(query, &pl, df, res);
-	size_t together = co_matched(ix, &pl, m, ncand, df);
+	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand);
 	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
-	if (ncand > 0 && !answered(ix, &pl, df, together)) {
+	if (!ok) {
 		offer_topics(ix, cand, ncand, res);
 		ncand = 0;
 	}
