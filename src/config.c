@@ -158,6 +158,11 @@ const char *config_emergency(void)
 						  : "your local emergency number";
 }
 
+const char *config_emergency_number(void)
+{
+	return in_use ? in_use->emergency_number : NULL;
+}
+
 const char *config_clinic(void)
 {
 	return in_use ? in_use->clinic_phone : NULL;

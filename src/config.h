@@ -30,6 +30,8 @@ void config_free(struct config *cfg);
 void config_use(const struct config *cfg);
 /* "your local emergency number", or the configured number. Never NULL. */
 const char *config_emergency(void);
+/* The configured emergency number, or NULL. */
+const char *config_emergency_number(void);
 /* The configured clinic phone, or NULL. */
 const char *config_clinic(void);
 /*

@@ -603,14 +603,18 @@ const char *fold_stem(struct fold *f, const char *w, size_t len, size_t *outlen)
 	}
 	size_t n = (size_t)sb_stemmer_length(f->stemmer);
 	/*
-	 * Snowball reads an adjective in -ical(ly) as the noun in -ic it comes
-	 * from, which is not always what it means: "clinical" trials are not about
-	 * a clinic, nor is a "topical" cream a topic. Such a word keeps "-ical".
-	 * A stem Snowball cut further stays ("biological" is "biologic").
+	 * Snowball reads an adjective in -ical(s, -ly) as the noun in -ic it
+	 * comes from, which is not always what it means: "clinical" trials are
+	 * not about a clinic, nor is a "topical" cream a topic. Such a word keeps
+	 * "-ical". A stem Snowball cut further stays ("biological" is "biolog",
+	 * as "biologics" is).
 	 */
-	if (n >= 2 && memcmp(r + n - 2, "ic", 2) == 0 && memcmp(w, r, n) == 0 &&
-	    ((len == n + 2 && memcmp(w + n, "al", 2) == 0) ||
-	     (len == n + 4 && memcmp(w + n, "ally", 4) == 0))) {
+	size_t rest = len > n ? len - n : 0; /* the letters Snowball cut */
+	if (n >= 2 && rest >= 2 && rest <= 4 && memcmp(r + n - 2, "ic", 2) == 0 &&
+	    memcmp(w, r, n) == 0 &&
+	    ((rest == 2 && memcmp(w + n, "al", 2) == 0) ||
+	     (rest == 3 && memcmp(w + n, "als", 3) == 0) ||
+	     (rest == 4 && memcmp(w + n, "ally", 4) == 0))) {
 		buf_reset(&f->stem);
 		buf_add(&f->stem, (const char *)r, n);
 		buf_add(&f->stem, "al", 2);

@@ -39,11 +39,11 @@
  * when a rare word the content mentions only in passing matched and no
  * correct English word that bears meaning matched nothing ("will it make my
  * hair grow back" mentions "grow" only in passing, and lacks "hair"); or when
- * every word that asks about something matched (after a word that bears
- * meaning, a number, "2" or "two", a filler word, or a string that is no
- * English word, "qzxv", that matched nothing is left out). Otherwise no
- * section is returned as a hit: the best MAX_TOPICS are offered as closest
- * topics. A "did you mean" is offered only when it finds something itself.
+ * every word that bears meaning matched (a number, "2" or "two", bears none,
+ * nor does a filler word; after a word that bears meaning, those that matched
+ * nothing are left out). Otherwise no section is returned as a hit: the best
+ * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
+ * when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -689,10 +689,10 @@ static size_t count_phrase(const struct search_index *ix, const struct unit *un,
 	return nt;
 }
 
-/* A quoted phrase, or a word that is neither a stop word nor filler. */
+/* A quoted phrase, or a word that is neither a stop word, filler nor a number. */
 static bool meaningful(const struct unit *un)
 {
-	return un->nw > 1 || (!un->w[0].stop && !is_filler_unit(un));
+	return un->nw > 1 || (!un->w[0].stop && !un->w[0].number && !is_filler_unit(un));
 }
 
 /* Whether a unit names what some section is about: a phrase, or a word (or a
@@ -820,8 +820,6 @@ static bool asks_about_missing(const struct search_index *ix, const struct unit 
 		return false;
 	if (un->nw > 1)
 		return true;
-	if (un->w[0].number)
-		return false;
 	return word_is_english(ix, &un->w[0]);
 }
 
@@ -839,10 +837,11 @@ static bool answered_by_words(const struct search_index *ix, const struct plan *
 	bool unmatched = false, passing = false, missed = false, bearing = false;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0) {
-			/* A number ("2 days"), a filler word ("weeks") or a string that
-			 * is no word ("qzxv") names no topic the content could lack. */
+			/* A number ("2 days") or a filler word ("weeks") names no topic
+			 * the content could lack. A word no dictionary knows may: it
+			 * can be a medicine's name ("ozempic"). */
 			missed = true;
-			if (asks_about_missing(ix, &pl->u[u]))
+			if (meaningful(&pl->u[u]))
 				unmatched = true;
 			continue;
 		}
@@ -1033,7 +1032,7 @@ static void note_missing(const char *query, const struct plan *pl, const size_t 
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
 		/* A number ("3 days") is no word to put another way. */
-		if (df[u] != 0 || !meaningful(un) || (un->nw == 1 && un->w[0].number))
+		if (df[u] != 0 || !meaningful(un))
 			continue;
 		size_t start = un->w[0].start,
 		       end = un->w[un->nw - 1].start + un->w[un->nw - 1].len;

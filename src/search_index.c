@@ -634,21 +634,30 @@ struct search_index *search_index_begin(void)
 	struct search_index *ix = xcalloc(1, sizeof(*ix));
 	ix->fold = fold_new();
 	struct buf b = { 0 };
-	buf_printf(&b, "%s %s", EMERGENCY_NUMBERS, config_emergency());
+	buf_puts(&b, EMERGENCY_NUMBERS);
+	if (config_emergency_number())
+		buf_printf(&b, " %s", config_emergency_number());
 	ix->numbers = buf_take(&b);
 	return ix;
 }
 
 /*
  * Whether a section leads to others that hold the facts: an overview to its
- * subsections, a word list to the sections that use its terms.
+ * subsections, a word list (more glossary terms than other blocks) to the
+ * sections that use its terms.
  */
 static bool node_leads_on(const struct node *section)
 {
-	for (const struct node *k = section->first; k != NULL; k = k->next)
-		if (k->type == NODE_SECTION || k->type == NODE_TERM)
+	size_t terms = 0, other = 0;
+	for (const struct node *k = section->first; k != NULL; k = k->next) {
+		if (k->type == NODE_SECTION)
 			return true;
-	return false;
+		if (k->type == NODE_TERM)
+			terms++;
+		else
+			other++;
+	}
+	return terms > other;
 }
 
 void search_index_add(struct search_index *ix, const struct node *section, size_t ord)

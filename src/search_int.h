@@ -137,7 +137,7 @@ struct search_index {
 	size_t nsrcs, srccap;
 	uint32_t *doclen; /* words of body text (and answers) per section */
 	uint8_t *titlen;  /* content words of each section's title (at most 127), and
-			     OVERVIEW when the section has subsections or glossary terms */
+			     OVERVIEW when the section has subsections or is a word list */
 	size_t nsecs, seccap;
 	double avgdl;
 	struct term *terms;

@@ -93,10 +93,11 @@ static const char *const filler_words[] = {
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
 static const char *const number_words[] = {
-	"eight",  "eighteen",  "eighty",  "eleven",  "fifteen", "fifty",    "five",   "forty",
-	"four",   "fourteen",  "hundred", "million", "nine",    "nineteen", "ninety", "once",
-	"seven",  "seventeen", "seventy", "six",     "sixteen", "sixty",    "ten",    "thirteen",
-	"thirty", "thousand",  "three",   "twelve",  "twenty",  "twice",    "two",    "zero",
+	"eight",   "eighteen", "eighty",   "eleven",   "fifteen",   "fifty",    "five",
+	"forty",   "four",     "fourteen", "hundred",  "million",   "nine",     "nineteen",
+	"ninety",  "once",     "one",      "seven",    "seventeen", "seventy",  "six",
+	"sixteen", "sixty",    "ten",      "thirteen", "thirty",    "thousand", "three",
+	"twelve",  "twenty",   "twice",    "two",      "zero",
 };
 
 /* Two entries of a sorted word list (stop_words, filler_words, number_words), for bsearch. */

@@ -136,6 +136,7 @@ static void test_stems(void **state)
 	assert_string_not_equal(stem("clinical"), stem("clinic"));
 	assert_string_equal(stem("clinics"), stem("clinic"));
 	assert_string_equal(stem("clinically"), stem("clinical"));
+	assert_string_equal(stem("clinicals"), stem("clinical"));
 	assert_string_equal(stem("clinical"), "clinical");
 	assert_string_not_equal(stem("topical"), stem("topics"));
 	/* A stem Snowball cut further stays as it was. */

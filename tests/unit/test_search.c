@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "config.h"
 #include "load.h"
 #include "search.h"
 #include "search_print.h"
@@ -408,7 +409,7 @@ static const char together_yaml[] =
 	"  - id: eyes\n"
 	"    title: Red eyes\n"
 	"    body:\n"
-	"      - p: The eyes itch.\n"
+	"      - p: The eyes itch. The skin around them is red.\n"
 	"        sources: [a]\n"
 	"  - id: flu\n"
 	"    title: Flu shot\n"
@@ -444,6 +445,12 @@ static void test_rare_together(void **state)
 	assert_string_equal(res.hits[0].section->id, "signs/spot");
 	search_result_free(&res);
 	assert_int_equal(search_run(ix, "my arm is red", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	search_result_free(&res);
+	/* Together in three sections of seven is common too. */
+	assert_int_equal(search_run(ix, "my arm has red skin", &(struct search_opts){ 0 }, &res),
+			 0);
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.ntopics > 0);
 	search_result_free(&res);
@@ -603,7 +610,7 @@ static const char heavy_yaml[] = "id: care\n"
 				 "  - id: rest\n"
 				 "    title: Rest\n"
 				 "    body:\n"
-				 "      - p: Rest after the treatment.\n"
+				 "      - p: Rest after the treatment, for three days.\n"
 				 "        sources: [a]\n";
 
 /* The snippet shows the block with the heaviest words, not the most words. */
@@ -641,11 +648,17 @@ static void test_numbers(void **state)
 		assert_int_equal(res.nmissing, 0);
 		search_result_free(&res);
 	}
-	/* Nor does a string that is no word, though it is named as not found. */
+	/* A word no dictionary knows may be a medicine's name: it still asks for more. */
 	assert_int_equal(search_run(ix, "treatment qzxv", &(struct search_opts){ 0 }, &res), 0);
-	assert_true(res.nhits > 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
 	assert_int_equal(res.nmissing, 1);
 	assert_string_equal(res.missing[0], "qzxv");
+	search_result_free(&res);
+	/* A number that matched bears no meaning either. */
+	assert_int_equal(search_run(ix, "three weeks", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
 	search_result_free(&res);
 	assert_int_equal(search_run(ix, "after 2 weeks", &(struct search_opts){ 0 }, &res), 0);
 	assert_int_equal(res.nhits, 0);
@@ -689,6 +702,26 @@ static void test_emergency_numbers(void **state)
 		assert_string_equal(res.hits[0].snippet, "Call your local emergency number now.");
 		search_result_free(&res);
 	}
+	/* Unset, "your local emergency number" is the text shown, not a name indexed. */
+	assert_int_equal(search_run(ix, "local", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+	/* A configured number finds it too, and is shown and marked in the snippet. */
+	char number[] = "555";
+	struct config cfg = { .emergency_number = number };
+	config_use(&cfg);
+	ix = index_of(action_yaml, &c);
+	assert_int_equal(search_run(ix, "555", &(struct search_opts){ 0 }, &res), 0);
+	config_use(NULL);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].section->id, "help/now");
+	assert_string_equal(res.hits[0].snippet, "Call 555 now.");
+	assert_int_equal(res.hits[0].nmarks, 1);
+	assert_int_equal(res.hits[0].marks[0].start, 5);
+	assert_int_equal(res.hits[0].marks[0].len, 3);
+	search_result_free(&res);
 	search_index_free(ix);
 	content_free(c);
 }
