@@ -4,10 +4,10 @@
  * First, BM25F over the section lists: a unit's count in a section is the
  * field-weighted count of its alternatives, each times its weight over the best
  * alternative's (title 3, section also_called 2.5, question and glossary term
- * 2, item also_called 1.8, body and answer 1), saturated as f (k1 + 1) / (f +
- * k1 (1 - b + b len / avglen)) with k1 = BM25_K1, b = BM25_B, len the words of
- * the section's body text and answers (names and also_called entries do not
- * make a section longer). It is weighted by idf^2 (the query weighs its words
+ * 2, a list item's also_called and name, item_name, 1.8, body and answer 1),
+ * saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with k1 =
+ * BM25_K1, b = BM25_B, len the words of the section's body text and answers
+ * (titles and also_called entries do not make a section longer). It is weighted by idf^2 (the query weighs its words
  * by IDF as well as the sections do), idf = ln(1 + (N - df + 0.5) / (df + 0.5))
  * over N sections, so rare, meaning-bearing words dominate and common ones add
  * little; by the best alternative's weight (a corrected word ranks as the word

@@ -43,6 +43,10 @@
 #include "text.h"
 #include "util.h"
 
+enum {
+	MAX_NAME_WORDS = 3, /* words of a list item's name (item_name) */
+};
+
 /* The emergency numbers people know: North America, the UK, the EU, Australia. */
 #define EMERGENCY_NUMBERS "911 999 112 000"
 
@@ -284,6 +288,7 @@ struct add_ctx {
 	const struct node *node;
 	bool prose;
 	uint32_t wid[MAX_PHRASE_WORDS]; /* its first words */
+	size_t name_end; /* bytes of the text that name its list item (see item_name) */
 };
 
 /* Fold and stem a spelling and intern its word and term; NO_TERM when it folds to nothing. */
@@ -455,7 +460,16 @@ static int add_span(void *arg, const struct fold_span *sp)
 	}
 	if (!ix->words[w].stop && a->ncontent++ == 0)
 		a->one = ix->words[w].term;
-	posting_add(ix, &ix->terms[ix->words[w].term], a);
+	if (sp->start < a->name_end) {
+		/* An item's name weighs as its other names do. */
+		a->field = F_ALSO;
+		a->ftf = (uint8_t)(field_weight[F_ALSO] * TF_SCALE + 0.5);
+		posting_add(ix, &ix->terms[ix->words[w].term], a);
+		a->field = F_BODY;
+		a->ftf = (uint8_t)(field_weight[F_BODY] * TF_SCALE + 0.5);
+	} else {
+		posting_add(ix, &ix->terms[ix->words[w].term], a);
+	}
 	if (a->nw < MAX_PHRASE_WORDS)
 		a->wid[a->nw] = w;
 	a->nw++;
@@ -464,6 +478,24 @@ static int add_span(void *arg, const struct fold_span *sp)
 	if (a->field == F_BODY || a->field == F_ANSWER)
 		ix->doclen[a->sec]++;
 	return 0;
+}
+
+/*
+ * The bytes of a list item's text that name it: a first sentence of at most
+ * MAX_NAME_WORDS words followed by more ("Pain. It can be mild to moderate.",
+ * "Trouble breathing. This can be..."); 0 when it has none. A sign is named
+ * so, and its name says what the item is about, as its also_called do.
+ */
+static size_t item_name(const char *text)
+{
+	const char *dot = strstr(text, ". ");
+	if (dot == NULL)
+		return 0;
+	size_t words = 1;
+	for (const char *p = text; p < dot; p++)
+		if (*p == ' ' && ++words > MAX_NAME_WORDS)
+			return 0;
+	return (size_t)(dot - text);
 }
 
 /* Index one string of node n; returns its term when it is a single content word, else NO_TERM. */
@@ -485,6 +517,7 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;
+	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
 	if ((f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM) && a->nw >= 2 &&
 	    a->nw <= MAX_PHRASE_WORDS)

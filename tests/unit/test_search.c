@@ -765,6 +765,46 @@ static void test_word_list_leads_on(void **state)
 	content_free(c);
 }
 
+/* Content where a sign is named "Pain", and a shorter section says "pain" in passing. */
+static const char named_yaml[] = "id: care\n"
+				 "title: Care\n"
+				 "sections:\n"
+				 "  - id: site\n"
+				 "    title: At the spot\n"
+				 "    body:\n"
+				 "      - list: \"Signs:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: Pain. It can be mild to moderate and passes.\n"
+				 "          - text: Redness. It fades in a day or two.\n"
+				 "  - id: hopes\n"
+				 "    title: Hopes\n"
+				 "    body:\n"
+				 "      - p: Imagine a jog after years of knee pain.\n"
+				 "        sources: [a]\n"
+				 "      - p: People hope for more.\n"
+				 "        sources: [a]\n"
+				 "  - id: rest\n"
+				 "    title: Rest\n"
+				 "    body:\n"
+				 "      - p: Sleep well.\n"
+				 "        sources: [a]\n";
+
+/* A list item's first short sentence names it: the sign named "Pain" comes first. */
+static void test_item_name(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(named_yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "pain", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 2);
+	assert_string_equal(res.hits[0].section->id, "care/site");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -1129,6 +1169,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_emergency_numbers),
 		cmocka_unit_test(test_word_list_leads_on),
+		cmocka_unit_test(test_item_name),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
