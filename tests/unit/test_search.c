@@ -266,6 +266,26 @@ static struct search_index *typo_index(struct content **c)
 	return index_of(typo_yaml, c);
 }
 
+/* Search yaml's content for query: the ids of the first two hits must be first and
+ * second (NULL: no second hit wanted), and there must be nhits hits (0: any number). */
+static void assert_ranked(const char *yaml, const char *query, const char *first,
+			  const char *second, size_t nhits)
+{
+	struct content *c;
+	struct search_index *ix = index_of(yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, query, &(struct search_opts){ 0 }, &res), 0);
+	if (nhits)
+		assert_int_equal(res.nhits, nhits);
+	assert_true(res.nhits >= (second ? 2 : 1));
+	assert_string_equal(res.hits[0].section->id, first);
+	if (second)
+		assert_string_equal(res.hits[1].section->id, second);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A correct English word the content lacks is left unmatched, not bent into a near word. */
 static void test_english_word_not_bent(void **state)
 {
@@ -753,16 +773,7 @@ static const char words_yaml[] = "id: help\n"
 static void test_word_list_leads_on(void **state)
 {
 	(void)state;
-	struct content *c;
-	struct search_index *ix = index_of(words_yaml, &c);
-	struct search_result res;
-	assert_int_equal(search_run(ix, "hives", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 2);
-	assert_string_equal(res.hits[0].section->id, "help/allergic");
-	assert_string_equal(res.hits[1].section->id, "help/words");
-	search_result_free(&res);
-	search_index_free(ix);
-	content_free(c);
+	assert_ranked(words_yaml, "hives", "help/allergic", "help/words", 2);
 }
 
 /* Content where a sign is named "Pain", and a shorter section says "pain" in passing. */
@@ -794,15 +805,7 @@ static const char named_yaml[] = "id: care\n"
 static void test_item_name(void **state)
 {
 	(void)state;
-	struct content *c;
-	struct search_index *ix = index_of(named_yaml, &c);
-	struct search_result res;
-	assert_int_equal(search_run(ix, "pain", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 2);
-	assert_string_equal(res.hits[0].section->id, "care/site");
-	search_result_free(&res);
-	search_index_free(ix);
-	content_free(c);
+	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
 /* Content where one section explains hives and another only lists them among other signs. */
@@ -839,17 +842,8 @@ static const char explain_yaml[] =
 static void test_explains_beats_lists(void **state)
 {
 	(void)state;
-	struct content *c;
-	struct search_index *ix = index_of(explain_yaml, &c);
-	struct search_result res;
 	/* "urgent" is shorter, so plain BM25 would put it first. */
-	assert_int_equal(search_run(ix, "hives", &(struct search_opts){ 0 }, &res), 0);
-	assert_true(res.nhits >= 2);
-	assert_string_equal(res.hits[0].section->id, "effects/allergic");
-	assert_string_equal(res.hits[1].section->id, "effects/urgent");
-	search_result_free(&res);
-	search_index_free(ix);
-	content_free(c);
+	assert_ranked(explain_yaml, "hives", "effects/allergic", "effects/urgent", 0);
 }
 
 static void test_snippet_marks(void **state)
