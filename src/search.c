@@ -7,11 +7,12 @@
  * 2, a list item's also_called and name, item_name, 1.8, body and answer 1),
  * saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with k1 =
  * BM25_K1, b = BM25_B, len the words of the section's body text and answers
- * (titles and also_called entries do not make a section longer). It is weighted by idf^2 (the query weighs its words
- * by IDF as well as the sections do), idf = ln(1 + (N - df + 0.5) / (df + 0.5))
- * over N sections, so rare, meaning-bearing words dominate and common ones add
- * little; by the best alternative's weight (a corrected word ranks as the word
- * would, below it); never above UNNAMED_CAP times the heaviest naming word that
+ * (titles and also_called entries do not make a section longer). It is
+ * weighted by idf^2 (the query weighs its words by IDF as well as the
+ * sections do), idf = ln(1 + (N - df + 0.5) / (df + 0.5)) over N sections,
+ * so rare, meaning-bearing words dominate and common ones add little; by
+ * the best alternative's weight (a corrected word ranks as the word would,
+ * below it); never above UNNAMED_CAP times the heaviest naming word that
  * matched for a word the content uses only in running text, never in a title,
  * question, term or also_called ("look" is rare, but never outweighs "clinic");
  * and by FILLER_W for filler words ("after", "make"), never above FILLER_W

@@ -24,8 +24,9 @@
  *    the section list's lengths gives.
  *
  * A word's position is its src (from its section's first) times 2^16 plus
- * its word number, so phrases and nearness never reach across two strings. A table from each spelling as written to its folded word and
- * term means each distinct spelling is folded and stemmed once. Titles and
+ * its word number, so phrases and nearness never reach across two strings.
+ * A table from each spelling as written to its folded word and term means
+ * each distinct spelling is folded and stemmed once. Titles and
  * also_called entries of two to four words are kept once each as phrases.
  *
  * An action that says to call the emergency number is also indexed under the
