@@ -60,6 +60,17 @@ void esc_json_str(struct buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+void esc_json_strs(struct buf *out, char *const *v, size_t n)
+{
+	buf_putc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_puts(out, ", ");
+		esc_json_str(out, v[i]);
+	}
+	buf_putc(out, ']');
+}
+
 void esc_md(struct buf *out, const char *s, size_t len, bool at_start)
 {
 	size_t i = 0;

@@ -20,6 +20,8 @@ void esc_json_u(struct buf *out, uint32_t cp);
  * terminal or a web page.
  */
 void esc_json_str(struct buf *out, const char *s);
+/* Append the n strings of v as a JSON array of strings. */
+void esc_json_strs(struct buf *out, char *const *v, size_t n);
 
 /*
  * One line of sanitized text s[0..len) as Markdown (CommonMark) text: every

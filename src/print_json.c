@@ -60,13 +60,7 @@ static void end_array(struct buf *out, bool any, int depth)
 
 static void json_strv(struct buf *out, const struct strv *v)
 {
-	buf_putc(out, '[');
-	for (size_t i = 0; i < v->n; i++) {
-		if (i)
-			buf_puts(out, ", ");
-		esc_json_str(out, v->v[i]);
-	}
-	buf_putc(out, ']');
+	esc_json_strs(out, v->v, v->n);
 }
 
 static void json_srcs(struct buf *out, const struct content *c, const int *src, size_t n)

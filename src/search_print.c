@@ -113,13 +113,9 @@ void search_print_json(struct buf *out, const struct search_result *res, bool st
 	esc_json_str(out, res->suggestion);
 	buf_puts(out, ", \"corrected\": ");
 	esc_json_str(out, res->corrected);
-	buf_puts(out, ", \"missing\": [");
-	for (size_t i = 0; i < res->nmissing; i++) {
-		if (i)
-			buf_puts(out, ", ");
-		esc_json_str(out, res->missing[i]);
-	}
-	buf_puts(out, "]}\n");
+	buf_puts(out, ", \"missing\": ");
+	esc_json_strs(out, res->missing, res->nmissing);
+	buf_puts(out, "}\n");
 }
 
 static void print_md_hit(struct buf *out, size_t i, const struct search_hit *h)

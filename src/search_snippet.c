@@ -361,7 +361,6 @@ void snippet_source(const struct search_index *ix, const struct plan *pl, uint32
 		break;
 	case NODE_ACTION:
 		/* As readers see it, with the number to call put in. */
-		buf_reset(b);
 		config_action_text(b, n);
 		break;
 	case NODE_ITEM:
