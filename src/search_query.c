@@ -3,9 +3,11 @@
  * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
  * dropped when any other word is left. A word the content holds matches its
  * stem and its synonyms' (the one-word name and also_called entries of one
- * list item or glossary term; weight W_SYNONYM). A word it does not hold is looked up in
- * Hunspell: a correct English word stays unmatched ("price" is never read as
- * "place"); a misspelt one is corrected to the content word of least cost,
+ * list item or glossary term; weight W_SYNONYM). A comparative or
+ * superlative the content lacks or only mentions in passing ("safer") also
+ * matches its adjective ("safe"), by Hunspell's affix rules (W_ADJECTIVE). A
+ * word it does not hold is looked up in Hunspell: a correct English word
+ * stays unmatched ("price" is never read as "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
  * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
  * typo_max_edits); only when none is that near
@@ -31,10 +33,11 @@
 #include "text.h"
 #include "util.h"
 
-#define W_SYNONYM 0.6
-#define W_FUZZY1  0.7
-#define W_FUZZY2  0.55
-#define W_FUZZY3  0.45
+#define W_SYNONYM   0.6
+#define W_ADJECTIVE W_SYNONYM /* a form of the word, but not the word itself */
+#define W_FUZZY1    0.7
+#define W_FUZZY2    0.55
+#define W_FUZZY3    0.45
 
 enum {
 	MIN_PROPOSE = 6, /* shorter words get no Hunspell proposals */
@@ -82,13 +85,13 @@ static const char *const stop_words[] = {
  * answered by the sections that share them.
  */
 static const char *const filler_words[] = {
-	"after",    "afterwards", "back",    "before", "day",   "days",   "even",  "feel",
-	"feeling",  "feels",      "felt",    "go",     "goes",  "going",  "gone",  "happen",
-	"happened", "happening",  "happens", "knew",   "know",  "known",  "knows", "less",
-	"like",     "lot",        "made",    "make",   "makes", "making", "many",  "more",
-	"need",     "needed",     "needs",   "other",  "own",   "still",  "take",  "taken",
-	"takes",    "taking",     "thing",   "things", "time",  "times",  "took",  "want",
-	"wanted",   "wants",      "way",     "ways",   "week",  "weeks",  "went",
+	"after",  "afterwards", "another",   "back",    "before", "day",   "days",   "even",
+	"feel",   "feeling",    "feels",     "felt",    "go",     "goes",  "going",  "gone",
+	"happen", "happened",   "happening", "happens", "knew",   "know",  "known",  "knows",
+	"less",   "like",       "lot",       "made",    "make",   "makes", "making", "many",
+	"more",   "need",       "needed",    "needs",   "other",  "own",   "still",  "take",
+	"taken",  "takes",      "taking",    "thing",   "things", "time",  "times",  "took",
+	"want",   "wanted",     "wants",     "way",     "ways",   "week",  "weeks",  "went",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
@@ -485,6 +488,46 @@ static void fix_proposals(const struct search_index *ix, Hunhandle *h, const str
 		Hunspell_free_list(h, &list, n);
 }
 
+/* Whether w ends with the ASCII suffix sfx. */
+static bool ends_with(const char *w, const char *sfx)
+{
+	size_t n = strlen(w), k = strlen(sfx);
+	return n >= k && memcmp(w + n - k, sfx, k) == 0;
+}
+
+/*
+ * A comparative or superlative ("safer", "oldest") also matches its
+ * adjective ("safe", "old") when the content uses it: Hunspell's affix
+ * rules give the adjective. A word that is an entry of its own ("number",
+ * "liver") is left as it is, even where a rule could also make it ("numb").
+ */
+static void add_adjective(const struct search_index *ix, struct qword *q)
+{
+	if (q->nchars < 5 || !(ends_with(q->word, "er") || ends_with(q->word, "est")))
+		return;
+	Hunhandle *h = speller_for(ix, q->word);
+	if (h == NULL)
+		return;
+	char **list = NULL;
+	int n = Hunspell_stem(h, &list, q->word);
+	bool own = false;
+	for (int i = 0; i < n && !own; i++)
+		own = strcmp(list[i], q->word) == 0;
+	for (int i = 0; i < n && !own; i++) {
+		char word[MAX_FUZZY_LEN * 4 + 1];
+		uint32_t cps[MAX_FUZZY_LEN];
+		size_t nc, sl, wlen = proposal_word(ix, list[i], word, cps, &nc);
+		if (wlen == 0 || wlen >= strlen(q->word))
+			continue;
+		const char *stem = fold_stem(ix->fold, word, wlen, &sl);
+		uint32_t t = term_lookup(ix, stem, sl);
+		if (t != NO_TERM)
+			add_term_alts(ix, q, t, W_ADJECTIVE);
+	}
+	if (list)
+		Hunspell_free_list(h, &list, n);
+}
+
 static double fix_weight(unsigned d)
 {
 	return d <= 1 ? W_FUZZY1 : d == 2 ? W_FUZZY2 : W_FUZZY3;
@@ -504,10 +547,15 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	uint32_t t = term_lookup(ix, stem, sl);
 	if (t != NO_TERM) {
 		add_term_alts(ix, q, t, 1.0);
+		if (!ix->terms[t].named && !q->stop && !q->number)
+			add_adjective(ix, q);
 		return;
 	}
 	unsigned k = fuzzy_k(q);
 	if (k == 0 || q->stop)
+		return;
+	add_adjective(ix, q);
+	if (q->nalts > 0)
 		return;
 	struct fix f = { .term = NO_TERM };
 	fuzzy_each(ix, q, k, fix_fuzzy, &f);

@@ -808,6 +808,45 @@ static void test_item_name(void **state)
 	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
+/* Content that says "safe" in a title and "safer" in passing, and "numb" but never "number". */
+static const char adjective_yaml[] = "id: care\n"
+				     "title: Care\n"
+				     "sections:\n"
+				     "  - id: safe\n"
+				     "    title: Is it safe?\n"
+				     "    body:\n"
+				     "      - p: Most people do well with it.\n"
+				     "        sources: [a]\n"
+				     "  - id: cost\n"
+				     "    title: Cost\n"
+				     "    body:\n"
+				     "      - p: Prices differ, and cheaper is not always safer.\n"
+				     "        sources: [a]\n"
+				     "  - id: numb\n"
+				     "    title: Numbness\n"
+				     "    body:\n"
+				     "      - p: The skin can feel numb for a while.\n"
+				     "        sources: [a]\n";
+
+/* A comparative or superlative finds its adjective ("safer", "safest": "safe"); a word
+ * that is an entry of its own is not taken apart ("number" is not "numb" + "-er"). */
+static void test_adjective(void **state)
+{
+	(void)state;
+	assert_ranked(adjective_yaml, "safer", "care/safe", "care/cost", 2);
+	assert_ranked(adjective_yaml, "safest", "care/safe", NULL, 1);
+	struct content *c;
+	struct search_index *ix = index_of(adjective_yaml, &c);
+	struct search_result res;
+	assert_int_equal(search_run(ix, "number", &(struct search_opts){ 0 }, &res), 0);
+	assert_int_equal(res.nhits, 0);
+	assert_int_equal(res.nmissing, 1);
+	assert_string_equal(res.missing[0], "number");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content where one section explains hives and another only lists them among other signs. */
 static const char explain_yaml[] =
 	"id: effects\n"
@@ -1164,6 +1203,7 @@ int main(void)
 		cmocka_unit_test(test_emergency_numbers),
 		cmocka_unit_test(test_word_list_leads_on),
 		cmocka_unit_test(test_item_name),
+		cmocka_unit_test(test_adjective),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
