@@ -55,28 +55,38 @@ struct speller {
 	size_t nkeys;
 };
 
-/* Folded English words that carry no topic, and greetings and thanks: dropped from
- * queries with other words. */
+/* Folded English words that carry no topic, greetings and thanks, and the
+ * contractions of such words as folding leaves them ("won't" is "wont", never
+ * a word the content lacks): dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",        "about",      "all",        "also",     "am",         "an",        "and",
-	"any",      "anybody",    "anyone",     "anything", "anywhere",   "are",       "as",
-	"at",       "be",         "been",       "being",    "but",        "by",        "can",
-	"could",    "did",        "do",         "does",     "doing",      "dont",      "everybody",
-	"everyone", "everything", "everywhere", "for",      "from",       "get",       "got",
-	"had",      "has",        "have",       "he",       "hello",      "her",       "hers",
-	"herself",  "hey",        "hi",         "him",      "himself",    "his",       "how",
-	"i",        "if",         "im",         "in",       "into",       "is",        "it",
-	"its",      "itself",     "ive",        "just",     "me",         "might",     "mine",
-	"much",     "my",         "myself",     "no",       "nobody",     "not",       "nothing",
-	"nowhere",  "of",         "ok",         "okay",     "on",         "or",        "our",
-	"ours",     "ourselves",  "out",        "please",   "really",     "she",       "should",
-	"so",       "some",       "somebody",   "someone",  "something",  "somewhere", "such",
-	"tell",     "than",       "thank",      "thanks",   "that",       "the",       "their",
-	"theirs",   "them",       "themselves", "then",     "there",      "these",     "they",
-	"this",     "those",      "to",         "too",      "up",         "us",        "very",
-	"was",      "we",         "were",       "what",     "whats",      "when",      "where",
-	"which",    "while",      "who",        "why",      "will",       "with",      "would",
-	"you",      "your",       "yours",      "yourself", "yourselves",
+	"a",          "about",    "aint",     "all",        "also",       "am",
+	"an",         "and",      "any",      "anybody",    "anyone",     "anything",
+	"anywhere",   "are",      "arent",    "as",         "at",         "be",
+	"been",       "being",    "but",      "by",         "can",        "cant",
+	"could",      "couldnt",  "did",      "didnt",      "do",         "does",
+	"doesnt",     "doing",    "dont",     "everybody",  "everyone",   "everything",
+	"everywhere", "for",      "from",     "get",        "got",        "had",
+	"hadnt",      "has",      "hasnt",    "have",       "havent",     "he",
+	"hello",      "her",      "hers",     "herself",    "hes",        "hey",
+	"hi",         "him",      "himself",  "his",        "how",        "hows",
+	"i",          "if",       "im",       "in",         "into",       "is",
+	"isnt",       "it",       "its",      "itself",     "ive",        "just",
+	"lets",       "me",       "might",    "mine",       "much",       "mustnt",
+	"my",         "myself",   "neednt",   "no",         "nobody",     "not",
+	"nothing",    "nowhere",  "of",       "ok",         "okay",       "on",
+	"or",         "our",      "ours",     "ourselves",  "out",        "please",
+	"really",     "she",      "shes",     "should",     "shouldnt",   "so",
+	"some",       "somebody", "someone",  "something",  "somewhere",  "such",
+	"tell",       "than",     "thank",    "thanks",     "that",       "thats",
+	"the",        "their",    "theirs",   "them",       "themselves", "then",
+	"there",      "theres",   "these",    "they",       "theyd",      "theyll",
+	"theyre",     "theyve",   "this",     "those",      "to",         "too",
+	"up",         "us",       "very",     "was",        "wasnt",      "we",
+	"were",       "werent",   "weve",     "what",       "whats",      "when",
+	"whens",      "where",    "wheres",   "which",      "while",      "who",
+	"whos",       "why",      "whys",     "will",       "with",       "wont",
+	"would",      "wouldnt",  "you",      "youd",       "youll",      "your",
+	"youre",      "yours",    "yourself", "yourselves", "youve",
 };
 
 /*

@@ -808,6 +808,27 @@ static void test_item_name(void **state)
 	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
+/* A contraction is stop words ("won't" is "will not"), with either apostrophe:
+ * never named as a word the content lacks, and never in the way of an answer. */
+static void test_contractions(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	const char *queries[] = { "won't a fever follow", "won\xe2\x80\x99t a fever follow",
+				  "isn't it a fever", "why doesn't my fever follow the injection" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		struct search_result res;
+		assert_int_equal(search_run(ix, queries[i], &(struct search_opts){ 0 }, &res), 0);
+		assert_int_equal(res.nmissing, 0);
+		assert_true(res.nhits > 0);
+		assert_string_equal(res.hits[0].section->id, "effects/body");
+		search_result_free(&res);
+	}
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Content that says "safe" in a title and "safer" in passing, and "numb" but never "number". */
 static const char adjective_yaml[] = "id: care\n"
 				     "title: Care\n"
@@ -1204,6 +1225,7 @@ int main(void)
 		cmocka_unit_test(test_word_list_leads_on),
 		cmocka_unit_test(test_item_name),
 		cmocka_unit_test(test_adjective),
+		cmocka_unit_test(test_contractions),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
