@@ -3,10 +3,10 @@
  * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
  * dropped when any other word is left. A word the content holds matches its
  * stem and its synonyms' (the one-word name and also_called entries of one
- * list item or glossary term; weight W_SYNONYM). A comparative or
- * superlative the content lacks or only mentions in passing ("safer") also
- * matches its adjective ("safe"), by Hunspell's affix rules (W_ADJECTIVE). A
- * word it does not hold is looked up in Hunspell: a correct English word
+ * list item or glossary term; weight W_SYNONYM). A word the content lacks
+ * or only mentions in passing also matches the word it is made from (a
+ * comparative its adjective, "safer" "safe", by Hunspell's affix rules; "unsafe"
+ * "safe"; weight W_ROOT). A word it does not hold is looked up in Hunspell: a correct English word
  * stays unmatched ("price" is never read as "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
  * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
@@ -33,11 +33,11 @@
 #include "text.h"
 #include "util.h"
 
-#define W_SYNONYM   0.6
-#define W_ADJECTIVE W_SYNONYM /* a form of the word, but not the word itself */
-#define W_FUZZY1    0.7
-#define W_FUZZY2    0.55
-#define W_FUZZY3    0.45
+#define W_SYNONYM 0.6
+#define W_ROOT    W_SYNONYM /* the word a query word is made from (add_root) */
+#define W_FUZZY1  0.7
+#define W_FUZZY2  0.55
+#define W_FUZZY3  0.45
 
 enum {
 	MIN_PROPOSE = 6, /* shorter words get no Hunspell proposals */
@@ -59,34 +59,40 @@ struct speller {
  * contractions of such words as folding leaves them ("won't" is "wont", never
  * a word the content lacks): dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",          "about",    "aint",     "all",        "also",       "am",
-	"an",         "and",      "any",      "anybody",    "anyone",     "anything",
-	"anywhere",   "are",      "arent",    "as",         "at",         "be",
-	"been",       "being",    "but",      "by",         "can",        "cant",
-	"could",      "couldnt",  "did",      "didnt",      "do",         "does",
-	"doesnt",     "doing",    "dont",     "everybody",  "everyone",   "everything",
-	"everywhere", "for",      "from",     "get",        "got",        "had",
-	"hadnt",      "has",      "hasnt",    "have",       "havent",     "he",
-	"hello",      "her",      "hers",     "herself",    "hes",        "hey",
-	"hi",         "him",      "himself",  "his",        "how",        "hows",
-	"i",          "if",       "im",       "in",         "into",       "is",
-	"isnt",       "it",       "its",      "itself",     "ive",        "just",
-	"lets",       "me",       "might",    "mine",       "much",       "mustnt",
-	"my",         "myself",   "neednt",   "no",         "nobody",     "not",
-	"nothing",    "nowhere",  "of",       "ok",         "okay",       "on",
-	"or",         "our",      "ours",     "ourselves",  "out",        "please",
-	"really",     "she",      "shes",     "should",     "shouldnt",   "so",
-	"some",       "somebody", "someone",  "something",  "somewhere",  "such",
-	"tell",       "than",     "thank",    "thanks",     "that",       "thats",
-	"the",        "their",    "theirs",   "them",       "themselves", "then",
-	"there",      "theres",   "these",    "they",       "theyd",      "theyll",
-	"theyre",     "theyve",   "this",     "those",      "to",         "too",
-	"up",         "us",       "very",     "was",        "wasnt",      "we",
-	"were",       "werent",   "weve",     "what",       "whats",      "when",
-	"whens",      "where",    "wheres",   "which",      "while",      "who",
-	"whos",       "why",      "whys",     "will",       "with",       "wont",
-	"would",      "wouldnt",  "you",      "youd",       "youll",      "your",
-	"youre",      "yours",    "yourself", "yourselves", "youve",
+	"a",          "about",      "above",    "against",  "aint",      "all",
+	"almost",     "already",    "also",     "although", "am",        "among",
+	"an",         "and",        "any",      "anybody",  "anyone",    "anything",
+	"anywhere",   "are",        "arent",    "as",       "at",        "be",
+	"been",       "being",      "below",    "both",     "but",       "by",
+	"can",        "cannot",     "cant",     "could",    "couldnt",   "did",
+	"didnt",      "do",         "does",     "doesnt",   "doing",     "dont",
+	"each",       "either",     "else",     "every",    "everybody", "everyone",
+	"everything", "everywhere", "for",      "from",     "get",       "got",
+	"had",        "hadnt",      "has",      "hasnt",    "have",      "havent",
+	"he",         "hello",      "her",      "here",     "hers",      "herself",
+	"hes",        "hey",        "hi",       "him",      "himself",   "his",
+	"how",        "hows",       "i",        "if",       "im",        "in",
+	"instead",    "into",       "is",       "isnt",     "it",        "its",
+	"itself",     "ive",        "just",     "lets",     "may",       "maybe",
+	"me",         "might",      "mine",     "much",     "must",      "mustnt",
+	"my",         "myself",     "neednt",   "neither",  "no",        "nobody",
+	"nor",        "not",        "nothing",  "nowhere",  "of",        "ok",
+	"okay",       "on",         "or",       "our",      "ours",      "ourselves",
+	"out",        "perhaps",    "please",   "probably", "quite",     "rather",
+	"really",     "shall",      "she",      "shes",     "should",    "shouldnt",
+	"so",         "some",       "somebody", "someone",  "something", "somewhere",
+	"such",       "tell",       "than",     "thank",    "thanks",    "that",
+	"thats",      "the",        "their",    "theirs",   "them",      "themselves",
+	"then",       "there",      "theres",   "these",    "they",      "theyd",
+	"theyll",     "theyre",     "theyve",   "this",     "those",     "though",
+	"to",         "too",        "unless",   "up",       "us",        "very",
+	"was",        "wasnt",      "we",       "were",     "werent",    "weve",
+	"what",       "whats",      "when",     "whens",    "where",     "wheres",
+	"whether",    "which",      "while",    "who",      "whom",      "whos",
+	"whose",      "why",        "whys",     "will",     "with",      "within",
+	"wont",       "would",      "wouldnt",  "yet",      "you",       "youd",
+	"youll",      "your",       "youre",    "yours",    "yourself",  "yourselves",
+	"youve",
 };
 
 /*
@@ -505,18 +511,45 @@ static bool ends_with(const char *w, const char *sfx)
 	return n >= k && memcmp(w + n - k, sfx, k) == 0;
 }
 
-/*
- * A comparative or superlative ("safer", "oldest") also matches its
- * adjective ("safe", "old") when the content uses it: Hunspell's affix
- * rules give the adjective. A word that is an entry of its own ("number",
- * "liver") is left as it is, even where a rule could also make it ("numb").
- */
-static void add_adjective(const struct search_index *ix, struct qword *q)
+/* The term of rest (folded), when the content uses it and it is a word
+ * that bears meaning; NO_TERM otherwise. */
+static uint32_t root_term(const struct search_index *ix, const char *rest)
 {
-	if (q->nchars < 5 || !(ends_with(q->word, "er") || ends_with(q->word, "est")))
+	char word[MAX_FUZZY_LEN * 4 + 1];
+	uint32_t cps[MAX_FUZZY_LEN];
+	size_t nc, sl, wlen = proposal_word(ix, rest, word, cps, &nc);
+	if (wlen == 0 || is_filler(word))
+		return NO_TERM;
+	const char *stem = fold_stem(ix->fold, word, wlen, &sl);
+	return term_lookup(ix, stem, sl);
+}
+
+/*
+ * A word the content lacks, or only mentions in passing, also matches the
+ * word it is made from, where the content uses that (W_ROOT):
+ * - a comparative or superlative, its adjective ("safer", "oldest": "safe",
+ *   "old"), by Hunspell's affix rules; a word that is an entry of its own
+ *   ("number", "liver") is left as it is, even where a rule could also make
+ *   it ("numb");
+ * - a word made with the prefix un-, the English word it negates ("unsafe",
+ *   "untested": "safe", "tested"): the section that says what is safe
+ *   answers what is unsafe.
+ */
+static void add_root(const struct search_index *ix, struct qword *q)
+{
+	bool comparative = ends_with(q->word, "er") || ends_with(q->word, "est");
+	bool negated = strncmp(q->word, "un", 2) == 0 && q->nchars >= 6;
+	if (!comparative && !negated)
 		return;
 	Hunhandle *h = speller_for(ix, q->word);
 	if (h == NULL)
+		return;
+	if (negated && is_english(h, q->word + 2)) {
+		uint32_t t = root_term(ix, q->word + 2);
+		if (t != NO_TERM)
+			add_term_alts(ix, q, t, W_ROOT);
+	}
+	if (!comparative || q->nchars < 5)
 		return;
 	char **list = NULL;
 	int n = Hunspell_stem(h, &list, q->word);
@@ -524,15 +557,11 @@ static void add_adjective(const struct search_index *ix, struct qword *q)
 	for (int i = 0; i < n && !own; i++)
 		own = strcmp(list[i], q->word) == 0;
 	for (int i = 0; i < n && !own; i++) {
-		char word[MAX_FUZZY_LEN * 4 + 1];
-		uint32_t cps[MAX_FUZZY_LEN];
-		size_t nc, sl, wlen = proposal_word(ix, list[i], word, cps, &nc);
-		if (wlen == 0 || wlen >= strlen(q->word))
+		if (strlen(list[i]) >= strlen(q->word))
 			continue;
-		const char *stem = fold_stem(ix->fold, word, wlen, &sl);
-		uint32_t t = term_lookup(ix, stem, sl);
+		uint32_t t = root_term(ix, list[i]);
 		if (t != NO_TERM)
-			add_term_alts(ix, q, t, W_ADJECTIVE);
+			add_term_alts(ix, q, t, W_ROOT);
 	}
 	if (list)
 		Hunspell_free_list(h, &list, n);
@@ -558,13 +587,13 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	if (t != NO_TERM) {
 		add_term_alts(ix, q, t, 1.0);
 		if (!ix->terms[t].named && !q->stop && !q->number)
-			add_adjective(ix, q);
+			add_root(ix, q);
 		return;
 	}
 	unsigned k = fuzzy_k(q);
 	if (k == 0 || q->stop)
 		return;
-	add_adjective(ix, q);
+	add_root(ix, q);
 	if (q->nalts > 0)
 		return;
 	struct fix f = { .term = NO_TERM };

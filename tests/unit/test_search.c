@@ -808,15 +808,17 @@ static void test_item_name(void **state)
 	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
-/* A contraction is stop words ("won't" is "will not"), with either apostrophe:
- * never named as a word the content lacks, and never in the way of an answer. */
-static void test_contractions(void **state)
+/* A contraction is stop words ("won't" is "will not"), with either apostrophe,
+ * and so are "whether" and "may": never named as a word the content lacks, and
+ * never in the way of an answer. */
+static void test_function_words(void **state)
 {
 	(void)state;
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
 	const char *queries[] = { "won't a fever follow", "won\xe2\x80\x99t a fever follow",
-				  "isn't it a fever", "why doesn't my fever follow the injection" };
+				  "isn't it a fever", "why doesn't my fever follow the injection",
+				  "whether a fever may follow" };
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		struct search_result res;
 		assert_int_equal(search_run(ix, queries[i], &(struct search_opts){ 0 }, &res), 0);
@@ -849,13 +851,15 @@ static const char adjective_yaml[] = "id: care\n"
 				     "      - p: The skin can feel numb for a while.\n"
 				     "        sources: [a]\n";
 
-/* A comparative or superlative finds its adjective ("safer", "safest": "safe"); a word
- * that is an entry of its own is not taken apart ("number" is not "numb" + "-er"). */
-static void test_adjective(void **state)
+/* A comparative or superlative finds its adjective ("safer", "safest": "safe"), and
+ * "unsafe" finds "safe"; a word that is an entry of its own is not taken apart
+ * ("number" is not "numb" + "-er"). */
+static void test_root(void **state)
 {
 	(void)state;
 	assert_ranked(adjective_yaml, "safer", "care/safe", "care/cost", 2);
 	assert_ranked(adjective_yaml, "safest", "care/safe", NULL, 1);
+	assert_ranked(adjective_yaml, "is it unsafe", "care/safe", NULL, 1);
 	struct content *c;
 	struct search_index *ix = index_of(adjective_yaml, &c);
 	struct search_result res;
@@ -1224,8 +1228,8 @@ int main(void)
 		cmocka_unit_test(test_emergency_numbers),
 		cmocka_unit_test(test_word_list_leads_on),
 		cmocka_unit_test(test_item_name),
-		cmocka_unit_test(test_adjective),
-		cmocka_unit_test(test_contractions),
+		cmocka_unit_test(test_root),
+		cmocka_unit_test(test_function_words),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
