@@ -96,18 +96,22 @@ static const char *const stop_words[] = {
 };
 
 /*
- * Folded words that rank but carry no topic of their own: a question made of
- * them and words the content lacks ("how many sessions will i need") is not
- * answered by the sections that share them.
+ * Folded words that rank but carry no topic of their own, among them words of
+ * time ("hours", "later"): a question made of them and words the content
+ * lacks ("how many sessions will i need") is not answered by the sections
+ * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",  "afterwards", "another",   "back",    "before", "day",   "days",   "even",
-	"feel",   "feeling",    "feels",     "felt",    "go",     "goes",  "going",  "gone",
-	"happen", "happened",   "happening", "happens", "knew",   "know",  "known",  "knows",
-	"less",   "like",       "lot",       "made",    "make",   "makes", "making", "many",
-	"more",   "need",       "needed",    "needs",   "other",  "own",   "still",  "take",
-	"taken",  "takes",      "taking",    "thing",   "things", "time",  "times",  "took",
-	"want",   "wanted",     "wants",     "way",     "ways",   "week",  "weeks",  "went",
+	"after",  "afterwards", "another",  "back",      "before",  "day",    "days",     "earlier",
+	"even",   "feel",       "feeling",  "feels",     "felt",    "go",     "goes",     "going",
+	"gone",   "happen",     "happened", "happening", "happens", "hour",   "hours",    "knew",
+	"know",   "known",      "knows",    "lately",    "later",   "less",   "like",     "lot",
+	"made",   "make",       "makes",    "making",    "many",    "minute", "minutes",  "month",
+	"months", "more",       "morning",  "need",      "needed",  "needs",  "night",    "other",
+	"own",    "recently",   "soon",     "sooner",    "still",   "take",   "taken",    "takes",
+	"taking", "thing",      "things",   "time",      "times",   "today",  "tomorrow", "tonight",
+	"took",   "want",       "wanted",   "wants",     "way",     "ways",   "week",     "weeks",
+	"went",   "year",       "years",    "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
