@@ -5,9 +5,10 @@
  * stem and its synonyms' (the one-word name and also_called entries of one
  * list item or glossary term; weight W_SYNONYM). A word the content lacks
  * or only mentions in passing also matches the word it is made from (a
- * comparative its adjective, "safer" "safe", by Hunspell's affix rules; "unsafe"
- * "safe"; weight W_ROOT). A word it does not hold is looked up in Hunspell: a correct English word
- * stays unmatched ("price" is never read as "place"); a misspelt one is corrected to the content word of least cost,
+ * comparative its adjective, "safer" "safe", by Hunspell's affix rules;
+ * "unsafe" "safe"; weight W_ROOT). A word it does not hold is looked up in
+ * Hunspell: a correct English word stays unmatched ("price" is never read as
+ * "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
  * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
  * typo_max_edits); only when none is that near
