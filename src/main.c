@@ -772,8 +772,10 @@ static int cmd_check(const struct opts *o, const char *dir)
 	} else {
 		c = load_files((const char *const *)o->args, o->nargs, ".");
 	}
-	if (c)
+	if (c) {
 		validate_lint(c);
+		search_lint(c);
+	}
 	if (c && o->synonyms && diag_errors() == 0) {
 		const char *where;
 		struct wordnet *wn = wordnet_open(NULL, &where);

@@ -35,6 +35,11 @@ void search_index_end(struct search_index *ix, const struct content *c);
  * numbered on from the sections added before. */
 void search_index_add_tree(struct search_index *ix, const struct node *section);
 
+/* `exoread check`: warn (DIAG_WARNING, at the entry) about each also_called
+ * entry made only of stop words ("how much"), which queries leave out: only a
+ * quoted search would find it. */
+void search_lint(const struct content *c);
+
 /* A highlighted range inside a snippet or text, in bytes. */
 struct search_mark {
 	size_t start, len;

@@ -864,3 +864,45 @@ uint32_t span_term(const struct search_index *ix, const char *s, size_t len)
 	const char *stem = fold_stem(ix->fold, w, wlen, &sl);
 	return term_lookup(ix, stem, sl);
 }
+
+/* Counts the words of a string, and those that are no stop words. */
+struct lint_count {
+	size_t words, content;
+};
+
+static int lint_word(void *arg, const struct fold_word *w)
+{
+	struct lint_count *k = arg;
+	char buf[MAX_RAW + 1];
+	size_t n = w->wlen < MAX_RAW ? w->wlen : MAX_RAW;
+	memcpy(buf, w->word, n);
+	buf[n] = '\0';
+	k->words++;
+	k->content += !is_stop(buf);
+	return 0;
+}
+
+static void lint_names(struct fold *f, const struct node *n)
+{
+	for (const struct node *k = n->first; k; k = k->next) {
+		for (size_t i = 0; i < k->also_called.n; i++) {
+			const char *s = k->also_called.v[i];
+			struct lint_count cnt = { 0 };
+			fold_words(f, s, strlen(s), lint_word, &cnt);
+			if (cnt.words > 0 && cnt.content == 0)
+				diag(DIAG_WARNING, k->file, strv_line(&k->also_called, i),
+				     strv_col(&k->also_called, i),
+				     "also_called '%s' is only stop words, which a search leaves "
+				     "out; only a quoted search finds it",
+				     s);
+		}
+		lint_names(f, k);
+	}
+}
+
+void search_lint(const struct content *c)
+{
+	struct fold *f = fold_new();
+	lint_names(f, c->root);
+	fold_free(f);
+}
