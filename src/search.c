@@ -27,10 +27,14 @@
  * hold the facts). Second, the best limit + RERANK_EXTRA sections are read with
  * positions, from each alternative's postings for just those sections, and
  * multiplied by 1 + PROXIMITY * (matched units - 1) / (the smallest window
- * holding them) and by 1 + PHRASE * (share of the query's neighbouring words
+ * holding them), by 1 + PHRASE * (share of the query's neighbouring words
  * found side by side, one dropped word allowed between, each pair weighing as
- * its lighter word). The constants were chosen on tests/relevance.tsv and
- * checked on questions written later, before they were run.
+ * its lighter word), and by 1 + NAME_SAID when the query says one of the
+ * section's names word for word, stop words and all (a title, also_called or
+ * term of 2 to MAX_SAID_WORDS words: "my shot site is hot" says "shot site";
+ * hashes of those names are kept per section, see said_build). The
+ * constants were chosen on tests/relevance.tsv and checked on questions
+ * written later, before they were run.
  *
  * No answer. The content answers a query that is not stop words only when
  * a meaning-bearing word matched that is in at most COMMON_DF of the sections
@@ -52,6 +56,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "search.h"
 #include "search_int.h"
 #include "text.h"
@@ -68,6 +73,7 @@
 #define FILLER_W    0.25
 #define W_OVERVIEW  0.6
 #define UNNAMED_CAP 1.0
+#define NAME_SAID   0.6
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -609,13 +615,68 @@ static void add_word_matches(const struct search_index *ix, const struct qword *
 	}
 }
 
+/* ---- names the query says ---- */
+
+/* The hashes (said_step) of every run of 2 to MAX_SAID_WORDS words of a
+ * query, as the content spells them (stop words too), sorted. */
+struct said {
+	uint32_t w[MAX_UNITS * 2]; /* the query's words; NO_TERM for one the content lacks */
+	size_t nw;
+	uint32_t h[MAX_UNITS * 2 * (MAX_SAID_WORDS - 1)];
+	size_t n;
+	const struct search_index *ix;
+};
+
+static int said_word(void *arg, const struct fold_word *fw)
+{
+	struct said *sd = arg;
+	if (sd->nw == sizeof(sd->w) / sizeof(sd->w[0]))
+		return 1;
+	sd->w[sd->nw++] = word_lookup(sd->ix, fw->word, fw->wlen);
+	return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void said_build(const struct search_index *ix, const char *query, struct said *sd)
+{
+	sd->ix = ix;
+	sd->nw = sd->n = 0;
+	fold_words(ix->fold, query, strlen(query), said_word, sd);
+	for (size_t i = 0; i < sd->nw; i++) {
+		uint64_t h = SAID_SEED;
+		for (size_t k = i; k < sd->nw && k - i < MAX_SAID_WORDS && sd->w[k] != NO_TERM;
+		     k++) {
+			h = said_step(h, sd->w[k]);
+			if (k > i)
+				sd->h[sd->n++] = (uint32_t)h;
+		}
+	}
+	if (sd->n > 1)
+		qsort(sd->h, sd->n, sizeof(*sd->h), cmp_u32);
+}
+
+/* Whether the query says one of sec's names (of two words or more) word for word. */
+static bool says_name(const struct search_index *ix, const struct said *sd, uint32_t sec)
+{
+	uint32_t end = sec + 1 < ix->nsecs ? ix->namefirst[sec + 1] : (uint32_t)ix->nnames;
+	for (uint32_t j = ix->namefirst[sec]; j < end && sd->n > 0; j++)
+		if (bsearch(&ix->namehash[j], sd->h, sd->n, sizeof(*sd->h), cmp_u32))
+			return true;
+	return false;
+}
+
 /*
  * Second pass, over the k candidates only (sorted by section): their
  * matches by position, read from each alternative's postings for just those
  * sections, and the nearness and phrase factors.
  */
 static void rerank(const struct search_index *ix, const struct plan *pl, struct plist *occ,
-		   struct cand *c, size_t k)
+		   const struct said *sd, struct cand *c, size_t k)
 {
 	struct match_list m = { 0 };
 	for (size_t u = 0; u < pl->n; u++) {
@@ -634,6 +695,8 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
 		double close = 0, adj = 0;
 		scan_cand(ix, m.v + i, j - i, pl, &c[ci], &close, &adj);
 		c[ci].score = c[ci].base * (1.0 + PROXIMITY * close) * (1.0 + PHRASE * adj);
+		if (says_name(ix, sd, c[ci].sec))
+			c[ci].score *= 1.0 + NAME_SAID;
 		i = j;
 	}
 	free(m.v);
@@ -984,7 +1047,7 @@ static void offer_topics(const struct search_index *ix, struct cand *cand, size_
  * below the re-ranked ones.
  */
 static void rank_best(const struct search_index *ix, const struct plan *pl, struct plist *occ,
-		      struct cand *cand, size_t ncand, size_t want)
+		      const struct said *sd, struct cand *cand, size_t ncand, size_t want)
 {
 	size_t k = (want < RERANK_MAX ? want : RERANK_MAX) + RERANK_EXTRA;
 	if (k > ncand)
@@ -992,7 +1055,7 @@ static void rank_best(const struct search_index *ix, const struct plan *pl, stru
 	select_top(cand, ncand, want > k ? want : k);
 	if (k > 1)
 		qsort(cand, k, sizeof(*cand), cmp_sec);
-	rerank(ix, pl, occ, cand, k);
+	rerank(ix, pl, occ, sd, cand, k);
 	if (k > 1)
 		qsort(cand, k, sizeof(*cand), cmp_score);
 }
@@ -1074,7 +1137,10 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	size_t want = limit < ncand ? limit : ncand;
-	rank_best(ix, &pl, occ, cand, ncand, want);
+	struct said *sd = xmalloc(sizeof(*sd));
+	said_build(ix, query, sd);
+	rank_best(ix, &pl, occ, sd, cand, ncand, want);
+	free(sd);
 	for (size_t u = 0; u < MAX_UNITS; u++)
 		plist_free(&occ[u]);
 	res->ntotal = ncand;

@@ -289,6 +289,7 @@ struct add_ctx {
 	const struct node *node;
 	bool prose;
 	uint32_t wid[MAX_PHRASE_WORDS]; /* its first words */
+	uint64_t said;                  /* said_step over all its words */
 	size_t name_end; /* bytes of the text that name its list item (see item_name) */
 };
 
@@ -473,6 +474,7 @@ static int add_span(void *arg, const struct fold_span *sp)
 	}
 	if (a->nw < MAX_PHRASE_WORDS)
 		a->wid[a->nw] = w;
+	a->said = said_step(a->said, w);
 	a->nw++;
 	/* Titles, questions and also_called entries name a section; only its
 	 * text makes it longer. */
@@ -518,11 +520,20 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;
+	a->said = SAID_SEED;
 	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
-	if ((f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM) && a->nw >= 2 &&
-	    a->nw <= MAX_PHRASE_WORDS)
+	bool name = f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM;
+	if (name && a->nw >= 2 && a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
+	if (name && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
+		if (ix->nnames == ix->namecap) {
+			ix->namecap = ix->namecap ? ix->namecap * 2 : 64;
+			ix->namehash =
+				xreallocarray(ix->namehash, ix->namecap, sizeof(*ix->namehash));
+		}
+		ix->namehash[ix->nnames++] = (uint32_t)a->said;
+	}
 	if (f == F_TITLE)
 		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);
 	return a->ncontent == 1 ? a->one : NO_TERM;
@@ -703,11 +714,13 @@ void search_index_add(struct search_index *ix, const struct node *section, size_
 		ix->doclen = xreallocarray(ix->doclen, cap, sizeof(*ix->doclen));
 		ix->secfirst = xreallocarray(ix->secfirst, cap, sizeof(*ix->secfirst));
 		ix->titlen = xreallocarray(ix->titlen, cap, sizeof(*ix->titlen));
+		ix->namefirst = xreallocarray(ix->namefirst, cap, sizeof(*ix->namefirst));
 		ix->seccap = cap;
 	}
 	for (; ix->nsecs <= ord; ix->nsecs++) {
 		ix->doclen[ix->nsecs] = 0;
 		ix->secfirst[ix->nsecs] = (uint32_t)ix->nsrcs;
+		ix->namefirst[ix->nsecs] = (uint32_t)ix->nnames;
 		ix->titlen[ix->nsecs] = 0;
 	}
 	if (node_leads_on(section))
@@ -786,6 +799,9 @@ void search_index_end(struct search_index *ix, const struct content *c)
 	ix->doclen = xreallocarray(ix->doclen, ix->seccap, sizeof(*ix->doclen));
 	ix->secfirst = xreallocarray(ix->secfirst, ix->seccap, sizeof(*ix->secfirst));
 	ix->titlen = xreallocarray(ix->titlen, ix->seccap, sizeof(*ix->titlen));
+	ix->namefirst = xreallocarray(ix->namefirst, ix->seccap, sizeof(*ix->namefirst));
+	ix->namecap = ix->nnames ? ix->nnames : 1;
+	ix->namehash = xreallocarray(ix->namehash, ix->namecap, sizeof(*ix->namehash));
 	flush_terms(ix);
 
 	double total = 0;
@@ -834,6 +850,8 @@ void search_index_free(struct search_index *ix)
 	free(ix->doclen);
 	free(ix->secfirst);
 	free(ix->titlen);
+	free(ix->namefirst);
+	free(ix->namehash);
 	free(ix->phrases);
 	free(ix->phraseslot);
 	speller_free(ix->speller);

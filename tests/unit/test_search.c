@@ -808,6 +808,33 @@ static void test_item_name(void **state)
 	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
+/* Two sections named alike; the query says the second one's name word for word. */
+static const char said_yaml[] = "id: care\n"
+				"title: Care\n"
+				"sections:\n"
+				"  - id: ache\n"
+				"    title: Aches\n"
+				"    also_called: [a sore arm today]\n"
+				"    body:\n"
+				"      - p: It passes.\n"
+				"        sources: [a]\n"
+				"  - id: site\n"
+				"    title: Where the needle went in\n"
+				"    also_called: [sore arm]\n"
+				"    body:\n"
+				"      - p: It passes.\n"
+				"        sources: [a]\n";
+
+/* A section whose name (of two words or more) the query says word for word
+ * comes before one that holds the same words in a longer name. */
+static void test_name_said(void **state)
+{
+	(void)state;
+	assert_ranked(said_yaml, "my sore arm", "care/site", "care/ache", 2);
+	/* Words apart from each other say no name: reading order decides. */
+	assert_ranked(said_yaml, "arm is sore", "care/ache", "care/site", 2);
+}
+
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
  * and so are "whether" and "may"; words of time ("hours", "later") are filler:
  * never named as words the content lacks, and never in the way of an answer. */
@@ -1232,6 +1259,7 @@ int main(void)
 		cmocka_unit_test(test_item_name),
 		cmocka_unit_test(test_root),
 		cmocka_unit_test(test_function_words),
+		cmocka_unit_test(test_name_said),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
