@@ -1137,8 +1137,9 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	size_t want = limit < ncand ? limit : ncand;
-	struct said *sd = xmalloc(sizeof(*sd));
-	said_build(ix, query, sd);
+	struct said *sd = xcalloc(1, sizeof(*sd));
+	if (ncand > 0)
+		said_build(ix, query, sd);
 	rank_best(ix, &pl, occ, sd, cand, ncand, want);
 	free(sd);
 	for (size_t u = 0; u < MAX_UNITS; u++)
