@@ -261,6 +261,32 @@ static struct search_index *index_of(const char *yaml, struct content **c)
 	return search_index_new(*c);
 }
 
+/* Run query on ix into *res, which the caller frees; the query must be searchable. */
+static void run_on(const struct search_index *ix, const char *query, struct search_result *res)
+{
+	assert_int_equal(search_run(ix, query, &(struct search_opts){ 0 }, res), 0);
+}
+
+/* Nothing on ix answers query: no hits, and the closest topics are offered. */
+static void assert_unanswered(const struct search_index *ix, const char *query)
+{
+	struct search_result res;
+	run_on(ix, query, &res);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.ntopics > 0);
+	search_result_free(&res);
+}
+
+/* query on ix has hits, and section id comes first. */
+static void assert_first(const struct search_index *ix, const char *query, const char *id)
+{
+	struct search_result res;
+	run_on(ix, query, &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, id);
+	search_result_free(&res);
+}
+
 static struct search_index *typo_index(struct content **c)
 {
 	return index_of(typo_yaml, c);
@@ -274,7 +300,7 @@ static void assert_ranked(const char *yaml, const char *query, const char *first
 	struct content *c;
 	struct search_index *ix = index_of(yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, query, &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, query, &res);
 	if (nhits)
 		assert_int_equal(res.nhits, nhits);
 	assert_true(res.nhits >= (second ? 2 : 1));
@@ -296,7 +322,7 @@ static void test_english_word_not_bent(void **state)
 	/* near "place", "tiny" and "most"; "lost" is one letter from "most" */
 	const char *words[] = { "price", "dizzy", "lost" };
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		assert_int_equal(search_run(ix, words[i], &(struct search_opts){ 0 }, &res), 0);
+		run_on(ix, words[i], &res);
 		assert_int_equal(res.nhits, 0);
 		assert_null(res.corrected);
 		assert_null(res.suggestion);
@@ -318,8 +344,8 @@ static void test_corrected_scores_below_exact(void **state)
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
 	struct search_result exact, typo;
-	assert_int_equal(search_run(ix, "fever", &(struct search_opts){ 0 }, &exact), 0);
-	assert_int_equal(search_run(ix, "feverr", &(struct search_opts){ 0 }, &typo), 0);
+	run_on(ix, "fever", &exact);
+	run_on(ix, "feverr", &typo);
 	assert_true(exact.nhits > 0 && typo.nhits > 0);
 	assert_null(exact.corrected);
 	assert_non_null(typo.corrected);
@@ -339,7 +365,7 @@ static void test_real_word_phrase(void **state)
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "injection sight", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "injection sight", &res);
 	assert_true(res.nhits > 0);
 	assert_string_equal(res.hits[0].section->id, "effects/site");
 	assert_non_null(res.corrected);
@@ -355,11 +381,7 @@ static void test_filler_only(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
-	struct search_result res;
-	assert_int_equal(search_run(ix, "what is it about", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 0);
-	assert_true(res.ntopics > 0);
-	search_result_free(&res);
+	assert_unanswered(ix, "what is it about");
 	search_index_free(ix);
 	content_free(c);
 }
@@ -375,7 +397,7 @@ static void test_lacking_word(void **state)
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "will my dog faint", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "will my dog faint", &res);
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.ntopics > 0);
 	assert_string_equal(res.topics[0]->id, "effects/other");
@@ -383,9 +405,7 @@ static void test_lacking_word(void **state)
 	assert_int_equal(res.nmissing, 1);
 	assert_string_equal(res.missing[0], "dog");
 	search_result_free(&res);
-	assert_int_equal(search_run(ix, "my Dog got reactions \"dog faint\"",
-				    &(struct search_opts){ 0 }, &res),
-			 0);
+	run_on(ix, "my Dog got reactions \"dog faint\"", &res);
 	assert_true(res.nhits > 0);
 	assert_int_equal(res.ntopics, 0);
 	assert_string_equal(res.hits[0].section->id, "effects/body");
@@ -394,15 +414,9 @@ static void test_lacking_word(void **state)
 	assert_string_equal(res.missing[1], "dog faint");
 	search_result_free(&res);
 	/* A word that is no English word says nothing of what is asked. */
-	assert_int_equal(search_run(ix, "qzxv faint", &(struct search_opts){ 0 }, &res), 0);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "effects/other");
-	search_result_free(&res);
+	assert_first(ix, "qzxv faint", "effects/other");
 	/* Every word matched: answered, however common. */
-	assert_int_equal(search_run(ix, "faint", &(struct search_opts){ 0 }, &res), 0);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "effects/other");
-	search_result_free(&res);
+	assert_first(ix, "faint", "effects/other");
 	search_index_free(ix);
 	content_free(c);
 }
@@ -457,23 +471,14 @@ static void test_rare_together(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(together_yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "my arm is red where the shot went in",
-				    &(struct search_opts){ 0 }, &res),
-			 0);
+	run_on(ix, "my arm is red where the shot went in", &res);
 	assert_true(res.nhits > 0);
 	assert_int_equal(res.ntopics, 0);
 	assert_string_equal(res.hits[0].section->id, "signs/spot");
 	search_result_free(&res);
-	assert_int_equal(search_run(ix, "my arm is red", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 0);
-	assert_true(res.ntopics > 0);
-	search_result_free(&res);
+	assert_unanswered(ix, "my arm is red");
 	/* Together in three sections of seven is common too. */
-	assert_int_equal(search_run(ix, "my arm has red skin", &(struct search_opts){ 0 }, &res),
-			 0);
-	assert_int_equal(res.nhits, 0);
-	assert_true(res.ntopics > 0);
-	search_result_free(&res);
+	assert_unanswered(ix, "my arm has red skin");
 	search_index_free(ix);
 	content_free(c);
 }
@@ -537,14 +542,12 @@ static void test_passing_word_capped(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(passing_yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "what should i look for in a clinic",
-				    &(struct search_opts){ 0 }, &res),
-			 0);
+	run_on(ix, "what should i look for in a clinic", &res);
 	assert_true(res.nhits >= 2);
 	assert_string_equal(res.hits[0].section->id, "care/choosing");
 	search_result_free(&res);
 	/* Alone, the word still finds the section that uses it. */
-	assert_int_equal(search_run(ix, "look", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "look", &res);
 	assert_true(res.nhits == 1);
 	assert_string_equal(res.hits[0].section->id, "care/tests");
 	search_result_free(&res);
@@ -584,7 +587,7 @@ static void test_snippet_names(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(names_yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "sore", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "sore", &res);
 	assert_int_equal(res.nhits, 2);
 	for (size_t i = 0; i < res.nhits; i++) {
 		if (strcmp(res.hits[i].section->id, "site/pain") == 0) {
@@ -597,7 +600,7 @@ static void test_snippet_names(void **state)
 		}
 	}
 	search_result_free(&res);
-	assert_int_equal(search_run(ix, "tender", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "tender", &res);
 	for (size_t i = 0; i < res.nhits; i++)
 		if (strcmp(res.hits[i].section->id, "site/touch") == 0)
 			assert_string_equal(res.hits[i].snippet, "tender: The spot may feel warm.");
@@ -640,8 +643,7 @@ static void test_snippet_heaviest(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(heavy_yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "fever after treatment", &(struct search_opts){ 0 }, &res),
-			 0);
+	run_on(ix, "fever after treatment", &res);
 	assert_true(res.nhits > 0);
 	assert_string_equal(res.hits[0].section->id, "care/watch");
 	assert_string_equal(res.hits[0].snippet, "A mild fever can come.");
@@ -662,28 +664,22 @@ static void test_numbers(void **state)
 	const char *answered[] = { "treatment 2 weeks", "treatment two weeks", "twice treatment" };
 	struct search_result res;
 	for (size_t i = 0; i < sizeof(answered) / sizeof(answered[0]); i++) {
-		assert_int_equal(search_run(ix, answered[i], &(struct search_opts){ 0 }, &res), 0);
+		run_on(ix, answered[i], &res);
 		assert_true(res.nhits > 0);
 		assert_int_equal(res.ntopics, 0);
 		assert_int_equal(res.nmissing, 0);
 		search_result_free(&res);
 	}
 	/* A word no dictionary knows may be a medicine's name: it still asks for more. */
-	assert_int_equal(search_run(ix, "treatment qzxv", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "treatment qzxv", &res);
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.ntopics > 0);
 	assert_int_equal(res.nmissing, 1);
 	assert_string_equal(res.missing[0], "qzxv");
 	search_result_free(&res);
 	/* A number that matched bears no meaning either. */
-	assert_int_equal(search_run(ix, "three weeks", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 0);
-	assert_true(res.ntopics > 0);
-	search_result_free(&res);
-	assert_int_equal(search_run(ix, "after 2 weeks", &(struct search_opts){ 0 }, &res), 0);
-	assert_int_equal(res.nhits, 0);
-	assert_true(res.ntopics > 0);
-	search_result_free(&res);
+	assert_unanswered(ix, "three weeks");
+	assert_unanswered(ix, "after 2 weeks");
 	search_index_free(ix);
 	content_free(c);
 }
@@ -716,14 +712,14 @@ static void test_emergency_numbers(void **state)
 	struct search_result res;
 	const char *qs[] = { "when do i call 911", "call 999", "112" };
 	for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
-		assert_int_equal(search_run(ix, qs[i], &(struct search_opts){ 0 }, &res), 0);
+		run_on(ix, qs[i], &res);
 		assert_true(res.nhits > 0);
 		assert_string_equal(res.hits[0].section->id, "help/now");
 		assert_string_equal(res.hits[0].snippet, "Call your local emergency number now.");
 		search_result_free(&res);
 	}
 	/* Unset, "your local emergency number" is the text shown, not a name indexed. */
-	assert_int_equal(search_run(ix, "local", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "local", &res);
 	assert_int_equal(res.nhits, 0);
 	search_result_free(&res);
 	search_index_free(ix);
@@ -733,7 +729,7 @@ static void test_emergency_numbers(void **state)
 	struct config cfg = { .emergency_number = number };
 	config_use(&cfg);
 	ix = index_of(action_yaml, &c);
-	assert_int_equal(search_run(ix, "555", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "555", &res);
 	config_use(NULL);
 	assert_int_equal(res.nhits, 1);
 	assert_string_equal(res.hits[0].section->id, "help/now");
@@ -850,7 +846,7 @@ static void test_function_words(void **state)
 	};
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		struct search_result res;
-		assert_int_equal(search_run(ix, queries[i], &(struct search_opts){ 0 }, &res), 0);
+		run_on(ix, queries[i], &res);
 		assert_int_equal(res.nmissing, 0);
 		assert_true(res.nhits > 0);
 		assert_string_equal(res.hits[0].section->id, "effects/body");
@@ -892,7 +888,7 @@ static void test_root(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(adjective_yaml, &c);
 	struct search_result res;
-	assert_int_equal(search_run(ix, "number", &(struct search_opts){ 0 }, &res), 0);
+	run_on(ix, "number", &res);
 	assert_int_equal(res.nhits, 0);
 	assert_int_equal(res.nmissing, 1);
 	assert_string_equal(res.missing[0], "number");
