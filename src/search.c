@@ -617,7 +617,7 @@ static void add_word_matches(const struct search_index *ix, const struct qword *
 
 /* ---- names the query says ---- */
 
-/* The hashes (said_step) of every run of 2 to MAX_SAID_WORDS words of a
+/* The hashes (words_hash) of every run of 2 to MAX_SAID_WORDS words of a
  * query, as the content spells them (stop words too), sorted. */
 struct said {
 	uint32_t w[MAX_UNITS * 2]; /* the query's words; NO_TERM for one the content lacks */
@@ -647,15 +647,10 @@ static void said_build(const struct search_index *ix, const char *query, struct 
 	sd->ix = ix;
 	sd->nw = sd->n = 0;
 	fold_words(ix->fold, query, strlen(query), said_word, sd);
-	for (size_t i = 0; i < sd->nw; i++) {
-		uint64_t h = SAID_SEED;
-		for (size_t k = i; k < sd->nw && k - i < MAX_SAID_WORDS && sd->w[k] != NO_TERM;
-		     k++) {
-			h = said_step(h, sd->w[k]);
+	for (size_t i = 0; i < sd->nw; i++)
+		for (size_t k = i; k < sd->nw && k - i < MAX_SAID_WORDS && sd->w[k] != NO_TERM; k++)
 			if (k > i)
-				sd->h[sd->n++] = (uint32_t)h;
-		}
-	}
+				sd->h[sd->n++] = (uint32_t)words_hash(sd->w + i, k - i + 1);
 	if (sd->n > 1)
 		qsort(sd->h, sd->n, sizeof(*sd->h), cmp_u32);
 }

@@ -288,8 +288,7 @@ struct add_ctx {
 	uint8_t ftf; /* the field's weight times TF_SCALE */
 	const struct node *node;
 	bool prose;
-	uint32_t wid[MAX_PHRASE_WORDS]; /* its first words */
-	uint64_t said;                  /* said_step over all its words */
+	uint32_t wid[MAX_SAID_WORDS]; /* its first words */
 	size_t name_end; /* bytes of the text that name its list item (see item_name) */
 };
 
@@ -407,7 +406,7 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 	}
 }
 
-static uint64_t phrase_hash(const uint32_t *w, size_t n)
+uint64_t words_hash(const uint32_t *w, size_t n)
 {
 	return hash_str((const char *)w, n * sizeof(*w));
 }
@@ -422,13 +421,13 @@ static void phrase_add(struct search_index *ix, const uint32_t *w, size_t n)
 		ix->phraseslotcap = cap;
 		for (size_t i = 0; i < ix->nphrases; i++) {
 			const struct phrase *p = &ix->phrases[i];
-			size_t j = phrase_hash(p->w, p->n) & (cap - 1);
+			size_t j = words_hash(p->w, p->n) & (cap - 1);
 			while (ix->phraseslot[j])
 				j = (j + 1) & (cap - 1);
 			ix->phraseslot[j] = (uint32_t)i + 1;
 		}
 	}
-	size_t mask = ix->phraseslotcap - 1, j = phrase_hash(w, n) & mask;
+	size_t mask = ix->phraseslotcap - 1, j = words_hash(w, n) & mask;
 	for (; ix->phraseslot[j]; j = (j + 1) & mask) {
 		const struct phrase *p = &ix->phrases[ix->phraseslot[j] - 1];
 		if (p->n == n && memcmp(p->w, w, n * sizeof(*w)) == 0)
@@ -472,9 +471,8 @@ static int add_span(void *arg, const struct fold_span *sp)
 	} else {
 		posting_add(ix, &ix->terms[ix->words[w].term], a);
 	}
-	if (a->nw < MAX_PHRASE_WORDS)
+	if (a->nw < MAX_SAID_WORDS)
 		a->wid[a->nw] = w;
-	a->said = said_step(a->said, w);
 	a->nw++;
 	/* Titles, questions and also_called entries name a section; only its
 	 * text makes it longer. */
@@ -520,7 +518,6 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;
-	a->said = SAID_SEED;
 	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
 	bool name = f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM;
@@ -532,7 +529,7 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 			ix->namehash =
 				xreallocarray(ix->namehash, ix->namecap, sizeof(*ix->namehash));
 		}
-		ix->namehash[ix->nnames++] = (uint32_t)a->said;
+		ix->namehash[ix->nnames++] = (uint32_t)words_hash(a->wid, a->nw);
 	}
 	if (f == F_TITLE)
 		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);

@@ -160,9 +160,9 @@ struct search_index {
 	size_t nphrases, phrasecap;
 	uint32_t *phraseslot; /* open addressing: phrase index + 1 */
 	size_t phraseslotcap;
-	/* A hash (said_step) of the words of each title, section also_called,
+	/* A hash (words_hash, low half) of the words of each title, section also_called,
 	 * term and also_called entry of 2 to MAX_SAID_WORDS words, in src order,
-	 * and where each section's start. */
+	 * and where each section's names start. */
 	uint32_t *namehash, *namefirst;
 	size_t nnames, namecap;
 	struct speller *speller;
@@ -170,12 +170,8 @@ struct search_index {
 	char *numbers; /* the emergency numbers an action to call one is found by */
 };
 
-/* The hash of a run of words (their word ids), one word at a time from SAID_SEED. */
-#define SAID_SEED UINT64_C(14695981039346656037)
-static inline uint64_t said_step(uint64_t h, uint32_t word)
-{
-	return (h ^ word) * UINT64_C(1099511628211);
-}
+/* A hash of n word ids: of a title or also_called phrase, or of a run of a query's words. */
+uint64_t words_hash(const uint32_t *w, size_t n);
 
 /* A term a query word matches, and its weight: 1 for the word itself, less for
  * a synonym (W_SYNONYM) or a correction (W_FUZZY1..3). syn: matched only as a
