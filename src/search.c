@@ -30,9 +30,11 @@
  * holding them), by 1 + PHRASE * (share of the query's neighbouring words
  * found side by side, one dropped word allowed between, each pair weighing as
  * its lighter word), and by 1 + NAME_SAID when the query says one of the
- * section's names word for word, stop words and all (a title, also_called or
- * term of 2 to MAX_SAID_WORDS words: "my shot site is hot" says "shot site";
- * hashes of those names are kept per section, see said_build). The
+ * section's names word for word, stop words and all, or with one word more
+ * inside it (a title, also_called or term of 2 to MAX_SAID_WORDS words: "my
+ * shot site is hot" says "shot site", "why do side effects happen" says "why
+ * side effects happen"; hashes of those names are kept per section, see
+ * said_build). The
  * constants were chosen on tests/relevance.tsv and checked on questions
  * written later, before they were run.
  *
@@ -617,13 +619,13 @@ static void add_word_matches(const struct search_index *ix, const struct qword *
 
 /* ---- names the query says ---- */
 
-/* The hashes (words_hash) of every run of 2 to MAX_SAID_WORDS words of a
- * query, as the content spells them (stop words too), sorted. */
+/* The hashes (words_hash) of the runs of words of a query that could say a
+ * name, as the content spells them (stop words too), sorted (said_build). */
 struct said {
 	uint32_t w[MAX_UNITS * 2]; /* the query's words; NO_TERM for one the content lacks */
 	size_t nw;
-	uint32_t h[MAX_UNITS * 2 * (MAX_SAID_WORDS - 1)];
-	size_t n;
+	uint32_t *h;
+	size_t n, cap;
 	const struct search_index *ix;
 };
 
@@ -642,15 +644,48 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static void said_add(struct said *sd, const uint32_t *w, size_t n)
+{
+	if (sd->n == sd->cap) {
+		sd->cap = sd->cap ? sd->cap * 2 : 64;
+		sd->h = xreallocarray(sd->h, sd->cap, sizeof(*sd->h));
+	}
+	sd->h[sd->n++] = (uint32_t)words_hash(w, n);
+}
+
+/* Each run of 2 to MAX_SAID_WORDS words, and each run with one word inside
+ * left out (as the phrase factor allows): "why do side effects happen" says
+ * "why side effects happen". A word the content lacks can be that one only. */
 static void said_build(const struct search_index *ix, const char *query, struct said *sd)
 {
 	sd->ix = ix;
 	sd->nw = sd->n = 0;
 	fold_words(ix->fold, query, strlen(query), said_word, sd);
-	for (size_t i = 0; i < sd->nw; i++)
-		for (size_t k = i; k < sd->nw && k - i < MAX_SAID_WORDS && sd->w[k] != NO_TERM; k++)
-			if (k > i)
-				sd->h[sd->n++] = (uint32_t)words_hash(sd->w + i, k - i + 1);
+	uint32_t t[MAX_SAID_WORDS];
+	for (size_t i = 0; i < sd->nw; i++) {
+		size_t lack = SIZE_MAX;
+		if (sd->w[i] == NO_TERM)
+			continue;
+		for (size_t k = i + 1; k < sd->nw && k - i <= MAX_SAID_WORDS; k++) {
+			if (sd->w[k] == NO_TERM) {
+				if (lack != SIZE_MAX)
+					break;
+				lack = k;
+				continue;
+			}
+			if (lack == SIZE_MAX && k - i < MAX_SAID_WORDS)
+				said_add(sd, sd->w + i, k - i + 1);
+			for (size_t s = i + 1; s < k; s++) {
+				if (lack != SIZE_MAX && s != lack)
+					continue;
+				size_t m = 0;
+				for (size_t j = i; j <= k; j++)
+					if (j != s)
+						t[m++] = sd->w[j];
+				said_add(sd, t, m);
+			}
+		}
+	}
 	if (sd->n > 1)
 		qsort(sd->h, sd->n, sizeof(*sd->h), cmp_u32);
 }
@@ -690,10 +725,11 @@ static void rerank(const struct search_index *ix, const struct plan *pl, struct 
 		double close = 0, adj = 0;
 		scan_cand(ix, m.v + i, j - i, pl, &c[ci], &close, &adj);
 		c[ci].score = c[ci].base * (1.0 + PROXIMITY * close) * (1.0 + PHRASE * adj);
-		if (says_name(ix, sd, c[ci].sec))
-			c[ci].score *= 1.0 + NAME_SAID;
 		i = j;
 	}
+	for (size_t ci = 0; ci < k; ci++)
+		if (says_name(ix, sd, c[ci].sec))
+			c[ci].score *= 1.0 + NAME_SAID;
 	free(m.v);
 }
 
@@ -1136,6 +1172,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	if (ncand > 0)
 		said_build(ix, query, sd);
 	rank_best(ix, &pl, occ, sd, cand, ncand, want);
+	free(sd->h);
 	free(sd);
 	for (size_t u = 0; u < MAX_UNITS; u++)
 		plist_free(&occ[u]);

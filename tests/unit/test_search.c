@@ -821,6 +821,25 @@ static const char said_yaml[] = "id: care\n"
 				"      - p: It passes.\n"
 				"        sources: [a]\n";
 
+/* Two sections alike but for their titles; the query "why do side effects
+ * happen" says the first title, "side effects", word for word, and the
+ * second, which holds fewer of its words, with "do" inside. */
+static const char said_gap_yaml[] = "id: care\n"
+				    "title: Care\n"
+				    "sections:\n"
+				    "  - id: list\n"
+				    "    title: Side effects\n"
+				    "    body:\n"
+				    "      - p: Side effects happen to some.\n"
+				    "        sources: [a]\n"
+				    "      - p: Why side effects happen is not known.\n"
+				    "        sources: [a]\n"
+				    "  - id: why\n"
+				    "    title: Why side effects happen\n"
+				    "    body:\n"
+				    "      - p: Side effects happen to some.\n"
+				    "        sources: [a]\n";
+
 /* A section whose name (of two words or more) the query says word for word
  * comes before one that holds the same words in a longer name. */
 static void test_name_said(void **state)
@@ -829,6 +848,8 @@ static void test_name_said(void **state)
 	assert_ranked(said_yaml, "my sore arm", "care/site", "care/ache", 2);
 	/* Words apart from each other say no name: reading order decides. */
 	assert_ranked(said_yaml, "arm is sore", "care/ache", "care/site", 2);
+	/* A name said with one word more inside it is said: both titles are. */
+	assert_ranked(said_gap_yaml, "why do side effects happen", "care/why", "care/list", 2);
 }
 
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
