@@ -6,7 +6,7 @@
  * list item or glossary term; weight W_SYNONYM). A word the content lacks
  * or only mentions in passing also matches the word it is made from (a
  * comparative its adjective, "safer" "safe", by Hunspell's affix rules;
- * "unsafe" "safe"; weight W_ROOT). A word it does not hold is looked up in
+ * "unsafe" "safe"; "risky" "risk"; weight W_ROOT). A word it does not hold is looked up in
  * Hunspell: a correct English word stays unmatched ("price" is never read as
  * "place"); a misspelt one is corrected to the content word of least cost,
  * its edits (spelling or sound key) less a little for frequent words, within
@@ -103,16 +103,17 @@ static const char *const stop_words[] = {
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",  "afterwards", "another",  "back",      "before",  "day",    "days",     "earlier",
-	"even",   "feel",       "feeling",  "feels",     "felt",    "go",     "goes",     "going",
-	"gone",   "happen",     "happened", "happening", "happens", "hour",   "hours",    "knew",
-	"know",   "known",      "knows",    "lately",    "later",   "less",   "like",     "lot",
-	"made",   "make",       "makes",    "making",    "many",    "minute", "minutes",  "month",
-	"months", "more",       "morning",  "need",      "needed",  "needs",  "night",    "other",
-	"own",    "recently",   "soon",     "sooner",    "still",   "take",   "taken",    "takes",
-	"taking", "thing",      "things",   "time",      "times",   "today",  "tomorrow", "tonight",
-	"took",   "want",       "wanted",   "wants",     "way",     "ways",   "week",     "weeks",
-	"went",   "year",       "years",    "yesterday",
+	"after",    "afterwards", "another", "back",    "before",   "day",       "days",
+	"earlier",  "even",       "feel",    "feeling", "feels",    "felt",      "go",
+	"goes",     "going",      "gone",    "happen",  "happened", "happening", "happens",
+	"hour",     "hours",      "knew",    "know",    "known",    "knows",     "lately",
+	"later",    "less",       "like",    "lot",     "made",     "make",      "makes",
+	"making",   "many",       "minute",  "minutes", "month",    "months",    "more",
+	"morning",  "need",       "needed",  "needs",   "night",    "other",     "own",
+	"ready",    "recently",   "soon",    "sooner",  "still",    "take",      "taken",
+	"takes",    "taking",     "thing",   "things",  "time",     "times",     "today",
+	"tomorrow", "tonight",    "took",    "want",    "wanted",   "wants",     "way",
+	"ways",     "week",       "weeks",   "went",    "year",     "years",     "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
@@ -538,19 +539,49 @@ static uint32_t root_term(const struct search_index *ix, const char *rest)
  *   it ("numb");
  * - a word made with the prefix un-, the English word it negates ("unsafe",
  *   "untested": "safe", "tested"): the section that says what is safe
- *   answers what is unsafe.
+ *   answers what is unsafe;
+ * - an adjective in -y, the English noun or verb it is made from, when the
+ *   content names that ("risky", "riskier", "lumpy": "risk", "lump"). "ready"
+ *   would be "read": it is a filler word.
  */
+/* The term of the noun or verb an adjective in -y is made from ("risky",
+ * "itchy", "shaky": "risk", "itch", "shake"), when it is an English word the
+ * content names; NO_TERM otherwise. */
+static uint32_t y_base_term(const struct search_index *ix, Hunhandle *h, const char *w)
+{
+	size_t n = strlen(w);
+	if (n < 5 || n > MAX_FUZZY_LEN || w[n - 1] != 'y')
+		return NO_TERM;
+	char base[MAX_FUZZY_LEN + 2];
+	memcpy(base, w, n - 1);
+	base[n - 1] = '\0';
+	if (!is_english(h, base)) {
+		base[n - 1] = 'e';
+		base[n] = '\0';
+		if (!is_english(h, base))
+			return NO_TERM;
+	}
+	uint32_t t = root_term(ix, base);
+	return t != NO_TERM && ix->terms[t].named ? t : NO_TERM;
+}
+
 static void add_root(const struct search_index *ix, struct qword *q)
 {
 	bool comparative = ends_with(q->word, "er") || ends_with(q->word, "est");
 	bool negated = strncmp(q->word, "un", 2) == 0 && q->nchars >= 6;
-	if (!comparative && !negated)
+	bool adjective = ends_with(q->word, "y") && q->nchars >= 5;
+	if ((!comparative && !negated && !adjective) || is_filler(q->word))
 		return;
 	Hunhandle *h = speller_for(ix, q->word);
 	if (h == NULL)
 		return;
 	if (negated && is_english(h, q->word + 2)) {
 		uint32_t t = root_term(ix, q->word + 2);
+		if (t != NO_TERM)
+			add_term_alts(ix, q, t, W_ROOT);
+	}
+	if (adjective && is_english(h, q->word)) {
+		uint32_t t = y_base_term(ix, h, q->word);
 		if (t != NO_TERM)
 			add_term_alts(ix, q, t, W_ROOT);
 	}
@@ -565,6 +596,8 @@ static void add_root(const struct search_index *ix, struct qword *q)
 		if (strlen(list[i]) >= strlen(q->word))
 			continue;
 		uint32_t t = root_term(ix, list[i]);
+		if (t == NO_TERM)
+			t = y_base_term(ix, h, list[i]);
 		if (t != NO_TERM)
 			add_term_alts(ix, q, t, W_ROOT);
 	}

@@ -895,10 +895,20 @@ static const char adjective_yaml[] = "id: care\n"
 				     "    title: Numbness\n"
 				     "    body:\n"
 				     "      - p: The skin can feel numb for a while.\n"
+				     "        sources: [a]\n"
+				     "  - id: risk\n"
+				     "    title: Risks\n"
+				     "    body:\n"
+				     "      - p: Every treatment has some.\n"
+				     "        sources: [a]\n"
+				     "  - id: read\n"
+				     "    title: Read this first\n"
+				     "    body:\n"
+				     "      - p: Ask your nurse.\n"
 				     "        sources: [a]\n";
 
-/* A comparative or superlative finds its adjective ("safer", "safest": "safe"), and
- * "unsafe" finds "safe"; a word that is an entry of its own is not taken apart
+/* A comparative or superlative finds its adjective ("safer", "safest": "safe"),
+ * "unsafe" finds "safe" and "risky" "risk"; a word that is an entry of its own is not taken apart
  * ("number" is not "numb" + "-er"). */
 static void test_root(void **state)
 {
@@ -906,6 +916,9 @@ static void test_root(void **state)
 	assert_ranked(adjective_yaml, "safer", "care/safe", "care/cost", 2);
 	assert_ranked(adjective_yaml, "safest", "care/safe", NULL, 1);
 	assert_ranked(adjective_yaml, "is it unsafe", "care/safe", NULL, 1);
+	/* An adjective in -y finds the word it is made from, also through a comparative. */
+	assert_ranked(adjective_yaml, "is it risky", "care/risk", NULL, 1);
+	assert_ranked(adjective_yaml, "riskier", "care/risk", NULL, 1);
 	struct content *c;
 	struct search_index *ix = index_of(adjective_yaml, &c);
 	struct search_result res;
@@ -913,6 +926,10 @@ static void test_root(void **state)
 	assert_int_equal(res.nhits, 0);
 	assert_int_equal(res.nmissing, 1);
 	assert_string_equal(res.missing[0], "number");
+	search_result_free(&res);
+	/* "ready" is not "read" + "-y". */
+	run_on(ix, "am i ready", &res);
+	assert_int_equal(res.nhits, 0);
 	search_result_free(&res);
 	search_index_free(ix);
 	content_free(c);
