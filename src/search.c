@@ -43,9 +43,10 @@
  * and names something (is in a title, question, term or also_called); when
  * two or more naming words that matched are found together in at most
  * COMMON_DF of them ("red" and "injected" are common apart, rare together);
- * when a rare word the content mentions only in passing matched and no
- * correct English word that bears meaning matched nothing ("will it make my
- * hair grow back" mentions "grow" only in passing, and lacks "hair"); or when
+ * when a rare word the content mentions only in passing matched and no word
+ * that bears meaning matched nothing ("will it make my hair grow back"
+ * mentions "grow" only in passing, and lacks "hair"; "is it better than prp"
+ * lacks "prp", a name no dictionary knows); or when
  * every word that bears meaning matched (a number, "2" or "two", bears none,
  * nor does a filler word; after a word that bears meaning, those that matched
  * nothing are left out). Otherwise no section is returned as a hit: the best
@@ -905,26 +906,14 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 }
 
 /*
- * Whether a unit that matched nothing asks about something the content lacks:
- * a correct English word ("hair", "drive") that bears meaning. A word that is
- * no word ("pwned", "2j") says nothing of what is asked.
- */
-static bool asks_about_missing(const struct search_index *ix, const struct unit *un)
-{
-	if (!meaningful(un))
-		return false;
-	if (un->nw > 1)
-		return true;
-	return word_is_english(ix, &un->w[0]);
-}
-
-/*
  * Whether the content answers the query, from the words alone (see
  * answered). It does when a meaning-bearing word matched that is in at most
  * COMMON_DF of the sections, or when every word matched. When a query also
- * asks about something the content lacks (see asks_about_missing), a word the
- * content only mentions in passing ("grow", "home") is not enough: the rare
- * word must name a section.
+ * asks about something the content lacks, a word that bears meaning and
+ * matched nothing (an English word, "hair", "drive", or one no dictionary
+ * knows and nothing corrected, a name such as "prp"), a word the content only
+ * mentions in passing ("grow", "better") is not enough: the rare word must
+ * name a section.
  */
 static bool answered_by_words(const struct search_index *ix, const struct plan *pl,
 			      const size_t *df, double common)
@@ -951,7 +940,7 @@ static bool answered_by_words(const struct search_index *ix, const struct plan *
 		/* Only a rare word mentioned in passing matched: the dictionary
 		 * decides whether the words that did not match ask for more. */
 		for (size_t u = 0; u < pl->n; u++)
-			if (df[u] == 0 && asks_about_missing(ix, &pl->u[u]))
+			if (df[u] == 0 && meaningful(&pl->u[u]))
 				return false;
 		return true;
 	}

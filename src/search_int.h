@@ -244,8 +244,6 @@ void plan_free(struct plan *p);
 char *corrected_query(const char *query, const struct plan *pl);
 /* "Did you mean", or NULL. */
 char *suggest(const struct search_index *ix, const struct plan *pl);
-/* Whether Hunspell knows q as an English word (numbers and very long words are none). */
-bool word_is_english(const struct search_index *ix, const struct qword *q);
 /* The index's speller, which loads a dictionary only when a word needs it; NULL-safe free. */
 struct speller *speller_new(void);
 void speller_free(struct speller *sp);

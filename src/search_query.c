@@ -56,44 +56,43 @@ struct speller {
 	size_t nkeys;
 };
 
-/* Folded English words that carry no topic, greetings and thanks, and the
- * contractions of such words as folding leaves them ("won't" is "wont", never
- * a word the content lacks): dropped from queries with other words. */
+/* Folded English words that carry no topic, greetings and thanks, chat words
+ * ("pls", "idk", "u"), and the contractions of such words as folding leaves
+ * them ("won't" is "wont", never a word the content lacks): dropped from
+ * queries with other words. */
 static const char *const stop_words[] = {
-	"a",          "about",      "above",    "against",  "aint",      "all",
-	"almost",     "already",    "also",     "although", "am",        "among",
-	"an",         "and",        "any",      "anybody",  "anyone",    "anything",
-	"anywhere",   "are",        "arent",    "as",       "at",        "be",
-	"been",       "being",      "below",    "both",     "but",       "by",
-	"can",        "cannot",     "cant",     "could",    "couldnt",   "did",
-	"didnt",      "do",         "does",     "doesnt",   "doing",     "dont",
-	"each",       "either",     "else",     "every",    "everybody", "everyone",
-	"everything", "everywhere", "for",      "from",     "get",       "got",
-	"had",        "hadnt",      "has",      "hasnt",    "have",      "havent",
-	"he",         "hello",      "her",      "here",     "hers",      "herself",
-	"hes",        "hey",        "hi",       "him",      "himself",   "his",
-	"how",        "hows",       "i",        "if",       "im",        "in",
-	"instead",    "into",       "is",       "isnt",     "it",        "its",
-	"itself",     "ive",        "just",     "lets",     "may",       "maybe",
-	"me",         "might",      "mine",     "much",     "must",      "mustnt",
-	"my",         "myself",     "neednt",   "neither",  "no",        "nobody",
-	"nor",        "not",        "nothing",  "nowhere",  "of",        "ok",
-	"okay",       "on",         "or",       "our",      "ours",      "ourselves",
-	"out",        "perhaps",    "please",   "probably", "quite",     "rather",
-	"really",     "shall",      "she",      "shes",     "should",    "shouldnt",
-	"so",         "some",       "somebody", "someone",  "something", "somewhere",
-	"such",       "tell",       "than",     "thank",    "thanks",    "that",
-	"thats",      "the",        "their",    "theirs",   "them",      "themselves",
-	"then",       "there",      "theres",   "these",    "they",      "theyd",
-	"theyll",     "theyre",     "theyve",   "this",     "those",     "though",
-	"to",         "too",        "unless",   "up",       "us",        "very",
-	"was",        "wasnt",      "we",       "were",     "werent",    "weve",
-	"what",       "whats",      "when",     "whens",    "where",     "wheres",
-	"whether",    "which",      "while",    "who",      "whom",      "whos",
-	"whose",      "why",        "whys",     "will",     "with",      "within",
-	"wont",       "would",      "wouldnt",  "yet",      "you",       "youd",
-	"youll",      "your",       "youre",    "yours",    "yourself",  "yourselves",
-	"youve",
+	"a",          "about",      "above",     "against",    "aint",     "all",       "almost",
+	"already",    "also",       "although",  "am",         "among",    "an",        "and",
+	"any",        "anybody",    "anyone",    "anything",   "anywhere", "are",       "arent",
+	"as",         "at",         "be",        "been",       "being",    "below",     "both",
+	"btw",        "but",        "by",        "can",        "cannot",   "cant",      "could",
+	"couldnt",    "did",        "didnt",     "do",         "does",     "doesnt",    "doing",
+	"dont",       "each",       "either",    "else",       "every",    "everybody", "everyone",
+	"everything", "everywhere", "for",       "from",       "fyi",      "get",       "gonna",
+	"got",        "gotta",      "had",       "hadnt",      "has",      "hasnt",     "have",
+	"havent",     "he",         "hello",     "her",        "here",     "hers",      "herself",
+	"hes",        "hey",        "hi",        "him",        "himself",  "his",       "hmm",
+	"how",        "hows",       "i",         "idk",        "if",       "im",        "in",
+	"instead",    "into",       "is",        "isnt",       "it",       "its",       "itself",
+	"ive",        "just",       "kinda",     "lets",       "lol",      "may",       "maybe",
+	"me",         "might",      "mine",      "much",       "must",     "mustnt",    "my",
+	"myself",     "neednt",     "neither",   "no",         "nobody",   "nor",       "not",
+	"nothing",    "nowhere",    "of",        "ok",         "okay",     "omg",       "on",
+	"or",         "our",        "ours",      "ourselves",  "out",      "perhaps",   "please",
+	"pls",        "plz",        "probably",  "quite",      "rather",   "really",    "shall",
+	"she",        "shes",       "should",    "shouldnt",   "so",       "some",      "somebody",
+	"someone",    "something",  "somewhere", "sorta",      "such",     "tell",      "than",
+	"thank",      "thanks",     "that",      "thats",      "the",      "their",     "theirs",
+	"them",       "themselves", "then",      "there",      "theres",   "these",     "they",
+	"theyd",      "theyll",     "theyre",    "theyve",     "this",     "tho",       "those",
+	"though",     "thx",        "to",        "too",        "ty",       "u",         "uh",
+	"um",         "unless",     "up",        "ur",         "us",       "very",      "wanna",
+	"was",        "wasnt",      "we",        "were",       "werent",   "weve",      "what",
+	"whats",      "when",       "whens",     "where",      "wheres",   "whether",   "which",
+	"while",      "who",        "whom",      "whos",       "whose",    "why",       "whys",
+	"will",       "with",       "within",    "wont",       "would",    "wouldnt",   "ya",
+	"yeah",       "yep",        "yet",       "you",        "youd",     "youll",     "your",
+	"youre",      "yours",      "yourself",  "yourselves", "youve",
 };
 
 /*
@@ -416,14 +415,6 @@ static bool is_english(Hunhandle *h, const char *w)
 	memcpy(cap, w, n + 1);
 	cap[0] = (char)(cap[0] - 'a' + 'A');
 	return Hunspell_spell(h, cap) != 0;
-}
-
-bool word_is_english(const struct search_index *ix, const struct qword *q)
-{
-	if (q->number || q->nchars > MAX_FUZZY_LEN)
-		return false;
-	Hunhandle *h = speller_for(ix, q->word);
-	return h && is_english(h, q->word);
 }
 
 /* The best correction of a misspelt word found so far. */
