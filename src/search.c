@@ -1020,6 +1020,10 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
 	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
+	double wsum = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		wsum += pl->uw[u];
+	double share_min = getenv("XS") ? atof(getenv("XS")) : 2.0;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1032,7 +1036,11 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		/* A title or question that says the whole query, and little else, is the
 		 * answer itself. */
 		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
-		if (m->tmask[sec] == all) {
+		double tw = 0;
+		for (size_t u = 0; u < pl->n; u++)
+			if (m->tmask[m->cands[i]] & (1u << u))
+				tw += pl->uw[u];
+		if (m->tmask[sec] == all || (wsum > 0 && tw / wsum >= share_min)) {
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
