@@ -71,8 +71,9 @@ struct pool {
 	atomic_size_t next; /* the next topic to take */
 	bool capture;       /* several threads: hold diagnostics back */
 	pthread_mutex_t lock;
-	pthread_cond_t done; /* a topic is done, or a worker has started */
+	pthread_cond_t done; /* a topic is done, a worker has started, or all have */
 	size_t started;      /* under lock: workers that took their memory */
+	bool go;             /* under lock: every worker there is room for has started */
 };
 
 struct worker {
@@ -126,17 +127,23 @@ static void *work(void *arg)
 	return NULL;
 }
 
-/* The function of each extra thread: say it has started, then read topics. */
+/* The function of each extra thread: say it has started, wait until every
+ * thread has, then read topics. */
 static void *work_thread(void *arg)
 {
 	struct worker *w = arg;
 	/* A thread's first allocation gives it its own C library heap, which
 	 * holds address space; the next thread is only started after this one
-	 * holds its own, so the room asked for before it is room still left. */
+	 * holds its own, so the room asked for before it is room still left.
+	 * Asking for room, and making a heap, each map more than they keep for
+	 * a moment: no thread reads a topic (and allocates) until the last
+	 * thread has started, or an allocation could fail in that moment. */
 	free(xmalloc(1));
 	pthread_mutex_lock(&w->p->lock);
 	w->p->started++;
 	pthread_cond_broadcast(&w->p->done);
+	while (!w->p->go)
+		pthread_cond_wait(&w->p->done, &w->p->lock);
 	pthread_mutex_unlock(&w->p->lock);
 	return work(w);
 }
@@ -227,6 +234,10 @@ static size_t start_workers(struct pool *p, struct worker *w, size_t jobs)
 	}
 	if (attr_ok)
 		pthread_attr_destroy(&attr);
+	pthread_mutex_lock(&p->lock);
+	p->go = true;
+	pthread_cond_broadcast(&p->done);
+	pthread_mutex_unlock(&p->lock);
 	return started;
 }
 
