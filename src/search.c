@@ -34,24 +34,22 @@
  * inside it (a title, also_called or term of 2 to MAX_SAID_WORDS words: "my
  * shot site is hot" says "shot site", "why do side effects happen" says "why
  * side effects happen"; hashes of those names are kept per section, see
- * said_build). The
- * constants were chosen on tests/relevance.tsv and checked on questions
- * written later, before they were run.
+ * said_build). The constants were chosen on tests/relevance.tsv and checked
+ * on questions written later, before they were run.
  *
- * No answer. The content answers a query that is not stop words only when
- * a meaning-bearing word matched that is in at most COMMON_DF of the sections
- * and names something (is in a title, question, term or also_called); when
- * two or more naming words that matched are found together in at most
- * COMMON_DF of them ("red" and "injected" are common apart, rare together);
- * when a rare word the content mentions only in passing matched and no word
- * that bears meaning matched nothing ("will it make my hair grow back"
- * mentions "grow" only in passing, and lacks "hair"; "is it better than prp"
- * lacks "prp", a name no dictionary knows); or when
- * every word that bears meaning matched (a number, "2" or "two", bears none,
- * nor does a filler word; after a word that bears meaning, those that matched
- * nothing are left out). Otherwise no section is returned as a hit: the best
- * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
- * when it finds something itself.
+ * No answer. The content answers a query that is not stop words only when a
+ * meaning-bearing word matched that is in at most COMMON_DF of the sections and
+ * names something (is in a title, question, term or also_called); when two or
+ * more naming words that matched are found together in at most COMMON_DF of
+ * them ("red" and "injected" are common apart, rare together); when a rare word
+ * the content mentions only in passing matched and no word that bears meaning
+ * matched nothing ("will it make my hair grow back" mentions "grow" only in
+ * passing, and lacks "hair"; "is it better than prp" lacks "prp", a name no
+ * dictionary knows); or when every word that bears meaning matched (a number,
+ * "2" or "two", bears none, nor does a filler word; after a word that bears
+ * meaning, those that matched nothing are left out). Otherwise no section is
+ * returned as a hit: the best MAX_TOPICS are offered as closest topics. A "did
+ * you mean" is offered only when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -1020,10 +1018,6 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
 	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
-	double wsum = 0;
-	for (size_t u = 0; u < pl->n; u++)
-		wsum += pl->uw[u];
-	double share_min = getenv("XS") ? atof(getenv("XS")) : 2.0;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1036,11 +1030,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		/* A title or question that says the whole query, and little else, is the
 		 * answer itself. */
 		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
-		double tw = 0;
-		for (size_t u = 0; u < pl->n; u++)
-			if (m->tmask[m->cands[i]] & (1u << u))
-				tw += pl->uw[u];
-		if (m->tmask[sec] == all || (wsum > 0 && tw / wsum >= share_min)) {
+		if (m->tmask[sec] == all) {
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}

@@ -2,24 +2,24 @@
  *
  * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
  * dropped when any other word is left. A word the content holds matches its
- * stem and its synonyms' (the one-word name and also_called entries of one
- * list item or glossary term; weight W_SYNONYM). A word the content lacks
- * or only mentions in passing also matches the word it is made from (a
- * comparative its adjective, "safer" "safe", by Hunspell's affix rules;
- * "unsafe" "safe"; "risky" "risk"; weight W_ROOT). A word it does not hold is looked up in
+ * stem and its synonyms' (the one-word name and also_called entries of one list
+ * item or glossary term; weight W_SYNONYM). A word the content lacks or only
+ * mentions in passing also matches the word it is made from (a comparative its
+ * adjective, "safer" "safe", by Hunspell's affix rules; "unsafe" "safe";
+ * "risky" "risk"; weight W_ROOT). A word it does not hold is looked up in
  * Hunspell: a correct English word stays unmatched ("price" is never read as
- * "place"); a misspelt one is corrected to the content word of least cost,
- * its edits (spelling or sound key) less a little for frequent words, within
- * one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
- * typo_max_edits); only when none is that near
- * are Hunspell's proposals that the content holds taken (one edit more, for
- * words of MIN_PROPOSE letters or more). Hunspell holds just the dictionary
- * lines that could spell the words asked about (speller_for), so a check
- * costs about a millisecond and little memory. A corrected word weighs W_FUZZY1..3 by edits.
- * Real-word slips ("injection sight") are caught against the phrases: a word
- * beside the phrase's own neighbour that is near the phrase's word (edits or
- * sound) is read as it, unless the query's pair is itself a phrase. Every
- * correction is reported ("Showing results for").
+ * "place"); a misspelt one is corrected to the content word of least cost, its
+ * edits (spelling or sound key) less a little for frequent words, within one
+ * edit for 4-7 letters and two for 8 or more (TYPO_MATCH of typo_max_edits);
+ * only when none is that near are Hunspell's proposals that the content holds
+ * taken (one edit more, for words of MIN_PROPOSE letters or more). Hunspell
+ * holds just the dictionary lines that could spell the words asked about
+ * (speller_for), so a check costs about a millisecond and little memory. A
+ * corrected word weighs W_FUZZY1..3 by edits. Real-word slips ("injection
+ * sight") are caught against the phrases: a word beside the phrase's own
+ * neighbour that is near the phrase's word (edits or sound) is read as it,
+ * unless the query's pair is itself a phrase. Every correction is reported
+ * ("Showing results for").
  */
 #include <hunspell.h>
 #include <math.h>
