@@ -935,8 +935,8 @@ static bool answered_by_words(const struct search_index *ix, const struct plan *
 		}
 	}
 	if (passing) {
-		/* Only a rare word mentioned in passing matched: the dictionary
-		 * decides whether the words that did not match ask for more. */
+		/* Only a rare word mentioned in passing matched: a word that bears
+		 * meaning and matched nothing asks for more than it. */
 		for (size_t u = 0; u < pl->n; u++)
 			if (df[u] == 0 && meaningful(&pl->u[u]))
 				return false;
