@@ -689,7 +689,8 @@ static void said_build(const struct search_index *ix, const char *query, struct 
 		qsort(sd->h, sd->n, sizeof(*sd->h), cmp_u32);
 }
 
-/* Whether the query says one of sec's names (of two words or more) word for word. */
+/* Whether the query says one of sec's names (of two words or more), word for
+ * word or with one word more inside it (said_build). */
 static bool says_name(const struct search_index *ix, const struct said *sd, uint32_t sec)
 {
 	uint32_t end = sec + 1 < ix->nsecs ? ix->namefirst[sec + 1] : (uint32_t)ix->nnames;
@@ -1155,12 +1156,11 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	size_t want = limit < ncand ? limit : ncand;
-	struct said *sd = xcalloc(1, sizeof(*sd));
+	struct said sd = { 0 };
 	if (ncand > 0)
-		said_build(ix, query, sd);
-	rank_best(ix, &pl, occ, sd, cand, ncand, want);
-	free(sd->h);
-	free(sd);
+		said_build(ix, query, &sd);
+	rank_best(ix, &pl, occ, &sd, cand, ncand, want);
+	free(sd.h);
 	for (size_t u = 0; u < MAX_UNITS; u++)
 		plist_free(&occ[u]);
 	res->ntotal = ncand;

@@ -521,20 +521,6 @@ static uint32_t root_term(const struct search_index *ix, const char *rest)
 	return term_lookup(ix, stem, sl);
 }
 
-/*
- * A word the content lacks, or only mentions in passing, also matches the
- * word it is made from, where the content uses that (W_ROOT):
- * - a comparative or superlative, its adjective ("safer", "oldest": "safe",
- *   "old"), by Hunspell's affix rules; a word that is an entry of its own
- *   ("number", "liver") is left as it is, even where a rule could also make
- *   it ("numb");
- * - a word made with the prefix un-, the English word it negates ("unsafe",
- *   "untested": "safe", "tested"): the section that says what is safe
- *   answers what is unsafe;
- * - an adjective in -y, the English noun or verb it is made from, when the
- *   content names that ("risky", "riskier", "lumpy": "risk", "lump"). "ready"
- *   would be "read": it is a filler word.
- */
 /* The term of the noun or verb an adjective in -y is made from ("risky",
  * "itchy", "shaky": "risk", "itch", "shake"), when it is an English word the
  * content names; NO_TERM otherwise. */
@@ -556,6 +542,20 @@ static uint32_t y_base_term(const struct search_index *ix, Hunhandle *h, const c
 	return t != NO_TERM && ix->terms[t].named ? t : NO_TERM;
 }
 
+/*
+ * A word the content lacks, or only mentions in passing, also matches the
+ * word it is made from, where the content uses that (W_ROOT):
+ * - a comparative or superlative, its adjective ("safer", "oldest": "safe",
+ *   "old"), by Hunspell's affix rules; a word that is an entry of its own
+ *   ("number", "liver") is left as it is, even where a rule could also make
+ *   it ("numb");
+ * - a word made with the prefix un-, the English word it negates ("unsafe",
+ *   "untested": "safe", "tested"): the section that says what is safe
+ *   answers what is unsafe;
+ * - an adjective in -y, the English noun or verb it is made from, when the
+ *   content names that ("risky", "riskier", "lumpy": "risk", "lump"). "ready"
+ *   would be "read": it is a filler word.
+ */
 static void add_root(const struct search_index *ix, struct qword *q)
 {
 	bool comparative = ends_with(q->word, "er") || ends_with(q->word, "est");

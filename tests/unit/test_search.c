@@ -915,8 +915,8 @@ static const char adjective_yaml[] = "id: care\n"
 				     "        sources: [a]\n";
 
 /* A comparative or superlative finds its adjective ("safer", "safest": "safe"),
- * "unsafe" finds "safe" and "risky" "risk"; a word that is an entry of its own is not taken apart
- * ("number" is not "numb" + "-er"). */
+ * "unsafe" finds "safe" and "risky" "risk"; a word that is an entry of its own
+ * is not taken apart ("number" is not "numb" + "-er"). */
 static void test_root(void **state)
 {
 	(void)state;
