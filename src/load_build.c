@@ -88,12 +88,13 @@ static void check_keys(struct loader *L, const struct ynode *map, const char *co
 }
 
 /* Fields shown on one line, and written as one row of `list --format tsv`:
- * titles, questions, terms, file names, and the entries of word lists (ids
- * allow only letters, digits and '-', see valid_id()). */
+ * titles, questions (a QA's, and a section's list), terms, file names, and
+ * the entries of word lists (ids allow only letters, digits and '-', see
+ * valid_id()). */
 static bool one_line_key(const char *key)
 {
-	static const char *const keys[] = { "title",       "q",        "term", "file",
-					    "also_called", "see_also", NULL };
+	static const char *const keys[] = { "title",       "q",         "term",     "file",
+					    "also_called", "questions", "see_also", NULL };
 	for (size_t i = 0; keys[i]; i++)
 		if (strcmp(key, keys[i]) == 0)
 			return true;
@@ -542,11 +543,12 @@ static void build_block(struct loader *L, const struct ynode *y, struct node *se
 	kind->build(L, y, node_new(L, kind->type, y, sec), kind->what);
 }
 
-static const char *const section_keys[] = { "id",   "title",    "also_called", "see_also",
-					    "body", "sections", NULL };
+static const char *const section_keys[] = { "id",       "title", "also_called", "questions",
+					    "see_also", "body",  "sections",    NULL };
 /* A topic file's own section may also say when the file was last reviewed. */
-static const char *const topic_keys[] = { "id",   "title",    "also_called", "see_also",
-					  "body", "sections", "reviewed",    NULL };
+static const char *const topic_keys[] = { "id",        "title",    "also_called",
+					  "questions", "see_also", "body",
+					  "sections",  "reviewed", NULL };
 
 /* Whether s (len bytes) is a real day written YYYY-MM-DD. */
 static bool valid_date(const char *s, size_t len)
@@ -635,6 +637,7 @@ struct node *build_section(struct loader *L, const struct ynode *y, struct node 
 	}
 	n->title = get_text(L, y, "title", TEXT_REQUIRED, "a section");
 	get_strv(L, y, "also_called", &n->also_called);
+	get_strv(L, y, "questions", &n->questions);
 	get_strv(L, y, "see_also", &n->see_also);
 	const struct ynode *body = map_get(y, "body");
 	if (body && want(L, body, Y_SEQ, "'body'"))

@@ -17,7 +17,8 @@
 /* Stored in one byte each: a node is small, and there are many. */
 enum __attribute__((packed)) node_type {
 	NODE_ROOT,    /* the whole content; children are the top-level sections */
-	NODE_SECTION, /* id, title, also_called, see_also; children: blocks, then sections */
+	NODE_SECTION, /* id, title, also_called, questions, see_also;
+		      children: blocks, then sections */
 	NODE_PARA,    /* text, sources */
 	NODE_LIST,    /* text (optional intro), sources; children: NODE_ITEM */
 	NODE_ITEM,    /* text, urgency, also_called, sources (inherited from the list when absent);
@@ -95,6 +96,7 @@ struct node {
 	char *context; /* NODE_CLAIM: what the other sources say */
 
 	struct strv also_called; /* lay words and synonyms */
+	struct strv questions;   /* sections: questions that it answers, for search */
 	struct strv see_also;    /* section ids as written; NODE_SIGNS: sign ids */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 

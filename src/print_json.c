@@ -203,6 +203,8 @@ static void json_section(struct buf *out, const struct content *c, const struct 
 	member_int(out, d, &first, "depth", sec->depth);
 	key(out, d, &first, "also_called");
 	json_strv(out, &sec->also_called);
+	key(out, d, &first, "questions");
+	json_strv(out, &sec->questions);
 	key(out, d, &first, "see_also");
 	json_strv(out, &sec->see_also);
 	json_pos(out, d, &first, sec);

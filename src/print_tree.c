@@ -91,6 +91,7 @@ static void tree_node(struct buf *out, const struct content *c, const struct nod
 	if (n->urgency != URG_NONE)
 		tree_field(out, "urgency", urgency_name(n->urgency));
 	tree_strv(out, "also_called", &n->also_called);
+	tree_strv(out, "questions", &n->questions);
 	tree_strv(out, "see_also", &n->see_also);
 	tree_srcs(out, "sources", c, n->sources, n->nsources);
 	tree_field(out, "context", n->context);

@@ -3,8 +3,9 @@
  * Ranking, in two passes (the second for at most RERANK_MAX + RERANK_EXTRA).
  * First, BM25F over the section lists: a unit's count in a section is the
  * field-weighted count of its alternatives, each times its weight over the best
- * alternative's (title 3, section also_called 2.5, question and glossary term
- * 2, a list item's also_called and name, item_name, 1.8, body and answer 1),
+ * alternative's (title 3, section also_called 2.5, question, glossary term and
+ * a section's questions 2, a list item's also_called and name, item_name, 1.8,
+ * body and answer 1),
  * saturated as f (k1 + 1) / (f + k1 (1 - b + b len / avglen)) with k1 =
  * BM25_K1, b = BM25_B, len the words of the section's body text and answers
  * (titles and also_called entries do not make a section longer). It is
@@ -39,9 +40,10 @@
  *
  * No answer. The content answers a query that is not stop words only when a
  * meaning-bearing word matched that is in at most COMMON_DF of the sections and
- * names something (is in a title, question, term or also_called); when two or
- * more naming words that matched are found together in at most COMMON_DF of
- * them ("red" and "injected" are common apart, rare together); when a rare word
+ * names something (is in a title, a QA's question, a term or also_called;
+ * the questions a section lists name nothing, and count as running text);
+ * when two or more naming words that matched are found together in at most
+ * COMMON_DF of them ("red" and "injected" are common apart, rare together); when a rare word
  * the content mentions only in passing matched and no word that bears meaning
  * matched nothing ("will it make my hair grow back" mentions "grow" only in
  * passing, and lacks "hair"; "is it better than prp" lacks "prp", a name no
@@ -350,7 +352,7 @@ static void select_top(struct cand *c, size_t n, size_t k)
 		qsort(c, n, sizeof(*c), cmp_base);
 }
 
-/* First text of a section that can show as a snippet (not its title). */
+/* First text of a section that can show as a snippet (not its title, also_called or questions). */
 static uint32_t first_text(const struct search_index *ix, uint32_t sec)
 {
 	uint32_t title = UINT32_MAX;
@@ -359,7 +361,7 @@ static uint32_t first_text(const struct search_index *ix, uint32_t sec)
 		if (f == F_TITLE) {
 			if (title == UINT32_MAX)
 				title = (uint32_t)i;
-		} else if (f != F_SECTION_ALSO) {
+		} else if (f != F_SECTION_ALSO && f != F_ASKED) {
 			return (uint32_t)i;
 		}
 	}
@@ -464,11 +466,12 @@ static double units_weight(const struct plan *pl, uint32_t mask)
 }
 
 /*
- * The block for a candidate's snippet, in *src: the src (not a title) whose
+ * The block for a candidate's snippet, in *src: the src (not a title, nor an
+ * also_called entry or a question, which the reader never shows) whose
  * matches hold the heaviest units (each unit's weight in the ranking, so one
  * rare word outweighs two common ones: "fever" before "after treatment"), then
  * the most weight of matches (whatever the field), then the first;
- * UINT32_MAX when every match is in a title. Returns the units matched
+ * UINT32_MAX when every match is in one of those. Returns the units matched
  * anywhere.
  */
 static uint32_t best_block(const struct search_index *ix, const struct plan *pl,
@@ -490,7 +493,7 @@ static uint32_t best_block(const struct search_index *ix, const struct plan *pl,
 		mask |= gm;
 		enum field f = ix->srcs[e[i].src].field;
 		double uw = units_weight(pl, gm);
-		if (f != F_TITLE && f != F_SECTION_ALSO &&
+		if (f != F_TITLE && f != F_SECTION_ALSO && f != F_ASKED &&
 		    (uw > best_u || (uw == best_u && gw > best_w))) {
 			best_u = uw;
 			best_w = gw;

@@ -54,7 +54,7 @@ enum {
 /* Titles and questions say what a section is about; body words only mention things. */
 const double field_weight[F_COUNT] = {
 	[F_TITLE] = 3.0, [F_SECTION_ALSO] = 2.5, [F_QUESTION] = 2.0, [F_TERM] = 2.0,
-	[F_ALSO] = 1.8,  [F_BODY] = 1.0,         [F_ANSWER] = 1.0,
+	[F_ALSO] = 1.8,  [F_BODY] = 1.0,         [F_ANSWER] = 1.0,   [F_ASKED] = 2.0,
 };
 
 /* ---- hash tables ---- */
@@ -596,9 +596,16 @@ static bool node_string(const struct search_index *ix, const struct node *n, siz
 	default:
 		return false;
 	}
-	if (k - also >= n->also_called.n)
+	if (k - also < n->also_called.n) {
+		*s = n->also_called.v[k - also];
+		return true;
+	}
+	/* Then a section's questions. */
+	k -= also + n->also_called.n;
+	if (n->type != NODE_SECTION || k >= n->questions.n)
 		return false;
-	*s = n->also_called.v[k - also];
+	*s = n->questions.v[k];
+	*f = F_ASKED;
 	return true;
 }
 

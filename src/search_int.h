@@ -23,6 +23,7 @@ enum field {
 	F_ALSO,         /* an item's or term's also_called */
 	F_BODY,         /* paragraphs, list text, notes, claims, definitions */
 	F_ANSWER,       /* the answer of a QA */
+	F_ASKED,        /* a question a section says it answers (its `questions`) */
 	F_COUNT
 };
 

@@ -526,6 +526,8 @@ static void lint_node(USpoofChecker *sc, const struct node *n)
 			lint_text(sc, k, k->context);
 		for (size_t i = 0; i < k->also_called.n; i++)
 			lint_text(sc, k, k->also_called.v[i]);
+		for (size_t i = 0; i < k->questions.n; i++)
+			lint_text(sc, k, k->questions.v[i]);
 		lint_node(sc, k);
 	}
 }

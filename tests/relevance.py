@@ -4,8 +4,8 @@
 Reads tests/relevance.tsv (kind<TAB>query<TAB>expected ids, "-" for a question
 the content cannot answer), runs each query through `exoread search --format
 tsv`, and the same query through SQLite FTS5 bm25 over the same sections
-(their own title, also_called, headings and body text, taken from `exoread
-print --format json`). Prints, by kind and overall, for both:
+(their own title, also_called, headings, the questions they answer and body
+text, taken from `exoread print --format json`). Prints, by kind and overall, for both:
 
   P@1  share of queries whose first hit is an expected section
   P@3  share of queries with an expected section among the first three hits
@@ -59,7 +59,7 @@ def exoread_hits(exo, content, query):
 
 
 def sections(exo, content):
-    """(id, title, also_called, headings, body) of every section, its own text only."""
+    """(id, title, also_called, headings and questions, body) of every section, its own text only."""
     ids = subprocess.run([exo, "--content", content, "list", "--format", "tsv"],
                          capture_output=True, text=True, check=True, env=ENV).stdout
     top = [l.split("\t")[0] for l in ids.splitlines() if "/" not in l.split("\t")[0]]
@@ -68,7 +68,7 @@ def sections(exo, content):
     rows = []
 
     def walk(s):
-        also, head, body = list(s.get("also_called", [])), [], []
+        also, head, body = list(s.get("also_called", [])), list(s.get("questions", [])), []
         for b in s.get("body", []):
             t = b.get("type")
             if t == "qa":

@@ -75,6 +75,7 @@ static void test_tree_shape(void **state)
 				  "sections:\n"
 				  "  - id: sub\n"
 				  "    title: Sub\n"
+				  "    questions: [why is it so, 'is it so?']\n"
 				  "    body:\n"
 				  "      - q: Why?\n"
 				  "        a: Because.\n"
@@ -97,6 +98,10 @@ static void test_tree_shape(void **state)
 	assert_string_equal(top->id, "top");
 	assert_string_equal(sub->id, "top/sub");
 	assert_int_equal(sub->depth, 1);
+	assert_int_equal(top->questions.n, 0);
+	assert_int_equal(sub->questions.n, 2);
+	assert_string_equal(sub->questions.v[1], "is it so?");
+	assert_int_equal(strv_line(&sub->questions, 1), 22);
 	assert_ptr_equal(top->see[0], sub);
 	assert_ptr_equal(content_find(c, "top/sub"), sub);
 

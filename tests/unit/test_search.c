@@ -859,6 +859,43 @@ static void test_name_said(void **state)
 	assert_ranked(said_gap_yaml, "why do side effects happen", "care/why", "care/list", 2);
 }
 
+/* One section lists a question its text answers; the other says "arm" in its text. */
+static const char questions_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: body\n"
+	"    title: All over\n"
+	"    body:\n"
+	"      - p: Some people feel tired. An arm can feel heavy.\n"
+	"        sources: [a]\n"
+	"  - id: site\n"
+	"    title: At the shot site\n"
+	"    questions: [will my arm be sore after the shot]\n"
+	"    body:\n"
+	"      - p: Pain and redness can show where the needle went in.\n"
+	"        sources: [a]\n";
+
+/* A section is found by the questions it lists, and they weigh as a QA's
+ * question does; the snippet still comes from the text the reader shows. */
+static void test_questions(void **state)
+{
+	(void)state;
+	assert_ranked(questions_yaml, "will my arm be sore", "care/site", "care/body", 2);
+	struct content *c;
+	struct search_index *ix = index_of(questions_yaml, &c);
+	struct search_result res;
+	run_on(ix, "sore", &res);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].section->id, "care/site");
+	assert_string_equal(res.hits[0].snippet,
+			    "Pain and redness can show where the needle went in.");
+	assert_int_equal(res.hits[0].nmarks, 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
  * and so are "whether" and "may"; words of time ("hours", "later") are filler:
  * never named as words the content lacks, and never in the way of an answer. */
@@ -1301,6 +1338,7 @@ int main(void)
 		cmocka_unit_test(test_root),
 		cmocka_unit_test(test_function_words),
 		cmocka_unit_test(test_name_said),
+		cmocka_unit_test(test_questions),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
