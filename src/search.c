@@ -21,7 +21,8 @@
  * "exosomes"). Sections are never ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
- * explains it) and, when its title or a question holds every unit, by 1 +
+ * explains it) and, when its title or a question holds every unit (but one
+ * in more than TITLE_ALL_DF of the sections, when others are left), by 1 +
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
  * W_OVERVIEW for a section with subsections or a word list (an overview leads
  * to its subsections, a word list to the sections that use its terms; they
@@ -65,18 +66,19 @@
 #include "text.h"
 #include "util.h"
 
-#define BM25_K1     1.2
-#define BM25_B      0.5
-#define PROXIMITY   0.3
-#define PHRASE      0.5
-#define TITLE_ALL   1.5
-#define SPREAD      0.15
-#define SPREAD_MAX  3.0
-#define COMMON_DF   0.15
-#define FILLER_W    0.25
-#define W_OVERVIEW  0.6
-#define UNNAMED_CAP 1.0
-#define NAME_SAID   0.6
+#define BM25_K1      1.2
+#define BM25_B       0.5
+#define PROXIMITY    0.3
+#define PHRASE       0.5
+#define TITLE_ALL    1.5
+#define TITLE_ALL_DF 0.5
+#define SPREAD       0.15
+#define SPREAD_MAX   3.0
+#define COMMON_DF    0.15
+#define FILLER_W     0.25
+#define W_OVERVIEW   0.6
+#define UNNAMED_CAP  1.0
+#define NAME_SAID    0.6
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -1015,13 +1017,22 @@ static char *checked_suggestion(const struct search_index *ix, const struct plan
 
 /*
  * The sections matched, as candidates: each BM25F sum times the spread,
- * title and overview factors. Clears m's arrays for the next query.
+ * title and overview factors; df holds each unit's sections. Clears m's
+ * arrays for the next query.
  */
 static struct cand *take_cands(const struct search_index *ix, const struct plan *pl, struct qmem *m,
-			       size_t ncand)
+			       size_t ncand, const size_t *df)
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
 	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
+	/* A title need not say a word that most sections hold ("exosome"),
+	 * unless the query says nothing else. */
+	uint32_t telling = all;
+	for (size_t u = 0; u < pl->n; u++)
+		if ((double)df[u] > TITLE_ALL_DF * (double)ix->nsecs)
+			telling &= ~(1u << u);
+	if (telling != 0)
+		all = telling;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1034,7 +1045,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		/* A title or question that says the whole query, and little else, is the
 		 * answer itself. */
 		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
-		if (m->tmask[sec] == all) {
+		if ((m->tmask[sec] & all) == all) {
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
@@ -1151,7 +1162,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
 	note_missing(query, &pl, df, res);
 	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand);
-	struct cand *cand = take_cands(ix, &pl, m, ncand);
+	struct cand *cand = take_cands(ix, &pl, m, ncand, df);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
 	if (!ok) {

@@ -896,6 +896,40 @@ static void test_questions(void **state)
 	content_free(c);
 }
 
+/* "exosome" is in most sections; one QA's question says it with the words a title says. */
+static const char common_word_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: effects\n"
+	"    title: Side effects\n"
+	"    body:\n"
+	"      - p: An exosome shot is quick. Most people feel fine after it.\n"
+	"        sources: [a]\n"
+	"  - id: serious\n"
+	"    title: Serious ones\n"
+	"    body:\n"
+	"      - q: Can exosome therapy cause serious side effects?\n"
+	"        a: Serious side effects are rare. Most side effects are mild.\n"
+	"        sources: [a]\n"
+	"      - p: Some side effects last longer.\n"
+	"        sources: [a]\n"
+	"  - id: what\n"
+	"    title: What an exosome is\n"
+	"    body:\n"
+	"      - p: An exosome is a tiny sac.\n"
+	"        sources: [a]\n";
+
+/* A title need not say a word that most sections hold to say the whole query;
+ * when the query says nothing else, it must. */
+static void test_title_common_word(void **state)
+{
+	(void)state;
+	assert_ranked(common_word_yaml, "exosome side effects", "care/effects", "care/serious", 0);
+	assert_ranked(common_word_yaml, "side effects", "care/effects", "care/serious", 0);
+	assert_ranked(common_word_yaml, "exosome", "care/what", NULL, 0);
+}
+
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
  * and so are "whether" and "may"; words of time ("hours", "later") are filler:
  * never named as words the content lacks, and never in the way of an answer. */
@@ -1339,6 +1373,7 @@ int main(void)
 		cmocka_unit_test(test_function_words),
 		cmocka_unit_test(test_name_said),
 		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_title_common_word),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_suggestion_has_hits),
