@@ -44,15 +44,18 @@
  * names something (is in a title, a QA's question, a term or also_called;
  * the questions a section lists name nothing, and count as running text);
  * when two or more naming words that matched are found together in at most
- * COMMON_DF of them ("red" and "injected" are common apart, rare together); when a rare word
- * the content mentions only in passing matched and no word that bears meaning
- * matched nothing ("will it make my hair grow back" mentions "grow" only in
- * passing, and lacks "hair"; "is it better than prp" lacks "prp", a name no
- * dictionary knows); or when every word that bears meaning matched (a number,
- * "2" or "two", bears none, nor does a filler word; after a word that bears
- * meaning, those that matched nothing are left out). Otherwise no section is
- * returned as a hit: the best MAX_TOPICS are offered as closest topics. A "did
- * you mean" is offered only when it finds something itself.
+ * COMMON_DF of them ("red" and "injected" are common apart, rare together),
+ * unless MAX_LACKING words that bear meaning matched nothing ("is it safe to
+ * drink alcohol after the injection" lacks "drink" and "alcohol"); when a
+ * rare word the content mentions only in passing matched and no word that
+ * bears meaning matched nothing ("will it make my hair grow back" mentions
+ * "grow" only in passing, and lacks "hair"; "is it better than prp" lacks
+ * "prp", a name no dictionary knows); or when every word that bears meaning
+ * matched (a number, "2" or "two", bears none, nor does a filler word; after
+ * a word that bears meaning, those that matched nothing are left out).
+ * Otherwise no section is returned as a hit: the best MAX_TOPICS are offered
+ * as closest topics. A "did you mean" is offered only when it finds something
+ * itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -84,6 +87,7 @@ enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
 	RERANK_MAX = 224,  /* hits wanted beyond this are not re-ranked */
 	MAX_TOPICS = 3,    /* closest topics offered when nothing answers */
+	MAX_LACKING = 2,   /* meaning-bearing words lacking that co-matching never answers */
 };
 
 /* Per-section arrays a query scores into, kept between queries and cleared as used. */
@@ -979,7 +983,8 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 /*
  * Whether the content answers the query: by its words (answered_by_words),
  * or when the naming words that matched, two or more, are found together in
- * at most COMMON_DF of the sections (co_matched, counted only then). Reads
+ * at most COMMON_DF of the sections (co_matched, counted only then) and fewer
+ * than MAX_LACKING words that bear meaning matched nothing. Reads
  * the ncand sections matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
@@ -992,6 +997,13 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		common = 2;
 	if (answered_by_words(ix, pl, df, common))
 		return true;
+	/* Words found together do not answer what two words it lacks ask about. */
+	size_t lacking = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		if (df[u] == 0 && meaningful(&pl->u[u]))
+			lacking++;
+	if (lacking >= MAX_LACKING)
+		return false;
 	size_t together = co_matched(ix, pl, m, ncand, df);
 	return together > 0 && (double)together <= common;
 }
