@@ -33,10 +33,10 @@
  * found side by side, one dropped word allowed between, each pair weighing as
  * its lighter word), and by 1 + NAME_SAID when the query says one of the
  * section's names word for word, stop words and all, or with one word more
- * inside it (a title, also_called or term of 2 to MAX_SAID_WORDS words: "my
- * shot site is hot" says "shot site", "why do side effects happen" says "why
- * side effects happen"; hashes of those names are kept per section, see
- * said_build). The constants were chosen on tests/relevance.tsv and checked
+ * inside it (a title, also_called or term, not a word list's, of 2 to
+ * MAX_SAID_WORDS words: "my shot site is hot" says "shot site", "why do side
+ * effects happen" says "why side effects happen"; hashes of those names are
+ * kept per section, see said_build). The constants were chosen on tests/relevance.tsv and checked
  * on questions written later, before they were run.
  *
  * No answer. The content answers a query that is not stop words only when a

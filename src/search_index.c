@@ -523,7 +523,10 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	bool name = f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM;
 	if (name && a->nw >= 2 && a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
-	if (name && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
+	/* A word list's terms name words, not the list: it only leads to the
+	 * sections that use them. */
+	bool listed = n->type == NODE_TERM && (ix->titlen[a->sec] & OVERVIEW);
+	if (name && !listed && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
 		if (ix->nnames == ix->namecap) {
 			ix->namecap = ix->namecap ? ix->namecap * 2 : 64;
 			ix->namehash =

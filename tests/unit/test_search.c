@@ -775,11 +775,40 @@ static const char words_yaml[] = "id: help\n"
 				 "      - p: Sleep well.\n"
 				 "        sources: [a]\n";
 
+/* A word list whose two-word term the query says, and a section that uses it. */
+static const char list_said_yaml[] =
+	"id: help\n"
+	"title: Help\n"
+	"sections:\n"
+	"  - id: health\n"
+	"    title: Your health\n"
+	"    body:\n"
+	"      - p: Tell your provider if you have an autoimmune disease. It can make a reaction "
+	"stronger.\n"
+	"        sources: [a]\n"
+	"  - id: words\n"
+	"    title: Word list\n"
+	"    body:\n"
+	"      - term: autoimmune disease\n"
+	"        means: An illness where the body attacks itself.\n"
+	"        sources: [a]\n"
+	"      - term: hives\n"
+	"        means: Itchy bumps on the skin.\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Sleep well.\n"
+	"        sources: [a]\n";
+
 /* A word list leads to the sections that use its terms: they come first. */
 static void test_word_list_leads_on(void **state)
 {
 	(void)state;
 	assert_ranked(words_yaml, "hives", "help/allergic", "help/words", 2);
+	/* Saying a word list's term does not make the list the answer. */
+	assert_ranked(list_said_yaml, "can i get it if i have an autoimmune disease", "help/health",
+		      "help/words", 2);
 }
 
 /* Content where a sign is named "Pain", and a shorter section says "pain" in passing. */
