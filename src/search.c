@@ -1027,24 +1027,30 @@ static char *checked_suggestion(const struct search_index *ix, const struct plan
 	return s;
 }
 
+/* The units in at most TITLE_ALL_DF of the sections; all of them when every
+ * one is in more. */
+static uint32_t telling_units(const struct search_index *ix, const struct plan *pl,
+			      const size_t *df)
+{
+	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1, telling = all;
+	for (size_t u = 0; u < pl->n; u++)
+		if ((double)df[u] > TITLE_ALL_DF * (double)ix->nsecs)
+			telling &= ~(1u << u);
+	return telling ? telling : all;
+}
+
 /*
  * The sections matched, as candidates: each BM25F sum times the spread,
- * title and overview factors; df holds each unit's sections. Clears m's
- * arrays for the next query.
+ * title and overview factors. Clears m's arrays for the next query.
  */
 static struct cand *take_cands(const struct search_index *ix, const struct plan *pl, struct qmem *m,
-			       size_t ncand, const size_t *df)
+			       size_t ncand)
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
 	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
 	/* A title need not say a word that most sections hold ("exosome"),
 	 * unless the query says nothing else. */
-	uint32_t telling = all;
-	for (size_t u = 0; u < pl->n; u++)
-		if ((double)df[u] > TITLE_ALL_DF * (double)ix->nsecs)
-			telling &= ~(1u << u);
-	if (telling != 0)
-		all = telling;
+	all &= pl->telling;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1172,9 +1178,10 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	struct plist occ[MAX_UNITS] = { 0 };
 	size_t df[MAX_UNITS] = { 0 };
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
+	pl.telling = telling_units(ix, &pl, df);
 	note_missing(query, &pl, df, res);
 	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand);
-	struct cand *cand = take_cands(ix, &pl, m, ncand, df);
+	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
 	if (!ok) {

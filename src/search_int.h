@@ -207,6 +207,7 @@ struct plan {
 	size_t n;
 	bool filler;          /* every word is a stop word */
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
+	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
 };
 
 /* search_index.c */
