@@ -299,6 +299,65 @@ static void check_sign_twins(struct vstate *V)
 	free(told);
 }
 
+/* A question a section lists, by its key (sign_words). */
+struct question_key {
+	char *key;
+	const struct node *sec;
+	size_t j;   /* its place in sec->questions */
+	size_t idx; /* its place among all the questions, in reading order */
+};
+
+static int cmp_question_key(const void *a, const void *b)
+{
+	const struct question_key *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+	return r ? r : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* The same question (the same words, folded and stemmed) listed twice: a
+ * search cannot tell which section answers it. Warned at the later place,
+ * naming the earlier. */
+static void check_question_twins(const struct content *c)
+{
+	struct fold *f = fold_new();
+	struct question_key *keys = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < c->nsections; i++) {
+		const struct node *sec = c->sections[i];
+		for (size_t j = 0; j < sec->questions.n; j++) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				keys = xreallocarray(keys, cap, sizeof *keys);
+			}
+			keys[n] = (struct question_key){ sign_words(f, sec->questions.v[j]), sec, j,
+							 n };
+			n++;
+		}
+	}
+	fold_free(f);
+	if (n > 0)
+		qsort(keys, n, sizeof *keys, cmp_question_key);
+	for (size_t i = 1; i < n; i++) {
+		const struct question_key *a = &keys[i - 1], *b = &keys[i];
+		if (*b->key == '\0' || strcmp(a->key, b->key) != 0)
+			continue;
+		/* The earliest of a run is named each time. */
+		const struct question_key *first = a;
+		while (first > keys && strcmp(first[-1].key, b->key) == 0)
+			first--;
+		const struct node *fs = first->sec, *bs = b->sec;
+		diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
+		     strv_col(&bs->questions, b->j),
+		     "question '%s' is the same as one of section '%s' (%s:%d:%d); list it under "
+		     "the one section that answers it best",
+		     bs->questions.v[b->j], fs->id, fs->file, strv_line(&fs->questions, first->j),
+		     strv_col(&fs->questions, first->j));
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i].key);
+	free(keys);
+}
+
 static int cmp_sign_id(const void *a, const void *b)
 {
 	const struct node *x = *(const struct node *const *)a, *y = *(const struct node *const *)b;
@@ -534,6 +593,7 @@ static void lint_node(USpoofChecker *sc, const struct node *n)
 
 void validate_lint(const struct content *c)
 {
+	check_question_twins(c);
 	UErrorCode st = U_ZERO_ERROR;
 	USpoofChecker *sc = uspoof_open(&st);
 	if (U_FAILURE(st))
