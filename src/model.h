@@ -91,12 +91,10 @@ struct node {
 	struct node *next;  /* siblings */
 
 	char *id; /* sections: full id ("side-effects/allergic"); signs: the sign id; else NULL */
-	char *title;   /* section title, question of a QA, term of a TERM; may be NULL */
-	char *text;    /* paragraph, item, answer, note, claim or definition; may be NULL */
-	char *context; /* NODE_CLAIM: what the other sources say */
+	char *title; /* section title, question of a QA, term of a TERM; may be NULL */
+	char *text;  /* paragraph, item, answer, note, claim or definition; may be NULL */
 
 	struct strv also_called; /* lay words and synonyms */
-	struct strv questions;   /* sections: questions that it answers, for search */
 	struct strv see_also;    /* section ids as written; NODE_SIGNS: sign ids */
 	const struct node **see; /* see_also resolved by validation (n = see_also.n) */
 
@@ -104,8 +102,16 @@ struct node {
 	 * (sources.yaml is always read first). Items without their own `sources:`
 	 * get their list's here during validation; they share its array. */
 	int *sources;
-	int *context_sources; /* NODE_CLAIM only */
 	uint32_t nsources, ncontext_sources;
+
+	/* What one type alone has: read it only after testing the type. */
+	union {
+		struct {
+			char *context;        /* NODE_CLAIM: what the other sources say */
+			int *context_sources; /* NODE_CLAIM: indices into content.sources */
+		};
+		struct strv questions; /* NODE_SECTION: questions it answers, for search */
+	};
 };
 /* The packing the comments above count on. */
 _Static_assert(sizeof(enum node_type) == 1 && sizeof(enum urgency) == 1,

@@ -91,11 +91,14 @@ static void tree_node(struct buf *out, const struct content *c, const struct nod
 	if (n->urgency != URG_NONE)
 		tree_field(out, "urgency", urgency_name(n->urgency));
 	tree_strv(out, "also_called", &n->also_called);
-	tree_strv(out, "questions", &n->questions);
+	if (n->type == NODE_SECTION)
+		tree_strv(out, "questions", &n->questions);
 	tree_strv(out, "see_also", &n->see_also);
 	tree_srcs(out, "sources", c, n->sources, n->nsources);
-	tree_field(out, "context", n->context);
-	tree_srcs(out, "context_sources", c, n->context_sources, n->ncontext_sources);
+	if (n->type == NODE_CLAIM) {
+		tree_field(out, "context", n->context);
+		tree_srcs(out, "context_sources", c, n->context_sources, n->ncontext_sources);
+	}
 	buf_putc(out, '\n');
 	for (const struct node *k = n->first; k; k = k->next)
 		tree_node(out, c, k, depth + 1);

@@ -21,7 +21,7 @@
  * "exosomes"). Sections are never ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
- * explains it) and, when its title or a question holds every unit (but one
+ * explains it) and, when its title or a QA's question holds every unit (but one
  * in more than TITLE_ALL_DF of the sections, when others are left), by 1 +
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
  * W_OVERVIEW for a section with subsections or a word list (an overview leads
@@ -45,17 +45,17 @@
  * the questions a section lists name nothing, and count as running text);
  * when two or more naming words that matched are found together in at most
  * COMMON_DF of them ("red" and "injected" are common apart, rare together),
- * unless MAX_LACKING words that bear meaning matched nothing ("is it safe to
- * drink alcohol after the injection" lacks "drink" and "alcohol"); when a
- * rare word the content mentions only in passing matched and no word that
- * bears meaning matched nothing ("will it make my hair grow back" mentions
- * "grow" only in passing, and lacks "hair"; "is it better than prp" lacks
- * "prp", a name no dictionary knows); or when every word that bears meaning
- * matched (a number, "2" or "two", bears none, nor does a filler word; after
- * a word that bears meaning, those that matched nothing are left out).
- * Otherwise no section is returned as a hit: the best MAX_TOPICS are offered
- * as closest topics. A "did you mean" is offered only when it finds something
- * itself.
+ * unless MAX_LACKING or more words that bear meaning matched nothing ("is it
+ * safe to drink alcohol after the injection" lacks "drink" and "alcohol");
+ * when a rare word the content mentions only in passing matched and no word
+ * that bears meaning matched nothing ("will it make my hair grow back"
+ * mentions "grow" only in passing, and lacks "hair"; "is it better than
+ * prp" lacks "prp", a name no dictionary knows); or when every word that
+ * bears meaning matched (a number, "2" or "two", bears none, nor does a
+ * filler word; after a word that bears meaning, those that matched nothing
+ * are left out). Otherwise no section is returned as a hit: the best
+ * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
+ * when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -95,7 +95,7 @@ struct qmem {
 	float *tf;       /* one unit's weighted count */
 	double *acc;     /* BM25F sum */
 	uint32_t *mask;  /* units matched */
-	uint32_t *tmask; /* units matched in the title or a question */
+	uint32_t *tmask; /* units matched in the title or a QA's question */
 	uint32_t *spread;
 	uint32_t *touched, *cands;
 	size_t n;
@@ -472,8 +472,9 @@ static double units_weight(const struct plan *pl, uint32_t mask)
 }
 
 /*
- * The block for a candidate's snippet, in *src: the src (not a title, nor an
- * also_called entry or a question, which the reader never shows) whose
+ * The block for a candidate's snippet, in *src: the src (not a title or a
+ * section's also_called, which its heading shows, nor a question the section
+ * lists, which the reader never shows) whose
  * matches hold the heaviest units (each unit's weight in the ranking, so one
  * rare word outweighs two common ones: "fever" before "after treatment"), then
  * the most weight of matches (whatever the field), then the first;

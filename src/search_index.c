@@ -11,7 +11,7 @@
  *    take, and of c << 1 | (flags != 0), where c is the term's field-weighted
  *    count in the section (sum of field_weight over its words, times
  *    TF_SCALE, at most 255); then, when not zero, a byte of flags (bit 0: in
- *    the title or a question; bits 1-7: the prose blocks after the first
+ *    the title or a QA's question; bits 1-7: the prose blocks after the first
  *    block that hold it, the "spread"). Scoring reads only
  *    these, so it never touches a src or a node.
  *  - The postings: per section, (src, word number) pairs as the LEB128
@@ -474,7 +474,8 @@ static int add_span(void *arg, const struct fold_span *sp)
 	if (a->nw < MAX_SAID_WORDS)
 		a->wid[a->nw] = w;
 	a->nw++;
-	/* Titles, questions and also_called entries name a section; only its
+	/* Titles, a QA's question, terms and also_called entries name a
+	 * section, and the questions it lists are only looked for: only its
 	 * text makes it longer. */
 	if (a->field == F_BODY || a->field == F_ANSWER)
 		ix->doclen[a->sec]++;
@@ -523,8 +524,8 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	bool name = f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM;
 	if (name && a->nw >= 2 && a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
-	/* A word list's terms name words, not the list: it only leads to the
-	 * sections that use them. */
+	/* Terms in a section that leads on (a word list, an overview) name
+	 * words, not the section: it only leads to those that use them. */
 	bool listed = n->type == NODE_TERM && (ix->titlen[a->sec] & OVERVIEW);
 	if (name && !listed && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
 		if (ix->nnames == ix->namecap) {
@@ -667,7 +668,8 @@ static void add_node(struct add_ctx *a, const struct node *n)
 			add_syn(a->ix, group[i], group[j]);
 }
 
-/* Index a section's own texts: its title and also_called, and its blocks (not subsections). */
+/* Index a section's own texts: its title, also_called and questions, and its
+ * blocks (not subsections). */
 static void add_section(struct add_ctx *a, const struct node *s)
 {
 	add_node(a, s);

@@ -93,7 +93,7 @@ struct term {
 	uint16_t lastoff;
 	uint16_t spread; /* prose blocks after the first that hold the term */
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
-	bool title;      /* in the title or a question */
+	bool title;      /* in the title or a QA's question */
 	bool named;      /* in some section's title, question, term or also_called */
 	const struct node *lastblk;
 };

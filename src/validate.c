@@ -314,9 +314,9 @@ static int cmp_question_key(const void *a, const void *b)
 	return r ? r : (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-/* The same question (the same words, folded and stemmed) listed twice: a
- * search cannot tell which section answers it. Warned at the later place,
- * naming the earlier. */
+/* The same question (the same words, folded and stemmed) listed twice, by
+ * two sections (a search cannot tell which answers it) or by one. Warned at
+ * the later place, naming the earliest. */
 static void check_question_twins(const struct content *c)
 {
 	struct fold *f = fold_new();
@@ -337,22 +337,38 @@ static void check_question_twins(const struct content *c)
 	fold_free(f);
 	if (n > 0)
 		qsort(keys, n, sizeof *keys, cmp_question_key);
-	for (size_t i = 1; i < n; i++) {
-		const struct question_key *a = &keys[i - 1], *b = &keys[i];
-		if (*b->key == '\0' || strcmp(a->key, b->key) != 0)
-			continue;
-		/* The earliest of a run is named each time. */
-		const struct question_key *first = a;
-		while (first > keys && strcmp(first[-1].key, b->key) == 0)
-			first--;
-		const struct node *fs = first->sec, *bs = b->sec;
-		diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
-		     strv_col(&bs->questions, b->j),
-		     "question '%s' is the same as one of section '%s' (%s:%d:%d); list it under "
-		     "the one section that answers it best",
-		     bs->questions.v[b->j], fs->id, fs->file, strv_line(&fs->questions, first->j),
-		     strv_col(&fs->questions, first->j));
+	/* twin[idx]: the earliest question with the same words, for a later one;
+	 * warned in reading order. */
+	const struct question_key **twin = xcalloc(n + 1, sizeof *twin);
+	const struct question_key **at = xcalloc(n + 1, sizeof *at);
+	size_t first = 0;
+	for (size_t i = 0; i < n; i++) {
+		at[keys[i].idx] = &keys[i];
+		if (i > 0 && *keys[i].key && strcmp(keys[i].key, keys[first].key) == 0)
+			twin[keys[i].idx] = &keys[first];
+		else
+			first = i;
 	}
+	for (size_t k = 0; k < n; k++) {
+		const struct question_key *a = twin[k], *b = at[k];
+		if (a == NULL)
+			continue;
+		const struct node *fs = a->sec, *bs = b->sec;
+		int line = strv_line(&fs->questions, a->j), col = strv_col(&fs->questions, a->j);
+		if (fs == bs)
+			diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
+			     strv_col(&bs->questions, b->j),
+			     "question '%s' is listed twice in section '%s' (%d:%d); list it once",
+			     bs->questions.v[b->j], bs->id, line, col);
+		else
+			diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
+			     strv_col(&bs->questions, b->j),
+			     "question '%s' is the same as one of section '%s' (%s:%d:%d); list it "
+			     "under the one section that answers it best",
+			     bs->questions.v[b->j], fs->id, fs->file, line, col);
+	}
+	free(twin);
+	free(at);
 	for (size_t i = 0; i < n; i++)
 		free(keys[i].key);
 	free(keys);
@@ -581,11 +597,11 @@ static void lint_node(USpoofChecker *sc, const struct node *n)
 			lint_text(sc, k, k->title);
 		if (k->text)
 			lint_text(sc, k, k->text);
-		if (k->context)
+		if (k->type == NODE_CLAIM && k->context)
 			lint_text(sc, k, k->context);
 		for (size_t i = 0; i < k->also_called.n; i++)
 			lint_text(sc, k, k->also_called.v[i]);
-		for (size_t i = 0; i < k->questions.n; i++)
+		for (size_t i = 0; k->type == NODE_SECTION && i < k->questions.n; i++)
 			lint_text(sc, k, k->questions.v[i]);
 		lint_node(sc, k);
 	}

@@ -14,8 +14,7 @@
 int validate(struct content *c);
 
 /* Warn (DIAG_WARNING) about every word that mixes scripts, such as Latin
- * letters with Cyrillic look-alikes, and about a question that two sections
- * list. */
+ * letters with Cyrillic look-alikes, and about a question listed twice. */
 void validate_lint(const struct content *c);
 
 #endif

@@ -59,7 +59,7 @@ def exoread_hits(exo, content, query):
 
 
 def sections(exo, content):
-    """(id, title, also_called, headings and questions, body) of every section, its own text only."""
+    """(id, title, also_called, headings and questions, body) of each section, its own text."""
     ids = subprocess.run([exo, "--content", content, "list", "--format", "tsv"],
                          capture_output=True, text=True, check=True, env=ENV).stdout
     top = [l.split("\t")[0] for l in ids.splitlines() if "/" not in l.split("\t")[0]]
