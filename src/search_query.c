@@ -1,7 +1,8 @@
 /* search_query.c - a query as units, its words resolved against the index.
  *
- * Queries. A query becomes units (a word, or a quoted phrase). Stop words are
- * dropped when any other word is left. A word the content holds matches its
+ * Queries. A query becomes units (a word, or a quoted phrase). Stop words,
+ * and the words of a phrase that asks how to be told ("in plain english",
+ * idioms), are dropped when any other word is left. A word the content holds matches its
  * stem and its synonyms' (the one-word name and also_called entries of one list
  * item or glossary term; weight W_SYNONYM). A word the content lacks or only
  * mentions in passing also matches the word it is made from (a comparative its
@@ -762,10 +763,35 @@ static bool same_word_unit(const struct unit *a, const struct qword *w)
 	return a->nw == 1 && strcmp(a->w[0].word, w->word) == 0;
 }
 
+/* Folded phrases that ask how to be told, not what about ("what are
+ * exosomes in simple terms"): their words are stop words there. */
+static const char *const idioms[][4] = {
+	{ "in", "simple", "terms" },  { "in", "simple", "words" }, { "in", "simple", "english" },
+	{ "in", "plain", "english" }, { "in", "plain", "words" },  { "in", "plain", "language" },
+	{ "in", "laymans", "terms" }, { "in", "layman", "terms" }, { "in", "lay", "terms" },
+	{ "simply", "put" },          { "in", "a", "nutshell" },   { "for", "dummies" },
+};
+
+static void mark_idioms(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < sizeof(idioms) / sizeof(idioms[0]); k++) {
+			size_t m = 0;
+			while (m < 4 && idioms[k][m] && i + m < p->n &&
+			       strcmp(p->w[i + m].word, idioms[k][m]) == 0)
+				m++;
+			if (m < 4 && idioms[k][m])
+				continue;
+			for (size_t j = 0; j < m; j++)
+				p->w[i + j].stop = true;
+		}
+}
+
 /* Add each word of a piece of the query as a unit of its own, once; the
  * rest (repeats, and words past MAX_UNITS) are dropped. */
 static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
 {
+	mark_idioms(p);
 	for (size_t i = 0; i < p->n; i++) {
 		bool dup = false;
 		for (size_t j = 0; j < *nall && !dup; j++)

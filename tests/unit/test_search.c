@@ -968,8 +968,8 @@ static void test_title_common_word(void **state)
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
  * and so are "whether", "may", "actually" and a nurse's "pt"; words of time
  * ("hours", "later", "now"), of people ("mother"), "keep" and "stuff" are
- * filler: never named as words the content lacks, and never in the way of an
- * answer. */
+ * filler, and a phrase that asks how to be told ("in plain english") is stop
+ * words: never named as words the content lacks, nor in the way of an answer. */
 static void test_function_words(void **state)
 {
 	(void)state;
@@ -980,7 +980,8 @@ static void test_function_words(void **state)
 		"isn't it a fever",           "why doesn't my fever follow the injection",
 		"whether a fever may follow", "a fever hours later",
 		"my mother has a fever now",  "is this stuff actually a fever",
-		"does the fever keep going",  "wat if pt has a fever"
+		"does the fever keep going",  "wat if pt has a fever",
+		"a fever in plain english"
 	};
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		struct search_result res;
