@@ -908,6 +908,29 @@ static const char questions_yaml[] =
 	"      - p: Pain and redness can show where the needle went in.\n"
 	"        sources: [a]\n";
 
+/* A title that says the query, and a section that lists it as a question. */
+static const char asked_name_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: site\n"
+	"    title: Sore arm\n"
+	"    body:\n"
+	"      - p: An arm can be sore after the shot. The arm can stay sore for a day after the "
+	"shot.\n"
+	"        sources: [a]\n"
+	"  - id: other\n"
+	"    title: Other\n"
+	"    questions: [my arm is sore]\n"
+	"    body:\n"
+	"      - p: Rest well.\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Sleep well.\n"
+	"        sources: [a]\n";
+
 /* A section is found by the questions it lists, and they weigh as a QA's
  * question does; the snippet still comes from the text the reader shows. */
 static void test_questions(void **state)
@@ -929,6 +952,15 @@ static void test_questions(void **state)
 	assert_unanswered(ix, "sore knee");
 	search_index_free(ix);
 	content_free(c);
+}
+
+/* A listed question is no title: saying it earns neither the name-said bonus
+ * nor the one for a title that holds every word. */
+static void test_questions_name_nothing(void **state)
+{
+	(void)state;
+	assert_ranked(asked_name_yaml, "my arm is sore", "care/site", "care/other", 2);
+	assert_ranked(asked_name_yaml, "arm sore", "care/site", "care/other", 2);
 }
 
 /* "exosome" is in most sections; one QA's question says it with the words a title says. */
@@ -1413,6 +1445,7 @@ int main(void)
 		cmocka_unit_test(test_function_words),
 		cmocka_unit_test(test_name_said),
 		cmocka_unit_test(test_questions),
+		cmocka_unit_test(test_questions_name_nothing),
 		cmocka_unit_test(test_title_common_word),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
