@@ -39,14 +39,19 @@
  * kept per section, see said_build). The constants were chosen on tests/relevance.tsv and checked
  * on questions written later, before they were run.
  *
- * No answer. The content answers a query that is not stop words only when a
- * meaning-bearing word matched that is in at most COMMON_DF of the sections and
- * names something (is in a title, a QA's question, a term or also_called;
- * the questions a section lists name nothing, and count as running text);
- * when two or more naming words that matched are found together in at most
- * COMMON_DF of them ("red" and "injected" are common apart, rare together),
- * unless MAX_LACKING or more words that bear meaning matched nothing ("is it
- * safe to drink alcohol after the injection" lacks "drink" and "alcohol");
+ * No answer. A query with MAX_LACKING or more words that bear meaning and
+ * matched nothing asks about what the content lacks, and is not answered,
+ * unless a word that matched names a sign ("is umbilical cord source safer"
+ * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
+ * one: a sign is always found). Otherwise the content answers a query that
+ * is not stop words only when a meaning-bearing word matched that is in at
+ * most COMMON_DF of the sections and names something (is in a title, a QA's
+ * question, a term or also_called; the questions a section lists name
+ * nothing, and count as running text); when two or more naming words that
+ * matched are found together in at most COMMON_DF of them ("red" and
+ * "injected" are common apart, rare together), unless MAX_LACKING or more
+ * words that bear meaning matched nothing, sign or not ("is it safe to drink
+ * alcohol after the injection" lacks "drink" and "alcohol");
  * when a rare word the content mentions only in passing matched and no word
  * that bears meaning matched nothing ("will it make my hair grow back"
  * mentions "grow" only in passing, and lacks "hair"; "is it better than
@@ -87,7 +92,7 @@ enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
 	RERANK_MAX = 224,  /* hits wanted beyond this are not re-ranked */
 	MAX_TOPICS = 3,    /* closest topics offered when nothing answers */
-	MAX_LACKING = 2,   /* meaning-bearing words lacking that co-matching never answers */
+	MAX_LACKING = 2,   /* meaning-bearing words lacking that leave a query unanswered */
 };
 
 /* Per-section arrays a query scores into, kept between queries and cleared as used. */
@@ -812,6 +817,17 @@ static bool unit_named(const struct search_index *ix, const struct unit *un)
 	return false;
 }
 
+/* Whether a unit (a word, or a synonym or correction of it) names a sign. */
+static bool unit_signs(const struct search_index *ix, const struct unit *un)
+{
+	if (un->nw > 1)
+		return false;
+	for (size_t a = 0; a < un->w[0].nalts; a++)
+		if (ix->terms[un->w[0].alts[a].term].sign)
+			return true;
+	return false;
+}
+
 /* How a unit weighs against the others of its query. */
 enum unit_kind {
 	NAMING,  /* a phrase, or a word that names something in the content */
@@ -984,9 +1000,10 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 /*
  * Whether the content answers the query: by its words (answered_by_words),
  * or when the naming words that matched, two or more, are found together in
- * at most COMMON_DF of the sections (co_matched, counted only then) and fewer
- * than MAX_LACKING words that bear meaning matched nothing. Reads
- * the ncand sections matched from m, before take_cands clears it.
+ * at most COMMON_DF of the sections (co_matched, counted only then); never
+ * when MAX_LACKING words that bear meaning matched nothing, unless (but for
+ * co_matched) a word that matched names a sign. Reads the ncand sections
+ * matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
 		     const struct qmem *m, size_t ncand)
@@ -996,13 +1013,21 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
 		common = 2;
+	/* What two words it lacks ask about, the rest does not answer; unless
+	 * it names a sign ("my chest is tight and i am wheezing"). */
+	size_t lacking = 0;
+	bool sign = false;
+	for (size_t u = 0; u < pl->n; u++) {
+		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u]))
+			lacking++;
+		else if (df[u] > 0 && unit_signs(ix, &pl->u[u]))
+			sign = true;
+	}
+	if (lacking >= MAX_LACKING && !sign)
+		return false;
 	if (answered_by_words(ix, pl, df, common))
 		return true;
-	/* Words found together do not answer what two words it lacks ask about. */
-	size_t lacking = 0;
-	for (size_t u = 0; u < pl->n; u++)
-		if (df[u] == 0 && meaningful(&pl->u[u]))
-			lacking++;
+	/* Nor do words found together, sign or not. */
 	if (lacking >= MAX_LACKING)
 		return false;
 	size_t together = co_matched(ix, pl, m, ncand, df);

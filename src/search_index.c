@@ -400,6 +400,7 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	t->named |= a->field <= F_ALSO;
+	t->sign |= a->field == F_ALSO && a->node->type == NODE_ITEM && a->node->urgency != URG_NONE;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
 		t->lastblk = a->node;

@@ -775,6 +775,48 @@ static const char words_yaml[] = "id: help\n"
 				 "      - p: Sleep well.\n"
 				 "        sources: [a]\n";
 
+/* A dose, and a section with an emergency sign. */
+static const char lacking_yaml[] = "id: care\n"
+				   "title: Care\n"
+				   "sections:\n"
+				   "  - id: dose\n"
+				   "    title: Dose\n"
+				   "    body:\n"
+				   "      - p: The dose is how much is given.\n"
+				   "        sources: [a]\n"
+				   "  - id: help\n"
+				   "    title: Get help now\n"
+				   "    body:\n"
+				   "      - list: \"Signs:\"\n"
+				   "        sources: [a]\n"
+				   "        items:\n"
+				   "          - text: Wheezing. It can mean a severe reaction.\n"
+				   "            sign: wheezing\n"
+				   "            urgency: emergency\n"
+				   "      - action: Call your local emergency number now.\n"
+				   "        level: emergency\n"
+				   "        sources: [a]\n"
+				   "  - id: rest\n"
+				   "    title: Rest\n"
+				   "    body:\n"
+				   "      - p: Sleep well.\n"
+				   "        sources: [a]\n";
+
+/* Two words that bear meaning and match nothing ask about what the content
+ * lacks: even a rare name does not answer them; a sign's name does, for a
+ * sign must always be found. */
+static void test_two_lacking(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(lacking_yaml, &c);
+	assert_first(ix, "dose for kids", "care/dose");
+	assert_unanswered(ix, "dose for kids in kg");
+	assert_first(ix, "my chest is tight and i am wheezing", "care/help");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A word list whose two-word term the query says, and a section that uses it. */
 static const char list_said_yaml[] =
 	"id: help\n"
@@ -1449,6 +1491,7 @@ int main(void)
 		cmocka_unit_test(test_title_common_word),
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
+		cmocka_unit_test(test_two_lacking),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
