@@ -18,7 +18,9 @@
  * question, term or also_called ("look" is rare, but never outweighs "clinic");
  * and by FILLER_W for filler words ("after", "make"), never above FILLER_W
  * times the lightest meaning-bearing word that matched ("made" never outweighs
- * "exosomes"). Sections are never ordered by how many words they match. Each
+ * "exosomes"); a word that names a sign (a list item with an urgency) then
+ * weighs SIGN_W times more, so the sign a patient names leads ("fever after
+ * the iv"). Sections are never ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a QA's question holds every unit (but one
@@ -87,6 +89,7 @@
 #define W_OVERVIEW   0.6
 #define UNNAMED_CAP  1.0
 #define NAME_SAID    0.6
+#define SIGN_W       1.3
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -913,6 +916,9 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 					: count_phrase(ix, un, bit, tmp, &occ[u], m);
 		df[u] = nt;
 		double idf = unit_weight((double)ix->nsecs, nt, top, kind[u], &w);
+		/* A sign the patient names matters most ("fever after the iv"). */
+		if (nt > 0 && unit_signs(ix, un))
+			idf *= SIGN_W;
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];

@@ -775,6 +775,42 @@ static const char words_yaml[] = "id: help\n"
 				 "      - p: Sleep well.\n"
 				 "        sources: [a]\n";
 
+/* How it is given (the iv), and a section with the sign of fever. */
+static const char sign_iv_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: route\n"
+	"    title: How it is given\n"
+	"    also_called: [iv, drip]\n"
+	"    body:\n"
+	"      - p: It can be given through an iv drip into a vein, or as a shot.\n"
+	"        sources: [a]\n"
+	"  - id: body\n"
+	"    title: All over\n"
+	"    body:\n"
+	"      - list: \"Signs:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: Fever. A high temperature.\n"
+	"            sign: fever\n"
+	"            urgency: watch\n"
+	"      - action: Keep an eye on it.\n"
+	"        level: watch\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Sleep well.\n"
+	"        sources: [a]\n";
+
+/* The sign a patient names leads, before the other words of the question. */
+static void test_sign_leads(void **state)
+{
+	(void)state;
+	assert_ranked(sign_iv_yaml, "fever after the iv", "care/body", "care/route", 2);
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1492,6 +1528,7 @@ int main(void)
 		cmocka_unit_test(test_lacking_word),
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_two_lacking),
+		cmocka_unit_test(test_sign_leads),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
