@@ -26,12 +26,13 @@
  * explains it) and, when its title or a QA's question holds every unit (but one
  * in more than TITLE_ALL_DF of the sections, when others are left), by 1 +
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
- * W_OVERVIEW for a section with subsections or a word list (an overview leads
- * to its subsections, a word list to the sections that use its terms; they
- * hold the facts). Second, the best limit + RERANK_EXTRA sections are read with
- * positions, from each alternative's postings for just those sections, and
- * multiplied by 1 + PROXIMITY * (matched units - 1) / (the smallest window
- * holding them), by 1 + PHRASE * (share of the query's neighbouring words
+ * W_OVERVIEW for a section with subsections, a word list or the safety notice
+ * (an overview leads to its subsections, a word list to the sections that use
+ * its terms, the notice to those it sums up; they hold the facts). Second,
+ * the best limit + RERANK_EXTRA sections are read with positions, from each
+ * alternative's postings for just those sections, and multiplied by 1 +
+ * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
+ * 1 + PHRASE * (share of the query's neighbouring words
  * found side by side, one dropped word allowed between, each pair weighing as
  * its lighter word), and by 1 + NAME_SAID when the query says one of the
  * section's names word for word, stop words and all, or with one word more

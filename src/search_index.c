@@ -699,10 +699,13 @@ struct search_index *search_index_begin(void)
 /*
  * Whether a section leads to others that hold the facts: an overview to its
  * subsections, a word list (more glossary terms than other blocks) to the
- * sections that use its terms.
+ * sections that use its terms, the safety notice (id "notice", which the
+ * reader shows first) to the sections it sums up.
  */
 static bool node_leads_on(const struct node *section)
 {
+	if (section->id && strcmp(section->id, "notice") == 0)
+		return true;
 	size_t terms = 0, other = 0;
 	for (const struct node *k = section->first; k != NULL; k = k->next) {
 		if (k->type == NODE_SECTION)

@@ -775,6 +775,35 @@ static const char words_yaml[] = "id: help\n"
 				 "      - p: Sleep well.\n"
 				 "        sources: [a]\n";
 
+/* The safety notice, and the section it sums up, saying the same. */
+static const char notice_yaml[] = "id: notice\n"
+				  "title: Read this first\n"
+				  "body:\n"
+				  "  - p: Trouble breathing? Get help now.\n"
+				  "    sources: [a]\n";
+static const char help_yaml[] = "id: help\n"
+				"title: Get help\n"
+				"body:\n"
+				"  - p: Trouble breathing? Get help now.\n"
+				"    sources: [a]\n";
+
+/* The notice leads on to the sections it sums up: they come first. */
+static void test_notice_leads_on(void **state)
+{
+	(void)state;
+	struct load_file files[] = {
+		{ .name = "sources.yaml", .data = sources_yaml, .len = sizeof(sources_yaml) - 1 },
+		{ .name = "00-notice.yaml", .data = notice_yaml, .len = sizeof(notice_yaml) - 1 },
+		{ .name = "30-help.yaml", .data = help_yaml, .len = sizeof(help_yaml) - 1 },
+	};
+	struct content *c = load_mem(files, 3);
+	assert_non_null(c);
+	struct search_index *ix = search_index_new(c);
+	assert_first(ix, "trouble breathing", "help");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* How it is given (the iv), and a section with the sign of fever. */
 static const char sign_iv_yaml[] =
 	"id: care\n"
@@ -1529,6 +1558,7 @@ int main(void)
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_two_lacking),
 		cmocka_unit_test(test_sign_leads),
+		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
