@@ -32,15 +32,16 @@
  * the best limit + RERANK_EXTRA sections are read with positions, from each
  * alternative's postings for just those sections, and multiplied by 1 +
  * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
- * 1 + PHRASE * (share of the query's neighbouring words
- * found side by side, one dropped word allowed between, each pair weighing as
- * its lighter word), and by 1 + NAME_SAID when the query says one of the
+ * 1 + PHRASE * (share of the query's neighbouring words found side by side,
+ * one dropped word allowed between, each pair weighing as its lighter word),
+ * and by 1 + NAME_SAID when the query says one of the
  * section's names word for word, stop words and all, or with one word more
  * inside it (a title, also_called or term, not a word list's, of 2 to
  * MAX_SAID_WORDS words: "my shot site is hot" says "shot site", "why do side
  * effects happen" says "why side effects happen"; hashes of those names are
- * kept per section, see said_build). The constants were chosen on tests/relevance.tsv and checked
- * on questions written later, before they were run.
+ * kept per section, see said_build). The constants were chosen on
+ * tests/relevance.tsv and checked on questions written later, before they
+ * were run.
  *
  * No answer. A query with MAX_LACKING or more words that bear meaning and
  * matched nothing asks about what the content lacks, and is not answered,
@@ -54,9 +55,9 @@
  * matched are found together in at most COMMON_DF of them ("red" and
  * "injected" are common apart, rare together), unless MAX_LACKING or more
  * words that bear meaning matched nothing, sign or not ("is it safe to drink
- * alcohol after the injection" lacks "drink" and "alcohol");
- * when a rare word the content mentions only in passing matched and no word
- * that bears meaning matched nothing ("will it make my hair grow back"
+ * alcohol after the injection" lacks "drink" and "alcohol"); when a rare word
+ * the content mentions only in passing matched and no word that bears
+ * meaning matched nothing ("will it make my hair grow back"
  * mentions "grow" only in passing, and lacks "hair"; "is it better than
  * prp" lacks "prp", a name no dictionary knows); or when every word that
  * bears meaning matched (a number, "2" or "two", bears none, nor does a
@@ -918,8 +919,10 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 		df[u] = nt;
 		double idf = unit_weight((double)ix->nsecs, nt, top, kind[u], &w);
 		/* A sign the patient names matters most ("fever after the iv"). */
-		if (nt > 0 && unit_signs(ix, un))
+		if (nt > 0 && unit_signs(ix, un)) {
+			pl->signs |= bit;
 			idf *= SIGN_W;
+		}
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
@@ -1023,14 +1026,10 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	/* What two words it lacks ask about, the rest does not answer; unless
 	 * it names a sign ("my chest is tight and i am wheezing"). */
 	size_t lacking = 0;
-	bool sign = false;
-	for (size_t u = 0; u < pl->n; u++) {
+	for (size_t u = 0; u < pl->n; u++)
 		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u]))
 			lacking++;
-		else if (df[u] > 0 && unit_signs(ix, &pl->u[u]))
-			sign = true;
-	}
-	if (lacking >= MAX_LACKING && !sign)
+	if (lacking >= MAX_LACKING && pl->signs == 0)
 		return false;
 	if (answered_by_words(ix, pl, df, common))
 		return true;
@@ -1080,10 +1079,9 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 			       size_t ncand)
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
-	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
 	/* A title need not say a word that most sections hold ("exosome"),
 	 * unless the query says nothing else. */
-	all &= pl->telling;
+	uint32_t all = pl->telling;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];

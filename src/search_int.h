@@ -162,9 +162,10 @@ struct search_index {
 	size_t nphrases, phrasecap;
 	uint32_t *phraseslot; /* open addressing: phrase index + 1 */
 	size_t phraseslotcap;
-	/* A hash (words_hash, low half) of the words of each title, section also_called,
-	 * term and also_called entry of 2 to MAX_SAID_WORDS words, in src order,
-	 * and where each section's names start. */
+	/* A hash (words_hash, low half) of the words of each title, section
+	 * also_called, term (not a word list's) and also_called entry of 2 to
+	 * MAX_SAID_WORDS words, in src order, and where each section's names
+	 * start. */
 	uint32_t *namehash, *namefirst;
 	size_t nnames, namecap;
 	struct speller *speller;
@@ -209,6 +210,7 @@ struct plan {
 	bool filler;          /* every word is a stop word */
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
+	uint32_t signs;       /* the units that matched a sign's name (score_sections) */
 };
 
 /* search_index.c */

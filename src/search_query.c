@@ -2,9 +2,9 @@
  *
  * Queries. A query becomes units (a word, or a quoted phrase). Stop words,
  * and the words of a phrase that asks how to be told ("in plain english",
- * idioms), are dropped when any other word is left. A word the content holds matches its
- * stem and its synonyms' (the one-word name and also_called entries of one list
- * item or glossary term; weight W_SYNONYM). A word the content lacks or only
+ * idioms), are dropped when any other word is left. A word the content holds
+ * matches its stem and its synonyms' (the one-word name and also_called
+ * entries of one list item or glossary term; weight W_SYNONYM). A word the content lacks or only
  * mentions in passing also matches the word it is made from (a comparative its
  * adjective, "safer" "safe", by Hunspell's affix rules; "unsafe" "safe";
  * "risky" "risk"; weight W_ROOT). A word it does not hold is looked up in
@@ -852,6 +852,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 
 	pl->n = 0;
 	pl->filler = false;
+	pl->telling = pl->signs = 0; /* set as the query is scored */
 	size_t nall = parse_units(ix, query, all, &content_word);
 	for (size_t i = 0; i < nall; i++)
 		for (size_t j = 0; j < all[i].nw; j++)

@@ -160,9 +160,10 @@ static void check_node(struct vstate *V, struct node *n)
 
 struct sign_key {
 	char *key;            /* folded words, or one folded also_called term */
-	const struct node *n; /* the sign */
-	const char *term;     /* the also_called term as written; NULL for the text */
-	size_t idx;           /* the sign's place in reading order */
+	const struct node *n; /* the sign (for a question, its section) */
+	/* The also_called term (or the question) as written; NULL for the text. */
+	const char *term;
+	size_t idx; /* the sign's (or question's) place in reading order */
 };
 
 static int cmp_sign_key(const void *a, const void *b)
@@ -299,48 +300,38 @@ static void check_sign_twins(struct vstate *V)
 	free(told);
 }
 
-/* A question a section lists, by its key (sign_words). */
-struct question_key {
-	char *key;
-	const struct node *sec;
-	size_t j;   /* its place in sec->questions */
-	size_t idx; /* its place among all the questions, in reading order */
-};
-
-static int cmp_question_key(const void *a, const void *b)
+/* Where the question text q of sec was written. */
+static void question_place(const struct node *sec, const char *q, int *line, int *col)
 {
-	const struct question_key *x = a, *y = b;
-	int r = strcmp(x->key, y->key);
-	return r ? r : (x->idx > y->idx) - (x->idx < y->idx);
+	size_t j = 0;
+	while (j + 1 < sec->questions.n && sec->questions.v[j] != q)
+		j++;
+	*line = strv_line(&sec->questions, j);
+	*col = strv_col(&sec->questions, j);
 }
 
-/* The same question (the same words, folded and stemmed) listed twice, by
- * two sections (a search cannot tell which answers it) or by one. Warned at
- * the later place, naming the earliest. */
+/* The same question (the same words, folded and stemmed, as sign_words
+ * makes them) listed twice, by two sections (a search cannot tell which
+ * answers it) or by one. Warned at the later place, naming the earliest. */
 static void check_question_twins(const struct content *c)
 {
 	struct fold *f = fold_new();
-	struct question_key *keys = NULL;
+	struct sign_key *keys = NULL; /* n: the section; term: the question */
 	size_t n = 0, cap = 0;
 	for (size_t i = 0; i < c->nsections; i++) {
 		const struct node *sec = c->sections[i];
-		for (size_t j = 0; j < sec->questions.n; j++) {
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				keys = xreallocarray(keys, cap, sizeof *keys);
-			}
-			keys[n] = (struct question_key){ sign_words(f, sec->questions.v[j]), sec, j,
-							 n };
-			n++;
-		}
+		for (size_t j = 0; j < sec->questions.n; j++)
+			push_key(&keys, &n, &cap,
+				 (struct sign_key){ sign_words(f, sec->questions.v[j]), sec,
+						    sec->questions.v[j], n });
 	}
 	fold_free(f);
 	if (n > 0)
-		qsort(keys, n, sizeof *keys, cmp_question_key);
-	/* twin[idx]: the earliest question with the same words, for a later one;
-	 * warned in reading order. */
-	const struct question_key **twin = xcalloc(n + 1, sizeof *twin);
-	const struct question_key **at = xcalloc(n + 1, sizeof *at);
+		qsort(keys, n, sizeof *keys, cmp_sign_key);
+	/* twin[idx]: the earliest question with the same words, for a later one,
+	 * so the warnings come in reading order. */
+	const struct sign_key **twin = xcalloc(n + 1, sizeof *twin);
+	const struct sign_key **at = xcalloc(n + 1, sizeof *at);
 	size_t first = 0;
 	for (size_t i = 0; i < n; i++) {
 		at[keys[i].idx] = &keys[i];
@@ -350,22 +341,21 @@ static void check_question_twins(const struct content *c)
 			first = i;
 	}
 	for (size_t k = 0; k < n; k++) {
-		const struct question_key *a = twin[k], *b = at[k];
+		const struct sign_key *a = twin[k], *b = at[k];
 		if (a == NULL)
 			continue;
-		const struct node *fs = a->sec, *bs = b->sec;
-		int line = strv_line(&fs->questions, a->j), col = strv_col(&fs->questions, a->j);
-		if (fs == bs)
-			diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
-			     strv_col(&bs->questions, b->j),
+		int al, ac, bl, bc;
+		question_place(a->n, a->term, &al, &ac);
+		question_place(b->n, b->term, &bl, &bc);
+		if (a->n == b->n)
+			diag(DIAG_WARNING, b->n->file, bl, bc,
 			     "question '%s' is listed twice in section '%s' (%d:%d); list it once",
-			     bs->questions.v[b->j], bs->id, line, col);
+			     b->term, b->n->id, al, ac);
 		else
-			diag(DIAG_WARNING, bs->file, strv_line(&bs->questions, b->j),
-			     strv_col(&bs->questions, b->j),
+			diag(DIAG_WARNING, b->n->file, bl, bc,
 			     "question '%s' is the same as one of section '%s' (%s:%d:%d); list it "
 			     "under the one section that answers it best",
-			     bs->questions.v[b->j], fs->id, fs->file, line, col);
+			     b->term, a->n->id, a->n->file, al, ac);
 	}
 	free(twin);
 	free(at);
