@@ -19,8 +19,9 @@
  * corrected word weighs W_FUZZY1..3 by edits. Real-word slips ("injection
  * sight") are caught against the phrases: a word beside the phrase's own
  * neighbour that is near the phrase's word (edits or sound) is read as it,
- * unless the query's pair is itself a phrase. Every correction is reported
- * ("Showing results for").
+ * unless the query's pair is itself a phrase. A short form the content does
+ * not use ("inj", "rxn", "meds": abbrevs) is read as the word it stands for,
+ * at full weight. Every correction is reported ("Showing results for").
  */
 #include <hunspell.h>
 #include <math.h>
@@ -133,6 +134,38 @@ static const char *const number_words[] = {
 	"sixteen", "sixty",    "ten",      "thirteen", "thirty",    "thousand", "three",
 	"twelve",  "twenty",   "twice",    "two",      "zero",
 };
+
+/*
+ * Folded short forms that nurses and patients type, and the word each stands
+ * for ("inj site rxn"): read as that word when the content lacks the short
+ * form, and reported as a correction. Only forms with one common meaning;
+ * never "im" (it is "I'm") or "hr" (hours or heart rate).
+ */
+static const struct abbrev {
+	const char *abbr, *word;
+} abbrevs[] = {
+	{ "abx", "antibiotics" }, { "appt", "appointment" }, { "appts", "appointments" },
+	{ "doc", "doctor" },      { "docs", "doctors" },     { "dr", "doctor" },
+	{ "hrs", "hours" },       { "hx", "history" },       { "inj", "injection" },
+	{ "injs", "injections" }, { "med", "medicine" },     { "meds", "medicines" },
+	{ "mins", "minutes" },    { "rxn", "reaction" },     { "rxns", "reactions" },
+	{ "sx", "symptoms" },     { "temp", "temperature" }, { "tx", "treatment" },
+	{ "wk", "week" },         { "wks", "weeks" },        { "yr", "year" },
+	{ "yrs", "years" },
+};
+
+static int cmp_abbrev(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, ((const struct abbrev *)b)->abbr);
+}
+
+/* The word a short form stands for, or NULL. */
+static const char *abbrev_word(const char *w)
+{
+	const struct abbrev *a = bsearch(&w, abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]),
+					 sizeof(abbrevs[0]), cmp_abbrev);
+	return a ? a->word : NULL;
+}
 
 /* Two entries of a sorted word list (stop_words, filler_words, number_words), for bsearch. */
 static int cmp_listed_words(const void *a, const void *b)
@@ -606,6 +639,18 @@ static void add_root(const struct search_index *ix, struct qword *q)
 		Hunspell_free_list(h, &list, n);
 }
 
+/* Make q the word w, as if it had been typed (its place in the query stays). */
+static void set_word(struct qword *q, const char *w)
+{
+	free(q->word);
+	q->word = xstrdup(w);
+	q->nchars = 0;
+	for (size_t i = 0, n = strlen(w); i < n && q->nchars < MAX_FUZZY_LEN; q->nchars++)
+		i += text_decode(w + i, n - i, &q->cps[q->nchars]);
+	q->stop = is_stop(w);
+	q->number |= is_number_word(w);
+}
+
 static double fix_weight(unsigned d)
 {
 	return d <= 1 ? W_FUZZY1 : d == 2 ? W_FUZZY2 : W_FUZZY3;
@@ -623,6 +668,14 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	size_t sl;
 	const char *stem = fold_stem(ix->fold, q->word, strlen(q->word), &sl);
 	uint32_t t = term_lookup(ix, stem, sl);
+	const char *full = t == NO_TERM ? abbrev_word(q->word) : NULL;
+	if (full) {
+		set_word(q, full);
+		resolve_word(ix, q);
+		if (q->nalts > 0 && q->fix == NULL)
+			q->fix = xstrdup(full);
+		return;
+	}
 	if (t != NO_TERM) {
 		add_term_alts(ix, q, t, 1.0);
 		if (!ix->terms[t].named && !q->stop && !q->number)

@@ -375,6 +375,55 @@ static void test_real_word_phrase(void **state)
 	content_free(c);
 }
 
+static const char short_yaml[] =
+	"id: effects\n"
+	"title: Side effects\n"
+	"sections:\n"
+	"  - id: site\n"
+	"    title: At the injection site\n"
+	"    body:\n"
+	"      - p: A reaction where the needle went in is common.\n"
+	"        sources: [a]\n"
+	"  - id: before\n"
+	"    title: Before treatment\n"
+	"    body:\n"
+	"      - p: Tell your provider about the medicines you take.\n"
+	"        sources: [a]\n"
+	"  - id: other\n"
+	"    title: Other needs\n"
+	"    body:\n"
+	"      - p: Some people have other needs, and some have a doctor with them.\n"
+	"        sources: [a]\n";
+
+/* A short form a nurse types is read as its word, and says so; it is never
+ * bent into a near word ("meds" is not "needs"). */
+static void test_short_forms(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(short_yaml, &c);
+	struct search_result res;
+	run_on(ix, "inj site rxn", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/site");
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "injection site reaction");
+	search_result_free(&res);
+	run_on(ix, "meds", &res);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].section->id, "effects/before");
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "medicines");
+	search_result_free(&res);
+	/* A short form of a word the content lacks finds nothing, and is not bent either. */
+	run_on(ix, "abx", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_null(res.corrected);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Filler words only: nothing answers, and topics are offered instead of hits. */
 static void test_filler_only(void **state)
 {
@@ -1560,6 +1609,7 @@ int main(void)
 		cmocka_unit_test(test_sign_leads),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
+		cmocka_unit_test(test_short_forms),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
