@@ -21,7 +21,9 @@
  * neighbour that is near the phrase's word (edits or sound) is read as it,
  * unless the query's pair is itself a phrase. A short form the content does
  * not use ("inj", "rxn", "meds": abbrevs) is read as the word it stands for,
- * at full weight. Every correction is reported ("Showing results for").
+ * at full weight, and so is one with a slash ("h/o", "n/v": slash_forms); a
+ * letter on its own ("w/ fever") is a stop word. Every correction is
+ * reported ("Showing results for").
  */
 #include <hunspell.h>
 #include <math.h>
@@ -704,6 +706,7 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	if (f.term == NO_TERM)
 		return;
 	add_term_alts(ix, q, f.term, fix_weight(f.d));
+	free(q->fix);
 	q->fix = xstrdup(f.word);
 }
 
@@ -786,7 +789,8 @@ static void fix_phrases(const struct search_index *ix, struct unit *all, size_t 
 struct parse_ctx {
 	struct qword *w;
 	size_t n;
-	size_t base; /* offset of the folded piece in the query */
+	size_t base;       /* offset of the folded piece in the query */
+	const char *query; /* the whole query */
 };
 
 static int add_query_word(void *arg, const struct fold_word *fw)
@@ -840,10 +844,66 @@ static void mark_idioms(struct parse_ctx *p)
 		}
 }
 
+/*
+ * A nurse's short forms of two letters and a slash ("c/o", "n/v"): the word
+ * each is read as (and shown as), or NULL for one that only links words
+ * ("c/o" is "complains of", "w/o" "without").
+ */
+static const struct slash_form {
+	const char *form, *word, *shown;
+} slash_forms[] = {
+	{ "b/c", NULL, NULL },
+	{ "c/o", NULL, NULL },
+	{ "f/u", "follow", "follow-up" },
+	{ "h/o", "history", "history" },
+	{ "n/v", "nausea", "nausea" },
+	{ "r/o", NULL, NULL },
+	{ "s/p", "after", "after" },
+	{ "w/o", NULL, NULL },
+};
+
+static bool one_letter(const struct qword *q)
+{
+	return q->word[0] >= 'a' && q->word[0] <= 'z' && q->word[1] == '\0';
+}
+
+/*
+ * Read the short forms with a slash (slash_forms) as their words; a letter
+ * on its own ("w/ fever", "s/p") bears no meaning and is a stop word.
+ */
+static void read_slashes(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		struct qword *q = &p->w[i];
+		if (!one_letter(q) || q->number)
+			continue;
+		q->stop = true;
+		if (i + 1 == p->n || !one_letter(&p->w[i + 1]) ||
+		    p->w[i + 1].start != q->start + 2 || p->query[q->start + 1] != '/')
+			continue;
+		char form[4] = { q->word[0], '/', p->w[i + 1].word[0], '\0' };
+		const struct slash_form *f = NULL;
+		for (size_t k = 0; k < sizeof(slash_forms) / sizeof(slash_forms[0]); k++)
+			if (strcmp(slash_forms[k].form, form) == 0)
+				f = &slash_forms[k];
+		if (f == NULL)
+			continue;
+		q->len = p->w[i + 1].start + p->w[i + 1].len - q->start;
+		if (f->word) {
+			set_word(q, f->word);
+			q->fix = xstrdup(f->shown);
+		}
+		free(p->w[i + 1].word);
+		memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
+		p->n--;
+	}
+}
+
 /* Add each word of a piece of the query as a unit of its own, once; the
  * rest (repeats, and words past MAX_UNITS) are dropped. */
 static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
 {
+	read_slashes(p);
 	mark_idioms(p);
 	for (size_t i = 0; i < p->n; i++) {
 		bool dup = false;
@@ -873,7 +933,7 @@ static size_t parse_units(const struct search_index *ix, const char *query, stru
 			s++;
 		const char *e = strchr(s, '"');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		struct parse_ctx p = { .base = (size_t)(s - query) };
+		struct parse_ctx p = { .base = (size_t)(s - query), .query = query };
 		fold_words(ix->fold, s, len, add_query_word, &p);
 		s += len + (e != NULL && quoted);
 		if (quoted && p.n > 1) {

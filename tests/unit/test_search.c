@@ -415,6 +415,20 @@ static void test_short_forms(void **state)
 	assert_non_null(res.corrected);
 	assert_string_equal(res.corrected, "medicines");
 	search_result_free(&res);
+	/* A slash form is read as its word; one that only links words, and a
+	 * letter on its own, are stop words, never words the content lacks. */
+	run_on(ix, "pt c/o reaction w/ meds", &res);
+	assert_true(res.nhits > 0);
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "pt c/o reaction w/ medicines");
+	assert_int_equal(res.nmissing, 0);
+	search_result_free(&res);
+	run_on(ix, "s/p inj x", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/site");
+	assert_string_equal(res.corrected, "after injection x");
+	assert_int_equal(res.nmissing, 0);
+	search_result_free(&res);
 	/* A short form of a word the content lacks finds nothing, and is not bent either. */
 	run_on(ix, "abx", &res);
 	assert_int_equal(res.nhits, 0);
