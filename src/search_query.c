@@ -22,7 +22,8 @@
  * unless the query's pair is itself a phrase. A short form the content does
  * not use ("inj", "rxn", "meds": abbrevs) is read as the word it stands for,
  * at full weight, and so is one with a slash ("h/o", "n/v": slash_forms); a
- * letter on its own ("w/ fever") is a stop word. Every correction is
+ * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
+ * (read_work_out). Every correction is
  * reported ("Showing results for").
  */
 #include <hunspell.h>
@@ -146,14 +147,14 @@ static const char *const number_words[] = {
 static const struct abbrev {
 	const char *abbr, *word;
 } abbrevs[] = {
-	{ "abx", "antibiotics" }, { "appt", "appointment" }, { "appts", "appointments" },
-	{ "doc", "doctor" },      { "docs", "doctors" },     { "dr", "doctor" },
-	{ "hrs", "hours" },       { "hx", "history" },       { "inj", "injection" },
-	{ "injs", "injections" }, { "med", "medicine" },     { "meds", "medicines" },
-	{ "mins", "minutes" },    { "rxn", "reaction" },     { "rxns", "reactions" },
-	{ "sx", "symptoms" },     { "temp", "temperature" }, { "tx", "treatment" },
-	{ "wk", "week" },         { "wks", "weeks" },        { "yr", "year" },
-	{ "yrs", "years" },
+	{ "abx", "antibiotics" },   { "appt", "appointment" }, { "appts", "appointments" },
+	{ "doc", "doctor" },        { "docs", "doctors" },     { "dr", "doctor" },
+	{ "hrs", "hours" },         { "hx", "history" },       { "inj", "injection" },
+	{ "injs", "injections" },   { "med", "medicine" },     { "meds", "medicines" },
+	{ "mins", "minutes" },      { "rxn", "reaction" },     { "rxns", "reactions" },
+	{ "sx", "symptoms" },       { "temp", "temperature" }, { "tx", "treatment" },
+	{ "wk", "week" },           { "wks", "weeks" },        { "workout", "exercise" },
+	{ "workouts", "exercise" }, { "yr", "year" },          { "yrs", "years" },
 };
 
 static int cmp_abbrev(const void *a, const void *b)
@@ -632,10 +633,15 @@ static void add_root(const struct search_index *ix, struct qword *q)
 		if (strlen(list[i]) >= strlen(q->word))
 			continue;
 		uint32_t t = root_term(ix, list[i]);
-		if (t == NO_TERM)
-			t = y_base_term(ix, h, list[i]);
 		if (t != NO_TERM)
 			add_term_alts(ix, q, t, W_ROOT);
+		/* An adjective the content only mentions in passing ("risky")
+		 * leads on to the word it is made from ("risk"). */
+		if (t == NO_TERM || !ix->terms[t].named) {
+			t = y_base_term(ix, h, list[i]);
+			if (t != NO_TERM)
+				add_term_alts(ix, q, t, W_ROOT);
+		}
 	}
 	if (list)
 		Hunspell_free_list(h, &list, n);
@@ -899,11 +905,36 @@ static void read_slashes(struct parse_ctx *p)
 	}
 }
 
+/* Folded verbs that with "out" after them mean "exercise" ("can i work out
+ * after the shot"), never how the therapy works. */
+static const char *const work_words[] = { "work", "worked", "working", "works" };
+
+/* Read "work out" and its forms as the one word they mean. */
+static void read_work_out(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		struct qword *q = &p->w[i];
+		if (strcmp(p->w[i + 1].word, "out") != 0)
+			continue;
+		bool work = false;
+		for (size_t k = 0; k < sizeof(work_words) / sizeof(work_words[0]); k++)
+			work |= strcmp(q->word, work_words[k]) == 0;
+		if (!work)
+			continue;
+		set_word(q, "exercise");
+		q->len = p->w[i + 1].start + p->w[i + 1].len - q->start;
+		free(p->w[i + 1].word);
+		memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
+		p->n--;
+	}
+}
+
 /* Add each word of a piece of the query as a unit of its own, once; the
  * rest (repeats, and words past MAX_UNITS) are dropped. */
 static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
 {
 	read_slashes(p);
+	read_work_out(p);
 	mark_idioms(p);
 	for (size_t i = 0; i < p->n; i++) {
 		bool dup = false;

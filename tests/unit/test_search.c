@@ -393,6 +393,11 @@ static const char short_yaml[] =
 	"    title: Other needs\n"
 	"    body:\n"
 	"      - p: Some people have other needs, and some have a doctor with them.\n"
+	"        sources: [a]\n"
+	"  - id: works\n"
+	"    title: How it works\n"
+	"    body:\n"
+	"      - p: It is given after a talk with your provider.\n"
 	"        sources: [a]\n";
 
 /* A short form a nurse types is read as its word, and says so; it is never
@@ -428,6 +433,16 @@ static void test_short_forms(void **state)
 	assert_string_equal(res.hits[0].section->id, "effects/site");
 	assert_string_equal(res.corrected, "after injection x");
 	assert_int_equal(res.nmissing, 0);
+	search_result_free(&res);
+	/* "work out" is exercise, which the content lacks, not how anything works. */
+	run_on(ix, "can i work out after", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_int_equal(res.nmissing, 1);
+	assert_string_equal(res.missing[0], "work out");
+	search_result_free(&res);
+	run_on(ix, "how does it work", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/works");
 	search_result_free(&res);
 	/* A short form of a word the content lacks finds nothing, and is not bent either. */
 	run_on(ix, "abx", &res);
@@ -1230,6 +1245,20 @@ static const char adjective_yaml[] = "id: care\n"
 /* A comparative or superlative finds its adjective ("safer", "safest": "safe"),
  * "unsafe" finds "safe" and "risky" "risk"; a word that is an entry of its own
  * is not taken apart ("number" is not "numb" + "-er"). */
+static const char risky_yaml[] = "id: care\n"
+				 "title: Care\n"
+				 "sections:\n"
+				 "  - id: cost\n"
+				 "    title: Cost\n"
+				 "    body:\n"
+				 "      - p: Paying more is not risky in itself.\n"
+				 "        sources: [a]\n"
+				 "  - id: risk\n"
+				 "    title: Risks\n"
+				 "    body:\n"
+				 "      - p: Every treatment has some.\n"
+				 "        sources: [a]\n";
+
 static void test_root(void **state)
 {
 	(void)state;
@@ -1239,6 +1268,9 @@ static void test_root(void **state)
 	/* An adjective in -y finds the word it is made from, also through a comparative. */
 	assert_ranked(adjective_yaml, "is it risky", "care/risk", NULL, 1);
 	assert_ranked(adjective_yaml, "riskier", "care/risk", NULL, 1);
+	/* Also where the content uses the adjective ("risky") in passing: the
+	 * comparative leads on through it to the word. */
+	assert_ranked(risky_yaml, "riskier", "care/risk", NULL, 0);
 	struct content *c;
 	struct search_index *ix = index_of(adjective_yaml, &c);
 	struct search_result res;
