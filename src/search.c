@@ -28,7 +28,8 @@
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
  * W_OVERVIEW for a section with subsections, a word list or the safety notice
  * (an overview leads to its subsections, a word list to the sections that use
- * its terms, the notice to those it sums up; they hold the facts). Second,
+ * its terms, the notice to those it sums up; they hold the facts), unless its
+ * title says every word of the query and no subsection's does. Second,
  * the best limit + RERANK_EXTRA sections are read with positions, from each
  * alternative's postings for just those sections, and multiplied by 1 +
  * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
@@ -1075,13 +1076,26 @@ static uint32_t telling_units(const struct search_index *ix, const struct plan *
  * The sections matched, as candidates: each BM25F sum times the spread,
  * title and overview factors. Clears m's arrays for the next query.
  */
+/* Set mark[] to v for the section each flagged candidate is a subsection of. */
+static void mark_parents(const struct search_index *ix, const struct cand *cand, const bool *flag,
+			 size_t ncand, uint32_t *mark, uint32_t v)
+{
+	for (size_t i = 0; i < ncand; i++) {
+		const struct node *up = ix->c->sections[cand[i].sec]->parent;
+		if (flag[i] && up && up->type == NODE_SECTION)
+			mark[up->ord] = v;
+	}
+}
+
 static struct cand *take_cands(const struct search_index *ix, const struct plan *pl, struct qmem *m,
 			       size_t ncand)
 {
 	struct cand *cand = xcalloc(ncand ? ncand : 1, sizeof(*cand));
+	bool *whole = xcalloc(ncand ? ncand : 1, sizeof(*whole));
 	/* A title need not say a word that most sections hold ("exosome"),
 	 * unless the query says nothing else. */
 	uint32_t all = pl->telling;
+	uint32_t every = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1094,19 +1108,33 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		/* A title or question that says the whole query, and little else, is the
 		 * answer itself. */
 		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
+		whole[i] = (m->tmask[sec] & every) == every; /* every word, "exosome" too */
 		if ((m->tmask[sec] & all) == all) {
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
-		/* An overview leads to its subsections, a word list to the sections
-		 * that use its terms: they hold the facts. */
-		if (ix->titlen[sec] & OVERVIEW)
-			base *= W_OVERVIEW;
 		cand[i] =
 			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
 		m->acc[sec] = 0;
 		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
 	}
+	/*
+	 * An overview leads to its subsections, a word list to the sections that
+	 * use its terms: they hold the facts. Unless its title says every word
+	 * of the query and no subsection's title does ("benefits", "what do stem
+	 * cells have to do with exosomes"): then the query asks for the whole
+	 * topic. m->mask, clear now, marks the sections with such a subsection.
+	 */
+	mark_parents(ix, cand, whole, ncand, m->mask, 1);
+	for (size_t i = 0; i < ncand; i++) {
+		uint32_t sec = cand[i].sec;
+		if ((ix->titlen[sec] & OVERVIEW) && !(whole[i] && m->mask[sec] == 0)) {
+			cand[i].base *= W_OVERVIEW;
+			cand[i].score = cand[i].base;
+		}
+	}
+	mark_parents(ix, cand, whole, ncand, m->mask, 0);
+	free(whole);
 	return cand;
 }
 

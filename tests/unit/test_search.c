@@ -453,6 +453,39 @@ static void test_short_forms(void **state)
 	content_free(c);
 }
 
+/* An overview whose title says "benefits", and two subsections, the second
+ * titled last. */
+#define TOPIC_YAML(last)                                                             \
+	"id: benefits\n"                                                             \
+	"title: Claimed benefits\n"                                                  \
+	"body:\n"                                                                    \
+	"  - p: Clinics make claims.\n"                                              \
+	"    sources: [a]\n"                                                         \
+	"sections:\n"                                                                \
+	"  - id: uses\n"                                                             \
+	"    title: What it is used for\n"                                           \
+	"    body:\n"                                                                \
+	"      - p: Clinics say it has benefits for skin, benefits for joints and\n" \
+	"          benefits for healing.\n"                                          \
+	"        sources: [a]\n"                                                     \
+	"  - id: proof\n"                                                            \
+	"    title: " last "\n"                                                      \
+	"    body:\n"                                                                \
+	"      - p: None of it is proven.\n"                                         \
+	"        sources: [a]\n"
+
+/* An overview leads to its subsections, unless its title says the whole
+ * query and no subsection's title does: then the query asks for the topic. */
+static void test_overview_whole_topic(void **state)
+{
+	(void)state;
+	assert_ranked(TOPIC_YAML("What is proven"), "benefits", "benefits", "benefits/uses", 0);
+	/* A subsection's title says it too: the subsection leads. */
+	assert_ranked(TOPIC_YAML("Proven benefits"), "benefits", "benefits/proof", NULL, 0);
+	/* Said only in the subsections' text: they lead. */
+	assert_ranked(TOPIC_YAML("What is proven"), "skin", "benefits/uses", NULL, 1);
+}
+
 /* Filler words only: nothing answers, and topics are offered instead of hits. */
 static void test_filler_only(void **state)
 {
@@ -1656,6 +1689,7 @@ int main(void)
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
+		cmocka_unit_test(test_overview_whole_topic),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
