@@ -1072,10 +1072,6 @@ static uint32_t telling_units(const struct search_index *ix, const struct plan *
 	return telling ? telling : all;
 }
 
-/*
- * The sections matched, as candidates: each BM25F sum times the spread,
- * title and overview factors. Clears m's arrays for the next query.
- */
 /* Set mark[] to v for the section each flagged candidate is a subsection of. */
 static void mark_parents(const struct search_index *ix, const struct cand *cand, const bool *flag,
 			 size_t ncand, uint32_t *mark, uint32_t v)
@@ -1087,6 +1083,10 @@ static void mark_parents(const struct search_index *ix, const struct cand *cand,
 	}
 }
 
+/*
+ * The sections matched, as candidates: each BM25F sum times the spread,
+ * title and overview factors. Clears m's arrays for the next query.
+ */
 static struct cand *take_cands(const struct search_index *ix, const struct plan *pl, struct qmem *m,
 			       size_t ncand)
 {

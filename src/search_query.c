@@ -23,8 +23,7 @@
  * not use ("inj", "rxn", "meds": abbrevs) is read as the word it stands for,
  * at full weight, and so is one with a slash ("h/o", "n/v": slash_forms); a
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
- * (read_work_out). Every correction is
- * reported ("Showing results for").
+ * (read_work_out). Every correction is reported ("Showing results for").
  */
 #include <hunspell.h>
 #include <math.h>
@@ -852,21 +851,26 @@ static void mark_idioms(struct parse_ctx *p)
 
 /*
  * A nurse's short forms of two letters and a slash ("c/o", "n/v"): the word
- * each is read as (and shown as), or NULL for one that only links words
- * ("c/o" is "complains of", "w/o" "without").
+ * each is read as, or NULL for one that only links words ("c/o" is
+ * "complains of", "w/o" "without"); and how it is shown, when not as that
+ * word.
  */
 static const struct slash_form {
 	const char *form, *word, *shown;
 } slash_forms[] = {
-	{ "b/c", NULL, NULL },
-	{ "c/o", NULL, NULL },
-	{ "f/u", "follow", "follow-up" },
-	{ "h/o", "history", "history" },
-	{ "n/v", "nausea", "nausea" },
-	{ "r/o", NULL, NULL },
-	{ "s/p", "after", "after" },
-	{ "w/o", NULL, NULL },
+	{ "b/c", NULL, NULL },      { "c/o", NULL, NULL },     { "f/u", "follow", "follow-up" },
+	{ "h/o", "history", NULL }, { "n/v", "nausea", NULL }, { "r/o", NULL, NULL },
+	{ "s/p", "after", NULL },   { "w/o", NULL, NULL },
 };
+
+/* Make word i of p span word i + 1 too, which is dropped. */
+static void join_next(struct parse_ctx *p, size_t i)
+{
+	p->w[i].len = p->w[i + 1].start + p->w[i + 1].len - p->w[i].start;
+	free(p->w[i + 1].word);
+	memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
+	p->n--;
+}
 
 static bool one_letter(const struct qword *q)
 {
@@ -894,14 +898,11 @@ static void read_slashes(struct parse_ctx *p)
 				f = &slash_forms[k];
 		if (f == NULL)
 			continue;
-		q->len = p->w[i + 1].start + p->w[i + 1].len - q->start;
 		if (f->word) {
 			set_word(q, f->word);
-			q->fix = xstrdup(f->shown);
+			q->fix = xstrdup(f->shown ? f->shown : f->word);
 		}
-		free(p->w[i + 1].word);
-		memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
-		p->n--;
+		join_next(p, i);
 	}
 }
 
@@ -922,10 +923,7 @@ static void read_work_out(struct parse_ctx *p)
 		if (!work)
 			continue;
 		set_word(q, "exercise");
-		q->len = p->w[i + 1].start + p->w[i + 1].len - q->start;
-		free(p->w[i + 1].word);
-		memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
-		p->n--;
+		join_next(p, i);
 	}
 }
 
