@@ -234,9 +234,11 @@ static inline uint64_t letter_bit(uint32_t cp)
 
 /* search_query.c */
 
-/* Whether a folded word is a stop word, or a filler word. */
+/* Whether a folded word is a stop word, a filler word, or one that asks
+ * what kind of answer is wanted ("why"). */
 bool is_stop(const char *w);
 bool is_filler(const char *w);
+bool is_asking(const char *w);
 /* A single filler word ("after", "make"); a phrase never is. */
 bool is_filler_unit(const struct unit *un);
 /*

@@ -66,41 +66,40 @@ struct speller {
  * folding leaves them ("won't" is "wont", never a word the content lacks):
  * dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",          "about",      "above",   "absolutely", "actually",  "against",   "aint",
-	"all",        "almost",     "already", "also",       "although",  "am",        "among",
-	"an",         "and",        "any",     "anybody",    "anyone",    "anything",  "anyway",
-	"anyways",    "anywhere",   "are",     "arent",      "as",        "at",        "basically",
-	"be",         "been",       "being",   "below",      "both",      "btw",       "but",
-	"by",         "can",        "cannot",  "cant",       "certainly", "could",     "couldnt",
-	"definitely", "did",        "didnt",   "do",         "does",      "doesnt",    "doing",
-	"dont",       "each",       "either",  "else",       "every",     "everybody", "everyone",
-	"everything", "everywhere", "exactly", "for",        "from",      "fyi",       "get",
-	"gonna",      "got",        "gotta",   "had",        "hadnt",     "has",       "hasnt",
-	"have",       "havent",     "he",      "hello",      "her",       "here",      "hers",
-	"herself",    "hes",        "hey",     "hi",         "him",       "himself",   "his",
-	"hmm",        "honestly",   "how",     "hows",       "i",         "idk",       "if",
-	"im",         "in",         "instead", "into",       "is",        "isnt",      "it",
-	"its",        "itself",     "ive",     "just",       "kinda",     "lets",      "literally",
-	"lol",        "may",        "maybe",   "me",         "might",     "mine",      "much",
-	"must",       "mustnt",     "my",      "myself",     "neednt",    "neither",   "no",
-	"nobody",     "nor",        "not",     "nothing",    "nowhere",   "of",        "ok",
-	"okay",       "omg",        "on",      "or",         "our",       "ours",      "ourselves",
-	"out",        "perhaps",    "please",  "pls",        "plz",       "probably",  "pt",
-	"pts",        "quite",      "rather",  "really",     "shall",     "she",       "shes",
-	"should",     "shouldnt",   "so",      "some",       "somebody",  "someone",   "something",
-	"somewhere",  "sorta",      "such",    "supposed",   "tell",      "than",      "thank",
-	"thanks",     "that",       "thats",   "the",        "their",     "theirs",    "them",
-	"themselves", "then",       "there",   "theres",     "these",     "they",      "theyd",
-	"theyll",     "theyre",     "theyve",  "this",       "tho",       "those",     "though",
-	"thx",        "to",         "too",     "totally",    "truly",     "ty",        "u",
-	"uh",         "um",         "unless",  "up",         "ur",        "us",        "very",
-	"wanna",      "was",        "wasnt",   "wat",        "we",        "were",      "werent",
-	"weve",       "what",       "whats",   "when",       "whens",     "where",     "wheres",
-	"whether",    "which",      "while",   "who",        "whom",      "whos",      "whose",
-	"why",        "whys",       "will",    "with",       "within",    "wont",      "would",
-	"wouldnt",    "wut",        "ya",      "yeah",       "yep",       "yet",       "you",
-	"youd",       "youll",      "your",    "youre",      "yours",     "yourself",  "yourselves",
-	"youve",
+	"a",          "about",      "above",   "absolutely", "actually",  "against",    "aint",
+	"all",        "almost",     "already", "also",       "although",  "am",         "among",
+	"an",         "and",        "any",     "anybody",    "anyone",    "anything",   "anyway",
+	"anyways",    "anywhere",   "are",     "arent",      "as",        "at",         "basically",
+	"be",         "been",       "being",   "below",      "both",      "btw",        "but",
+	"by",         "can",        "cannot",  "cant",       "certainly", "could",      "couldnt",
+	"definitely", "did",        "didnt",   "do",         "does",      "doesnt",     "doing",
+	"dont",       "each",       "either",  "else",       "every",     "everybody",  "everyone",
+	"everything", "everywhere", "exactly", "for",        "from",      "fyi",        "get",
+	"gonna",      "got",        "gotta",   "had",        "hadnt",     "has",        "hasnt",
+	"have",       "havent",     "he",      "hello",      "her",       "here",       "hers",
+	"herself",    "hes",        "hey",     "hi",         "him",       "himself",    "his",
+	"hmm",        "honestly",   "how",     "hows",       "i",         "idk",        "if",
+	"im",         "in",         "instead", "into",       "is",        "isnt",       "it",
+	"its",        "itself",     "ive",     "just",       "kinda",     "lets",       "literally",
+	"lol",        "may",        "maybe",   "me",         "might",     "mine",       "much",
+	"must",       "mustnt",     "my",      "myself",     "neednt",    "neither",    "no",
+	"nobody",     "nor",        "not",     "nothing",    "nowhere",   "of",         "ok",
+	"okay",       "omg",        "on",      "or",         "our",       "ours",       "ourselves",
+	"out",        "perhaps",    "please",  "pls",        "plz",       "probably",   "pt",
+	"pts",        "quite",      "rather",  "really",     "shall",     "she",        "shes",
+	"should",     "shouldnt",   "so",      "some",       "somebody",  "someone",    "something",
+	"somewhere",  "sorta",      "such",    "supposed",   "tell",      "than",       "thank",
+	"thanks",     "that",       "thats",   "the",        "their",     "theirs",     "them",
+	"themselves", "then",       "there",   "theres",     "these",     "they",       "theyd",
+	"theyll",     "theyre",     "theyve",  "this",       "tho",       "those",      "though",
+	"thx",        "to",         "too",     "totally",    "truly",     "ty",         "u",
+	"uh",         "um",         "unless",  "up",         "ur",        "us",         "very",
+	"wanna",      "was",        "wasnt",   "wat",        "we",        "were",       "werent",
+	"weve",       "what",       "whats",   "when",       "whens",     "where",      "wheres",
+	"whether",    "which",      "while",   "who",        "whom",      "whos",       "whose",
+	"whys",       "will",       "with",    "within",     "wont",      "would",      "wouldnt",
+	"wut",        "ya",         "yeah",    "yep",        "yet",       "you",        "youd",
+	"youll",      "your",       "youre",   "yours",      "yourself",  "yourselves", "youve",
 };
 
 /*
@@ -191,6 +190,17 @@ bool is_filler(const char *w)
 {
 	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
 		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
+}
+
+/*
+ * A word that asks what kind of answer is wanted ("why": a cause): it ranks
+ * as the word it is, so "why does it swell" finds the sections that say why,
+ * but it bears no meaning of its own: it is never a word the content lacks,
+ * nor needed beside the others for an answer.
+ */
+bool is_asking(const char *w)
+{
+	return strcmp(w, "why") == 0;
 }
 
 /* A single filler word ("after", "make"); a phrase never is. */

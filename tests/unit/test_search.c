@@ -486,6 +486,126 @@ static void test_overview_whole_topic(void **state)
 	assert_ranked(TOPIC_YAML("What is proven"), "skin", "benefits/uses", NULL, 1);
 }
 
+/* Clinics and approval, each named in three sections and together in one; a
+ * section named for swelling; one that lists why it swells; one that says
+ * why in its title. */
+static const char why_yaml[] = "id: care\n"
+			       "title: Care\n"
+			       "sections:\n"
+			       "  - id: a\n"
+			       "    title: Approved clinics\n"
+			       "    body:\n"
+			       "      - p: Some clinics are approved.\n"
+			       "        sources: [a]\n"
+			       "  - id: b\n"
+			       "    title: Clinics near you\n"
+			       "    body:\n"
+			       "      - p: Ask around.\n"
+			       "        sources: [a]\n"
+			       "  - id: c\n"
+			       "    title: Approved uses\n"
+			       "    body:\n"
+			       "      - p: Few uses are.\n"
+			       "        sources: [a]\n"
+			       "  - id: d\n"
+			       "    title: What clinics charge\n"
+			       "    body:\n"
+			       "      - p: Prices vary.\n"
+			       "        sources: [a]\n"
+			       "  - id: e\n"
+			       "    title: Approved products\n"
+			       "    body:\n"
+			       "      - p: None yet.\n"
+			       "        sources: [a]\n"
+			       "  - id: g\n"
+			       "    title: Swelling\n"
+			       "    body:\n"
+			       "      - p: The spot can swell.\n"
+			       "        sources: [a]\n"
+			       "  - id: h\n"
+			       "    title: The inflammatory response\n"
+			       "    questions:\n"
+			       "      - why does it swell\n"
+			       "    body:\n"
+			       "      - p: It is how the body reacts.\n"
+			       "        sources: [a]\n"
+			       "  - id: i\n"
+			       "    title: Why rules matter\n"
+			       "    body:\n"
+			       "      - p: Rules keep people safe.\n"
+			       "        sources: [a]\n";
+
+/* The same, where "why" is common: asked in three sections, named in one. */
+static const char why_common_yaml[] = "id: care\n"
+				      "title: Care\n"
+				      "sections:\n"
+				      "  - id: a\n"
+				      "    title: Approved clinics\n"
+				      "    body:\n"
+				      "      - p: Some clinics are approved.\n"
+				      "        sources: [a]\n"
+				      "  - id: b\n"
+				      "    title: Clinics near you\n"
+				      "    questions:\n"
+				      "      - why are clinics so far away\n"
+				      "    body:\n"
+				      "      - p: Ask around.\n"
+				      "        sources: [a]\n"
+				      "  - id: c\n"
+				      "    title: Approved uses\n"
+				      "    body:\n"
+				      "      - p: Few uses are.\n"
+				      "        sources: [a]\n"
+				      "  - id: d\n"
+				      "    title: What clinics charge\n"
+				      "    questions:\n"
+				      "      - why do prices vary\n"
+				      "    body:\n"
+				      "      - p: Prices vary.\n"
+				      "        sources: [a]\n"
+				      "  - id: e\n"
+				      "    title: Approved products\n"
+				      "    body:\n"
+				      "      - p: None yet.\n"
+				      "        sources: [a]\n"
+				      "  - id: g\n"
+				      "    title: Swelling\n"
+				      "    body:\n"
+				      "      - p: The spot can swell.\n"
+				      "        sources: [a]\n"
+				      "  - id: h\n"
+				      "    title: The inflammatory response\n"
+				      "    questions:\n"
+				      "      - why does it swell\n"
+				      "    body:\n"
+				      "      - p: It is how the body reacts.\n"
+				      "        sources: [a]\n"
+				      "  - id: i\n"
+				      "    title: Why rules matter\n"
+				      "    body:\n"
+				      "      - p: Rules keep people safe.\n"
+				      "        sources: [a]\n";
+
+/* "why" ranks as a word (the section that says why leads), but bears no
+ * meaning of its own: an answer never needs it beside the other words. */
+static void test_why(void **state)
+{
+	(void)state;
+	assert_ranked(why_yaml, "why does it swell", "care/h", "care/g", 0);
+	assert_ranked(why_yaml, "does it swell", "care/g", "care/h", 0);
+	/* "clinics" and "approved" are found together in one section, "why"
+	 * nowhere beside them, and need not be; "sell" is lacking. */
+	assert_ranked(why_yaml, "why do clinics sell it if not approved", "care/a", NULL, 0);
+	struct content *c;
+	struct search_index *ix = index_of(why_common_yaml, &c);
+	struct search_result res;
+	run_on(ix, "why do clinics sell it if not approved", &res);
+	assert_true(res.nhits > 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* Filler words only: nothing answers, and topics are offered instead of hits. */
 static void test_filler_only(void **state)
 {
@@ -1690,6 +1810,7 @@ int main(void)
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
 		cmocka_unit_test(test_overview_whole_topic),
+		cmocka_unit_test(test_why),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
