@@ -488,103 +488,58 @@ static void test_overview_whole_topic(void **state)
 
 /* Clinics and approval, each named in three sections and together in one; a
  * section named for swelling; one that lists why it swells; one that says
- * why in its title. */
-static const char why_yaml[] = "id: care\n"
-			       "title: Care\n"
-			       "sections:\n"
-			       "  - id: a\n"
-			       "    title: Approved clinics\n"
-			       "    body:\n"
-			       "      - p: Some clinics are approved.\n"
-			       "        sources: [a]\n"
-			       "  - id: b\n"
-			       "    title: Clinics near you\n"
-			       "    body:\n"
-			       "      - p: Ask around.\n"
-			       "        sources: [a]\n"
-			       "  - id: c\n"
-			       "    title: Approved uses\n"
-			       "    body:\n"
-			       "      - p: Few uses are.\n"
-			       "        sources: [a]\n"
-			       "  - id: d\n"
-			       "    title: What clinics charge\n"
-			       "    body:\n"
-			       "      - p: Prices vary.\n"
-			       "        sources: [a]\n"
-			       "  - id: e\n"
-			       "    title: Approved products\n"
-			       "    body:\n"
-			       "      - p: None yet.\n"
-			       "        sources: [a]\n"
-			       "  - id: g\n"
-			       "    title: Swelling\n"
-			       "    body:\n"
-			       "      - p: The spot can swell.\n"
-			       "        sources: [a]\n"
-			       "  - id: h\n"
-			       "    title: The inflammatory response\n"
-			       "    questions:\n"
-			       "      - why does it swell\n"
-			       "    body:\n"
-			       "      - p: It is how the body reacts.\n"
-			       "        sources: [a]\n"
-			       "  - id: i\n"
-			       "    title: Why rules matter\n"
-			       "    body:\n"
-			       "      - p: Rules keep people safe.\n"
-			       "        sources: [a]\n";
+ * why in its title. asked is what two of the clinic sections list as asked. */
+#define WHY_YAML(asked_b, asked_d)                               \
+	"id: care\n"                                             \
+	"title: Care\n"                                          \
+	"sections:\n"                                            \
+	"  - id: a\n"                                            \
+	"    title: Approved clinics\n"                          \
+	"    body:\n"                                            \
+	"      - p: Some clinics are approved.\n"                \
+	"        sources: [a]\n"                                 \
+	"  - id: b\n"                                            \
+	"    title: Clinics near you\n" asked_b "    body:\n"    \
+	"      - p: Ask around.\n"                               \
+	"        sources: [a]\n"                                 \
+	"  - id: c\n"                                            \
+	"    title: Approved uses\n"                             \
+	"    body:\n"                                            \
+	"      - p: Few uses are.\n"                             \
+	"        sources: [a]\n"                                 \
+	"  - id: d\n"                                            \
+	"    title: What clinics charge\n" asked_d "    body:\n" \
+	"      - p: Prices vary.\n"                              \
+	"        sources: [a]\n"                                 \
+	"  - id: e\n"                                            \
+	"    title: Approved products\n"                         \
+	"    body:\n"                                            \
+	"      - p: None yet.\n"                                 \
+	"        sources: [a]\n"                                 \
+	"  - id: g\n"                                            \
+	"    title: Swelling\n"                                  \
+	"    body:\n"                                            \
+	"      - p: The spot can swell.\n"                       \
+	"        sources: [a]\n"                                 \
+	"  - id: h\n"                                            \
+	"    title: The inflammatory response\n"                 \
+	"    questions:\n"                                       \
+	"      - why does it swell\n"                            \
+	"    body:\n"                                            \
+	"      - p: It is how the body reacts.\n"                \
+	"        sources: [a]\n"                                 \
+	"  - id: i\n"                                            \
+	"    title: Why rules matter\n"                          \
+	"    body:\n"                                            \
+	"      - p: Rules keep people safe.\n"                   \
+	"        sources: [a]\n"
+
+static const char why_yaml[] = WHY_YAML("", "");
 
 /* The same, where "why" is common: asked in three sections, named in one. */
-static const char why_common_yaml[] = "id: care\n"
-				      "title: Care\n"
-				      "sections:\n"
-				      "  - id: a\n"
-				      "    title: Approved clinics\n"
-				      "    body:\n"
-				      "      - p: Some clinics are approved.\n"
-				      "        sources: [a]\n"
-				      "  - id: b\n"
-				      "    title: Clinics near you\n"
-				      "    questions:\n"
-				      "      - why are clinics so far away\n"
-				      "    body:\n"
-				      "      - p: Ask around.\n"
-				      "        sources: [a]\n"
-				      "  - id: c\n"
-				      "    title: Approved uses\n"
-				      "    body:\n"
-				      "      - p: Few uses are.\n"
-				      "        sources: [a]\n"
-				      "  - id: d\n"
-				      "    title: What clinics charge\n"
-				      "    questions:\n"
-				      "      - why do prices vary\n"
-				      "    body:\n"
-				      "      - p: Prices vary.\n"
-				      "        sources: [a]\n"
-				      "  - id: e\n"
-				      "    title: Approved products\n"
-				      "    body:\n"
-				      "      - p: None yet.\n"
-				      "        sources: [a]\n"
-				      "  - id: g\n"
-				      "    title: Swelling\n"
-				      "    body:\n"
-				      "      - p: The spot can swell.\n"
-				      "        sources: [a]\n"
-				      "  - id: h\n"
-				      "    title: The inflammatory response\n"
-				      "    questions:\n"
-				      "      - why does it swell\n"
-				      "    body:\n"
-				      "      - p: It is how the body reacts.\n"
-				      "        sources: [a]\n"
-				      "  - id: i\n"
-				      "    title: Why rules matter\n"
-				      "    body:\n"
-				      "      - p: Rules keep people safe.\n"
-				      "        sources: [a]\n";
+static const char why_common_yaml[] =
+	WHY_YAML("    questions:\n      - why are clinics so far away\n",
+		 "    questions:\n      - why do prices vary\n");
 
 /* "why" ranks as a word (the section that says why leads), but bears no
  * meaning of its own: an answer never needs it beside the other words. */
