@@ -1077,11 +1077,9 @@ static uint32_t telling_units(const struct search_index *ix, const struct plan *
 static void mark_parents(const struct search_index *ix, const struct cand *cand, const bool *flag,
 			 size_t ncand, uint32_t *mark, uint32_t v)
 {
-	for (size_t i = 0; i < ncand; i++) {
-		const struct node *up = ix->c->sections[cand[i].sec]->parent;
-		if (flag[i] && up && up->type == NODE_SECTION)
-			mark[up->ord] = v;
-	}
+	for (size_t i = 0; i < ncand; i++)
+		if (flag[i] && ix->up[cand[i].sec] != NO_SECTION)
+			mark[ix->up[cand[i].sec]] = v;
 }
 
 /*

@@ -813,6 +813,13 @@ void search_index_end(struct search_index *ix, const struct content *c)
 	ix->secfirst = xreallocarray(ix->secfirst, ix->seccap, sizeof(*ix->secfirst));
 	ix->titlen = xreallocarray(ix->titlen, ix->seccap, sizeof(*ix->titlen));
 	ix->namefirst = xreallocarray(ix->namefirst, ix->seccap, sizeof(*ix->namefirst));
+	/* Validation has numbered the sections now: each one's parent, so the
+	 * ranking never goes from a section to its node for it. */
+	ix->up = xreallocarray(ix->up, ix->seccap, sizeof(*ix->up));
+	for (size_t i = 0; i < ix->nsecs; i++) {
+		const struct node *up = c->sections[i]->parent;
+		ix->up[i] = up && up->type == NODE_SECTION ? up->ord : NO_SECTION;
+	}
 	ix->namecap = ix->nnames ? ix->nnames : 1;
 	ix->namehash = xreallocarray(ix->namehash, ix->namecap, sizeof(*ix->namehash));
 	flush_terms(ix);
@@ -863,6 +870,7 @@ void search_index_free(struct search_index *ix)
 	free(ix->doclen);
 	free(ix->secfirst);
 	free(ix->titlen);
+	free(ix->up);
 	free(ix->namefirst);
 	free(ix->namehash);
 	free(ix->phrases);

@@ -39,7 +39,8 @@ enum {
 		UINT16_MAX, /* words of one string that are indexed (64 KiB of text hold fewer) */
 	MAX_RAW = 256,      /* longer spellings are folded every time rather than kept */
 	NO_TERM = UINT32_MAX,
-	OFF_BITS = 4, /* bits of a posting's first varint that hold its word number */
+	NO_SECTION = UINT32_MAX, /* search_index.up of a top-level section */
+	OFF_BITS = 4,            /* bits of a posting's first varint that hold its word number */
 	OFF_INLINE = (1 << OFF_BITS) - 1,
 	POSTING_MAX = 9, /* bytes of one posting at most: a 36-bit and a 16-bit varint */
 };
@@ -141,6 +142,7 @@ struct search_index {
 	uint32_t *doclen; /* words of body text (and answers) per section */
 	uint8_t *titlen;  /* content words of each section's title (at most 127), and
 			     OVERVIEW when the section has subsections or is a word list */
+	uint32_t *up;     /* each section's parent section, or NO_SECTION */
 	size_t nsecs, seccap;
 	double avgdl;
 	struct term *terms;
