@@ -63,9 +63,9 @@
  * prp" lacks "prp", a name no dictionary knows); or when every word that
  * bears meaning matched (a number, "2" or "two", bears none, nor does a
  * filler word or "why", is_asking; after a word that bears meaning, those
- * that matched nothing are left out). Otherwise no section is returned as a hit: the best
- * MAX_TOPICS are offered as closest topics. A "did you mean" is offered only
- * when it finds something itself.
+ * that matched nothing are left out). Otherwise no section is returned as a
+ * hit: the best MAX_TOPICS are offered as closest topics. A "did you mean" is
+ * offered only when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -1061,12 +1061,18 @@ static char *checked_suggestion(const struct search_index *ix, const struct plan
 	return s;
 }
 
+/* The mask of every unit of the plan. */
+static uint32_t every_unit(const struct plan *pl)
+{
+	return pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
+}
+
 /* The units in at most TITLE_ALL_DF of the sections; all of them when every
  * one is in more. */
 static uint32_t telling_units(const struct search_index *ix, const struct plan *pl,
 			      const size_t *df)
 {
-	uint32_t all = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1, telling = all;
+	uint32_t all = every_unit(pl), telling = all;
 	for (size_t u = 0; u < pl->n; u++)
 		if ((double)df[u] > TITLE_ALL_DF * (double)ix->nsecs)
 			telling &= ~(1u << u);
@@ -1094,7 +1100,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 	/* A title need not say a word that most sections hold ("exosome"),
 	 * unless the query says nothing else. */
 	uint32_t all = pl->telling;
-	uint32_t every = pl->n >= 32 ? UINT32_MAX : (1u << pl->n) - 1;
+	uint32_t every = every_unit(pl);
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];

@@ -96,7 +96,7 @@ struct term {
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a QA's question */
 	bool named;      /* in some section's title, question, term or also_called */
-	bool sign;       /* names a sign: a list item with an urgency (its name, also_called) */
+	bool sign;       /* names a sign: in the also_called of a list item with an urgency */
 	const struct node *lastblk;
 };
 

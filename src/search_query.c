@@ -4,10 +4,10 @@
  * and the words of a phrase that asks how to be told ("in plain english",
  * idioms), are dropped when any other word is left. A word the content holds
  * matches its stem and its synonyms' (the one-word name and also_called
- * entries of one list item or glossary term; weight W_SYNONYM). A word the content lacks or only
- * mentions in passing also matches the word it is made from (a comparative its
- * adjective, "safer" "safe", by Hunspell's affix rules; "unsafe" "safe";
- * "risky" "risk"; weight W_ROOT). A word it does not hold is looked up in
+ * entries of one list item or glossary term; weight W_SYNONYM). A word the
+ * content lacks or only mentions in passing also matches the word it is made
+ * from (a comparative its adjective, "safer" "safe", by Hunspell's affix
+ * rules; "unsafe" "safe"; "risky" and "riskier" "risk"; weight W_ROOT). A word it does not hold is looked up in
  * Hunspell: a correct English word stays unmatched ("price" is never read as
  * "place"); a misspelt one is corrected to the content word of least cost, its
  * edits (spelling or sound key) less a little for frequent words, within one
@@ -656,16 +656,17 @@ static void add_root(const struct search_index *ix, struct qword *q)
 		Hunspell_free_list(h, &list, n);
 }
 
-/* Make q the word w, as if it had been typed (its place in the query stays). */
-static void set_word(struct qword *q, const char *w)
+/* Make q the folded word of n bytes at w, as if it had been typed (its place
+ * in the query stays). */
+static void set_word(struct qword *q, const char *w, size_t n)
 {
 	free(q->word);
-	q->word = xstrdup(w);
+	q->word = xstrndup(w, n);
 	q->nchars = 0;
-	for (size_t i = 0, n = strlen(w); i < n && q->nchars < MAX_FUZZY_LEN; q->nchars++)
+	for (size_t i = 0; i < n && q->nchars < MAX_FUZZY_LEN; q->nchars++)
 		i += text_decode(w + i, n - i, &q->cps[q->nchars]);
-	q->stop = is_stop(w);
-	q->number |= is_number_word(w);
+	q->stop = is_stop(q->word);
+	q->number |= is_number_word(q->word);
 }
 
 static double fix_weight(unsigned d)
@@ -687,7 +688,7 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	uint32_t t = term_lookup(ix, stem, sl);
 	const char *full = t == NO_TERM ? abbrev_word(q->word) : NULL;
 	if (full) {
-		set_word(q, full);
+		set_word(q, full, strlen(full));
 		resolve_word(ix, q);
 		if (q->nalts > 0 && q->fix == NULL)
 			q->fix = xstrdup(full);
@@ -815,16 +816,10 @@ static int add_query_word(void *arg, const struct fold_word *fw)
 		return 1;
 	p->w = xgrow(p->w, p->n, sizeof(*p->w));
 	struct qword *q = &p->w[p->n++];
-	*q = (struct qword){ .word = xstrndup(fw->word, fw->wlen),
-			     .number = fw->number != 0,
+	*q = (struct qword){ .number = fw->number != 0,
 			     .start = p->base + fw->start,
 			     .len = fw->len };
-	q->stop = is_stop(q->word);
-	q->number |= is_number_word(q->word);
-	for (size_t i = 0; i < fw->wlen && q->nchars < MAX_FUZZY_LEN;) {
-		i += text_decode(fw->word + i, fw->wlen - i, &q->cps[q->nchars]);
-		q->nchars++;
-	}
+	set_word(q, fw->word, fw->wlen);
 	if (fw->nchars > MAX_FUZZY_LEN)
 		q->nchars = fw->nchars; /* too long for typo matching */
 	return 0;
@@ -877,7 +872,7 @@ static const struct slash_form {
 static void join_next(struct parse_ctx *p, size_t i)
 {
 	p->w[i].len = p->w[i + 1].start + p->w[i + 1].len - p->w[i].start;
-	free(p->w[i + 1].word);
+	qword_free(&p->w[i + 1]);
 	memmove(&p->w[i + 1], &p->w[i + 2], (p->n - i - 2) * sizeof(*p->w));
 	p->n--;
 }
@@ -909,7 +904,7 @@ static void read_slashes(struct parse_ctx *p)
 		if (f == NULL)
 			continue;
 		if (f->word) {
-			set_word(q, f->word);
+			set_word(q, f->word, strlen(f->word));
 			q->fix = xstrdup(f->shown ? f->shown : f->word);
 		}
 		join_next(p, i);
@@ -932,7 +927,7 @@ static void read_work_out(struct parse_ctx *p)
 			work |= strcmp(q->word, work_words[k]) == 0;
 		if (!work)
 			continue;
-		set_word(q, "exercise");
+		set_word(q, "exercise", strlen("exercise"));
 		join_next(p, i);
 	}
 }
@@ -949,7 +944,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 		for (size_t j = 0; j < *nall && !dup; j++)
 			dup = same_word_unit(&all[j], &p->w[i]);
 		if (dup || *nall == MAX_UNITS) {
-			free(p->w[i].word);
+			qword_free(&p->w[i]);
 			continue;
 		}
 		struct qword *one = xmalloc(sizeof(*one));

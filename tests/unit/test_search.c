@@ -428,6 +428,11 @@ static void test_short_forms(void **state)
 	assert_string_equal(res.corrected, "pt c/o reaction w/ medicines");
 	assert_int_equal(res.nmissing, 0);
 	search_result_free(&res);
+	/* A slash form said twice is one unit (and frees what it was read as). */
+	run_on(ix, "s/p inj s/p", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/site");
+	search_result_free(&res);
 	run_on(ix, "s/p inj x", &res);
 	assert_true(res.nhits > 0);
 	assert_string_equal(res.hits[0].section->id, "effects/site");
