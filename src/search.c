@@ -20,7 +20,13 @@
  * times the lightest meaning-bearing word that matched ("made" never outweighs
  * "exosomes"); a word that names a sign (a list item with an urgency) then
  * weighs SIGN_W times more, so the sign a patient names leads ("fever after
- * the iv"). Sections are never ordered by how many words they match. Each
+ * the iv"). When the query says what a sign is, as typed, in the first
+ * word of its text ("Swelling where the needle went in.") or a one-word
+ * also_called ("queasy"), and that word is in at most SIGN_HEAD_DF of the
+ * sections, a section that holds none of those words weighs SIGN_MISS: the
+ * sign is what the query asks about, not the way it was given ("fever after
+ * the iv drip", "nausea after iv"). Sections are never ordered by how many
+ * words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a QA's question holds every unit (but one
@@ -93,6 +99,8 @@
 #define UNNAMED_CAP  1.0
 #define NAME_SAID    0.6
 #define SIGN_W       1.3
+#define SIGN_HEAD_DF 0.25
+#define SIGN_MISS    0.2
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -835,6 +843,16 @@ static bool unit_signs(const struct search_index *ix, const struct unit *un)
 	return false;
 }
 
+/* Whether the unit, a word, says what a sign is: its first word, or an
+ * also_called entry of one word. */
+static bool unit_sign_head(const struct search_index *ix, const struct unit *un)
+{
+	for (size_t a = 0; a < un->w[0].nalts; a++)
+		if (ix->terms[un->w[0].alts[a].term].sign_head)
+			return true;
+	return false;
+}
+
 /* How a unit weighs against the others of its query. */
 enum unit_kind {
 	NAMING,  /* a phrase, or a word that names something in the content */
@@ -925,6 +943,10 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 			pl->signs |= bit;
 			idf *= SIGN_W;
 		}
+		/* Said as typed, and rare: the sign the query is about. */
+		if (nt > 0 && un->nw == 1 && top >= 1.0 && unit_sign_head(ix, un) &&
+		    (double)nt <= SIGN_HEAD_DF * (double)ix->nsecs)
+			pl->heads |= bit;
 		pl->uw[u] = idf;
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
@@ -1118,6 +1140,10 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
+		/* The sign the query names, not the way it was given, is what it is
+		 * about ("fever after the iv drip"). */
+		if (pl->heads && (m->mask[sec] & pl->heads) == 0)
+			base *= SIGN_MISS;
 		cand[i] =
 			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
 		m->acc[sec] = 0;

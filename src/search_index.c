@@ -522,6 +522,11 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->nw = a->ncontent = 0;
 	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
+	/* What a sign is, in one word: the first of its text ("Swelling where the
+	 * needle went in."), or an also_called entry of one word ("queasy"). */
+	if (n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent > 0 &&
+	    (f == F_BODY || (f == F_ALSO && a->ncontent == 1)))
+		ix->terms[a->one].sign_head = true;
 	bool name = f == F_TITLE || f == F_SECTION_ALSO || f == F_ALSO || f == F_TERM;
 	if (name && a->nw >= 2 && a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);

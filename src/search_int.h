@@ -97,6 +97,7 @@ struct term {
 	bool title;      /* in the title or a QA's question */
 	bool named;      /* in some section's title, question, term or also_called */
 	bool sign;       /* names a sign: in the also_called of a list item with an urgency */
+	bool sign_head;  /* says what a sign is: its text's first word, or a one-word also_called */
 	const struct node *lastblk;
 };
 
@@ -213,6 +214,7 @@ struct plan {
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
 	uint32_t signs;       /* the units that matched a sign's name (score_sections) */
+	uint32_t heads;       /* the units that say, exactly, what a sign is (SIGN_HEAD_DF) */
 };
 
 /* search_index.c */

@@ -999,7 +999,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 
 	pl->n = 0;
 	pl->filler = false;
-	pl->telling = pl->signs = 0; /* set as the query is scored */
+	pl->telling = pl->signs = pl->heads = 0; /* set as the query is scored */
 	size_t nall = parse_units(ix, query, all, &content_word);
 	for (size_t i = 0; i < nall; i++)
 		for (size_t j = 0; j < all[i].nw; j++)

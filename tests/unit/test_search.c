@@ -1031,6 +1031,52 @@ static void test_sign_leads(void **state)
 	assert_ranked(sign_iv_yaml, "fever after the iv", "care/body", "care/route", 2);
 }
 
+/* How it is given, a sign named by its text's first word, and more topics. */
+static const char sign_head_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: route\n"
+	"    title: How it is given\n"
+	"    also_called: [iv, drip]\n"
+	"    body:\n"
+	"      - p: An iv drip gives it through a thin tube into a vein.\n"
+	"        sources: [a]\n"
+	"  - id: site\n"
+	"    title: Where it went in\n"
+	"    body:\n"
+	"      - list: \"Common:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: Swelling where the needle went in.\n"
+	"            sign: site-swelling\n"
+	"            also_called: [puffy, lasting swelling]\n"
+	"            urgency: expected\n"
+	"      - action: It passes on its own.\n"
+	"        level: expected\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Sleep well.\n"
+	"        sources: [a]\n"
+	"  - id: food\n"
+	"    title: Food\n"
+	"    body:\n"
+	"      - p: Eat as you always do.\n"
+	"        sources: [a]\n";
+
+/* The sign the query names, by its first word or a one-word also_called,
+ * leads over the way it was given, even when the query names that twice. */
+static void test_sign_head(void **state)
+{
+	(void)state;
+	assert_ranked(sign_head_yaml, "swelling after the iv drip", "care/site", "care/route", 2);
+	assert_ranked(sign_head_yaml, "puffy after iv drip", "care/site", "care/route", 2);
+	/* Without a sign, the route leads. */
+	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 1);
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1766,6 +1812,7 @@ int main(void)
 		cmocka_unit_test(test_rare_together),
 		cmocka_unit_test(test_two_lacking),
 		cmocka_unit_test(test_sign_leads),
+		cmocka_unit_test(test_sign_head),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
