@@ -68,7 +68,8 @@
  * mentions "grow" only in passing, and lacks "hair"; "is it better than
  * prp" lacks "prp", a name no dictionary knows); or when every word that
  * bears meaning matched (a number, "2" or "two", bears none, nor does a
- * filler word or "why", is_asking; after a word that bears meaning, those
+ * filler word, "why" or a word that asks for a comparison, "same as" or
+ * "vs", qword.asking; after a word that bears meaning, those
  * that matched nothing are left out). Otherwise no section is returned as a
  * hit: the best MAX_TOPICS are offered as closest topics. A "did you mean" is
  * offered only when it finds something itself.
@@ -816,8 +817,8 @@ static size_t count_phrase(const struct search_index *ix, const struct unit *un,
 /* A quoted phrase, or a word that is neither a stop word, filler nor a number. */
 static bool meaningful(const struct unit *un)
 {
-	return un->nw > 1 || (!un->w[0].stop && !un->w[0].number && !is_filler_unit(un) &&
-			      !is_asking(un->w[0].word));
+	return un->nw > 1 ||
+	       (!un->w[0].stop && !un->w[0].number && !is_filler_unit(un) && !un->w[0].asking);
 }
 
 /* Whether a unit names what some section is about: a phrase, or a word (or a

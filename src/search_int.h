@@ -195,7 +195,8 @@ struct qword {
 	size_t nchars;
 	size_t start, len; /* the bytes of the query it was typed as */
 	bool stop, number;
-	char *fix; /* the content word it was corrected to, or NULL */
+	bool asking; /* asks for a kind of answer, and bears no meaning (is_asking) */
+	char *fix;   /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;
 };
@@ -242,7 +243,6 @@ static inline uint64_t letter_bit(uint32_t cp)
  * what kind of answer is wanted ("why"). */
 bool is_stop(const char *w);
 bool is_filler(const char *w);
-bool is_asking(const char *w);
 /* A single filler word ("after", "make"); a phrase never is. */
 bool is_filler_unit(const struct unit *un);
 /*

@@ -196,9 +196,10 @@ bool is_filler(const char *w)
  * A word that asks what kind of answer is wanted ("why": a cause): it ranks
  * as the word it is, so "why does it swell" finds the sections that say why,
  * but it bears no meaning of its own: it is never a word the content lacks,
- * nor needed beside the others for an answer.
+ * nor needed beside the others for an answer. A word that asks for a
+ * comparison is read as "compare" and asks so too (read_compare).
  */
-bool is_asking(const char *w)
+static bool is_asking(const char *w)
 {
 	return strcmp(w, "why") == 0;
 }
@@ -667,6 +668,7 @@ static void set_word(struct qword *q, const char *w, size_t n)
 		i += text_decode(w + i, n - i, &q->cps[q->nchars]);
 	q->stop = is_stop(q->word);
 	q->number |= is_number_word(q->word);
+	q->asking = is_asking(q->word);
 }
 
 static double fix_weight(unsigned d)
@@ -915,6 +917,32 @@ static void read_slashes(struct parse_ctx *p)
  * after the shot"), never how the therapy works. */
 static const char *const work_words[] = { "work", "worked", "working", "works" };
 
+/* Folded words that ask how two things compare ("are exosomes the same as
+ * stem cells", "safer than", "exosomes vs prp"). */
+static const char *const compare_words[] = {
+	"alike", "compared", "same", "similar", "versus", "vs"
+};
+
+/* Read a word that asks for a comparison as "compare", which asks for the
+ * section that compares but bears no meaning of its own. */
+static void read_compare(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		struct qword *q = &p->w[i];
+		bool cmp = false;
+		for (size_t k = 0; k < sizeof(compare_words) / sizeof(compare_words[0]); k++)
+			cmp |= strcmp(q->word, compare_words[k]) == 0;
+		/* "the same as", "the same thing as"; not "the same day". */
+		if (cmp && strcmp(q->word, "same") == 0)
+			cmp = (i + 1 < p->n && strcmp(p->w[i + 1].word, "as") == 0) ||
+			      (i + 2 < p->n && strcmp(p->w[i + 2].word, "as") == 0);
+		if (!cmp)
+			continue;
+		set_word(q, "compare", strlen("compare"));
+		q->asking = true;
+	}
+}
+
 /* Read "work out" and its forms as the one word they mean. */
 static void read_work_out(struct parse_ctx *p)
 {
@@ -938,6 +966,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 {
 	read_slashes(p);
 	read_work_out(p);
+	read_compare(p);
 	mark_idioms(p);
 	for (size_t i = 0; i < p->n; i++) {
 		bool dup = false;

@@ -1077,6 +1077,51 @@ static void test_sign_head(void **state)
 	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 1);
 }
 
+/* A section that compares, and two about stem cells alone. */
+static const char compare_yaml[] =
+	"id: cells\n"
+	"title: Cells\n"
+	"sections:\n"
+	"  - id: what\n"
+	"    title: What stem cells are\n"
+	"    body:\n"
+	"      - p: Stem cells are cells that can become other cells. Stem "
+	"cells make exosomes.\n"
+	"        sources: [a]\n"
+	"  - id: risks\n"
+	"    title: Risks of stem cells\n"
+	"    body:\n"
+	"      - p: Stem cells can grow where they should not. Exosomes from "
+	"stem cells are not cells.\n"
+	"        sources: [a]\n"
+	"  - id: compare\n"
+	"    title: How exosomes compare\n"
+	"    body:\n"
+	"      - p: Exosomes carry less risk than stem cells.\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Rest on the same day as the exosomes.\n"
+	"        sources: [a]\n";
+
+/* "the same as", "vs" and "compared to" ask for the section that compares;
+ * "the same day" does not, and "compare" is never a word the content lacks. */
+static void test_compare(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(compare_yaml, &c);
+	assert_first(ix, "are exosomes the same as stem cells", "cells/compare");
+	assert_first(ix, "are exosomes the same thing as stem cells", "cells/compare");
+	assert_first(ix, "exosomes vs stem cells", "cells/compare");
+	assert_first(ix, "stem cells compared to exosomes", "cells/compare");
+	assert_first(ix, "what are stem cells", "cells/what");
+	assert_first(ix, "rest the same day", "cells/rest");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1813,6 +1858,7 @@ int main(void)
 		cmocka_unit_test(test_two_lacking),
 		cmocka_unit_test(test_sign_leads),
 		cmocka_unit_test(test_sign_head),
+		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
