@@ -943,6 +943,29 @@ static void read_compare(struct parse_ctx *p)
 	}
 }
 
+/*
+ * Read "does it work" as asking whether it is proven to ("proof"), unless the
+ * query asks how it works ("how well" asks whether). Like "why", the word asks
+ * for a kind of answer and bears no meaning of its own.
+ */
+static void read_does_work(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->w[i].word, "how") == 0 &&
+		    !(i + 1 < p->n && strcmp(p->w[i + 1].word, "well") == 0))
+			return;
+	for (size_t i = 0; i < p->n; i++) {
+		struct qword *q = &p->w[i];
+		bool work = false;
+		for (size_t k = 0; k < sizeof(work_words) / sizeof(work_words[0]); k++)
+			work |= strcmp(q->word, work_words[k]) == 0;
+		if (!work)
+			continue;
+		set_word(q, "proof", strlen("proof"));
+		q->asking = true;
+	}
+}
+
 /* Read "work out" and its forms as the one word they mean. */
 static void read_work_out(struct parse_ctx *p)
 {
@@ -966,12 +989,17 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 {
 	read_slashes(p);
 	read_work_out(p);
+	read_does_work(p);
 	read_compare(p);
 	mark_idioms(p);
 	for (size_t i = 0; i < p->n; i++) {
 		bool dup = false;
-		for (size_t j = 0; j < *nall && !dup; j++)
+		for (size_t j = 0; j < *nall && !dup; j++) {
 			dup = same_word_unit(&all[j], &p->w[i]);
+			/* Typed as well as read from another word, it bears meaning. */
+			if (dup && !p->w[i].asking)
+				all[j].w[0].asking = false;
+		}
 		if (dup || *nall == MAX_UNITS) {
 			qword_free(&p->w[i]);
 			continue;

@@ -1122,6 +1122,45 @@ static void test_compare(void **state)
 	content_free(c);
 }
 
+/* How it works, and whether that is proven. */
+static const char works_yaml[] = "id: care\n"
+				 "title: Care\n"
+				 "sections:\n"
+				 "  - id: how\n"
+				 "    title: How the therapy works\n"
+				 "    body:\n"
+				 "      - p: The therapy works by sending signals to cells.\n"
+				 "        sources: [a]\n"
+				 "  - id: unproven\n"
+				 "    title: What is not proven\n"
+				 "    also_called: [proof, evidence]\n"
+				 "    body:\n"
+				 "      - p: There is little data on how well the therapy helps.\n"
+				 "        sources: [a]\n"
+				 "  - id: rest\n"
+				 "    title: Rest\n"
+				 "    body:\n"
+				 "      - p: Rest after the therapy.\n"
+				 "        sources: [a]\n";
+
+/* "does it work" asks whether it is proven to; "how does it work" how it
+ * does; "how well does it work" whether it does. */
+static void test_does_work(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(works_yaml, &c);
+	assert_first(ix, "does the therapy really work", "care/unproven");
+	assert_first(ix, "will the therapy work for me", "care/unproven");
+	assert_first(ix, "how well does the therapy work", "care/unproven");
+	assert_first(ix, "how does the therapy work", "care/how");
+	assert_first(ix, "is there proof the therapy works", "care/unproven");
+	/* "work out" is exercise, which the content lacks. */
+	assert_unanswered(ix, "can i work out after the therapy");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1859,6 +1898,7 @@ int main(void)
 		cmocka_unit_test(test_sign_leads),
 		cmocka_unit_test(test_sign_head),
 		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
