@@ -41,7 +41,7 @@
  * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
  * 1 + PHRASE * (share of the query's neighbouring words found side by side,
  * one dropped word allowed between, each pair weighing as its lighter word),
- * and by 1 + NAME_SAID when the query says one of the
+ * and by 1 + NAME_SAID when the query, as corrected, says one of the
  * section's names word for word, stop words and all, or with one word more
  * inside it (a title, also_called or term, not a word list's, of 2 to
  * MAX_SAID_WORDS words: "my shot site is hot" says "shot site", "why do side
@@ -1281,8 +1281,9 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	}
 	size_t want = limit < ncand ? limit : ncand;
 	struct said sd = { 0 };
+	/* A corrected query says what its corrections say ("side efects"). */
 	if (ncand > 0)
-		said_build(ix, query, &sd);
+		said_build(ix, res->corrected ? res->corrected : query, &sd);
 	rank_best(ix, &pl, occ, &sd, cand, ncand, want);
 	free(sd.h);
 	for (size_t u = 0; u < MAX_UNITS; u++)

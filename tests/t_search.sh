@@ -29,6 +29,12 @@ expect_eq "suggestion message" "exoread: no match for 'inflamashun'; did you mea
 expect_eq "text says the correction" "Showing results for: injection site" "$(head -1 "$TMPD/out")"
 expect_eq "text then the right section" "side-effects/injection-site  At the injection site" \
 	"$(sed -n 3p "$TMPD/out")"
+# A corrected query says the names its corrections say: "side efects" is the
+# name "side effects", as the query without the slips would be.
+for q in "exosome therapy side effects" "exosome theraphy side efects"; do
+	"$EXO" --content "$CONTENT" search --format tsv --limit 1 "$q" >"$TMPD/out"
+	expect_eq "'$q' finds the topic it names" "side-effects" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
+done
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "alergic" >"$TMPD/out"
 expect_eq "tsv says the correction in a comment" "# Showing results for: allergic" "$(head -1 "$TMPD/out")"
 expect_eq "tsv hits after it" "side-effects/allergic" "$(sed -n 2p "$TMPD/out" | cut -f1)"
