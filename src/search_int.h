@@ -196,6 +196,7 @@ struct qword {
 	size_t start, len; /* the bytes of the query it was typed as */
 	bool stop, number;
 	bool asking; /* asks for a kind of answer, and bears no meaning (is_asking) */
+	bool meant;  /* read from a phrase that means it: bears meaning, even if filler alone */
 	char *fix;   /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;

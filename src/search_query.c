@@ -147,16 +147,35 @@ static const struct abbrev {
 	const char *abbr, *word;
 } abbrevs[] = {
 	{ "abx", "antibiotics" },
-
-	{ "appt", "appointment" }, { "appts", "appointments" }, { "doc", "doctor" },
-	{ "docs", "doctors" },     { "dr", "doctor" },          { "hrs", "hours" },
-	{ "hx", "history" },       { "inj", "injection" },      { "injs", "injections" },
-	{ "med", "medicine" },     { "meds", "medicines" },     { "mins", "minutes" },
-
-	{ "rxn", "reaction" },     { "rxns", "reactions" },     { "sx", "symptoms" },
-	{ "temp", "temperature" }, { "tx", "treatment" },       { "wk", "week" },
-	{ "wks", "weeks" },        { "workout", "exercise" },   { "workouts", "exercise" },
-	{ "yr", "year" },          { "yrs", "years" },
+	{ "appointment", "treatment" },
+	{ "appointments", "treatments" },
+	{ "appt", "appointment" },
+	{ "appts", "appointments" },
+	{ "doc", "doctor" },
+	{ "docs", "doctors" },
+	{ "dr", "doctor" },
+	{ "hrs", "hours" },
+	{ "hx", "history" },
+	{ "inj", "injection" },
+	{ "injs", "injections" },
+	{ "med", "medicine" },
+	{ "meds", "medicines" },
+	{ "mins", "minutes" },
+	{ "post", "after" },
+	{ "pre", "before" },
+	{ "procedure", "treatment" },
+	{ "procedures", "treatments" },
+	{ "rxn", "reaction" },
+	{ "rxns", "reactions" },
+	{ "sx", "symptoms" },
+	{ "temp", "temperature" },
+	{ "tx", "treatment" },
+	{ "wk", "week" },
+	{ "wks", "weeks" },
+	{ "workout", "exercise" },
+	{ "workouts", "exercise" },
+	{ "yr", "year" },
+	{ "yrs", "years" },
 };
 
 static int cmp_abbrev(const void *a, const void *b)
@@ -211,7 +230,7 @@ static bool is_asking(const char *w)
 /* A single filler word ("after", "make"); a phrase never is. */
 bool is_filler_unit(const struct unit *un)
 {
-	return un->nw == 1 && is_filler(un->w[0].word);
+	return un->nw == 1 && is_filler(un->w[0].word) && !un->w[0].meant;
 }
 
 static void qword_free(struct qword *q)
@@ -836,13 +855,23 @@ static bool same_word_unit(const struct unit *a, const struct qword *w)
 	return a->nw == 1 && strcmp(a->w[0].word, w->word) == 0;
 }
 
-/* Folded phrases that ask how to be told, not what about ("what are
- * exosomes in simple terms"): their words are stop words there. */
+/* Folded phrases that ask how to be told ("what are exosomes in simple
+ * terms") or for how long, not what about: their words are stop words there
+ * ("how long" is no long-term risk). */
 static const char *const idioms[][4] = {
-	{ "in", "simple", "terms" },  { "in", "simple", "words" }, { "in", "simple", "english" },
-	{ "in", "plain", "english" }, { "in", "plain", "words" },  { "in", "plain", "language" },
-	{ "in", "laymans", "terms" }, { "in", "layman", "terms" }, { "in", "lay", "terms" },
-	{ "simply", "put" },          { "in", "a", "nutshell" },   { "for", "dummies" },
+	{ "in", "simple", "terms" },
+	{ "in", "simple", "words" },
+	{ "in", "simple", "english" },
+	{ "in", "plain", "english" },
+	{ "in", "plain", "words" },
+	{ "in", "plain", "language" },
+	{ "in", "laymans", "terms" },
+	{ "in", "layman", "terms" },
+	{ "in", "lay", "terms" },
+	{ "simply", "put" },
+	{ "in", "a", "nutshell" },
+	{ "for", "dummies" },
+	{ "how", "long" },
 };
 
 static void mark_idioms(struct parse_ctx *p)
@@ -921,6 +950,17 @@ static void read_slashes(struct parse_ctx *p)
  * after the shot"), never how the therapy works. */
 static const char *const work_words[] = { "work", "worked", "working", "works" };
 
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Whether w is one of the n words of list (unsorted). */
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(w, list[k]) == 0)
+			return true;
+	return false;
+}
+
 /* Folded words that ask how two things compare ("are exosomes the same as
  * stem cells", "safer than", "exosomes vs prp"). */
 static const char *const compare_words[] = {
@@ -933,9 +973,7 @@ static void read_compare(struct parse_ctx *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		struct qword *q = &p->w[i];
-		bool cmp = false;
-		for (size_t k = 0; k < sizeof(compare_words) / sizeof(compare_words[0]); k++)
-			cmp |= strcmp(q->word, compare_words[k]) == 0;
+		bool cmp = in_list(q->word, compare_words, ARRAY_LEN(compare_words));
 		/* "the same as", "the same thing as"; not "the same day". */
 		if (cmp && strcmp(q->word, "same") == 0)
 			cmp = (i + 1 < p->n && strcmp(p->w[i + 1].word, "as") == 0) ||
@@ -960,13 +998,36 @@ static void read_does_work(struct parse_ctx *p)
 			return;
 	for (size_t i = 0; i < p->n; i++) {
 		struct qword *q = &p->w[i];
-		bool work = false;
-		for (size_t k = 0; k < sizeof(work_words) / sizeof(work_words[0]); k++)
-			work |= strcmp(q->word, work_words[k]) == 0;
-		if (!work)
+		if (!in_list(q->word, work_words, ARRAY_LEN(work_words)))
 			continue;
 		set_word(q, "proof", strlen("proof"));
 		q->asking = true;
+	}
+}
+
+/* Folded words that, with "for" after them, mean getting ready for something. */
+static const char *const prepare_words[] = { "prep", "prepare", "preparing", "ready" };
+
+/*
+ * Read "prepare for", "get ready for" and their forms as "before", which then
+ * bears meaning ("how do i prepare for exosome treatment" asks what to do
+ * before it, not how the product is prepared).
+ */
+static void read_prepare_for(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		struct qword *q = &p->w[i];
+		size_t k = i + 1;
+		bool get = strcmp(q->word, "get") == 0 || strcmp(q->word, "getting") == 0 ||
+			   strcmp(q->word, "got") == 0;
+		if (get && strcmp(p->w[k].word, "ready") == 0 && k + 1 < p->n)
+			k++;
+		else if (!in_list(q->word, prepare_words, ARRAY_LEN(prepare_words)))
+			continue;
+		if (strcmp(p->w[k].word, "for") != 0)
+			continue;
+		set_word(q, "before", strlen("before"));
+		q->meant = true;
 	}
 }
 
@@ -977,10 +1038,7 @@ static void read_work_out(struct parse_ctx *p)
 		struct qword *q = &p->w[i];
 		if (strcmp(p->w[i + 1].word, "out") != 0)
 			continue;
-		bool work = false;
-		for (size_t k = 0; k < sizeof(work_words) / sizeof(work_words[0]); k++)
-			work |= strcmp(q->word, work_words[k]) == 0;
-		if (!work)
+		if (!in_list(q->word, work_words, ARRAY_LEN(work_words)))
 			continue;
 		set_word(q, "exercise", strlen("exercise"));
 		join_next(p, i);
@@ -993,6 +1051,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 {
 	read_slashes(p);
 	read_work_out(p);
+	read_prepare_for(p);
 	read_does_work(p);
 	read_compare(p);
 	mark_idioms(p);

@@ -1161,6 +1161,48 @@ static void test_does_work(void **state)
 	content_free(c);
 }
 
+/* What to do before treatment, and how the product is prepared. */
+static const char prepare_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: before\n"
+	"    title: Before treatment\n"
+	"    body:\n"
+	"      - p: Tell your provider the medicines you take.\n"
+	"        sources: [a]\n"
+	"  - id: made\n"
+	"    title: Making the product\n"
+	"    body:\n"
+	"      - p: The product is prepared in a lab. How it is prepared changes "
+	"how safe the treatment is. Ask how it was prepared.\n"
+	"        sources: [a]\n"
+	"  - id: after\n"
+	"    title: After treatment\n"
+	"    body:\n"
+	"      - p: Go to your follow-up visits.\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Sleep well.\n"
+	"        sources: [a]\n";
+
+/* "prepare for" and "get ready for" ask what to do before; "prepared" alone
+ * is how the product is made; an appointment is the treatment. */
+static void test_prepare_for(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(prepare_yaml, &c);
+	assert_first(ix, "how do i prepare for the treatment", "care/before");
+	assert_first(ix, "how do i get ready for my appointment", "care/before");
+	assert_first(ix, "what should i do before my appointment", "care/before");
+	assert_first(ix, "how is the product prepared", "care/made");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1899,6 +1941,7 @@ int main(void)
 		cmocka_unit_test(test_sign_head),
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_does_work),
+		cmocka_unit_test(test_prepare_for),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
