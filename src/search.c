@@ -20,7 +20,7 @@
  * times the lightest meaning-bearing word that matched ("made" never outweighs
  * "exosomes"); a word that names a sign (a list item with an urgency) then
  * weighs SIGN_W times more, so the sign a patient names leads ("fever after
- * the iv"). When the query says what a sign is, as typed, in the first
+ * the iv"). When the query says what a sign is (or a slip of it), in the first
  * word of its text ("Swelling where the needle went in.") or a one-word
  * also_called ("queasy"), and that word is in at most SIGN_HEAD_DF of the
  * sections, a section that holds none of those words weighs SIGN_MISS: the
@@ -101,7 +101,7 @@
 #define NAME_SAID    0.6
 #define SIGN_W       1.3
 #define SIGN_HEAD_DF 0.25
-#define SIGN_MISS    0.2
+#define SIGN_MISS    0.1
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -944,8 +944,8 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 			pl->signs |= bit;
 			idf *= SIGN_W;
 		}
-		/* Said as typed, and rare: the sign the query is about. */
-		if (nt > 0 && un->nw == 1 && top >= 1.0 && unit_sign_head(ix, un) &&
+		/* Rare: the sign the query is about, as typed or corrected ("fevr"). */
+		if (nt > 0 && un->nw == 1 && unit_sign_head(ix, un) &&
 		    (double)nt <= SIGN_HEAD_DF * (double)ix->nsecs)
 			pl->heads |= bit;
 		pl->uw[u] = idf;

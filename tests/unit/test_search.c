@@ -1073,6 +1073,8 @@ static void test_sign_head(void **state)
 	(void)state;
 	assert_ranked(sign_head_yaml, "swelling after the iv drip", "care/site", "care/route", 2);
 	assert_ranked(sign_head_yaml, "puffy after iv drip", "care/site", "care/route", 2);
+	/* A slip of it too. */
+	assert_ranked(sign_head_yaml, "swellling after the iv drip", "care/site", "care/route", 2);
 	/* Without a sign, the route leads. */
 	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 1);
 }
