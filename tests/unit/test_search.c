@@ -287,6 +287,17 @@ static void assert_first(const struct search_index *ix, const char *query, const
 	search_result_free(&res);
 }
 
+/* Each query of the n pairs finds its section first, in an index of yaml. */
+static void assert_each_first(const char *yaml, const char *const (*pairs)[2], size_t n)
+{
+	struct content *c;
+	struct search_index *ix = index_of(yaml, &c);
+	for (size_t i = 0; i < n; i++)
+		assert_first(ix, pairs[i][0], pairs[i][1]);
+	search_index_free(ix);
+	content_free(c);
+}
+
 static struct search_index *typo_index(struct content **c)
 {
 	return index_of(typo_yaml, c);
@@ -1112,16 +1123,15 @@ static const char compare_yaml[] =
 static void test_compare(void **state)
 {
 	(void)state;
-	struct content *c;
-	struct search_index *ix = index_of(compare_yaml, &c);
-	assert_first(ix, "are exosomes the same as stem cells", "cells/compare");
-	assert_first(ix, "are exosomes the same thing as stem cells", "cells/compare");
-	assert_first(ix, "exosomes vs stem cells", "cells/compare");
-	assert_first(ix, "stem cells compared to exosomes", "cells/compare");
-	assert_first(ix, "what are stem cells", "cells/what");
-	assert_first(ix, "rest the same day", "cells/rest");
-	search_index_free(ix);
-	content_free(c);
+	static const char *const pairs[][2] = {
+		{ "are exosomes the same as stem cells", "cells/compare" },
+		{ "are exosomes the same thing as stem cells", "cells/compare" },
+		{ "exosomes vs stem cells", "cells/compare" },
+		{ "stem cells compared to exosomes", "cells/compare" },
+		{ "what are stem cells", "cells/what" },
+		{ "rest the same day", "cells/rest" },
+	};
+	assert_each_first(compare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
 /* How it works, and whether that is proven. */
@@ -1195,14 +1205,13 @@ static const char prepare_yaml[] =
 static void test_prepare_for(void **state)
 {
 	(void)state;
-	struct content *c;
-	struct search_index *ix = index_of(prepare_yaml, &c);
-	assert_first(ix, "how do i prepare for the treatment", "care/before");
-	assert_first(ix, "how do i get ready for my appointment", "care/before");
-	assert_first(ix, "what should i do before my appointment", "care/before");
-	assert_first(ix, "how is the product prepared", "care/made");
-	search_index_free(ix);
-	content_free(c);
+	static const char *const pairs[][2] = {
+		{ "how do i prepare for the treatment", "care/before" },
+		{ "how do i get ready for my appointment", "care/before" },
+		{ "what should i do before my appointment", "care/before" },
+		{ "how is the product prepared", "care/made" },
+	};
+	assert_each_first(prepare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
 /* A dose, and a section with an emergency sign. */
