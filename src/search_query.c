@@ -872,6 +872,11 @@ static const char *const idioms[][4] = {
 	{ "in", "a", "nutshell" },
 	{ "for", "dummies" },
 	{ "how", "long" },
+	{ "explained", "simply" },
+	{ "explained", "simple" },
+	{ "simply", "explained" },
+	{ "made", "simple" },
+	{ "for", "beginners" },
 };
 
 static void mark_idioms(struct parse_ctx *p)

@@ -1481,8 +1481,9 @@ static void test_title_common_word(void **state)
 /* A contraction is stop words ("won't" is "will not"), with either apostrophe,
  * and so are "whether", "may", "actually" and a nurse's "pt"; words of time
  * ("hours", "later", "now"), of people ("mother"), "keep" and "stuff" are
- * filler, and a phrase that asks how to be told ("in plain english") is stop
- * words: never named as words the content lacks, nor in the way of an answer. */
+ * filler, and a phrase that asks how to be told ("in plain english",
+ * "explained simply") or for how long is stop words: never named as words the
+ * content lacks, nor in the way of an answer. */
 static void test_function_words(void **state)
 {
 	(void)state;
@@ -1494,7 +1495,8 @@ static void test_function_words(void **state)
 		"whether a fever may follow", "a fever hours later",
 		"my mother has a fever now",  "is this stuff actually a fever",
 		"does the fever keep going",  "wat if pt has a fever",
-		"a fever in plain english"
+		"a fever in plain english",   "a fever explained simply",
+		"how long a fever follows",   "fever since the injection",
 	};
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		struct search_result res;
