@@ -54,7 +54,9 @@
  * matched nothing asks about what the content lacks, and is not answered,
  * unless a word that matched names a sign ("is umbilical cord source safer"
  * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
- * one: a sign is always found). Otherwise the content answers a query that
+ * one: a sign is always found). A query that says what a sign is (see
+ * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
+ * content answers a query that
  * is not stop words only when a meaning-bearing word matched that is in at
  * most COMMON_DF of the sections and names something (is in a title, a QA's
  * question, a term or also_called; the questions a section lists name
@@ -1057,6 +1059,10 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	if (lacking >= MAX_LACKING && pl->signs == 0)
 		return false;
 	if (answered_by_words(ix, pl, df, common))
+		return true;
+	/* Nor is a sign named by what it is, however many sections hold it
+	 * ("redness after the exosome facail"): a sign is always found. */
+	if (pl->heads && lacking < MAX_LACKING)
 		return true;
 	/* Nor do words found together, sign or not. */
 	if (lacking >= MAX_LACKING)

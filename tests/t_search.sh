@@ -35,6 +35,10 @@ for q in "exosome therapy side effects" "exosome theraphy side efects"; do
 	"$EXO" --content "$CONTENT" search --format tsv --limit 1 "$q" >"$TMPD/out"
 	expect_eq "'$q' finds the topic it names" "side-effects" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
 done
+# A sign named by what it is is always found, though a word beside it lacks.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "redness after exosome facail how long" \
+	>"$TMPD/out"
+expect_eq "a named sign answers" "side-effects/injection-site" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "alergic" >"$TMPD/out"
 expect_eq "tsv says the correction in a comment" "# Showing results for: allergic" "$(head -1 "$TMPD/out")"
 expect_eq "tsv hits after it" "side-effects/allergic" "$(sed -n 2p "$TMPD/out" | cut -f1)"
