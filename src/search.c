@@ -22,8 +22,9 @@
  * weighs SIGN_W times more, so the sign a patient names leads ("fever after
  * the iv"). When the query says what a sign is (or a slip of it), in the first
  * word of its text ("Swelling where the needle went in.") or a one-word
- * also_called ("queasy"), and that word is in at most SIGN_HEAD_DF of the
- * sections, a section that holds none of those words weighs SIGN_MISS: the
+ * also_called ("queasy"), and that word itself is in at most SIGN_HEAD_DF of the
+ * sections, a section that holds none of those words itself (a synonym
+ * does not count: Storage's "temperature" is no fever) weighs SIGN_MISS: the
  * sign is what the query asks about, not the way it was given ("fever after
  * the iv drip", "nausea after iv"). Sections are never ordered by how many
  * words they match. Each
@@ -117,6 +118,7 @@ struct qmem {
 	float *tf;       /* one unit's weighted count */
 	double *acc;     /* BM25F sum */
 	uint32_t *mask;  /* units matched */
+	uint32_t *emask; /* units matched by their best alternative, not a synonym */
 	uint32_t *tmask; /* units matched in the title or a QA's question */
 	uint32_t *spread;
 	uint32_t *touched, *cands;
@@ -408,6 +410,7 @@ static void qmem_release(struct qmem *m)
 	free(m->acc);
 	free(m->mask);
 	free(m->tmask);
+	free(m->emask);
 	free(m->spread);
 	free(m->touched);
 	free(m->cands);
@@ -431,6 +434,7 @@ static struct qmem *qmem_get(const struct search_index *ix)
 		m->acc = xcalloc(n, sizeof(*m->acc));
 		m->mask = xcalloc(n, sizeof(*m->mask));
 		m->tmask = xcalloc(n, sizeof(*m->tmask));
+		m->emask = xcalloc(n, sizeof(*m->emask));
 		m->spread = xcalloc(n, sizeof(*m->spread));
 		m->touched = xcalloc(n, sizeof(*m->touched));
 		m->cands = xcalloc(n, sizeof(*m->cands));
@@ -791,8 +795,10 @@ static size_t count_word(const struct search_index *ix, const struct qword *q, u
 			if (sl.flags & 1)
 				m->tmask[sec] |= bit;
 			/* Synonyms only widen the spread of a word the section uses. */
-			if (w >= best)
+			if (w >= best) {
 				m->spread[sec] += sl.flags >> 1;
+				m->emask[sec] |= bit;
+			}
 		}
 	}
 	*top = best;
@@ -946,13 +952,11 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 			pl->signs |= bit;
 			idf *= SIGN_W;
 		}
-		/* Rare: the sign the query is about, as typed or corrected ("fevr"). */
-		if (nt > 0 && un->nw == 1 && unit_sign_head(ix, un) &&
-		    (double)nt <= SIGN_HEAD_DF * (double)ix->nsecs)
-			pl->heads |= bit;
 		pl->uw[u] = idf;
+		size_t own = 0; /* sections that hold the word itself, not a synonym */
 		for (size_t i = 0; i < nt; i++) {
 			uint32_t sec = m->touched[i];
+			own += (m->emask[sec] & bit) != 0;
 			double f = m->tf[sec];
 			double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[sec] / ix->avgdl);
 			m->acc[sec] += idf * f * (BM25_K1 + 1) / (f + norm);
@@ -961,6 +965,10 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 			m->mask[sec] |= bit;
 			m->tf[sec] = 0;
 		}
+		/* Rare: the sign the query is about, as typed or corrected ("fevr"). */
+		if (own > 0 && un->nw == 1 && unit_sign_head(ix, un) &&
+		    (double)own <= SIGN_HEAD_DF * (double)ix->nsecs)
+			pl->heads |= bit;
 	}
 	for (size_t i = 0; i < MAX_PHRASE; i++)
 		plist_free(&tmp[i]);
@@ -1149,12 +1157,12 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		}
 		/* The sign the query names, not the way it was given, is what it is
 		 * about ("fever after the iv drip"). */
-		if (pl->heads && (m->mask[sec] & pl->heads) == 0)
+		if (pl->heads && (m->emask[sec] & pl->heads) == 0)
 			base *= SIGN_MISS;
 		cand[i] =
 			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };
 		m->acc[sec] = 0;
-		m->mask[sec] = m->tmask[sec] = m->spread[sec] = 0;
+		m->mask[sec] = m->tmask[sec] = m->emask[sec] = m->spread[sec] = 0;
 	}
 	/*
 	 * An overview leads to its subsections, a word list to the sections that

@@ -1061,7 +1061,7 @@ static const char sign_head_yaml[] =
 	"        items:\n"
 	"          - text: Swelling where the needle went in.\n"
 	"            sign: site-swelling\n"
-	"            also_called: [puffy, lasting swelling]\n"
+	"            also_called: [puffy, bloated, lasting swelling]\n"
 	"            urgency: expected\n"
 	"      - action: It passes on its own.\n"
 	"        level: expected\n"
@@ -1074,7 +1074,7 @@ static const char sign_head_yaml[] =
 	"  - id: food\n"
 	"    title: Food\n"
 	"    body:\n"
-	"      - p: Eat as you always do.\n"
+	"      - p: Eat as you always do. An iv drip can leave you bloated.\n"
 	"        sources: [a]\n";
 
 /* The sign the query names, by its first word or a one-word also_called,
@@ -1082,12 +1082,14 @@ static const char sign_head_yaml[] =
 static void test_sign_head(void **state)
 {
 	(void)state;
-	assert_ranked(sign_head_yaml, "swelling after the iv drip", "care/site", "care/route", 2);
-	assert_ranked(sign_head_yaml, "puffy after iv drip", "care/site", "care/route", 2);
+	assert_ranked(sign_head_yaml, "swelling after the iv drip", "care/site", "care/route", 3);
+	assert_ranked(sign_head_yaml, "puffy after iv drip", "care/site", "care/route", 3);
 	/* A slip of it too. */
-	assert_ranked(sign_head_yaml, "swellling after the iv drip", "care/site", "care/route", 2);
+	assert_ranked(sign_head_yaml, "swellling after the iv drip", "care/site", "care/route", 3);
+	/* A section that holds only another name of it ("bloated") does not. */
+	assert_ranked(sign_head_yaml, "puffy after the iv drip", "care/site", "care/route", 3);
 	/* Without a sign, the route leads. */
-	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 1);
+	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 2);
 }
 
 /* A section that compares, and two about stem cells alone. */
