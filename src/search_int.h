@@ -216,7 +216,7 @@ struct plan {
 	double uw[MAX_UNITS]; /* each unit's weight in the ranking (IDF and the rest) */
 	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
 	uint32_t signs;       /* the units that matched a sign's name (score_sections) */
-	uint32_t heads;       /* the units that say, exactly, what a sign is (SIGN_HEAD_DF) */
+	uint32_t heads; /* the units that say what a sign is, or a slip of it (SIGN_HEAD_DF) */
 };
 
 /* search_index.c */
@@ -240,8 +240,7 @@ static inline uint64_t letter_bit(uint32_t cp)
 
 /* search_query.c */
 
-/* Whether a folded word is a stop word, a filler word, or one that asks
- * what kind of answer is wanted ("why"). */
+/* Whether a folded word is a stop word, or a filler word. */
 bool is_stop(const char *w);
 bool is_filler(const char *w);
 /* A single filler word ("after", "make"); a phrase never is. */

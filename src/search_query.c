@@ -1,29 +1,34 @@
 /* search_query.c - a query as units, its words resolved against the index.
  *
- * Queries. A query becomes units (a word, or a quoted phrase). Stop words,
- * and the words of a phrase that asks how to be told ("in plain english",
- * idioms), are dropped when any other word is left. A word the content holds
- * matches its stem and its synonyms' (the one-word name and also_called
- * entries of one list item or glossary term; weight W_SYNONYM). A word the
- * content lacks or only mentions in passing also matches the word it is made
- * from (a comparative its adjective, "safer" "safe", by Hunspell's affix
- * rules; "unsafe" "safe"; "risky" and "riskier" "risk"; weight W_ROOT). A word it does not hold is looked up in
- * Hunspell: a correct English word stays unmatched ("price" is never read as
- * "place"); a misspelt one is corrected to the content word of least cost, its
- * edits (spelling or sound key) less a little for frequent words, within one
- * edit for 4-7 letters and two for 8 or more (TYPO_MATCH of typo_max_edits);
- * only when none is that near are Hunspell's proposals that the content holds
- * taken (one edit more, for words of MIN_PROPOSE letters or more). Hunspell
- * holds just the dictionary lines that could spell the words asked about
- * (speller_for), so a check costs about a millisecond and little memory. A
- * corrected word weighs W_FUZZY1..3 by edits. Real-word slips ("injection
- * sight") are caught against the phrases: a word beside the phrase's own
- * neighbour that is near the phrase's word (edits or sound) is read as it,
- * unless the query's pair is itself a phrase. A short form the content does
- * not use ("inj", "rxn", "meds": abbrevs) is read as the word it stands for,
- * at full weight, and so is one with a slash ("h/o", "n/v": slash_forms); a
+ * Queries. A query becomes units (a word, or a quoted phrase). Stop words, and
+ * the words of a phrase that asks how to be told ("in plain english", idioms),
+ * are dropped when any other word is left. A word the content holds matches its
+ * stem and its synonyms' (the one-word name and also_called entries of one list
+ * item or glossary term; weight W_SYNONYM). A word the content lacks or only
+ * mentions in passing also matches the word it is made from (a comparative its
+ * adjective, "safer" "safe", by Hunspell's affix rules; "unsafe" "safe";
+ * "risky" and "riskier" "risk"; weight W_ROOT). A word it does not hold is
+ * looked up in Hunspell: a correct English word stays unmatched ("price" is
+ * never read as "place"); a misspelt one is corrected to the content word of
+ * least cost, its edits (spelling or sound key) less a little for frequent
+ * words, within one edit for 4-7 letters and two for 8 or more (TYPO_MATCH of
+ * typo_max_edits); only when none is that near are Hunspell's proposals that
+ * the content holds taken (one edit more, for words of MIN_PROPOSE letters or
+ * more). Hunspell holds just the dictionary lines that could spell the words
+ * asked about (speller_for), so a check costs about a millisecond and little
+ * memory. A corrected word weighs W_FUZZY1..3 by edits. Real-word slips
+ * ("injection sight") are caught against the phrases: a word beside the
+ * phrase's own neighbour that is near the phrase's word (edits or sound) is
+ * read as it, unless the query's pair is itself a phrase. A short form the
+ * content does not use ("inj", "rxn", "meds": abbrevs) is read as the word it
+ * stands for, at full weight, and so is one with a slash ("h/o", "n/v":
+ * slash_forms); a patient's "appointment" or "procedure" is the treatment; a
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
- * (read_work_out). Every correction is reported ("Showing results for").
+ * (read_work_out). Every correction is reported ("Showing results for"). Some
+ * words are read for what they ask, not reported: "prepare for" is "before" and
+ * bears meaning (read_prepare_for); "does it work" asks for "proof"
+ * (read_does_work) and "the same as" or "vs" to "compare" (read_compare),
+ * which, like "why", rank but bear no meaning (qword.asking).
  */
 #include <hunspell.h>
 #include <math.h>
@@ -967,7 +972,8 @@ static bool in_list(const char *w, const char *const *list, size_t n)
 }
 
 /* Folded words that ask how two things compare ("are exosomes the same as
- * stem cells", "safer than", "exosomes vs prp"). */
+ * stem cells", "exosomes vs prp"); "than" is not one ("is an injection safer
+ * than an iv" asks about the route). */
 static const char *const compare_words[] = {
 	"alike", "compared", "same", "similar", "versus", "vs"
 };
@@ -1012,6 +1018,8 @@ static void read_does_work(struct parse_ctx *p)
 
 /* Folded words that, with "for" after them, mean getting ready for something. */
 static const char *const prepare_words[] = { "prep", "prepare", "preparing", "ready" };
+/* Folded forms of "get", which with "ready for" after them mean the same. */
+static const char *const get_words[] = { "get", "getting", "gets", "got" };
 
 /*
  * Read "prepare for", "get ready for" and their forms as "before", which then
@@ -1023,9 +1031,8 @@ static void read_prepare_for(struct parse_ctx *p)
 	for (size_t i = 0; i + 1 < p->n; i++) {
 		struct qword *q = &p->w[i];
 		size_t k = i + 1;
-		bool get = strcmp(q->word, "get") == 0 || strcmp(q->word, "getting") == 0 ||
-			   strcmp(q->word, "got") == 0;
-		if (get && strcmp(p->w[k].word, "ready") == 0 && k + 1 < p->n)
+		if (in_list(q->word, get_words, ARRAY_LEN(get_words)) &&
+		    strcmp(p->w[k].word, "ready") == 0 && k + 1 < p->n)
 			k++;
 		else if (!in_list(q->word, prepare_words, ARRAY_LEN(prepare_words)))
 			continue;
