@@ -26,9 +26,10 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for); "does it work" asks for "proof"
- * (read_does_work) and "the same as" or "vs" to "compare" (read_compare),
- * which, like "why", rank but bear no meaning (qword.asking).
+ * bears meaning (read_prepare_for), and "made of" is "contains" (read_made_of);
+ * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
+ * to "compare" (read_compare), which, like "why", rank but bear no meaning
+ * (qword.asking).
  */
 #include <hunspell.h>
 #include <math.h>
@@ -1043,6 +1044,29 @@ static void read_prepare_for(struct parse_ctx *p)
 	}
 }
 
+static const char *const made_of_words[] = { "composed", "consist", "consists", "made" };
+
+/*
+ * Read "made of", "made up of", "composed of" and "consist(s) of" as
+ * "contains", which bears meaning: "what are exosomes made of" asks what they
+ * hold, not how or where they are made ("made from" keeps its word).
+ */
+static void read_made_of(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		struct qword *q = &p->w[i];
+		if (!in_list(q->word, made_of_words, ARRAY_LEN(made_of_words)))
+			continue;
+		size_t k = i + 1;
+		if (strcmp(q->word, "made") == 0 && strcmp(p->w[k].word, "up") == 0 && k + 1 < p->n)
+			k++;
+		if (strcmp(p->w[k].word, "of") != 0)
+			continue;
+		set_word(q, "contains", strlen("contains"));
+		q->meant = true;
+	}
+}
+
 /* Read "work out" and its forms as the one word they mean. */
 static void read_work_out(struct parse_ctx *p)
 {
@@ -1064,6 +1088,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_slashes(p);
 	read_work_out(p);
 	read_prepare_for(p);
+	read_made_of(p);
 	read_does_work(p);
 	read_compare(p);
 	mark_idioms(p);

@@ -1216,6 +1216,39 @@ static void test_prepare_for(void **state)
 	assert_each_first(prepare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
+/* What exosomes hold, and where and how they are made. */
+static const char made_of_yaml[] =
+	"id: about\n"
+	"title: About\n"
+	"sections:\n"
+	"  - id: cargo\n"
+	"    title: What exosomes carry\n"
+	"    also_called: [contains]\n"
+	"    body:\n"
+	"      - p: Exosomes carry proteins and fats.\n"
+	"        sources: [a]\n"
+	"  - id: source\n"
+	"    title: Where exosomes come from\n"
+	"    body:\n"
+	"      - p: Exosomes are made by cells. They are made from stem cells "
+	"in a lab, and what they are made from matters.\n"
+	"        sources: [a]\n";
+
+/* "made of", "made up of", "consist of" ask what exosomes hold; "made from"
+ * and "how are they made" ask where they come from. */
+static void test_made_of(void **state)
+{
+	(void)state;
+	static const char *const pairs[][2] = {
+		{ "what are exosomes made of", "about/cargo" },
+		{ "what are exosomes made up of", "about/cargo" },
+		{ "what do exosomes consist of", "about/cargo" },
+		{ "what are exosomes made from", "about/source" },
+		{ "how are exosomes made", "about/source" },
+	};
+	assert_each_first(made_of_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1957,6 +1990,7 @@ int main(void)
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_prepare_for),
+		cmocka_unit_test(test_made_of),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
