@@ -26,7 +26,8 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for), and "made of" is "contains" (read_made_of);
+ * bears meaning (read_prepare_for), "made of" is "contains" (read_made_of) and
+ * "who should not" is "contraindications" (read_who_not);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -1067,6 +1068,28 @@ static void read_made_of(struct parse_ctx *p)
 	}
 }
 
+/*
+ * Read "who should not", "who shouldn't" and "who cannot" as
+ * "contraindications", which bears meaning: they ask who the treatment is
+ * not for, not about the treatment in general.
+ */
+static void read_who_not(struct parse_ctx *p)
+{
+	static const char *const nots[] = { "cannot", "cant", "shouldnt" };
+	static const char *const modals[] = { "can", "must", "should" };
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *next = p->w[i + 1].word;
+		if (strcmp(p->w[i].word, "who") != 0)
+			continue;
+		if (!in_list(next, nots, ARRAY_LEN(nots)) &&
+		    !(in_list(next, modals, ARRAY_LEN(modals)) && i + 2 < p->n &&
+		      strcmp(p->w[i + 2].word, "not") == 0))
+			continue;
+		set_word(&p->w[i], "contraindications", strlen("contraindications"));
+		p->w[i].meant = true;
+	}
+}
+
 /* Read "work out" and its forms as the one word they mean. */
 static void read_work_out(struct parse_ctx *p)
 {
@@ -1089,6 +1112,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_work_out(p);
 	read_prepare_for(p);
 	read_made_of(p);
+	read_who_not(p);
 	read_does_work(p);
 	read_compare(p);
 	mark_idioms(p);

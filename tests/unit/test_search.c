@@ -1249,6 +1249,36 @@ static void test_made_of(void **state)
 	assert_each_first(made_of_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
+/* Who the therapy is not for, and what it is. */
+static const char who_not_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: health\n"
+	"    title: Your health\n"
+	"    also_called: [contraindications]\n"
+	"    body:\n"
+	"      - p: Your health changes how safe the therapy is.\n"
+	"        sources: [a]\n"
+	"  - id: what\n"
+	"    title: What the therapy is\n"
+	"    body:\n"
+	"      - p: The therapy is a shot. People get the therapy at a clinic.\n"
+	"        sources: [a]\n";
+
+/* "who should not", "who shouldn't", "who cannot" ask who it is not for. */
+static void test_who_not(void **state)
+{
+	(void)state;
+	static const char *const pairs[][2] = {
+		{ "who should not get the therapy", "care/health" },
+		{ "who shouldn't get the therapy", "care/health" },
+		{ "who cannot have the therapy", "care/health" },
+		{ "who can get the therapy", "care/what" },
+	};
+	assert_each_first(who_not_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -1991,6 +2021,7 @@ int main(void)
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_prepare_for),
 		cmocka_unit_test(test_made_of),
+		cmocka_unit_test(test_who_not),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
