@@ -20,9 +20,10 @@
  * ("injection sight") are caught against the phrases: a word beside the
  * phrase's own neighbour that is near the phrase's word (edits or sound) is
  * read as it, unless the query's pair is itself a phrase. A short form the
- * content does not use ("inj", "rxn", "meds": abbrevs) is read as the word it
- * stands for, at full weight, and so is one with a slash ("h/o", "n/v":
- * slash_forms); a patient's "appointment" or "procedure" is the treatment; a
+ * content does not use ("inj", "rxn", "meds": abbrevs), or holds only inside
+ * one section's names ("pre" of "pre-existing": fix_short_forms), is read as
+ * the word it stands for, at full weight, and so is one with a slash ("h/o",
+ * "n/v": slash_forms); a patient's "appointment" or "procedure" is the treatment; a
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
@@ -834,6 +835,32 @@ static void fix_phrases(const struct search_index *ix, struct unit *all, size_t 
 	}
 }
 
+/*
+ * A short form that the content holds only in one section's names ("pre" of
+ * "pre-existing conditions") is read as the word it stands for, as if the
+ * content lacked it ("pt on warfarin pre procedure" is before the treatment),
+ * unless the query says the name ("pre existing illness").
+ */
+static void fix_short_forms(const struct search_index *ix, struct unit *all, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct qword *q = &all[i].w[0];
+		const char *full = abbrev_word(q->word);
+		if (all[i].nw != 1 || full == NULL || q->fix || q->nalts == 0 ||
+		    (i > 0 && all[i - 1].nw == 1 && pair_known(ix, all[i - 1].w, q)) ||
+		    (i + 1 < n && all[i + 1].nw == 1 && pair_known(ix, q, all[i + 1].w)))
+			continue;
+		uint32_t t = q->alts[0].term;
+		if (ix->terms[t].df > 1 || !ix->terms[t].named)
+			continue;
+		q->nalts = 0;
+		set_word(q, full, strlen(full));
+		resolve_word(ix, q);
+		if (q->nalts > 0 && q->fix == NULL)
+			q->fix = xstrdup(full);
+	}
+}
+
 struct parse_ctx {
 	struct qword *w;
 	size_t n;
@@ -1186,6 +1213,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 		for (size_t j = 0; j < all[i].nw; j++)
 			resolve_word(ix, &all[i].w[j]);
 	fix_phrases(ix, all, nall);
+	fix_short_forms(ix, all, nall);
 	for (size_t i = 0; i < nall; i++) {
 		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
 			qword_free(&all[i].w[0]);

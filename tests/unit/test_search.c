@@ -1314,6 +1314,36 @@ static void test_filler_in_title(void **state)
 	assert_each_first(before_after_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
+/* "pre" is in the content only as part of "pre-existing". */
+static const char pre_yaml[] = "id: care\n"
+			       "title: Care\n"
+			       "sections:\n"
+			       "  - id: health\n"
+			       "    title: Your health\n"
+			       "    also_called: [pre-existing conditions]\n"
+			       "    body:\n"
+			       "      - p: Your health changes how safe the treatment is.\n"
+			       "        sources: [a]\n"
+			       "  - id: before\n"
+			       "    title: Before treatment\n"
+			       "    body:\n"
+			       "      - p: Tell your provider the medicines you take.\n"
+			       "        sources: [a]\n";
+
+/* A short form the content holds only inside a name is read as its word,
+ * unless the query says the name. */
+static void test_short_form_in_name(void **state)
+{
+	(void)state;
+	static const char *const pairs[][2] = {
+		{ "pre-procedure", "care/before" },
+		{ "medicines pre treatment", "care/before" },
+		{ "pre-existing conditions", "care/health" },
+		{ "pre existing illness", "care/health" },
+	};
+	assert_each_first(pre_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
+}
+
 /* A dose, and a section with an emergency sign. */
 static const char lacking_yaml[] = "id: care\n"
 				   "title: Care\n"
@@ -2058,6 +2088,7 @@ int main(void)
 		cmocka_unit_test(test_made_of),
 		cmocka_unit_test(test_who_not),
 		cmocka_unit_test(test_filler_in_title),
+		cmocka_unit_test(test_short_form_in_name),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
