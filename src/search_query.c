@@ -235,10 +235,10 @@ static bool is_asking(const char *w)
 	return strcmp(w, "why") == 0;
 }
 
-/* A single filler word ("after", "make"); a phrase never is. */
+/* A single filler word ("after", "make"), or a word aside; a phrase never is. */
 bool is_filler_unit(const struct unit *un)
 {
-	return un->nw == 1 && is_filler(un->w[0].word) && !un->w[0].meant;
+	return un->nw == 1 && (un->w[0].aside || (is_filler(un->w[0].word) && !un->w[0].meant));
 }
 
 static void qword_free(struct qword *q)
@@ -1053,7 +1053,9 @@ static const char *const get_words[] = { "get", "getting", "gets", "got" };
 /*
  * Read "prepare for", "get ready for" and their forms as "before", which then
  * bears meaning ("how do i prepare for exosome treatment" asks what to do
- * before it, not how the product is prepared).
+ * before it, not how the product is prepared), and the words after "for" as
+ * aside, weighing as filler words ("how do i prepare for my exosome iv" asks
+ * what to do before, not how an IV is given).
  */
 static void read_prepare_for(struct parse_ctx *p)
 {
@@ -1069,6 +1071,9 @@ static void read_prepare_for(struct parse_ctx *p)
 			continue;
 		set_word(q, "before", strlen("before"));
 		q->meant = true;
+		/* What it prepares for ("my exosome iv") is only its object. */
+		for (size_t j = k + 1; j < p->n; j++)
+			p->w[j].aside = true;
 	}
 }
 
