@@ -27,8 +27,9 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for), "made of" is "contains" (read_made_of) and
- * "who should not" is "contraindications" (read_who_not);
+ * bears meaning (read_prepare_for), "made of" is "contains" (read_made_of),
+ * "good for" is "uses" (read_good_for) and "who should not" is
+ * "contraindications" (read_who_not);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -1077,6 +1078,20 @@ static void read_prepare_for(struct parse_ctx *p)
 	}
 }
 
+/*
+ * Read "good for" as "uses", which bears meaning: "what is exosome therapy
+ * good for" asks what it is used for, not what makes a good clinic.
+ */
+static void read_good_for(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		if (strcmp(p->w[i].word, "good") != 0 || strcmp(p->w[i + 1].word, "for") != 0)
+			continue;
+		set_word(&p->w[i], "uses", strlen("uses"));
+		p->w[i].meant = true;
+	}
+}
+
 static const char *const made_of_words[] = { "composed", "consist", "consists", "made" };
 
 /*
@@ -1144,6 +1159,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_work_out(p);
 	read_prepare_for(p);
 	read_made_of(p);
+	read_good_for(p);
 	read_who_not(p);
 	read_does_work(p);
 	read_compare(p);

@@ -1315,6 +1315,35 @@ static void test_filler_in_title(void **state)
 	assert_each_first(before_after_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
+/* What it is used for, and what makes a good provider. */
+static const char good_for_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: uses\n"
+	"    title: What it is used for\n"
+	"    body:\n"
+	"      - p: Clinics offer the therapy for skin and joints.\n"
+	"        sources: [a]\n"
+	"  - id: choosing\n"
+	"    title: Choosing a provider\n"
+	"    body:\n"
+	"      - p: A good provider is trained. Good clinics follow the rules "
+	"for the therapy.\n"
+	"        sources: [a]\n";
+
+/* "good for" asks what it is used for; "good" alone keeps its word. */
+static void test_good_for(void **state)
+{
+	(void)state;
+	static const char *const pairs[][2] = {
+		{ "what is the therapy good for", "care/uses" },
+		{ "is it good for my skin", "care/uses" },
+		{ "how do i find a good provider", "care/choosing" },
+	};
+	assert_each_first(good_for_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
+}
+
 /* "pre" is in the content only as part of "pre-existing". */
 static const char pre_yaml[] = "id: care\n"
 			       "title: Care\n"
@@ -2090,6 +2119,7 @@ int main(void)
 		cmocka_unit_test(test_who_not),
 		cmocka_unit_test(test_filler_in_title),
 		cmocka_unit_test(test_short_form_in_name),
+		cmocka_unit_test(test_good_for),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
