@@ -38,8 +38,10 @@
  * (TITLE_ALL - 1) * min(1, units / content words of the title), and by
  * W_OVERVIEW for a section with subsections, a word list or the safety notice
  * (an overview leads to its subsections, a word list to the sections that use
- * its terms, the notice to those it sums up; they hold the facts), unless its
- * title says every word of the query and no subsection's does. Second,
+ * its terms, the notice to those it sums up; they hold the facts), and by
+ * W_OVERVIEW_SIGN more when the query says what a sign is (SIGN_HEAD_DF:
+ * "fever after the iv drip" lists Call your provider before the Word list),
+ * unless its title says every word of the query and no subsection's does. Second,
  * the best limit + RERANK_EXTRA sections are read with positions, from each
  * alternative's postings for just those sections, and multiplied by 1 +
  * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
@@ -92,23 +94,24 @@
 #include "text.h"
 #include "util.h"
 
-#define BM25_K1      1.2
-#define BM25_B       0.5
-#define PROXIMITY    0.3
-#define PHRASE       0.5
-#define TITLE_ALL    1.5
-#define TITLE_ALL_DF 0.5
-#define SPREAD       0.15
-#define SPREAD_MAX   3.0
-#define COMMON_DF    0.15
-#define FILLER_W     0.25
-#define FILLER_TITLE 1.5
-#define W_OVERVIEW   0.6
-#define UNNAMED_CAP  1.0
-#define NAME_SAID    0.6
-#define SIGN_W       1.3
-#define SIGN_HEAD_DF 0.25
-#define SIGN_MISS    0.1
+#define BM25_K1         1.2
+#define BM25_B          0.5
+#define PROXIMITY       0.3
+#define PHRASE          0.5
+#define TITLE_ALL       1.5
+#define TITLE_ALL_DF    0.5
+#define SPREAD          0.15
+#define SPREAD_MAX      3.0
+#define COMMON_DF       0.15
+#define FILLER_W        0.25
+#define FILLER_TITLE    1.5
+#define W_OVERVIEW      0.6
+#define W_OVERVIEW_SIGN 0.5
+#define UNNAMED_CAP     1.0
+#define NAME_SAID       0.6
+#define SIGN_W          1.3
+#define SIGN_HEAD_DF    0.25
+#define SIGN_MISS       0.1
 
 enum {
 	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
@@ -1184,6 +1187,10 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		uint32_t sec = cand[i].sec;
 		if ((ix->titlen[sec] & OVERVIEW) && !(whole[i] && m->mask[sec] == 0)) {
 			cand[i].base *= W_OVERVIEW;
+			/* A patient who names a sign needs its section and what to
+			 * do, not an overview or a definition. */
+			if (pl->heads)
+				cand[i].base *= W_OVERVIEW_SIGN;
 			cand[i].score = cand[i].base;
 		}
 	}

@@ -1442,6 +1442,89 @@ static const char list_said_yaml[] =
 	"      - p: Sleep well.\n"
 	"        sources: [a]\n";
 
+/* A sign, what to do about it, and a word list that defines it and the drip. */
+static const char sign_words_yaml[] = "id: care\n"
+				      "title: Care\n"
+				      "sections:\n"
+				      "  - id: body\n"
+				      "    title: All over\n"
+				      "    body:\n"
+				      "      - list: \"Signs:\"\n"
+				      "        sources: [a]\n"
+				      "        items:\n"
+				      "          - text: Fever. A high temperature.\n"
+				      "            sign: fever\n"
+				      "            urgency: watch\n"
+				      "      - action: Keep an eye on it.\n"
+				      "        level: watch\n"
+				      "        sources: [a]\n"
+				      "  - id: call\n"
+				      "    title: Call your provider\n"
+				      "    body:\n"
+				      "      - p: Call if a fever lasts more than a day.\n"
+				      "        sources: [a]\n"
+				      "  - id: words\n"
+				      "    title: Word list\n"
+				      "    body:\n"
+				      "      - term: fever\n"
+				      "        means: A body temperature higher than normal.\n"
+				      "        sources: [a]\n"
+				      "      - term: drip\n"
+				      "        means: A thin tube that gives fluid into a vein.\n"
+				      "        sources: [a]\n"
+				      "  - id: rest\n"
+				      "    title: Rest\n"
+				      "    body:\n"
+				      "      - p: Sleep well.\n"
+				      "        sources: [a]\n"
+				      "  - id: food\n"
+				      "    title: Food\n"
+				      "    body:\n"
+				      "      - p: Eat well.\n"
+				      "        sources: [a]\n"
+				      "  - id: water\n"
+				      "    title: Water\n"
+				      "    body:\n"
+				      "      - p: Drink water.\n"
+				      "        sources: [a]\n"
+				      "  - id: walk\n"
+				      "    title: Walk\n"
+				      "    body:\n"
+				      "      - p: Walk a little.\n"
+				      "        sources: [a]\n"
+				      "  - id: clinic\n"
+				      "    title: Clinic\n"
+				      "    body:\n"
+				      "      - p: Pick a clinic with care.\n"
+				      "        sources: [a]\n"
+				      "  - id: cost\n"
+				      "    title: Cost\n"
+				      "    body:\n"
+				      "      - p: Ask what it costs.\n"
+				      "        sources: [a]\n"
+				      "  - id: rules\n"
+				      "    title: Rules\n"
+				      "    body:\n"
+				      "      - p: The rules apply to clinics.\n"
+				      "        sources: [a]\n"
+				      "  - id: trials\n"
+				      "    title: Trials\n"
+				      "    body:\n"
+				      "      - p: Trials test new products.\n"
+				      "        sources: [a]\n"
+				      "  - id: lab\n"
+				      "    title: Lab\n"
+				      "    body:\n"
+				      "      - p: A lab makes the product for the drip.\n"
+				      "        sources: [a]\n";
+
+/* When the query says what a sign is, what to do comes before a word list. */
+static void test_sign_before_word_list(void **state)
+{
+	(void)state;
+	assert_ranked(sign_words_yaml, "fever after the drip", "care/body", "care/call", 0);
+}
+
 /* A word list leads to the sections that use its terms: they come first. */
 static void test_word_list_leads_on(void **state)
 {
@@ -2120,6 +2203,7 @@ int main(void)
 		cmocka_unit_test(test_filler_in_title),
 		cmocka_unit_test(test_short_form_in_name),
 		cmocka_unit_test(test_good_for),
+		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
