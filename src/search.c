@@ -68,7 +68,8 @@
  * question, a term or also_called; the questions a section lists name
  * nothing, and count as running text); when two or more naming words that
  * matched are found together in at most COMMON_DF of them ("red" and
- * "injected" are common apart, rare together), unless MAX_LACKING or more
+ * "injected" are common apart, rare together; a word in more than
+ * TITLE_ALL_DF of them, "therapy", tells nothing and is left out), unless MAX_LACKING or more
  * words that bear meaning matched nothing, sign or not ("is it safe to drink
  * alcohol after the injection" lacks "drink" and "alcohol"); when a rare word
  * the content mentions only in passing matched and no word that bears
@@ -1040,7 +1041,8 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 	uint32_t need = 0;
 	size_t nneed = 0;
 	for (size_t u = 0; u < pl->n; u++)
-		if (df[u] > 0 && meaningful(&pl->u[u]) && unit_named(ix, &pl->u[u])) {
+		if (df[u] > 0 && meaningful(&pl->u[u]) && unit_named(ix, &pl->u[u]) &&
+		    (pl->telling & (1u << u))) {
 			need |= 1u << u;
 			nneed++;
 		}
@@ -1055,8 +1057,9 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 
 /*
  * Whether the content answers the query: by its words (answered_by_words),
- * or when the naming words that matched, two or more, are found together in
- * at most COMMON_DF of the sections (co_matched, counted only then); never
+ * or when the naming words that matched and tell (plan.telling), two or
+ * more, are found together in at most COMMON_DF of the sections
+ * (co_matched, counted only then); never
  * when MAX_LACKING words that bear meaning matched nothing, unless (but for
  * co_matched) a word that matched names a sign. Reads the ncand sections
  * matched from m, before take_cands clears it.

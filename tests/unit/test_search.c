@@ -1344,6 +1344,65 @@ static void test_good_for(void **state)
 	assert_each_first(good_for_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
+/* "therapy" is in most sections and names two, "safe" is in three, both
+ * together in two. */
+static const char most_yaml[] = "id: care\n"
+				"title: Care\n"
+				"sections:\n"
+				"  - id: safe\n"
+				"    title: Is it safe?\n"
+				"    body:\n"
+				"      - p: The therapy is safe for most people.\n"
+				"        sources: [a]\n"
+				"  - id: risks\n"
+				"    title: Risks\n"
+				"    body:\n"
+				"      - p: The therapy has risks. Safe habits lower them.\n"
+				"        sources: [a]\n"
+				"  - id: clinic\n"
+				"    title: Clinics\n"
+				"    body:\n"
+				"      - p: A safe clinic is clean.\n"
+				"        sources: [a]\n"
+				"  - id: how\n"
+				"    title: How the therapy works\n"
+				"    body:\n"
+				"      - p: The therapy sends signals.\n"
+				"        sources: [a]\n"
+				"  - id: given\n"
+				"    title: How it is given\n"
+				"    body:\n"
+				"      - p: The therapy is given as a shot.\n"
+				"        sources: [a]\n"
+				"  - id: cost\n"
+				"    title: What the therapy costs\n"
+				"    body:\n"
+				"      - p: The therapy costs money.\n"
+				"        sources: [a]\n"
+				"  - id: rest\n"
+				"    title: Rest\n"
+				"    body:\n"
+				"      - p: Sleep well during the week.\n"
+				"        sources: [a]\n"
+				"  - id: food\n"
+				"    title: Food\n"
+				"    body:\n"
+				"      - p: The therapy needs no special food.\n"
+				"        sources: [a]\n";
+
+/* A word in most sections ("therapy") does not make a rarer word found
+ * with it an answer to what the content lacks ("pregnancy"). */
+static void test_common_word_not_together(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(most_yaml, &c);
+	assert_unanswered(ix, "is the therapy safe during pregnancy");
+	assert_first(ix, "is the therapy safe", "care/safe");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* "pre" is in the content only as part of "pre-existing". */
 static const char pre_yaml[] = "id: care\n"
 			       "title: Care\n"
@@ -2204,6 +2263,7 @@ int main(void)
 		cmocka_unit_test(test_short_form_in_name),
 		cmocka_unit_test(test_good_for),
 		cmocka_unit_test(test_sign_before_word_list),
+		cmocka_unit_test(test_common_word_not_together),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
