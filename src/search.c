@@ -18,10 +18,7 @@
  * question, term or also_called ("look" is rare, but never outweighs "clinic");
  * and by FILLER_W for filler words ("after", "make"), never above FILLER_W
  * times the lightest meaning-bearing word that matched ("made" never outweighs
- * "exosomes"), but by FILLER_TITLE instead of FILLER_W in a section whose
- * title or QA question says the word ("what do i need to tell my provider
- * before the shot" is about Before treatment, though After treatment says
- * "shot"); a word that names a sign (a list item with an urgency) then
+ * "exosomes"); a word that names a sign (a list item with an urgency) then
  * weighs SIGN_W times more, so the sign a patient names leads ("fever after
  * the iv"). When the query says what a sign is (or a slip of it), in the first
  * word of its text ("Swelling where the needle went in.") or a one-word
@@ -105,7 +102,6 @@
 #define SPREAD_MAX      3.0
 #define COMMON_DF       0.15
 #define FILLER_W        0.25
-#define FILLER_TITLE    1.5
 #define W_OVERVIEW      0.6
 #define W_OVERVIEW_SIGN 0.5
 #define UNNAMED_CAP     1.0
@@ -967,11 +963,7 @@ static size_t score_sections(const struct search_index *ix, struct plan *pl, str
 			own += (m->emask[sec] & bit) != 0;
 			double f = m->tf[sec];
 			double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doclen[sec] / ix->avgdl);
-			/* "before" and "after" name Before treatment and After treatment. */
-			double here = kind[u] == FILLER && (m->tmask[sec] & bit)
-					      ? idf * (FILLER_TITLE / FILLER_W)
-					      : idf;
-			m->acc[sec] += here * f * (BM25_K1 + 1) / (f + norm);
+			m->acc[sec] += idf * f * (BM25_K1 + 1) / (f + norm);
 			if (m->mask[sec] == 0)
 				m->cands[ncand++] = sec;
 			m->mask[sec] |= bit;

@@ -39,6 +39,15 @@ done
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "redness after exosome facail how long" \
 	>"$TMPD/out"
 expect_eq "a named sign answers" "side-effects/injection-site" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
+# The topic a patient names before "after" leads, not After treatment, whose
+# title says "after" and whose text names infection and side effects.
+for pair in "infection after the injection|side-effects/infection" \
+	"risk of infection after the injection|side-effects/infection" \
+	"side effects after the injection|side-effects"; do
+	q=${pair%%|*}
+	"$EXO" --content "$CONTENT" search --format tsv --limit 1 "$q" >"$TMPD/out"
+	expect_eq "'$q' finds its topic" "${pair#*|}" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
+done
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "alergic" >"$TMPD/out"
 expect_eq "tsv says the correction in a comment" "# Showing results for: allergic" "$(head -1 "$TMPD/out")"
 expect_eq "tsv hits after it" "side-effects/allergic" "$(sed -n 2p "$TMPD/out" | cut -f1)"

@@ -1280,41 +1280,6 @@ static void test_who_not(void **state)
 	assert_each_first(who_not_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
 
-/* Before and after: both say to tell the provider; only After says "shot". */
-static const char before_after_yaml[] =
-	"id: care\n"
-	"title: Care\n"
-	"sections:\n"
-	"  - id: before\n"
-	"    title: Before treatment\n"
-	"    body:\n"
-	"      - p: Tell your provider about your medicines.\n"
-	"        sources: [a]\n"
-	"  - id: after\n"
-	"    title: After treatment\n"
-	"    body:\n"
-	"      - p: Tell your provider about any reaction to the shot. Keep the shot site "
-	"clean.\n"
-	"        sources: [a]\n"
-	"  - id: pain\n"
-	"    title: Pain\n"
-	"    body:\n"
-	"      - p: The shot can hurt for a day after it.\n"
-	"        sources: [a]\n";
-
-/* A filler word that a title says names that section: "before" is what
- * Before treatment is about, though After treatment says more of the rest. */
-static void test_filler_in_title(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "what do i need to tell my provider before the shot", "care/before" },
-		{ "what do i need to tell my provider after the shot", "care/after" },
-		{ "does the shot hurt after", "care/pain" },
-	};
-	assert_each_first(before_after_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
-
 /* What it is used for, and what makes a good provider. */
 static const char good_for_yaml[] =
 	"id: care\n"
@@ -2259,7 +2224,6 @@ int main(void)
 		cmocka_unit_test(test_prepare_for),
 		cmocka_unit_test(test_made_of),
 		cmocka_unit_test(test_who_not),
-		cmocka_unit_test(test_filler_in_title),
 		cmocka_unit_test(test_short_form_in_name),
 		cmocka_unit_test(test_good_for),
 		cmocka_unit_test(test_sign_before_word_list),
