@@ -57,7 +57,9 @@
  * matched nothing asks about what the content lacks, and is not answered,
  * unless a word that matched names a sign ("is umbilical cord source safer"
  * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
- * one: a sign is always found). A query that says what a sign is (see
+ * one: a sign is always found). Nor is one whose words before "after",
+ * "before" or "during" all lack, when no sign matched: it asks about them
+ * ("woozy after the drip"; topic_lacking). A query that says what a sign is (see
  * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
  * content answers a query that
  * is not stop words only when a meaning-bearing word matched that is in at
@@ -1048,6 +1050,32 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 }
 
 /*
+ * Whether what the query asks about, the words before its first "after",
+ * "before" or "during", is what the content lacks: one or more of those words
+ * bear meaning and matched nothing, and none that bears meaning matched
+ * ("woozy after the drip", "dizzy after exosome iv"; not "fever after the iv",
+ * nor "what to do after the iv").
+ */
+static bool topic_lacking(const struct plan *pl, const size_t *df)
+{
+	static const char *const times[] = { "after", "before", "during" };
+	bool lack = false;
+	for (size_t u = 0; u < pl->n; u++) {
+		const struct unit *un = &pl->u[u];
+		if (un->nw == 1)
+			for (size_t k = 0; k < sizeof(times) / sizeof(times[0]); k++)
+				if (strcmp(un->w[0].word, times[k]) == 0)
+					return lack;
+		if (!meaningful(un))
+			continue;
+		if (df[u] > 0)
+			return false;
+		lack = true;
+	}
+	return false;
+}
+
+/*
  * Whether the content answers the query: by its words (answered_by_words),
  * or when the naming words that matched and tell (plan.telling), two or
  * more, are found together in at most COMMON_DF of the sections
@@ -1071,6 +1099,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u]))
 			lacking++;
 	if (lacking >= MAX_LACKING && pl->signs == 0)
+		return false;
+	if (pl->signs == 0 && topic_lacking(pl, df))
 		return false;
 	if (answered_by_words(ix, pl, df, common))
 		return true;

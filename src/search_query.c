@@ -119,22 +119,22 @@ static const char *const stop_words[] = {
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",    "afterwards", "another",   "back",        "before",  "bit",         "brother",
-	"dad",      "daughter",   "day",       "days",        "earlier", "enough",      "even",
-	"father",   "feel",       "feeling",   "feels",       "felt",    "friend",      "go",
-	"goes",     "going",      "gone",      "grandfather", "grandma", "grandmother", "grandpa",
-	"happen",   "happened",   "happening", "happens",     "hour",    "hours",       "husband",
-	"husbands", "keep",       "keeping",   "keeps",       "kept",    "knew",        "know",
-	"known",    "knows",      "lately",    "later",       "less",    "like",        "lot",
-	"made",     "make",       "makes",     "making",      "many",    "minute",      "minutes",
-	"mom",      "moms",       "month",     "months",      "more",    "morning",     "mother",
-	"mothers",  "mum",        "need",      "needed",      "needs",   "next",        "night",
-	"now",      "other",      "own",       "parent",      "parents", "partner",     "ready",
-	"recently", "sister",     "son",       "soon",        "sooner",  "still",       "stuff",
-	"take",     "taken",      "takes",     "taking",      "thing",   "things",      "time",
-	"times",    "today",      "tomorrow",  "tonight",     "took",    "want",        "wanted",
-	"wants",    "way",        "ways",      "week",        "weeks",   "went",        "wife",
-	"wifes",    "year",       "years",     "yesterday",
+	"after",   "afterwards", "another",  "back",      "before",      "bit",     "brother",
+	"dad",     "daughter",   "day",      "days",      "during",      "earlier", "enough",
+	"even",    "father",     "feel",     "feeling",   "feels",       "felt",    "friend",
+	"go",      "goes",       "going",    "gone",      "grandfather", "grandma", "grandmother",
+	"grandpa", "happen",     "happened", "happening", "happens",     "hour",    "hours",
+	"husband", "husbands",   "keep",     "keeping",   "keeps",       "kept",    "knew",
+	"know",    "known",      "knows",    "lately",    "later",       "less",    "like",
+	"lot",     "made",       "make",     "makes",     "making",      "many",    "minute",
+	"minutes", "mom",        "moms",     "month",     "months",      "more",    "morning",
+	"mother",  "mothers",    "mum",      "need",      "needed",      "needs",   "next",
+	"night",   "now",        "other",    "own",       "parent",      "parents", "partner",
+	"ready",   "recently",   "sister",   "son",       "soon",        "sooner",  "still",
+	"stuff",   "take",       "taken",    "takes",     "taking",      "thing",   "things",
+	"time",    "times",      "today",    "tomorrow",  "tonight",     "took",    "want",
+	"wanted",  "wants",      "way",      "ways",      "week",        "weeks",   "went",
+	"wife",    "wifes",      "year",     "years",     "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */

@@ -1042,6 +1042,21 @@ static void test_sign_leads(void **state)
 	assert_ranked(sign_iv_yaml, "fever after the iv", "care/body", "care/route", 2);
 }
 
+/* What a query asks about, before "after", is what the content lacks. */
+static void test_topic_lacking(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(sign_iv_yaml, &c);
+	assert_unanswered(ix, "woozy after the drip");
+	assert_unanswered(ix, "dizzy during the iv");
+	assert_first(ix, "fever after the drip", "care/body");
+	assert_first(ix, "how is the drip given", "care/route");
+	assert_first(ix, "what to do after the drip", "care/route");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* How it is given, a sign named by its text's first word, and more topics. */
 static const char sign_head_yaml[] =
 	"id: care\n"
@@ -2228,6 +2243,7 @@ int main(void)
 		cmocka_unit_test(test_good_for),
 		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_common_word_not_together),
+		cmocka_unit_test(test_topic_lacking),
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
