@@ -27,9 +27,9 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for), "made of" is "contains" (read_made_of),
- * "good for" is "uses" (read_good_for) and "who should not" is
- * "contraindications" (read_who_not);
+ * bears meaning (read_prepare_for; "do ... before" too, read_do_before),
+ * "made of" is "contains" (read_made_of), "good for" is "uses"
+ * (read_good_for) and "who should not" is "contraindications" (read_who_not);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -1092,6 +1092,27 @@ static void read_good_for(struct parse_ctx *p)
 	}
 }
 
+/*
+ * Read "before" after "do" or "doing" (within three words) as bearing
+ * meaning, and what comes after it as aside ("what should i do the day
+ * before my exosome injection" asks what to do before, as "prepare for").
+ */
+static void read_do_before(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		if (strcmp(p->w[i].word, "do") != 0 && strcmp(p->w[i].word, "doing") != 0)
+			continue;
+		for (size_t k = i + 1; k < p->n && k <= i + 3; k++) {
+			if (strcmp(p->w[k].word, "before") != 0)
+				continue;
+			p->w[k].meant = true;
+			for (size_t j = k + 1; j < p->n; j++)
+				p->w[j].aside = true;
+			return;
+		}
+	}
+}
+
 static const char *const made_of_words[] = { "composed", "consist", "consists", "made" };
 
 /*
@@ -1159,6 +1180,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_work_out(p);
 	read_prepare_for(p);
 	read_made_of(p);
+	read_do_before(p);
 	read_good_for(p);
 	read_who_not(p);
 	read_does_work(p);

@@ -1228,6 +1228,7 @@ static void test_prepare_for(void **state)
 		{ "what should i do before my appointment", "care/before" },
 		{ "how is the product prepared", "care/made" },
 		{ "how do i prepare for my follow-up visits", "care/before" },
+		{ "what should i do the day before my follow-up visits", "care/before" },
 	};
 	assert_each_first(prepare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
 }
