@@ -1006,6 +1006,21 @@ static void test_notice_leads_on(void **state)
 	content_free(c);
 }
 
+/* A section with one sign, fever, at the level watch. */
+#define FEVER_SECTION_YAML                               \
+	"  - id: body\n"                                 \
+	"    title: All over\n"                          \
+	"    body:\n"                                    \
+	"      - list: \"Signs:\"\n"                     \
+	"        sources: [a]\n"                         \
+	"        items:\n"                               \
+	"          - text: Fever. A high temperature.\n" \
+	"            sign: fever\n"                      \
+	"            urgency: watch\n"                   \
+	"      - action: Keep an eye on it.\n"           \
+	"        level: watch\n"                         \
+	"        sources: [a]\n"
+
 /* How it is given (the iv), and a section with the sign of fever. */
 static const char sign_iv_yaml[] =
 	"id: care\n"
@@ -1016,20 +1031,7 @@ static const char sign_iv_yaml[] =
 	"    also_called: [iv, drip]\n"
 	"    body:\n"
 	"      - p: It can be given through an iv drip into a vein, or as a shot.\n"
-	"        sources: [a]\n"
-	"  - id: body\n"
-	"    title: All over\n"
-	"    body:\n"
-	"      - list: \"Signs:\"\n"
-	"        sources: [a]\n"
-	"        items:\n"
-	"          - text: Fever. A high temperature.\n"
-	"            sign: fever\n"
-	"            urgency: watch\n"
-	"      - action: Keep an eye on it.\n"
-	"        level: watch\n"
-	"        sources: [a]\n"
-	"  - id: rest\n"
+	"        sources: [a]\n" FEVER_SECTION_YAML "  - id: rest\n"
 	"    title: Rest\n"
 	"    body:\n"
 	"      - p: Sleep well.\n"
@@ -1251,21 +1253,6 @@ static const char made_of_yaml[] =
 	"in a lab, and what they are made from matters.\n"
 	"        sources: [a]\n";
 
-/* "made of", "made up of", "consist of" ask what exosomes hold; "made from"
- * and "how are they made" ask where they come from. */
-static void test_made_of(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "what are exosomes made of", "about/cargo" },
-		{ "what are exosomes made up of", "about/cargo" },
-		{ "what do exosomes consist of", "about/cargo" },
-		{ "what are exosomes made from", "about/source" },
-		{ "how are exosomes made", "about/source" },
-	};
-	assert_each_first(made_of_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
-
 /* Who the therapy is not for, and what it is. */
 static const char who_not_yaml[] =
 	"id: care\n"
@@ -1283,19 +1270,6 @@ static const char who_not_yaml[] =
 	"      - p: The therapy is a shot. People get the therapy at a clinic.\n"
 	"        sources: [a]\n";
 
-/* "who should not", "who shouldn't", "who cannot" ask who it is not for. */
-static void test_who_not(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "who should not get the therapy", "care/health" },
-		{ "who shouldn't get the therapy", "care/health" },
-		{ "who cannot have the therapy", "care/health" },
-		{ "who can get the therapy", "care/what" },
-	};
-	assert_each_first(who_not_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
-
 /* What it is used for, and what makes a good provider. */
 static const char good_for_yaml[] =
 	"id: care\n"
@@ -1312,18 +1286,6 @@ static const char good_for_yaml[] =
 	"      - p: A good provider is trained. Good clinics follow the rules "
 	"for the therapy.\n"
 	"        sources: [a]\n";
-
-/* "good for" asks what it is used for; "good" alone keeps its word. */
-static void test_good_for(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "what is the therapy good for", "care/uses" },
-		{ "is it good for my skin", "care/uses" },
-		{ "how do i find a good provider", "care/choosing" },
-	};
-	assert_each_first(good_for_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
 
 /* "therapy" is in most sections and names two, "safe" is in three, both
  * together in two. */
@@ -1400,18 +1362,44 @@ static const char pre_yaml[] = "id: care\n"
 			       "      - p: Tell your provider the medicines you take.\n"
 			       "        sources: [a]\n";
 
-/* A short form the content holds only inside a name is read as its word,
- * unless the query says the name. */
-static void test_short_form_in_name(void **state)
+/* Phrases read for what they ask: each query, in its fixture, finds its section first. */
+static const struct reading {
+	const char *yaml, *query, *id;
+} readings[] = {
+	/* "made of", "made up of", "consist of" ask what exosomes hold; "made from"
+	 * and "how are they made" ask where they come from. */
+	{ made_of_yaml, "what are exosomes made of", "about/cargo" },
+	{ made_of_yaml, "what are exosomes made up of", "about/cargo" },
+	{ made_of_yaml, "what do exosomes consist of", "about/cargo" },
+	{ made_of_yaml, "what are exosomes made from", "about/source" },
+	{ made_of_yaml, "how are exosomes made", "about/source" },
+	/* "who should not", "who shouldn't", "who cannot" ask who it is not for. */
+	{ who_not_yaml, "who should not get the therapy", "care/health" },
+	{ who_not_yaml, "who shouldn't get the therapy", "care/health" },
+	{ who_not_yaml, "who cannot have the therapy", "care/health" },
+	{ who_not_yaml, "who can get the therapy", "care/what" },
+	/* "good for" asks what it is used for; "good" alone keeps its word. */
+	{ good_for_yaml, "what is the therapy good for", "care/uses" },
+	{ good_for_yaml, "is it good for my skin", "care/uses" },
+	{ good_for_yaml, "how do i find a good provider", "care/choosing" },
+	/* A short form the content holds only inside a name is read as its word,
+	 * unless the query says the name. */
+	{ pre_yaml, "pre-procedure", "care/before" },
+	{ pre_yaml, "medicines pre treatment", "care/before" },
+	{ pre_yaml, "pre-existing conditions", "care/health" },
+	{ pre_yaml, "pre existing illness", "care/health" },
+};
+
+static void test_readings(void **state)
 {
 	(void)state;
-	static const char *const pairs[][2] = {
-		{ "pre-procedure", "care/before" },
-		{ "medicines pre treatment", "care/before" },
-		{ "pre-existing conditions", "care/health" },
-		{ "pre existing illness", "care/health" },
-	};
-	assert_each_first(pre_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
+	for (size_t i = 0; i < sizeof(readings) / sizeof(readings[0]); i++) {
+		struct content *c;
+		struct search_index *ix = index_of(readings[i].yaml, &c);
+		assert_first(ix, readings[i].query, readings[i].id);
+		search_index_free(ix);
+		content_free(c);
+	}
 }
 
 /* A dose, and a section with an emergency sign. */
@@ -1485,20 +1473,7 @@ static const char list_said_yaml[] =
 /* A sign, what to do about it, and a word list that defines it and the drip. */
 static const char sign_words_yaml[] = "id: care\n"
 				      "title: Care\n"
-				      "sections:\n"
-				      "  - id: body\n"
-				      "    title: All over\n"
-				      "    body:\n"
-				      "      - list: \"Signs:\"\n"
-				      "        sources: [a]\n"
-				      "        items:\n"
-				      "          - text: Fever. A high temperature.\n"
-				      "            sign: fever\n"
-				      "            urgency: watch\n"
-				      "      - action: Keep an eye on it.\n"
-				      "        level: watch\n"
-				      "        sources: [a]\n"
-				      "  - id: call\n"
+				      "sections:\n" FEVER_SECTION_YAML "  - id: call\n"
 				      "    title: Call your provider\n"
 				      "    body:\n"
 				      "      - p: Call if a fever lasts more than a day.\n"
@@ -2238,10 +2213,7 @@ int main(void)
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_prepare_for),
-		cmocka_unit_test(test_made_of),
-		cmocka_unit_test(test_who_not),
-		cmocka_unit_test(test_short_form_in_name),
-		cmocka_unit_test(test_good_for),
+		cmocka_unit_test(test_readings),
 		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_common_word_not_together),
 		cmocka_unit_test(test_topic_lacking),
