@@ -43,7 +43,9 @@
  * alternative's postings for just those sections, and multiplied by 1 +
  * PROXIMITY * (matched units - 1) / (the smallest window holding them), by
  * 1 + PHRASE * (share of the query's neighbouring words found side by side,
- * one dropped word allowed between, each pair weighing as its lighter word),
+ * one dropped word allowed between, each pair weighing as its lighter word;
+ * not a pair of two signs' heads, each listed on its own: "swelling and
+ * redness" are no better said side by side in prose),
  * and by 1 + NAME_SAID when the query, as corrected, says one of the
  * section's names word for word, stop words and all, or with one word more
  * inside it (a title, also_called or term, not a word list's, of 2 to
@@ -562,6 +564,10 @@ static double pairs_found(const struct plan *pl, const struct match_pos *e, size
 		if (pl->u[u].nw != 1 || pl->u[u + 1].nw != 1)
 			continue;
 		double w = pl->uw[u] < pl->uw[u + 1] ? pl->uw[u] : pl->uw[u + 1];
+		/* Two signs are listed apart, each in its own item: prose that names
+		 * them side by side is no better answer ("swelling and redness"). */
+		if ((pl->heads >> u & 1) && (pl->heads >> (u + 1) & 1))
+			continue;
 		total += w;
 		if ((pairs >> u) & 1)
 			found += w;

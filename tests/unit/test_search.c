@@ -47,7 +47,7 @@ static const char effects_yaml[] =
 	"        sources: [a]\n"
 	"        items:\n"
 	"          - text: Redness where the needle went in.\n"
-	"            also_called: [erythema]\n"
+	"            also_called: [erythema, persistent redness]\n"
 	"          - text: A burn feeling that passes.\n"
 	"  - id: whole-body\n"
 	"    title: Whole-body reactions\n"
@@ -1470,6 +1470,49 @@ static const char list_said_yaml[] =
 	"      - p: Sleep well.\n"
 	"        sources: [a]\n";
 
+/* Eight small sections, so that a sign's word is in few of them. */
+#define EIGHT_SECTIONS_YAML                        \
+	"  - id: food\n"                           \
+	"    title: Food\n"                        \
+	"    body:\n"                              \
+	"      - p: Eat well.\n"                   \
+	"        sources: [a]\n"                   \
+	"  - id: water\n"                          \
+	"    title: Water\n"                       \
+	"    body:\n"                              \
+	"      - p: Drink water.\n"                \
+	"        sources: [a]\n"                   \
+	"  - id: walk\n"                           \
+	"    title: Walk\n"                        \
+	"    body:\n"                              \
+	"      - p: Walk a little.\n"              \
+	"        sources: [a]\n"                   \
+	"  - id: clinic\n"                         \
+	"    title: Clinic\n"                      \
+	"    body:\n"                              \
+	"      - p: Pick a clinic with care.\n"    \
+	"        sources: [a]\n"                   \
+	"  - id: cost\n"                           \
+	"    title: Cost\n"                        \
+	"    body:\n"                              \
+	"      - p: Ask what it costs.\n"          \
+	"        sources: [a]\n"                   \
+	"  - id: rules\n"                          \
+	"    title: Rules\n"                       \
+	"    body:\n"                              \
+	"      - p: The rules apply to clinics.\n" \
+	"        sources: [a]\n"                   \
+	"  - id: trials\n"                         \
+	"    title: Trials\n"                      \
+	"    body:\n"                              \
+	"      - p: Trials test new products.\n"   \
+	"        sources: [a]\n"                   \
+	"  - id: lab\n"                            \
+	"    title: Lab\n"                         \
+	"    body:\n"                              \
+	"      - p: A lab makes the product.\n"    \
+	"        sources: [a]\n"
+
 /* A sign, what to do about it, and a word list that defines it and the drip. */
 static const char sign_words_yaml[] = "id: care\n"
 				      "title: Care\n"
@@ -1491,47 +1534,48 @@ static const char sign_words_yaml[] = "id: care\n"
 				      "    title: Rest\n"
 				      "    body:\n"
 				      "      - p: Sleep well.\n"
-				      "        sources: [a]\n"
-				      "  - id: food\n"
-				      "    title: Food\n"
+				      "        sources: [a]\n" EIGHT_SECTIONS_YAML "  - id: bags\n"
+				      "    title: Bags\n"
 				      "    body:\n"
-				      "      - p: Eat well.\n"
-				      "        sources: [a]\n"
-				      "  - id: water\n"
-				      "    title: Water\n"
-				      "    body:\n"
-				      "      - p: Drink water.\n"
-				      "        sources: [a]\n"
-				      "  - id: walk\n"
-				      "    title: Walk\n"
-				      "    body:\n"
-				      "      - p: Walk a little.\n"
-				      "        sources: [a]\n"
-				      "  - id: clinic\n"
-				      "    title: Clinic\n"
-				      "    body:\n"
-				      "      - p: Pick a clinic with care.\n"
-				      "        sources: [a]\n"
-				      "  - id: cost\n"
-				      "    title: Cost\n"
-				      "    body:\n"
-				      "      - p: Ask what it costs.\n"
-				      "        sources: [a]\n"
-				      "  - id: rules\n"
-				      "    title: Rules\n"
-				      "    body:\n"
-				      "      - p: The rules apply to clinics.\n"
-				      "        sources: [a]\n"
-				      "  - id: trials\n"
-				      "    title: Trials\n"
-				      "    body:\n"
-				      "      - p: Trials test new products.\n"
-				      "        sources: [a]\n"
-				      "  - id: lab\n"
-				      "    title: Lab\n"
-				      "    body:\n"
-				      "      - p: A lab makes the product for the drip.\n"
+				      "      - p: Fluid for the drip comes in bags.\n"
 				      "        sources: [a]\n";
+
+/* Two signs, each in its own item, and prose that names them side by side. */
+static const char two_signs_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: site\n"
+	"    title: Where the needle went in\n"
+	"    body:\n"
+	"      - list: \"Common:\"\n"
+	"        sources: [a]\n"
+	"        items:\n"
+	"          - text: Swelling where the needle went in.\n"
+	"            sign: site-swelling\n"
+	"            also_called: [swollen, lasting swelling]\n"
+	"            urgency: expected\n"
+	"          - text: Redness where the needle went in.\n"
+	"            sign: site-redness\n"
+	"            also_called: [erythema, persistent redness]\n"
+	"            urgency: expected\n"
+	"      - action: It passes on its own.\n"
+	"        level: expected\n"
+	"        sources: [a]\n"
+	"  - id: inflam\n"
+	"    title: Inflammation\n"
+	"    body:\n"
+	"      - p: Inflammation is how the body reacts to harm. It can cause swelling, "
+	"redness and pain.\n"
+	"        sources: [a]\n" EIGHT_SECTIONS_YAML;
+
+/* Signs named side by side find where each is listed, not prose that names
+ * them together. */
+static void test_signs_side_by_side(void **state)
+{
+	(void)state;
+	assert_ranked(two_signs_yaml, "swelling and redness", "care/site", "care/inflam", 0);
+}
 
 /* When the query says what a sign is, what to do comes before a word list. */
 static void test_sign_before_word_list(void **state)
@@ -2215,6 +2259,7 @@ int main(void)
 		cmocka_unit_test(test_prepare_for),
 		cmocka_unit_test(test_readings),
 		cmocka_unit_test(test_sign_before_word_list),
+		cmocka_unit_test(test_signs_side_by_side),
 		cmocka_unit_test(test_common_word_not_together),
 		cmocka_unit_test(test_topic_lacking),
 		cmocka_unit_test(test_notice_leads_on),
