@@ -287,17 +287,6 @@ static void assert_first(const struct search_index *ix, const char *query, const
 	search_result_free(&res);
 }
 
-/* Each query of the n pairs finds its section first, in an index of yaml. */
-static void assert_each_first(const char *yaml, const char *const (*pairs)[2], size_t n)
-{
-	struct content *c;
-	struct search_index *ix = index_of(yaml, &c);
-	for (size_t i = 0; i < n; i++)
-		assert_first(ix, pairs[i][0], pairs[i][1]);
-	search_index_free(ix);
-	content_free(c);
-}
-
 static struct search_index *typo_index(struct content **c)
 {
 	return index_of(typo_yaml, c);
@@ -1137,22 +1126,6 @@ static const char compare_yaml[] =
 	"      - p: Rest on the same day as the exosomes.\n"
 	"        sources: [a]\n";
 
-/* "the same as", "vs" and "compared to" ask for the section that compares;
- * "the same day" does not, and "compare" is never a word the content lacks. */
-static void test_compare(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "are exosomes the same as stem cells", "cells/compare" },
-		{ "are exosomes the same thing as stem cells", "cells/compare" },
-		{ "exosomes vs stem cells", "cells/compare" },
-		{ "stem cells compared to exosomes", "cells/compare" },
-		{ "what are stem cells", "cells/what" },
-		{ "rest the same day", "cells/rest" },
-	};
-	assert_each_first(compare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
-
 /* How it works, and whether that is proven. */
 static const char works_yaml[] = "id: care\n"
 				 "title: Care\n"
@@ -1218,22 +1191,6 @@ static const char prepare_yaml[] =
 	"    body:\n"
 	"      - p: Sleep well.\n"
 	"        sources: [a]\n";
-
-/* "prepare for" and "get ready for" ask what to do before; "prepared" alone
- * is how the product is made; an appointment is the treatment. */
-static void test_prepare_for(void **state)
-{
-	(void)state;
-	static const char *const pairs[][2] = {
-		{ "how do i prepare for the treatment", "care/before" },
-		{ "how do i get ready for my appointment", "care/before" },
-		{ "what should i do before my appointment", "care/before" },
-		{ "how is the product prepared", "care/made" },
-		{ "how do i prepare for my follow-up visits", "care/before" },
-		{ "what should i do the day before my follow-up visits", "care/before" },
-	};
-	assert_each_first(prepare_yaml, pairs, sizeof(pairs) / sizeof(pairs[0]));
-}
 
 /* What exosomes hold, and where and how they are made. */
 static const char made_of_yaml[] =
@@ -1366,6 +1323,22 @@ static const char pre_yaml[] = "id: care\n"
 static const struct reading {
 	const char *yaml, *query, *id;
 } readings[] = {
+	/* "the same as", "vs" and "compared to" ask for the section that compares;
+	 * "the same day" does not, and "compare" is never a word the content lacks. */
+	{ compare_yaml, "are exosomes the same as stem cells", "cells/compare" },
+	{ compare_yaml, "are exosomes the same thing as stem cells", "cells/compare" },
+	{ compare_yaml, "exosomes vs stem cells", "cells/compare" },
+	{ compare_yaml, "stem cells compared to exosomes", "cells/compare" },
+	{ compare_yaml, "what are stem cells", "cells/what" },
+	{ compare_yaml, "rest the same day", "cells/rest" },
+	/* "prepare for" and "get ready for" ask what to do before; "prepared" alone
+	 * is how the product is made; an appointment is the treatment. */
+	{ prepare_yaml, "how do i prepare for the treatment", "care/before" },
+	{ prepare_yaml, "how do i get ready for my appointment", "care/before" },
+	{ prepare_yaml, "what should i do before my appointment", "care/before" },
+	{ prepare_yaml, "how is the product prepared", "care/made" },
+	{ prepare_yaml, "how do i prepare for my follow-up visits", "care/before" },
+	{ prepare_yaml, "what should i do the day before my follow-up visits", "care/before" },
 	/* "made of", "made up of", "consist of" ask what exosomes hold; "made from"
 	 * and "how are they made" ask where they come from. */
 	{ made_of_yaml, "what are exosomes made of", "about/cargo" },
@@ -1393,13 +1366,19 @@ static const struct reading {
 static void test_readings(void **state)
 {
 	(void)state;
+	struct content *c = NULL;
+	struct search_index *ix = NULL;
 	for (size_t i = 0; i < sizeof(readings) / sizeof(readings[0]); i++) {
-		struct content *c;
-		struct search_index *ix = index_of(readings[i].yaml, &c);
+		/* One index for each run of rows on the same fixture. */
+		if (i == 0 || readings[i].yaml != readings[i - 1].yaml) {
+			search_index_free(ix);
+			content_free(c);
+			ix = index_of(readings[i].yaml, &c);
+		}
 		assert_first(ix, readings[i].query, readings[i].id);
-		search_index_free(ix);
-		content_free(c);
 	}
+	search_index_free(ix);
+	content_free(c);
 }
 
 /* A dose, and a section with an emergency sign. */
@@ -2254,9 +2233,7 @@ int main(void)
 		cmocka_unit_test(test_two_lacking),
 		cmocka_unit_test(test_sign_leads),
 		cmocka_unit_test(test_sign_head),
-		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_does_work),
-		cmocka_unit_test(test_prepare_for),
 		cmocka_unit_test(test_readings),
 		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_signs_side_by_side),
