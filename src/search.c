@@ -48,7 +48,7 @@
  * redness" are no better said side by side in prose),
  * and by 1 + NAME_SAID when the query, as corrected, says one of the
  * section's names word for word, stop words and all, or with one word more
- * inside it (a title, also_called or term, not a word list's, of 2 to
+ * inside it (a title, a section's also_called or a term, not a word list's, of 2 to
  * MAX_SAID_WORDS words: "my shot site is hot" says "shot site", "why do side
  * effects happen" says "why side effects happen"; hashes of those names are
  * kept per section, see said_build). The constants were chosen on

@@ -531,9 +531,11 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	if (name && a->nw >= 2 && a->nw <= MAX_PHRASE_WORDS)
 		phrase_add(ix, a->wid, a->nw);
 	/* Terms in a section that leads on (a word list, an overview) name
-	 * words, not the section: it only leads to those that use them. */
+	 * words, not the section: it only leads to those that use them. A list
+	 * item's also_called names the item, one of several the section lists
+	 * ("local injection" is one way How it is given lists). */
 	bool listed = n->type == NODE_TERM && (ix->titlen[a->sec] & OVERVIEW);
-	if (name && !listed && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
+	if (name && !listed && f != F_ALSO && a->nw >= 2 && a->nw <= MAX_SAID_WORDS) {
 		if (ix->nnames == ix->namecap) {
 			ix->namecap = ix->namecap ? ix->namecap * 2 : 64;
 			ix->namehash =

@@ -1641,6 +1641,26 @@ static const char said_gap_yaml[] = "id: care\n"
 				    "      - p: Side effects happen to some.\n"
 				    "        sources: [a]\n";
 
+/* The same, but "sore arm" names one item the second section lists. */
+static const char said_item_yaml[] = "id: care\n"
+				     "title: Care\n"
+				     "sections:\n"
+				     "  - id: ache\n"
+				     "    title: Aches\n"
+				     "    also_called: [a sore arm today]\n"
+				     "    body:\n"
+				     "      - p: It passes.\n"
+				     "        sources: [a]\n"
+				     "  - id: site\n"
+				     "    title: Where the needle went in\n"
+				     "    body:\n"
+				     "      - list: Some have\n"
+				     "        sources: [a]\n"
+				     "        items:\n"
+				     "          - text: Pain.\n"
+				     "            also_called: [sore arm]\n"
+				     "          - text: Redness.\n";
+
 /* A section whose name (of two words or more) the query says word for word
  * comes before one that holds the same words in a longer name. */
 static void test_name_said(void **state)
@@ -1651,6 +1671,10 @@ static void test_name_said(void **state)
 	assert_ranked(said_yaml, "arm is sore", "care/ache", "care/site", 2);
 	/* A name said with one word more inside it is said: both titles are. */
 	assert_ranked(said_gap_yaml, "why do side effects happen", "care/why", "care/list", 2);
+	/* A list item's name is the item's, one of the several its section
+	 * lists: saying it earns no bonus, and the section named more strongly
+	 * comes first. */
+	assert_ranked(said_item_yaml, "my sore arm", "care/ache", "care/site", 2);
 }
 
 /* One section lists a question its text answers; the other says "arm" in its text. */
