@@ -18,8 +18,10 @@
  * question, term or also_called ("look" is rare, but never outweighs "clinic");
  * and by FILLER_W for filler words ("after", "make"), never above FILLER_W
  * times the lightest meaning-bearing word that matched ("made" never outweighs
- * "exosomes"); a word that names a sign (a list item with an urgency) then
- * weighs SIGN_W times more, so the sign a patient names leads ("fever after
+ * "exosomes"); a word that names a sign (a list item with an urgency: a word
+ * of its name, the text's first short sentence, or an also_called entry of one
+ * word; "running a temperature" makes no sign of "running") then weighs
+ * SIGN_W times more, so the sign a patient names leads ("fever after
  * the iv"). When the query says what a sign is (or a slip of it), in the first
  * word of its text ("Swelling where the needle went in.") or a one-word
  * also_called ("queasy"), and that word itself is in at most SIGN_HEAD_DF of the

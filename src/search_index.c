@@ -289,6 +289,7 @@ struct add_ctx {
 	const struct node *node;
 	bool prose;
 	uint32_t wid[MAX_SAID_WORDS]; /* its first words */
+	enum field src_field;         /* the field of the whole string */
 	size_t name_end; /* bytes of the text that name its list item (see item_name) */
 };
 
@@ -400,7 +401,9 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	t->named |= a->field <= F_ALSO;
-	t->sign |= a->field == F_ALSO && a->node->type == NODE_ITEM && a->node->urgency != URG_NONE;
+	/* An item's name ("Pain." of a sign) says what the sign is. */
+	t->sign |= a->field == F_ALSO && a->src_field == F_BODY && a->node->type == NODE_ITEM &&
+		   a->node->urgency != URG_NONE;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
 		t->lastblk = a->node;
@@ -517,11 +520,17 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .prose = a->prose };
 	a->text = text;
 	a->field = f;
+	a->src_field = f;
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;
 	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
+	/* A sign's other name of one word names it ("queasy"); a longer one's
+	 * words are its own only together ("running a temperature" makes no
+	 * sign of "running", nor "bad reaction" of "reaction"). */
+	if (f == F_ALSO && n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent == 1)
+		ix->terms[a->one].sign = true;
 	/* What a sign is, in one word: the first of its text ("Swelling where the
 	 * needle went in."), or an also_called entry of one word ("queasy"). */
 	if (n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent > 0 &&

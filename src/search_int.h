@@ -96,7 +96,7 @@ struct term {
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a QA's question */
 	bool named;      /* in some section's title, question, term or also_called */
-	bool sign;       /* names a sign: in the also_called of a list item with an urgency */
+	bool sign;       /* names a sign: in its item name or a one-word also_called */
 	bool sign_head;  /* says what a sign is: its text's first word, or a one-word also_called */
 	const struct node *lastblk;
 };

@@ -1398,6 +1398,7 @@ static const char lacking_yaml[] = "id: care\n"
 				   "        items:\n"
 				   "          - text: Wheezing. It can mean a severe reaction.\n"
 				   "            sign: wheezing\n"
+				   "            also_called: [gasping, running out of breath]\n"
 				   "            urgency: emergency\n"
 				   "      - action: Call your local emergency number now.\n"
 				   "        level: emergency\n"
@@ -1419,6 +1420,10 @@ static void test_two_lacking(void **state)
 	assert_first(ix, "dose for kids", "care/dose");
 	assert_unanswered(ix, "dose for kids in kg");
 	assert_first(ix, "my chest is tight and i am wheezing", "care/help");
+	/* So does another name of it of one word; a longer one's words apart
+	 * ("running") name no sign. */
+	assert_first(ix, "gasping and dizzy and faint", "care/help");
+	assert_unanswered(ix, "running and dizzy and faint");
 	search_index_free(ix);
 	content_free(c);
 }
