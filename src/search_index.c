@@ -527,8 +527,8 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	a->name_end = n->type == NODE_ITEM && f == F_BODY ? item_name(text) : 0;
 	fold_spans(ix->fold, text, strlen(text), add_span, a);
 	/* A sign's other name of one word names it ("queasy"); a longer one's
-	 * words are its own only together ("running a temperature" makes no
-	 * sign of "running", nor "bad reaction" of "reaction"). */
+	 * words, common apart, do not ("running a temperature" makes no sign of
+	 * "running", nor "bad reaction" of "reaction"). */
 	if (f == F_ALSO && n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent == 1)
 		ix->terms[a->one].sign = true;
 	/* What a sign is, in one word: the first of its text ("Swelling where the
