@@ -48,6 +48,14 @@ for pair in "infection after the injection|side-effects/infection" \
 	"$EXO" --content "$CONTENT" search --format tsv --limit 1 "$q" >"$TMPD/out"
 	expect_eq "'$q' finds its topic" "${pair#*|}" "$(grep -v '^#' "$TMPD/out" | cut -f1)"
 done
+# A sign named after what the query asks first is never aside: the emergency
+# section is among the first two hits.
+q="what should i do before my appointment if i have trouble breathing"
+"$EXO" --content "$CONTENT" search --format tsv --limit 2 "$q" >"$TMPD/out"
+case $(grep -v '^#' "$TMPD/out" | cut -f1 | tr '\n' ' ') in
+*when-to-get-help/emergency*) pass "'$q' lists the emergency" ;;
+*) fail "'$q' lists the emergency" "$(cat "$TMPD/out")" ;;
+esac
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "alergic" >"$TMPD/out"
 expect_eq "tsv says the correction in a comment" "# Showing results for: allergic" "$(head -1 "$TMPD/out")"
 expect_eq "tsv hits after it" "side-effects/allergic" "$(sed -n 2p "$TMPD/out" | cut -f1)"

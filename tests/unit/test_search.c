@@ -1010,6 +1010,49 @@ static void test_notice_leads_on(void **state)
 	"        level: watch\n"                         \
 	"        sources: [a]\n"
 
+/* Eight small sections, so that a sign's word is in few of them. */
+#define EIGHT_SECTIONS_YAML                        \
+	"  - id: food\n"                           \
+	"    title: Food\n"                        \
+	"    body:\n"                              \
+	"      - p: Eat well.\n"                   \
+	"        sources: [a]\n"                   \
+	"  - id: water\n"                          \
+	"    title: Water\n"                       \
+	"    body:\n"                              \
+	"      - p: Drink water.\n"                \
+	"        sources: [a]\n"                   \
+	"  - id: walk\n"                           \
+	"    title: Walk\n"                        \
+	"    body:\n"                              \
+	"      - p: Walk a little.\n"              \
+	"        sources: [a]\n"                   \
+	"  - id: clinic\n"                         \
+	"    title: Clinic\n"                      \
+	"    body:\n"                              \
+	"      - p: Pick a clinic with care.\n"    \
+	"        sources: [a]\n"                   \
+	"  - id: cost\n"                           \
+	"    title: Cost\n"                        \
+	"    body:\n"                              \
+	"      - p: Ask what it costs.\n"          \
+	"        sources: [a]\n"                   \
+	"  - id: rules\n"                          \
+	"    title: Rules\n"                       \
+	"    body:\n"                              \
+	"      - p: The rules apply to clinics.\n" \
+	"        sources: [a]\n"                   \
+	"  - id: trials\n"                         \
+	"    title: Trials\n"                      \
+	"    body:\n"                              \
+	"      - p: Trials test new products.\n"   \
+	"        sources: [a]\n"                   \
+	"  - id: lab\n"                            \
+	"    title: Lab\n"                         \
+	"    body:\n"                              \
+	"      - p: A lab makes the product.\n"    \
+	"        sources: [a]\n"
+
 /* How it is given (the iv), and a section with the sign of fever. */
 static const char sign_iv_yaml[] =
 	"id: care\n"
@@ -1192,6 +1235,17 @@ static const char prepare_yaml[] =
 	"      - p: Sleep well.\n"
 	"        sources: [a]\n";
 
+/* The same, with a section that lists the sign of fever. */
+static const char prepare_sign_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: before\n"
+	"    title: Before treatment\n"
+	"    body:\n"
+	"      - p: Tell your provider the medicines you take.\n"
+	"        sources: [a]\n" FEVER_SECTION_YAML EIGHT_SECTIONS_YAML;
+
 /* What exosomes hold, and where and how they are made. */
 static const char made_of_yaml[] =
 	"id: about\n"
@@ -1339,6 +1393,10 @@ static const struct reading {
 	{ prepare_yaml, "how is the product prepared", "care/made" },
 	{ prepare_yaml, "how do i prepare for my follow-up visits", "care/before" },
 	{ prepare_yaml, "what should i do the day before my follow-up visits", "care/before" },
+	/* A sign named after it is never aside. */
+	{ prepare_sign_yaml, "what should i do before my appointment", "care/before" },
+	{ prepare_sign_yaml, "what should i do before my appointment if i have a fever",
+	  "care/body" },
 	/* "made of", "made up of", "consist of" ask what exosomes hold; "made from"
 	 * and "how are they made" ask where they come from. */
 	{ made_of_yaml, "what are exosomes made of", "about/cargo" },
@@ -1453,49 +1511,6 @@ static const char list_said_yaml[] =
 	"    body:\n"
 	"      - p: Sleep well.\n"
 	"        sources: [a]\n";
-
-/* Eight small sections, so that a sign's word is in few of them. */
-#define EIGHT_SECTIONS_YAML                        \
-	"  - id: food\n"                           \
-	"    title: Food\n"                        \
-	"    body:\n"                              \
-	"      - p: Eat well.\n"                   \
-	"        sources: [a]\n"                   \
-	"  - id: water\n"                          \
-	"    title: Water\n"                       \
-	"    body:\n"                              \
-	"      - p: Drink water.\n"                \
-	"        sources: [a]\n"                   \
-	"  - id: walk\n"                           \
-	"    title: Walk\n"                        \
-	"    body:\n"                              \
-	"      - p: Walk a little.\n"              \
-	"        sources: [a]\n"                   \
-	"  - id: clinic\n"                         \
-	"    title: Clinic\n"                      \
-	"    body:\n"                              \
-	"      - p: Pick a clinic with care.\n"    \
-	"        sources: [a]\n"                   \
-	"  - id: cost\n"                           \
-	"    title: Cost\n"                        \
-	"    body:\n"                              \
-	"      - p: Ask what it costs.\n"          \
-	"        sources: [a]\n"                   \
-	"  - id: rules\n"                          \
-	"    title: Rules\n"                       \
-	"    body:\n"                              \
-	"      - p: The rules apply to clinics.\n" \
-	"        sources: [a]\n"                   \
-	"  - id: trials\n"                         \
-	"    title: Trials\n"                      \
-	"    body:\n"                              \
-	"      - p: Trials test new products.\n"   \
-	"        sources: [a]\n"                   \
-	"  - id: lab\n"                            \
-	"    title: Lab\n"                         \
-	"    body:\n"                              \
-	"      - p: A lab makes the product.\n"    \
-	"        sources: [a]\n"
 
 /* A sign, what to do about it, and a word list that defines it and the drip. */
 static const char sign_words_yaml[] = "id: care\n"
