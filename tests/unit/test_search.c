@@ -1208,43 +1208,38 @@ static void test_does_work(void **state)
 	content_free(c);
 }
 
+/* A section on what to do before treatment. */
+#define BEFORE_YAML                                               \
+	"id: care\n"                                              \
+	"title: Care\n"                                           \
+	"sections:\n"                                             \
+	"  - id: before\n"                                        \
+	"    title: Before treatment\n"                           \
+	"    body:\n"                                             \
+	"      - p: Tell your provider the medicines you take.\n" \
+	"        sources: [a]\n"
+
 /* What to do before treatment, and how the product is prepared. */
 static const char prepare_yaml[] =
-	"id: care\n"
-	"title: Care\n"
-	"sections:\n"
-	"  - id: before\n"
-	"    title: Before treatment\n"
-	"    body:\n"
-	"      - p: Tell your provider the medicines you take.\n"
-	"        sources: [a]\n"
-	"  - id: made\n"
-	"    title: Making the product\n"
-	"    body:\n"
-	"      - p: The product is prepared in a lab. How it is prepared changes "
-	"how safe the treatment is. Ask how it was prepared.\n"
-	"        sources: [a]\n"
-	"  - id: after\n"
-	"    title: After treatment\n"
-	"    body:\n"
-	"      - p: Go to your follow-up visits.\n"
-	"        sources: [a]\n"
-	"  - id: rest\n"
-	"    title: Rest\n"
-	"    body:\n"
-	"      - p: Sleep well.\n"
-	"        sources: [a]\n";
+	BEFORE_YAML "  - id: made\n"
+		    "    title: Making the product\n"
+		    "    body:\n"
+		    "      - p: The product is prepared in a lab. How it is prepared changes "
+		    "how safe the treatment is. Ask how it was prepared.\n"
+		    "        sources: [a]\n"
+		    "  - id: after\n"
+		    "    title: After treatment\n"
+		    "    body:\n"
+		    "      - p: Go to your follow-up visits.\n"
+		    "        sources: [a]\n"
+		    "  - id: rest\n"
+		    "    title: Rest\n"
+		    "    body:\n"
+		    "      - p: Sleep well.\n"
+		    "        sources: [a]\n";
 
 /* The same, with a section that lists the sign of fever. */
-static const char prepare_sign_yaml[] =
-	"id: care\n"
-	"title: Care\n"
-	"sections:\n"
-	"  - id: before\n"
-	"    title: Before treatment\n"
-	"    body:\n"
-	"      - p: Tell your provider the medicines you take.\n"
-	"        sources: [a]\n" FEVER_SECTION_YAML EIGHT_SECTIONS_YAML;
+static const char prepare_sign_yaml[] = BEFORE_YAML FEVER_SECTION_YAML EIGHT_SECTIONS_YAML;
 
 /* What exosomes hold, and where and how they are made. */
 static const char made_of_yaml[] =
@@ -1625,22 +1620,25 @@ static void test_item_name(void **state)
 	assert_ranked(named_yaml, "pain", "care/site", NULL, 2);
 }
 
+/* A section with a long name, and the head of one named where the needle went in. */
+#define SAID_ACHE_YAML                          \
+	"id: care\n"                            \
+	"title: Care\n"                         \
+	"sections:\n"                           \
+	"  - id: ache\n"                        \
+	"    title: Aches\n"                    \
+	"    also_called: [a sore arm today]\n" \
+	"    body:\n"                           \
+	"      - p: It passes.\n"               \
+	"        sources: [a]\n"                \
+	"  - id: site\n"                        \
+	"    title: Where the needle went in\n"
+
 /* Two sections named alike; the query says the second one's name word for word. */
-static const char said_yaml[] = "id: care\n"
-				"title: Care\n"
-				"sections:\n"
-				"  - id: ache\n"
-				"    title: Aches\n"
-				"    also_called: [a sore arm today]\n"
-				"    body:\n"
-				"      - p: It passes.\n"
-				"        sources: [a]\n"
-				"  - id: site\n"
-				"    title: Where the needle went in\n"
-				"    also_called: [sore arm]\n"
-				"    body:\n"
-				"      - p: It passes.\n"
-				"        sources: [a]\n";
+static const char said_yaml[] = SAID_ACHE_YAML "    also_called: [sore arm]\n"
+					       "    body:\n"
+					       "      - p: It passes.\n"
+					       "        sources: [a]\n";
 
 /* Two sections alike but for their titles; the query "why do side effects
  * happen" says the first title, "side effects", word for word, and the
@@ -1662,24 +1660,13 @@ static const char said_gap_yaml[] = "id: care\n"
 				    "        sources: [a]\n";
 
 /* The same, but "sore arm" names one item the second section lists. */
-static const char said_item_yaml[] = "id: care\n"
-				     "title: Care\n"
-				     "sections:\n"
-				     "  - id: ache\n"
-				     "    title: Aches\n"
-				     "    also_called: [a sore arm today]\n"
-				     "    body:\n"
-				     "      - p: It passes.\n"
-				     "        sources: [a]\n"
-				     "  - id: site\n"
-				     "    title: Where the needle went in\n"
-				     "    body:\n"
-				     "      - list: Some have\n"
-				     "        sources: [a]\n"
-				     "        items:\n"
-				     "          - text: Pain.\n"
-				     "            also_called: [sore arm]\n"
-				     "          - text: Redness.\n";
+static const char said_item_yaml[] = SAID_ACHE_YAML "    body:\n"
+						    "      - list: Some have\n"
+						    "        sources: [a]\n"
+						    "        items:\n"
+						    "          - text: Pain.\n"
+						    "            also_called: [sore arm]\n"
+						    "          - text: Redness.\n";
 
 /* A section whose name (of two words or more) the query says word for word
  * comes before one that holds the same words in a longer name. */
