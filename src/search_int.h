@@ -166,9 +166,9 @@ struct search_index {
 	uint32_t *phraseslot; /* open addressing: phrase index + 1 */
 	size_t phraseslotcap;
 	/* A hash (words_hash, low half) of the words of each title, section
-	 * also_called, term (not a word list's) and also_called entry of 2 to
-	 * MAX_SAID_WORDS words, in src order, and where each section's names
-	 * start. */
+	 * also_called and term (not a word list's) of 2 to MAX_SAID_WORDS
+	 * words, in src order, and where each section's names start; a list
+	 * item's also_called names the item, not its section. */
 	uint32_t *namehash, *namefirst;
 	size_t nnames, namecap;
 	struct speller *speller;
