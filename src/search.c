@@ -883,12 +883,10 @@ enum unit_kind {
 	FILLER,  /* a filler word ("after", "make") */
 };
 
-/* Whether the unit is filler, a word used only in passing, or names something.
- * A sign is never aside: "what should i do before my appointment if i have
- * trouble breathing" names one, whatever it asks first. */
+/* Whether the unit is filler, a word used only in passing, or names something. */
 static enum unit_kind unit_kind(const struct search_index *ix, const struct unit *un)
 {
-	if (is_filler_unit(un) && !(un->w[0].aside && unit_signs(ix, un)))
+	if (is_filler_unit(un))
 		return FILLER;
 	return unit_named(ix, un) ? NAMING : PASSING;
 }

@@ -289,7 +289,6 @@ struct add_ctx {
 	const struct node *node;
 	bool prose;
 	uint32_t wid[MAX_SAID_WORDS]; /* its first words */
-	enum field src_field;         /* the field of the whole string */
 	size_t name_end; /* bytes of the text that name its list item (see item_name) */
 };
 
@@ -401,8 +400,9 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	t->named |= a->field <= F_ALSO;
-	/* An item's name ("Pain." of a sign) says what the sign is. */
-	t->sign |= a->field == F_ALSO && a->src_field == F_BODY && a->node->type == NODE_ITEM &&
+	/* An item's name ("Pain." of a sign; name_end is set in its text only)
+	 * says what the sign is. */
+	t->sign |= a->field == F_ALSO && a->name_end > 0 && a->node->type == NODE_ITEM &&
 		   a->node->urgency != URG_NONE;
 	if (t->lastblk != a->node) {
 		t->spread += t->lastblk != NULL && a->prose;
@@ -520,7 +520,6 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	*sp = (struct src){ .node = n, .sec = a->sec, .field = f, .prose = a->prose };
 	a->text = text;
 	a->field = f;
-	a->src_field = f;
 	a->ftf = (uint8_t)(field_weight[f] * TF_SCALE + 0.5);
 	a->node = n;
 	a->nw = a->ncontent = 0;

@@ -197,8 +197,8 @@ struct qword {
 	bool stop, number;
 	bool asking; /* asks for a kind of answer, and bears no meaning (is_asking) */
 	bool meant;  /* read from a phrase that means it: bears meaning, even if filler alone */
-	bool aside;  /* what a reading is about ("prepare for my iv"): weighs as a filler word */
-	char *fix;   /* the content word it was corrected to, or NULL */
+	bool aside; /* what a reading is about ("prepare for my iv"): weighs as filler; never a sign */
+	char *fix; /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;
 };

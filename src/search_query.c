@@ -1046,6 +1046,13 @@ static void read_does_work(struct parse_ctx *p)
 	}
 }
 
+/* The words from the from-th on are what a reading is about (qword.aside). */
+static void mark_aside(struct parse_ctx *p, size_t from)
+{
+	for (size_t j = from; j < p->n; j++)
+		p->w[j].aside = true;
+}
+
 /* Folded words that, with "for" after them, mean getting ready for something. */
 static const char *const prepare_words[] = { "prep", "prepare", "preparing", "ready" };
 /* Folded forms of "get", which with "ready for" after them mean the same. */
@@ -1073,8 +1080,7 @@ static void read_prepare_for(struct parse_ctx *p)
 		set_word(q, "before", strlen("before"));
 		q->meant = true;
 		/* What it prepares for ("my exosome iv") is only its object. */
-		for (size_t j = k + 1; j < p->n; j++)
-			p->w[j].aside = true;
+		mark_aside(p, k + 1);
 	}
 }
 
@@ -1106,8 +1112,7 @@ static void read_do_before(struct parse_ctx *p)
 			if (strcmp(p->w[k].word, "before") != 0)
 				continue;
 			p->w[k].meant = true;
-			for (size_t j = k + 1; j < p->n; j++)
-				p->w[j].aside = true;
+			mark_aside(p, k + 1);
 			return;
 		}
 	}
@@ -1243,6 +1248,21 @@ static size_t parse_units(const struct search_index *ix, const char *query, stru
  * their words. Stop words are dropped unless nothing else is left (then the
  * plan is all filler). Returns the number of units.
  */
+/*
+ * A sign is never aside, once its word is resolved: "what should i do before
+ * my appointment if i have trouble breathing" names one, whatever it asks
+ * first.
+ */
+static void keep_signs(const struct search_index *ix, struct unit *all, size_t nall)
+{
+	for (size_t i = 0; i < nall; i++) {
+		struct qword *q = &all[i].w[0];
+		for (size_t a = 0; q->aside && a < q->nalts; a++)
+			if (ix->terms[q->alts[a].term].sign)
+				q->aside = false;
+	}
+}
+
 size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
 {
 	struct unit all[MAX_UNITS];
@@ -1257,6 +1277,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 			resolve_word(ix, &all[i].w[j]);
 	fix_phrases(ix, all, nall);
 	fix_short_forms(ix, all, nall);
+	keep_signs(ix, all, nall);
 	for (size_t i = 0; i < nall; i++) {
 		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
 			qword_free(&all[i].w[0]);
