@@ -122,6 +122,13 @@ expect_eq "'up' alone matches nothing" "exoread: no match for 'throwing up'" "$(
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "hi, is it ok to have hives? thanks" >"$TMPD/out"
 expect_eq "greetings and thanks are not named as not found" "when-to-get-help/emergency" \
 	"$(head -1 "$TMPD/out" | cut -f1)"
+# "issue" and "problem" say that something is wrong, not what: the emergency's
+# "respiratory issues" does not answer a question that only asks if there is one.
+"$EXO" --content "$CONTENT" search --format tsv --limit 3 "any issue with the injection?" >"$TMPD/out"
+expect_eq "'any issue' finds no emergency" "" "$(grep emergency "$TMPD/out")"
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "respiratory issues" >"$TMPD/out"
+expect_eq "a sign's name with 'issues' still finds it" "when-to-get-help/emergency" \
+	"$(grep -v '^#' "$TMPD/out" | head -1 | cut -f1)"
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "fever 3 days" >"$TMPD/out"
 expect_eq "a number is not named as not found" "when-to-get-help/watch" "$(head -1 "$TMPD/out" | cut -f1)"
 "$EXO" --content "$CONTENT" search --limit 1 "does exosome therapy hurt more than botox" >"$TMPD/out"
