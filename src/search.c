@@ -61,7 +61,10 @@
  * matched nothing asks about what the content lacks, and is not answered,
  * unless a word that matched names a sign ("is umbilical cord source safer"
  * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
- * one: a sign is always found). Nor is one whose words before "after",
+ * one: a sign is always found), or more naming words that tell matched than
+ * it lacks (a long question asks about what it names: "my daughter wants
+ * exosomes for her acne scars, are there long term risks" lacks "acne" and
+ * "scars"). Nor is one whose words before "after",
  * "before" or "during" all lack, when no sign matched: it asks about them
  * ("woozy after the drip"; topic_lacking). A query that says what a sign is (see
  * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
@@ -1088,8 +1091,9 @@ static bool topic_lacking(const struct plan *pl, const size_t *df)
  * or when the naming words that matched and tell (plan.telling), two or
  * more, are found together in at most COMMON_DF of the sections
  * (co_matched, counted only then); never
- * when MAX_LACKING words that bear meaning matched nothing, unless (but for
- * co_matched) a word that matched names a sign. Reads the ncand sections
+ * when MAX_LACKING words that bear meaning matched nothing, and no fewer than
+ * the naming words that tell and matched, unless (but for co_matched) a word
+ * that matched names a sign. Reads the ncand sections
  * matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
@@ -1102,11 +1106,19 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		common = 2;
 	/* What two words it lacks ask about, the rest does not answer; unless
 	 * it names a sign ("my chest is tight and i am wheezing"). */
-	size_t lacking = 0;
-	for (size_t u = 0; u < pl->n; u++)
+	size_t lacking = 0, named = 0;
+	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u]))
 			lacking++;
-	if (lacking >= MAX_LACKING && pl->signs == 0)
+		else if (df[u] > 0 && meaningful(&pl->u[u]) && (pl->telling >> u & 1) &&
+			 unit_named(ix, &pl->u[u]))
+			named++;
+	}
+	/* They do while they are not the fewer: a question that names more
+	 * than it lacks asks about what it names ("... her acne scars, are there
+	 * long term risks" lacks "acne" and "scars"). */
+	bool asks_lacking = lacking >= MAX_LACKING && lacking >= named;
+	if (asks_lacking && pl->signs == 0)
 		return false;
 	if (pl->signs == 0 && topic_lacking(pl, df))
 		return false;
@@ -1114,10 +1126,10 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		return true;
 	/* Nor is a sign named by what it is, however many sections hold it
 	 * ("redness after the exosome facail"): a sign is always found. */
-	if (pl->heads && lacking < MAX_LACKING)
+	if (pl->heads && !asks_lacking)
 		return true;
 	/* Nor do words found together, sign or not. */
-	if (lacking >= MAX_LACKING)
+	if (asks_lacking)
 		return false;
 	size_t together = co_matched(ix, pl, m, ncand, df);
 	return together > 0 && (double)together <= common;

@@ -1456,6 +1456,11 @@ static const char lacking_yaml[] = "id: care\n"
 				   "      - action: Call your local emergency number now.\n"
 				   "        level: emergency\n"
 				   "        sources: [a]\n"
+				   "  - id: risks\n"
+				   "    title: Long-term risks\n"
+				   "    body:\n"
+				   "      - p: Little is known about them.\n"
+				   "        sources: [a]\n"
 				   "  - id: rest\n"
 				   "    title: Rest\n"
 				   "    body:\n"
@@ -1464,7 +1469,7 @@ static const char lacking_yaml[] = "id: care\n"
 
 /* Two words that bear meaning and match nothing ask about what the content
  * lacks: even a rare name does not answer them; a sign's name does, for a
- * sign must always be found. */
+ * sign must always be found; and so do more names than the words it lacks. */
 static void test_two_lacking(void **state)
 {
 	(void)state;
@@ -1477,6 +1482,9 @@ static void test_two_lacking(void **state)
 	 * ("running") name no sign. */
 	assert_first(ix, "gasping and dizzy and faint", "care/help");
 	assert_unanswered(ix, "running and dizzy and faint");
+	assert_first(ix, "my daughter wants it for her acne scars, are there long term risks",
+		     "care/risks");
+	assert_unanswered(ix, "risks of acne scars");
 	search_index_free(ix);
 	content_free(c);
 }
