@@ -29,7 +29,9 @@
  * words are read for what they ask, not reported: "prepare for" is "before" and
  * bears meaning (read_prepare_for; "do ... before" too, read_do_before),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
- * (read_good_for) and "who should not" is "contraindications" (read_who_not);
+ * (read_good_for), "who should not" is "contraindications" (read_who_not)
+ * and "years later", "down the road" or "over time" is "long term"
+ * (read_long_term);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -1119,6 +1121,36 @@ static void read_do_before(struct parse_ctx *p)
 	}
 }
 
+/* Folded words that, after "years", say a time far off ("years later"). */
+static const char *const years_after_words[] = { "after", "down", "from", "later", "on" };
+
+/*
+ * Read "years later" (and "years after", "years from now", "years down the
+ * road", "years on"), "down the road", "in the long run" and "over time" as
+ * "long term", which bears meaning: "could problems show up years later"
+ * asks about long-term risks, not about what studies show.
+ */
+static void read_long_term(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *a = p->w[i].word, *b = p->w[i + 1].word;
+		bool road = strcmp(a, "down") == 0 && strcmp(b, "the") == 0 && i + 2 < p->n &&
+			    strcmp(p->w[i + 2].word, "road") == 0;
+		if (!road &&
+		    !(strcmp(a, "years") == 0 &&
+		      in_list(b, years_after_words, ARRAY_LEN(years_after_words))) &&
+		    !(strcmp(a, "long") == 0 && strcmp(b, "run") == 0) &&
+		    !(strcmp(a, "over") == 0 && strcmp(b, "time") == 0))
+			continue;
+		set_word(&p->w[i], "long", strlen("long"));
+		set_word(&p->w[i + 1], "term", strlen("term"));
+		p->w[i].meant = p->w[i + 1].meant = true;
+		if (road)
+			join_next(p, i + 1); /* "the road" is the one word "term" */
+		i++;
+	}
+}
+
 static const char *const made_of_words[] = { "composed", "consist", "consists", "made" };
 
 /*
@@ -1186,6 +1218,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_work_out(p);
 	read_prepare_for(p);
 	read_made_of(p);
+	read_long_term(p);
 	read_do_before(p);
 	read_good_for(p);
 	read_who_not(p);

@@ -1368,6 +1368,27 @@ static const char pre_yaml[] = "id: care\n"
 			       "      - p: Tell your provider the medicines you take.\n"
 			       "        sources: [a]\n";
 
+/* Long-term risks, and a study that shows something. */
+static const char long_term_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: long\n"
+	"    title: Long-term risks\n"
+	"    body:\n"
+	"      - p: Little is known about long-term side effects.\n"
+	"        sources: [a]\n"
+	"  - id: studies\n"
+	"    title: Studies\n"
+	"    body:\n"
+	"      - p: Early studies show good results. Problems may show up.\n"
+	"        sources: [a]\n"
+	"  - id: rest\n"
+	"    title: Rest\n"
+	"    body:\n"
+	"      - p: Rest for a day.\n"
+	"        sources: [a]\n";
+
 /* Phrases read for what they ask: each query, in its fixture, finds its section first. */
 static const struct reading {
 	const char *yaml, *query, *id;
@@ -1414,6 +1435,13 @@ static const struct reading {
 	{ pre_yaml, "medicines pre treatment", "care/before" },
 	{ pre_yaml, "pre-existing conditions", "care/health" },
 	{ pre_yaml, "pre existing illness", "care/health" },
+	/* "years later", "down the road", "in the long run" and "over time" ask
+	 * about the long term; "years" alone and "show up" do not. */
+	{ long_term_yaml, "could problems show up years later", "care/long" },
+	{ long_term_yaml, "any side effects down the road", "care/long" },
+	{ long_term_yaml, "is it safe in the long run", "care/long" },
+	{ long_term_yaml, "do side effects get worse over time", "care/long" },
+	{ long_term_yaml, "will problems show up", "care/studies" },
 };
 
 static void test_readings(void **state)
