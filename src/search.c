@@ -28,8 +28,10 @@
  * sections, a section that holds none of those words itself (a synonym
  * does not count: Storage's "temperature" is no fever) weighs SIGN_MISS: the
  * sign is what the query asks about, not the way it was given ("fever after
- * the iv drip", "nausea after iv"). Sections are never ordered by how many
- * words they match. Each
+ * the iv drip", "nausea after iv"); but not one whose title or a QA's question
+ * holds SIGN_MISS_TITLED of the query's other words that tell (not words of
+ * time), a topic the query names too ("is it fda approved for joint pain"). Sections are never
+ * ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a QA's question holds every unit (but one
@@ -120,10 +122,11 @@
 #define SIGN_MISS       0.1
 
 enum {
-	RERANK_EXTRA = 32, /* candidates beyond the limit re-ranked with positions */
-	RERANK_MAX = 224,  /* hits wanted beyond this are not re-ranked */
-	MAX_TOPICS = 3,    /* closest topics offered when nothing answers */
-	MAX_LACKING = 2,   /* meaning-bearing words lacking that leave a query unanswered */
+	RERANK_EXTRA = 32,    /* candidates beyond the limit re-ranked with positions */
+	RERANK_MAX = 224,     /* hits wanted beyond this are not re-ranked */
+	MAX_TOPICS = 3,       /* closest topics offered when nothing answers */
+	MAX_LACKING = 2,      /* meaning-bearing words lacking that leave a query unanswered */
+	SIGN_MISS_TITLED = 2, /* words of a title that keep SIGN_MISS off it */
 };
 
 /* Per-section arrays a query scores into, kept between queries and cleared as used. */
@@ -1194,6 +1197,11 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 	 * unless the query says nothing else. */
 	uint32_t all = pl->telling;
 	uint32_t every = every_unit(pl);
+	/* The query's other words that tell, words of time ("before") aside. */
+	uint32_t others = all & ~pl->heads;
+	for (size_t u = 0; u < pl->n; u++)
+		if (pl->u[u].nw == 1 && is_filler(pl->u[u].w[0].word))
+			others &= ~(1u << u);
 	for (size_t i = 0; i < ncand; i++) {
 		uint32_t sec = m->cands[i];
 		double base = m->acc[sec];
@@ -1212,8 +1220,11 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 			base *= 1.0 + (TITLE_ALL - 1.0) * cover;
 		}
 		/* The sign the query names, not the way it was given, is what it is
-		 * about ("fever after the iv drip"). */
-		if (pl->heads && (m->emask[sec] & pl->heads) == 0)
+		 * about ("fever after the iv drip"); unless the section's title or
+		 * question says SIGN_MISS_TITLED of its other words: then the query
+		 * names that topic too ("is it fda approved for joint pain"). */
+		if (pl->heads && (m->emask[sec] & pl->heads) == 0 &&
+		    __builtin_popcount(m->tmask[sec] & others) < SIGN_MISS_TITLED)
 			base *= SIGN_MISS;
 		cand[i] =
 			(struct cand){ .sec = sec, .src = UINT32_MAX, .base = base, .score = base };

@@ -1124,10 +1124,16 @@ static const char sign_head_yaml[] =
 	"    title: Food\n"
 	"    body:\n"
 	"      - p: Eat as you always do. An iv drip can leave you bloated.\n"
+	"        sources: [a]\n"
+	"  - id: approved\n"
+	"    title: Is it FDA approved?\n"
+	"    body:\n"
+	"      - p: No. The FDA has not approved it to treat any disease.\n"
 	"        sources: [a]\n";
 
 /* The sign the query names, by its first word or a one-word also_called,
- * leads over the way it was given, even when the query names that twice. */
+ * leads over the way it was given, even when the query names that twice;
+ * not over a section whose title says two more of its words. */
 static void test_sign_head(void **state)
 {
 	(void)state;
@@ -1139,6 +1145,7 @@ static void test_sign_head(void **state)
 	assert_ranked(sign_head_yaml, "puffy after the iv drip", "care/site", "care/route", 3);
 	/* Without a sign, the route leads. */
 	assert_ranked(sign_head_yaml, "after the iv drip", "care/route", NULL, 2);
+	assert_ranked(sign_head_yaml, "is it fda approved for swelling", "care/approved", NULL, 2);
 }
 
 /* A section that compares, and two about stem cells alone. */
