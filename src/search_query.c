@@ -30,8 +30,9 @@
  * bears meaning (read_prepare_for; "do ... before" too, read_do_before),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
  * (read_good_for), "who should not" is "contraindications" (read_who_not)
- * and "years later", "down the road" or "over time" is "long term"
- * (read_long_term);
+ * "years later", "down the road" or "over time" is "long term"
+ * (read_long_term) and "how much do they give" or "too much" is "dose"
+ * (read_how_much);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -1121,6 +1122,35 @@ static void read_do_before(struct parse_ctx *p)
 	}
 }
 
+/* Folded verbs that, after "how much", ask how much is given. */
+static const char *const given_words[] = { "get",      "give", "given", "gives", "inject",
+					   "injected", "put",  "use",   "used" };
+
+/*
+ * Read "how much" before a verb of giving, within four words ("how much do
+ * they give you"), and "too much" at the end of the query or before "of"
+ * ("what happens if i get too much") as "dose", which bears meaning; "how
+ * much does it cost" and "too much swelling" keep their words.
+ */
+static void read_how_much(struct parse_ctx *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		if (strcmp(p->w[i + 1].word, "much") != 0)
+			continue;
+		bool dose = false;
+		if (strcmp(p->w[i].word, "how") == 0) {
+			for (size_t k = i + 2; k < p->n && k <= i + 5 && !dose; k++)
+				dose = in_list(p->w[k].word, given_words, ARRAY_LEN(given_words));
+		} else if (strcmp(p->w[i].word, "too") == 0) {
+			dose = i + 2 == p->n || strcmp(p->w[i + 2].word, "of") == 0;
+		}
+		if (!dose)
+			continue;
+		set_word(&p->w[i + 1], "dose", strlen("dose"));
+		p->w[i + 1].meant = true;
+	}
+}
+
 /* Folded words that, after "years", say a time far off ("years later"). */
 static const char *const years_after_words[] = { "after", "down", "from", "later", "on" };
 
@@ -1219,6 +1249,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_prepare_for(p);
 	read_made_of(p);
 	read_long_term(p);
+	read_how_much(p);
 	read_do_before(p);
 	read_good_for(p);
 	read_who_not(p);

@@ -1396,6 +1396,26 @@ static const char long_term_yaml[] =
 	"      - p: Rest for a day.\n"
 	"        sources: [a]\n";
 
+/* A dose, and swelling after the shot. */
+static const char dose_yaml[] = "id: care\n"
+				"title: Care\n"
+				"sections:\n"
+				"  - id: dose\n"
+				"    title: Dose\n"
+				"    body:\n"
+				"      - p: The dose is how many exosomes are given.\n"
+				"        sources: [a]\n"
+				"  - id: swelling\n"
+				"    title: Swelling\n"
+				"    body:\n"
+				"      - p: Swelling can follow the shot. Much of it goes down.\n"
+				"        sources: [a]\n"
+				"  - id: rest\n"
+				"    title: Rest\n"
+				"    body:\n"
+				"      - p: Rest for a day.\n"
+				"        sources: [a]\n";
+
 /* Phrases read for what they ask: each query, in its fixture, finds its section first. */
 static const struct reading {
 	const char *yaml, *query, *id;
@@ -1449,6 +1469,12 @@ static const struct reading {
 	{ long_term_yaml, "is it safe in the long run", "care/long" },
 	{ long_term_yaml, "do side effects get worse over time", "care/long" },
 	{ long_term_yaml, "will problems show up", "care/studies" },
+	/* "how much" before a verb of giving and "too much" at the end ask for the
+	 * dose; "too much swelling" does not. */
+	{ dose_yaml, "how much do they give you", "care/dose" },
+	{ dose_yaml, "what happens if i get too much", "care/dose" },
+	{ dose_yaml, "is too much of it bad", "care/dose" },
+	{ dose_yaml, "too much swelling after the shot", "care/swelling" },
 };
 
 static void test_readings(void **state)
