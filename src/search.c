@@ -1089,18 +1089,29 @@ static bool topic_lacking(const struct plan *pl, const size_t *df)
 	return false;
 }
 
+/* Whether unit u lacks, as the unit before it does, and was typed joined to
+ * it by a hyphen: one word the content lacks, not two. */
+static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const char *query)
+{
+	if (u == 0 || df[u - 1] != 0 || pl->u[u - 1].nw != 1 || pl->u[u].nw != 1)
+		return false;
+	const struct qword *p = &pl->u[u - 1].w[0], *q = &pl->u[u].w[0];
+	return p->start + p->len + 1 == q->start && query[q->start - 1] == '-';
+}
+
 /*
  * Whether the content answers the query: by its words (answered_by_words),
  * or when the naming words that matched and tell (plan.telling), two or
  * more, are found together in at most COMMON_DF of the sections
  * (co_matched, counted only then); never
- * when MAX_LACKING words that bear meaning matched nothing, and no fewer than
+ * when MAX_LACKING words that bear meaning matched nothing (the two halves of
+ * a word with a hyphen count once), and no fewer than
  * the naming words that tell and matched, unless (but for co_matched) a word
  * that matched names a sign. Reads the ncand sections
  * matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
-		     const struct qmem *m, size_t ncand)
+		     const struct qmem *m, size_t ncand, const char *query)
 {
 	if (pl->filler)
 		return false;
@@ -1111,10 +1122,12 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	 * it names a sign ("my chest is tight and i am wheezing"). */
 	size_t lacking = 0, named = 0;
 	for (size_t u = 0; u < pl->n; u++) {
-		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u]))
-			lacking++;
-		else if (df[u] > 0 && meaningful(&pl->u[u]) && (pl->telling >> u & 1) &&
-			 unit_named(ix, &pl->u[u]))
+		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u])) {
+			/* Two halves of one word ("intra-articular") lack as one. */
+			if (!hyphen_half(pl, df, u, query))
+				lacking++;
+		} else if (df[u] > 0 && meaningful(&pl->u[u]) && (pl->telling >> u & 1) &&
+			   unit_named(ix, &pl->u[u]))
 			named++;
 	}
 	/* They do while they are not the fewer: a question that names more
@@ -1356,7 +1369,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
 	pl.telling = telling_units(ix, &pl, df);
 	note_missing(query, &pl, df, res);
-	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand);
+	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand, query);
 	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;

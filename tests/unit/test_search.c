@@ -1538,6 +1538,9 @@ static void test_two_lacking(void **state)
 	struct search_index *ix = index_of(lacking_yaml, &c);
 	assert_first(ix, "dose for kids", "care/dose");
 	assert_unanswered(ix, "dose for kids in kg");
+	/* The two halves of a word with a hyphen lack as one word. */
+	assert_first(ix, "dose for weight-loss", "care/dose");
+	assert_unanswered(ix, "dose for weight loss");
 	assert_first(ix, "my chest is tight and i am wheezing", "care/help");
 	/* So does another name of it of one word; a longer one's words apart
 	 * ("running") name no sign. */
