@@ -1068,12 +1068,30 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
  * "before" or "during", is what the content lacks: one or more of those words
  * bear meaning and matched nothing, and none that bears meaning matched
  * ("woozy after the drip", "dizzy after exosome iv"; not "fever after the iv",
- * nor "what to do after the iv").
+ * nor "what to do after the iv"). In a query with "now" (not its first word),
+ * what it asks about is what comes after "now": "my mom got an exosome iv
+ * and now she seems confused" does not ask how an IV is given.
  */
-static bool topic_lacking(const struct plan *pl, const size_t *df)
+static bool topic_lacking(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
 	static const char *const times[] = { "after", "before", "during" };
 	bool lack = false;
+	size_t now = SIZE_MAX;
+	for (size_t u = 0; u < pl->n; u++)
+		if (pl->u[u].nw == 1 && strcmp(pl->u[u].w[0].word, "now") == 0)
+			now = u;
+	/* What came about since ("... and now she seems confused"): the words
+	 * after the last "now", unless one that names something matched. */
+	if (now != SIZE_MAX && now > 0) {
+		for (size_t u = now + 1; u < pl->n; u++) {
+			if (!meaningful(&pl->u[u]))
+				continue;
+			if (df[u] > 0 && unit_named(ix, &pl->u[u]))
+				return false;
+			lack |= df[u] == 0;
+		}
+		return lack;
+	}
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
 		if (un->nw == 1)
@@ -1136,7 +1154,7 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	bool asks_lacking = lacking >= MAX_LACKING && lacking >= named;
 	if (asks_lacking && pl->signs == 0)
 		return false;
-	if (pl->signs == 0 && topic_lacking(pl, df))
+	if (pl->signs == 0 && topic_lacking(ix, pl, df))
 		return false;
 	if (answered_by_words(ix, pl, df, common))
 		return true;

@@ -1084,6 +1084,9 @@ static void test_topic_lacking(void **state)
 	struct search_index *ix = index_of(sign_iv_yaml, &c);
 	assert_unanswered(ix, "woozy after the drip");
 	assert_unanswered(ix, "dizzy during the iv");
+	/* What came about since: the words after "now". */
+	assert_unanswered(ix, "my mom had the drip and now she is confused");
+	assert_first(ix, "my mom had the drip and now she has a fever", "care/body");
 	assert_first(ix, "fever after the drip", "care/body");
 	assert_first(ix, "how is the drip given", "care/route");
 	assert_first(ix, "what to do after the drip", "care/route");
