@@ -78,41 +78,41 @@ struct speller {
  * folding leaves them ("won't" is "wont", never a word the content lacks):
  * dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",          "about",      "above",   "absolutely", "actually",  "against",   "aint",
-	"all",        "almost",     "already", "also",       "although",  "am",        "among",
-	"an",         "and",        "any",     "anybody",    "anyone",    "anything",  "anyway",
-	"anyways",    "anywhere",   "are",     "arent",      "as",        "at",        "basically",
-	"be",         "been",       "being",   "below",      "both",      "btw",       "but",
-	"by",         "can",        "cannot",  "cant",       "certainly", "could",     "couldnt",
-	"definitely", "did",        "didnt",   "do",         "does",      "doesnt",    "doing",
-	"dont",       "each",       "either",  "else",       "every",     "everybody", "everyone",
-	"everything", "everywhere", "exactly", "for",        "from",      "fyi",       "get",
-	"gonna",      "got",        "gotta",   "had",        "hadnt",     "has",       "hasnt",
-	"have",       "havent",     "he",      "hello",      "her",       "here",      "hers",
-	"herself",    "hes",        "hey",     "hi",         "him",       "himself",   "his",
-	"hmm",        "honestly",   "how",     "hows",       "i",         "idk",       "if",
-	"im",         "in",         "instead", "into",       "is",        "isnt",      "it",
-	"its",        "itself",     "ive",     "just",       "kinda",     "lets",      "literally",
-	"lol",        "may",        "maybe",   "me",         "might",     "mine",      "much",
-	"must",       "mustnt",     "my",      "myself",     "neednt",    "neither",   "no",
-	"nobody",     "nor",        "not",     "nothing",    "nowhere",   "of",        "ok",
-	"okay",       "omg",        "on",      "or",         "our",       "ours",      "ourselves",
-	"out",        "perhaps",    "please",  "pls",        "plz",       "probably",  "pt",
-	"pts",        "quite",      "rather",  "really",     "shall",     "she",       "shes",
-	"should",     "shouldnt",   "since",   "so",         "some",      "somebody",  "someone",
-	"something",  "somewhere",  "sorta",   "such",       "supposed",  "tell",      "than",
-	"thank",      "thanks",     "that",    "thats",      "the",       "their",     "theirs",
-	"them",       "themselves", "then",    "there",      "theres",    "these",     "they",
-	"theyd",      "theyll",     "theyre",  "theyve",     "this",      "tho",       "those",
-	"though",     "thx",        "to",      "too",        "totally",   "truly",     "ty",
-	"u",          "uh",         "um",      "unless",     "up",        "upon",      "ur",
-	"us",         "very",       "via",     "wanna",      "was",       "wasnt",     "wat",
-	"we",         "were",       "werent",  "weve",       "what",      "whats",     "when",
-	"whens",      "where",      "wheres",  "whether",    "which",     "while",     "who",
-	"whom",       "whos",       "whose",   "whys",       "will",      "with",      "within",
-	"wont",       "would",      "wouldnt", "wut",        "ya",        "yeah",      "yep",
-	"yet",        "you",        "youd",    "youll",      "your",      "youre",     "yours",
-	"yourself",   "yourselves", "youve",
+	"a",         "about",      "above",      "absolutely", "actual",  "actually",  "against",
+	"aint",      "all",        "almost",     "already",    "also",    "although",  "am",
+	"among",     "an",         "and",        "any",        "anybody", "anyone",    "anything",
+	"anyway",    "anyways",    "anywhere",   "are",        "arent",   "as",        "at",
+	"basically", "be",         "been",       "being",      "below",   "both",      "btw",
+	"but",       "by",         "can",        "cannot",     "cant",    "certainly", "could",
+	"couldnt",   "definitely", "did",        "didnt",      "do",      "does",      "doesnt",
+	"doing",     "dont",       "each",       "either",     "else",    "every",     "everybody",
+	"everyone",  "everything", "everywhere", "exactly",    "for",     "from",      "fyi",
+	"get",       "gonna",      "got",        "gotta",      "had",     "hadnt",     "has",
+	"hasnt",     "have",       "havent",     "he",         "hello",   "her",       "here",
+	"hers",      "herself",    "hes",        "hey",        "hi",      "him",       "himself",
+	"his",       "hmm",        "honestly",   "how",        "hows",    "i",         "idk",
+	"if",        "im",         "in",         "instead",    "into",    "is",        "isnt",
+	"it",        "its",        "itself",     "ive",        "just",    "kinda",     "lets",
+	"literally", "lol",        "may",        "maybe",      "me",      "might",     "mine",
+	"much",      "must",       "mustnt",     "my",         "myself",  "neednt",    "neither",
+	"no",        "nobody",     "nor",        "not",        "nothing", "nowhere",   "of",
+	"ok",        "okay",       "omg",        "on",         "or",      "our",       "ours",
+	"ourselves", "out",        "perhaps",    "please",     "pls",     "plz",       "probably",
+	"pt",        "pts",        "quite",      "rather",     "really",  "shall",     "she",
+	"shes",      "should",     "shouldnt",   "since",      "so",      "some",      "somebody",
+	"someone",   "something",  "somewhere",  "sorta",      "such",    "supposed",  "tell",
+	"than",      "thank",      "thanks",     "that",       "thats",   "the",       "their",
+	"theirs",    "them",       "themselves", "then",       "there",   "theres",    "these",
+	"they",      "theyd",      "theyll",     "theyre",     "theyve",  "this",      "tho",
+	"those",     "though",     "thx",        "to",         "too",     "totally",   "truly",
+	"ty",        "u",          "uh",         "um",         "unless",  "up",        "upon",
+	"ur",        "us",         "very",       "via",        "wanna",   "was",       "wasnt",
+	"wat",       "we",         "were",       "werent",     "weve",    "what",      "whats",
+	"when",      "whens",      "where",      "wheres",     "whether", "which",     "while",
+	"who",       "whom",       "whos",       "whose",      "whys",    "will",      "with",
+	"within",    "wont",       "would",      "wouldnt",    "wut",     "ya",        "yeah",
+	"yep",       "yet",        "you",        "youd",       "youll",   "your",      "youre",
+	"yours",     "yourself",   "yourselves", "youve",
 };
 
 /*
@@ -1006,8 +1006,9 @@ static bool in_list(const char *w, const char *const *list, size_t n)
 }
 
 /* Folded words that ask how two things compare ("are exosomes the same as
- * stem cells", "exosomes vs prp"); "than" is not one ("is an injection safer
- * than an iv" asks about the route). */
+ * stem cells", "exosomes vs prp"; "the difference between" and "different
+ * from" too, read_compare); "than" is not one ("is an injection safer than
+ * an iv" asks about the route). */
 static const char *const compare_words[] = {
 	"alike", "compared", "same", "similar", "versus", "vs"
 };
@@ -1023,6 +1024,16 @@ static void read_compare(struct parse_ctx *p)
 		if (cmp && strcmp(q->word, "same") == 0)
 			cmp = (i + 1 < p->n && strcmp(p->w[i + 1].word, "as") == 0) ||
 			      (i + 2 < p->n && strcmp(p->w[i + 2].word, "as") == 0);
+		/* "the difference between", "different from". */
+		if (!cmp &&
+		    (strcmp(q->word, "difference") == 0 || strcmp(q->word, "differences") == 0)) {
+			cmp = i + 1 < p->n && strcmp(p->w[i + 1].word, "between") == 0;
+			if (cmp)
+				p->w[i + 1].stop = true; /* part of the asking */
+		}
+		if (!cmp && strcmp(q->word, "different") == 0)
+			cmp = i + 1 < p->n && (strcmp(p->w[i + 1].word, "from") == 0 ||
+					       strcmp(p->w[i + 1].word, "than") == 0);
 		if (!cmp)
 			continue;
 		set_word(q, "compare", strlen("compare"));

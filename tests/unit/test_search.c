@@ -1160,7 +1160,7 @@ static const char compare_yaml[] =
 	"    title: What stem cells are\n"
 	"    body:\n"
 	"      - p: Stem cells are cells that can become other cells. Stem "
-	"cells make exosomes.\n"
+	"cells make exosomes, which carry messages between cells.\n"
 	"        sources: [a]\n"
 	"  - id: risks\n"
 	"    title: Risks of stem cells\n"
@@ -1170,6 +1170,7 @@ static const char compare_yaml[] =
 	"        sources: [a]\n"
 	"  - id: compare\n"
 	"    title: How exosomes compare\n"
+	"    also_called: [difference]\n"
 	"    body:\n"
 	"      - p: Exosomes carry less risk than stem cells.\n"
 	"        sources: [a]\n"
@@ -1431,6 +1432,8 @@ static const struct reading {
 	{ compare_yaml, "stem cells compared to exosomes", "cells/compare" },
 	{ compare_yaml, "what are stem cells", "cells/what" },
 	{ compare_yaml, "rest the same day", "cells/rest" },
+	{ compare_yaml, "what is the difference between exosomes and stem cells", "cells/compare" },
+	{ compare_yaml, "how are exosomes different from stem cells", "cells/compare" },
 	/* "prepare for" and "get ready for" ask what to do before; "prepared" alone
 	 * is how the product is made; an appointment is the treatment. */
 	{ prepare_yaml, "how do i prepare for the treatment", "care/before" },
@@ -1479,6 +1482,20 @@ static const struct reading {
 	{ dose_yaml, "is too much of it bad", "care/dose" },
 	{ dose_yaml, "too much swelling after the shot", "care/swelling" },
 };
+
+/* "the difference between" asks for a comparison and bears no meaning: one
+ * with what the content lacks ("prp") is not answered by the section that
+ * compares other things. */
+static void test_compare_lacking(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(compare_yaml, &c);
+	assert_unanswered(ix, "what is the actual difference between exosomes and prp");
+	assert_unanswered(ix, "the difference between exosomes and prp");
+	search_index_free(ix);
+	content_free(c);
+}
 
 static void test_readings(void **state)
 {
@@ -2341,6 +2358,7 @@ int main(void)
 		cmocka_unit_test(test_sign_head),
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_readings),
+		cmocka_unit_test(test_compare_lacking),
 		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_signs_side_by_side),
 		cmocka_unit_test(test_common_word_not_together),
