@@ -736,6 +736,9 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 			}
 			msg("nothing here answers '%s'%s; closest topics: %s", query,
 			    w.s ? w.s : "", t.s);
+			if (res.since && c->nsigns)
+				msg("%s", "for signs since treatment and what to do: "
+					  "exoread print --urgent");
 			buf_free(&w);
 			buf_free(&t);
 		} else if (res.suggestion) {

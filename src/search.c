@@ -88,7 +88,9 @@
  * filler word, "why" or a word that asks for a comparison, "same as" or
  * "vs", qword.asking; after a word that bears meaning, those
  * that matched nothing are left out). Otherwise no section is returned as a
- * hit: the best MAX_TOPICS are offered as closest topics. A "did you mean" is
+ * hit: the best MAX_TOPICS are offered as closest topics, and when the query
+ * tells of a time since the treatment and names no sign, res.since says so
+ * (told_since), for the signs the content does name to be pointed to. A "did you mean" is
  * offered only when it finds something itself.
  */
 #include <math.h>
@@ -1393,6 +1395,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
 	if (!ok) {
 		offer_topics(ix, cand, ncand, res);
+		res->since = pl.signs == 0 && told_since(ix, query);
 		ncand = 0;
 	}
 	size_t want = limit < ncand ? limit : ncand;

@@ -68,6 +68,9 @@ struct search_result {
 	char **missing; /* the words of the query, as typed, that no section uses (stop and
 			   filler words aside), for "Not found"; may be NULL */
 	size_t nmissing;
+	bool since; /* nothing answers a query that tells of something since the treatment
+		       ("... after the iv", "... and now"), names no sign and asks no leave
+		       ("can i ..."): point to what to do about signs (search_since) */
 };
 
 /* Hits `exoread search` and the results screen show unless told otherwise. */

@@ -251,6 +251,10 @@ bool is_filler_unit(const struct unit *un);
  * their words. Returns the number of units.
  */
 size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl);
+/* Whether the query tells of a time since the treatment ("after", "now",
+ * "since", not as its first word) and does not open as a question that asks
+ * leave or what to do ("can i ...", "what should i ..."). */
+bool told_since(const struct search_index *ix, const char *query);
 void plan_free(struct plan *p);
 /* The query with each corrected word replaced, or NULL when nothing was corrected. */
 char *corrected_query(const char *query, const struct plan *pl);

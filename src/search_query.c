@@ -1339,6 +1339,42 @@ static void keep_signs(const struct search_index *ix, struct unit *all, size_t n
 	}
 }
 
+/* The first folded word of a query, and whether it tells of a time since
+ * the treatment (told_since). */
+struct since_ctx {
+	char first[16];
+	bool seen, since;
+};
+
+static int since_word(void *arg, const struct fold_word *fw)
+{
+	static const char *const times[] = { "after", "afterwards", "now", "since" };
+	struct since_ctx *sc = arg;
+	char w[16];
+	if (fw->wlen >= sizeof(w))
+		return 0;
+	memcpy(w, fw->word, fw->wlen);
+	w[fw->wlen] = '\0';
+	if (!sc->seen) {
+		memcpy(sc->first, w, fw->wlen + 1);
+		sc->seen = true;
+		return 0;
+	}
+	sc->since |= in_list(w, times, ARRAY_LEN(times));
+	return 0;
+}
+
+bool told_since(const struct search_index *ix, const char *query)
+{
+	/* A question that asks leave or what to do ("can i drink alcohol after
+	 * the shot", "what should i avoid after treatment") asks no sign. */
+	static const char *const asks[] = { "am", "are", "can",    "could", "do",   "does", "how",
+					    "is", "may", "should", "what",  "when", "where" };
+	struct since_ctx sc = { 0 };
+	fold_words(ix->fold, query, strlen(query), since_word, &sc);
+	return sc.since && !in_list(sc.first, asks, ARRAY_LEN(asks));
+}
+
 size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
 {
 	struct unit all[MAX_UNITS];

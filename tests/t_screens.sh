@@ -278,6 +278,12 @@ for term in dumb plain; do
 	else
 		fail "$term: a closest topic's number reads it" "$(cap)"
 	fi
+	keys "s woozy after the drip" Enter
+	if wait_for "Something new since the treatment? Type ! for when to get"; then
+		pass "$term: no answer about a time since the treatment points to the signs"
+	else
+		fail "$term: no answer about a time since the treatment points to the signs" "$(cap)"
+	fi
 	keys '!' Enter
 	wait_for "1. Read more: Allergic reactions" || fail "$term: ! numbers the signs" "$(cap)"
 	keys 1 Enter
@@ -668,6 +674,12 @@ snap 60-edited "60x20: Ctrl-U and Backspace edit the query"
 keys / "how do i pick a good clinic" Enter
 wait_for "Nothing here answers" || fail "60x20: no answer" "$(cap)"
 snap 60-noanswer "60x20: no answer names the word not found and the closest topics"
+keys / "woozy after the drip" Enter
+if wait_for "Something new since the treatment? Press ! for when to get"; then
+	pass "60x20: no answer about a time since the treatment points to the signs"
+else
+	fail "60x20: no answer about a time since the treatment points to the signs" "$(cap)"
+fi
 keys / "alergic hxzzq" Enter
 wait_for "Showing results" || fail "60x20: corrected" "$(cap)"
 snap 60-corrected "60x20: results say what was searched and what was not found"

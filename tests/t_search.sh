@@ -122,6 +122,15 @@ expect_eq "'up' alone matches nothing" "exoread: no match for 'throwing up'" "$(
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "hi, is it ok to have hives? thanks" >"$TMPD/out"
 expect_eq "greetings and thanks are not named as not found" "when-to-get-help/emergency" \
 	"$(head -1 "$TMPD/out" | cut -f1)"
+# Nothing answers what came about since the treatment: the signs and what to
+# do are pointed to; not for a question that asks leave.
+"$EXO" --content "$CONTENT" search "chills and shaking after iv treatment" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "since treatment, unanswered: exit" 1 $?
+expect_eq "since treatment, unanswered: points to the signs" \
+	"exoread: for signs since treatment and what to do: exoread print --urgent" \
+	"$(sed -n 2p "$TMPD/err")"
+"$EXO" --content "$CONTENT" search "can i drink alcohol after the shot" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "asking leave after treatment: no pointer" 1 "$(wc -l <"$TMPD/err" | tr -d ' ')"
 # "issue" and "problem" say that something is wrong, not what: the emergency's
 # "respiratory issues" does not answer a question that only asks if there is one.
 "$EXO" --content "$CONTENT" search --format tsv --limit 3 "any issue with the injection?" >"$TMPD/out"

@@ -160,6 +160,9 @@ static void plain_search(struct plain *p, const char *q)
 			search_put_missing(&b, &res);
 			buf_putc(&b, '\n');
 		}
+		if (res.nhits == 0 && res.since && p->c->nsigns)
+			buf_puts(&b, "Something new since the treatment? Type ! for when to get "
+				     "help: every sign, and what to do.\n");
 		if (res.nhits) {
 			buf_puts(&b, "Type a number to read one:\n");
 			const struct node **secs = xcalloc(res.nhits, sizeof *secs);

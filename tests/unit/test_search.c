@@ -1087,6 +1087,21 @@ static void test_topic_lacking(void **state)
 	/* What came about since: the words after "now". */
 	assert_unanswered(ix, "my mom had the drip and now she is confused");
 	assert_first(ix, "my mom had the drip and now she has a fever", "care/body");
+	/* Nothing answers what came about since the treatment: the result says
+	 * so (res.since), so the signs and what to do can be offered; not for a
+	 * question that asks leave, nor for one answered. */
+	struct search_result res;
+	run_on(ix, "woozy after the drip", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.since);
+	search_result_free(&res);
+	run_on(ix, "can i drink alcohol after the drip", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_false(res.since);
+	search_result_free(&res);
+	run_on(ix, "fever after the drip", &res);
+	assert_false(res.since);
+	search_result_free(&res);
 	assert_first(ix, "fever after the drip", "care/body");
 	assert_first(ix, "how is the drip given", "care/route");
 	assert_first(ix, "what to do after the drip", "care/route");
