@@ -32,7 +32,8 @@
  * (read_good_for), "who should not" is "contraindications" (read_who_not)
  * "years later", "down the road" or "over time" is "long term"
  * (read_long_term) and "how much do they give" or "too much" is "dose"
- * (read_how_much);
+ * (read_how_much); two content words run together, "stemcells", are read
+ * as the two and reported (read_run_together);
  * "does it work" asks for "proof" (read_does_work) and "the same as" or "vs"
  * to "compare" (read_compare), which, like "why", rank but bear no meaning
  * (qword.asking).
@@ -867,6 +868,7 @@ static void fix_short_forms(const struct search_index *ix, struct unit *all, siz
 }
 
 struct parse_ctx {
+	const struct search_index *ix;
 	struct qword *w;
 	size_t n;
 	size_t base;       /* offset of the folded piece in the query */
@@ -1251,11 +1253,72 @@ static void read_work_out(struct parse_ctx *p)
 	}
 }
 
+enum {
+	MIN_RUN_PART = 3 /* letters of each word read out of two run together */
+};
+
+/* Whether w (folded) is a word of the content that bears meaning. */
+static bool content_word_of(const struct search_index *ix, const char *w, size_t n)
+{
+	uint32_t v = word_lookup(ix, w, n);
+	return v != NO_TERM && !ix->words[v].stop && n >= MIN_RUN_PART;
+}
+
+/*
+ * Read a word the content lacks that is two of its words run together
+ * ("stemcells", "sideeffects") as those two words, and report it ("stem
+ * cells"), unless Hunspell knows it as a word. The split whose shorter part
+ * is longest wins.
+ */
+static void read_run_together(struct parse_ctx *p)
+{
+	const struct search_index *ix = p->ix;
+	for (size_t i = 0; i < p->n; i++) {
+		struct qword *q = &p->w[i];
+		size_t n = strlen(q->word);
+		if (q->stop || q->number || n < 2 * MIN_RUN_PART ||
+		    word_lookup(ix, q->word, n) != NO_TERM)
+			continue;
+		size_t best = 0, best_short = 0;
+		for (size_t k = MIN_RUN_PART; k + MIN_RUN_PART <= n; k++) {
+			size_t shorter = k < n - k ? k : n - k;
+			if (shorter > best_short && content_word_of(ix, q->word, k) &&
+			    content_word_of(ix, q->word + k, n - k)) {
+				best = k;
+				best_short = shorter;
+			}
+		}
+		if (best == 0)
+			continue;
+		Hunhandle *h = speller_for(ix, q->word);
+		if (h && is_english(h, q->word))
+			continue;
+		char *whole = xstrdup(q->word);
+		p->w = xgrow(p->w, p->n, sizeof(*p->w));
+		q = &p->w[i];
+		memmove(&p->w[i + 2], &p->w[i + 1], (p->n - i - 1) * sizeof(*p->w));
+		p->n++;
+		struct qword *r = &p->w[i + 1];
+		*r = (struct qword){ .start = q->start + q->len, .len = 0 };
+		r->word = NULL;
+		set_word(r, whole + best, n - best);
+		set_word(q, whole, best);
+		/* Reported as the two words, over the span typed. */
+		struct buf b = { 0 };
+		buf_printf(&b, "%.*s %s", (int)best, whole, whole + best);
+		free(q->fix);
+		q->fix = buf_take(&b);
+		free(whole);
+		i++;
+	}
+}
+
 /* Add each word of a piece of the query as a unit of its own, once; the
  * rest (repeats, and words past MAX_UNITS) are dropped. */
 static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
 {
 	read_slashes(p);
+	read_run_together(p);
 	read_work_out(p);
 	read_prepare_for(p);
 	read_made_of(p);
@@ -1299,7 +1362,7 @@ static size_t parse_units(const struct search_index *ix, const char *query, stru
 			s++;
 		const char *e = strchr(s, '"');
 		size_t len = e ? (size_t)(e - s) : strlen(s);
-		struct parse_ctx p = { .base = (size_t)(s - query), .query = query };
+		struct parse_ctx p = { .ix = ix, .base = (size_t)(s - query), .query = query };
 		fold_words(ix->fold, s, len, add_query_word, &p);
 		s += len + (e != NULL && quoted);
 		if (quoted && p.n > 1) {

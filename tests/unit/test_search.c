@@ -1501,6 +1501,24 @@ static const struct reading {
 /* "the difference between" asks for a comparison and bears no meaning: one
  * with what the content lacks ("prp") is not answered by the section that
  * compares other things. */
+/* Two words of the content run together ("stemcells") are read as the two,
+ * and the results say so. */
+static void test_run_together(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(compare_yaml, &c);
+	struct search_result res;
+	run_on(ix, "exosomes vs stemcells", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "cells/compare");
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "exosomes vs stem cells");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 static void test_compare_lacking(void **state)
 {
 	(void)state;
@@ -2374,6 +2392,7 @@ int main(void)
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_readings),
 		cmocka_unit_test(test_compare_lacking),
+		cmocka_unit_test(test_run_together),
 		cmocka_unit_test(test_sign_before_word_list),
 		cmocka_unit_test(test_signs_side_by_side),
 		cmocka_unit_test(test_common_word_not_together),
