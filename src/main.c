@@ -736,9 +736,6 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 			}
 			msg("nothing here answers '%s'%s; closest topics: %s", query,
 			    w.s ? w.s : "", t.s);
-			if (res.since && c->nsigns)
-				msg("%s", "for signs since treatment and what to do: "
-					  "exoread print --urgent");
 			buf_free(&w);
 			buf_free(&t);
 		} else if (res.suggestion) {
@@ -746,6 +743,9 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		} else {
 			msg("no match for '%s'", query);
 		}
+		if (res.since && c->nsigns)
+			msg("%s",
+			    "for signs since treatment and what to do: exoread print --urgent");
 		rc = EXIT_NOTHING;
 	} else {
 		struct out_sink os = out_sink(f->format == PRINT_JSON);

@@ -29,8 +29,9 @@
  * does not count: Storage's "temperature" is no fever) weighs SIGN_MISS: the
  * sign is what the query asks about, not the way it was given ("fever after
  * the iv drip", "nausea after iv"); but not one whose title or a QA's question
- * holds SIGN_MISS_TITLED of the query's other words that tell (not words of
- * time), a topic the query names too ("is it fda approved for joint pain"). Sections are never
+ * holds SIGN_MISS_TITLED of the query's other words that tell (not filler
+ * words, "before"), a topic the query names too ("is it fda approved for
+ * joint pain"). Sections are never
  * ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
@@ -1065,6 +1066,16 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 	return n;
 }
 
+/* Whether un is "after", "before" or "during". */
+static bool is_time_unit(const struct unit *un)
+{
+	static const char *const times[] = { "after", "before", "during" };
+	for (size_t k = 0; un->nw == 1 && k < sizeof(times) / sizeof(times[0]); k++)
+		if (strcmp(un->w[0].word, times[k]) == 0)
+			return true;
+	return false;
+}
+
 /*
  * Whether what the query asks about, the words before its first "after",
  * "before" or "during", is what the content lacks: one or more of those words
@@ -1074,32 +1085,36 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
  * what it asks about is what comes after "now": "my mom got an exosome iv
  * and now she seems confused" does not ask how an IV is given.
  */
-static bool topic_lacking(const struct search_index *ix, const struct plan *pl, const size_t *df)
+static bool topic_lacking(const struct search_index *ix, const struct plan *pl, const size_t *df,
+			  const char *query)
 {
-	static const char *const times[] = { "after", "before", "during" };
 	bool lack = false;
-	size_t now = SIZE_MAX;
+	size_t now = SIZE_MAX, first = strspn(query, " \t\"'");
 	for (size_t u = 0; u < pl->n; u++)
-		if (pl->u[u].nw == 1 && strcmp(pl->u[u].w[0].word, "now") == 0)
+		if (pl->u[u].nw == 1 && strcmp(pl->u[u].w[0].word, "now") == 0 &&
+		    pl->u[u].w[0].start > first)
 			now = u;
 	/* What came about since ("... and now she seems confused"): the words
-	 * after the last "now", unless one that names something matched. */
-	if (now != SIZE_MAX && now > 0) {
-		for (size_t u = now + 1; u < pl->n; u++) {
-			if (!meaningful(&pl->u[u]))
-				continue;
-			if (df[u] > 0 && unit_named(ix, &pl->u[u]))
-				return false;
-			lack |= df[u] == 0;
-		}
-		return lack;
+	 * after the last "now" (not the first word) up to an "after", unless
+	 * one that names something matched; when none bears meaning ("woozy
+	 * after the drip now"), as without it. */
+	bool after_now = false;
+	for (size_t u = now == SIZE_MAX ? pl->n : now + 1; u < pl->n; u++) {
+		if (is_time_unit(&pl->u[u]))
+			break; /* "now she seems confused after the iv" */
+		if (!meaningful(&pl->u[u]))
+			continue;
+		after_now = true;
+		if (df[u] > 0 && unit_named(ix, &pl->u[u]))
+			return false;
+		lack |= df[u] == 0;
 	}
+	if (after_now)
+		return lack;
 	for (size_t u = 0; u < pl->n; u++) {
 		const struct unit *un = &pl->u[u];
-		if (un->nw == 1)
-			for (size_t k = 0; k < sizeof(times) / sizeof(times[0]); k++)
-				if (strcmp(un->w[0].word, times[k]) == 0)
-					return lack;
+		if (is_time_unit(un))
+			return lack;
 		if (!meaningful(un))
 			continue;
 		if (df[u] > 0)
@@ -1113,7 +1128,8 @@ static bool topic_lacking(const struct search_index *ix, const struct plan *pl, 
  * it by a hyphen: one word the content lacks, not two. */
 static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const char *query)
 {
-	if (u == 0 || df[u - 1] != 0 || pl->u[u - 1].nw != 1 || pl->u[u].nw != 1)
+	if (u == 0 || df[u - 1] != 0 || pl->u[u - 1].nw != 1 || pl->u[u].nw != 1 ||
+	    !meaningful(&pl->u[u - 1]))
 		return false;
 	const struct qword *p = &pl->u[u - 1].w[0], *q = &pl->u[u].w[0];
 	return p->start + p->len + 1 == q->start && query[q->start - 1] == '-';
@@ -1156,7 +1172,7 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	bool asks_lacking = lacking >= MAX_LACKING && lacking >= named;
 	if (asks_lacking && pl->signs == 0)
 		return false;
-	if (pl->signs == 0 && topic_lacking(ix, pl, df))
+	if (pl->signs == 0 && topic_lacking(ix, pl, df, query))
 		return false;
 	if (answered_by_words(ix, pl, df, common))
 		return true;
@@ -1230,7 +1246,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 	 * unless the query says nothing else. */
 	uint32_t all = pl->telling;
 	uint32_t every = every_unit(pl);
-	/* The query's other words that tell, words of time ("before") aside. */
+	/* The query's other words that tell, filler words ("before", "mom") aside. */
 	uint32_t others = all & ~pl->heads;
 	for (size_t u = 0; u < pl->n; u++)
 		if (pl->u[u].nw == 1 && is_filler(pl->u[u].w[0].word))
@@ -1395,9 +1411,10 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
 	if (!ok) {
 		offer_topics(ix, cand, ncand, res);
-		res->since = pl.signs == 0 && told_since(ix, query);
 		ncand = 0;
 	}
+	if (ncand == 0)
+		res->since = pl.signs == 0 && told_since(ix, query);
 	size_t want = limit < ncand ? limit : ncand;
 	struct said sd = { 0 };
 	/* A corrected query says what its corrections say ("side efects"). */

@@ -1009,7 +1009,7 @@ static bool in_list(const char *w, const char *const *list, size_t n)
 
 /* Folded words that ask how two things compare ("are exosomes the same as
  * stem cells", "exosomes vs prp"; "the difference between" and "different
- * from" too, read_compare); "than" is not one ("is an injection safer than
+ * from" or "than" too, read_compare); "than" is not one ("is an injection safer than
  * an iv" asks about the route). */
 static const char *const compare_words[] = {
 	"alike", "compared", "same", "similar", "versus", "vs"
@@ -1136,14 +1136,15 @@ static void read_do_before(struct parse_ctx *p)
 }
 
 /* Folded verbs that, after "how much", ask how much is given. */
-static const char *const given_words[] = { "get",      "give", "given", "gives", "inject",
-					   "injected", "put",  "use",   "used" };
+static const char *const given_words[] = { "get",    "gets",     "give", "given", "gives", "got",
+					   "inject", "injected", "put",  "use",   "used" };
 
 /*
- * Read "how much" before a verb of giving, within four words ("how much do
- * they give you"), and "too much" at the end of the query or before "of"
- * ("what happens if i get too much") as "dose", which bears meaning; "how
- * much does it cost" and "too much swelling" keep their words.
+ * Read "how much" before a verb of giving, with only stop words between
+ * ("how much do they give you"), and "too much" just after one, at the end
+ * of the query or before "of" ("what happens if i get too much") as "dose",
+ * which bears meaning; "how much does it cost", "how much is it to get an
+ * iv", "too much swelling" and "is that too much" keep their words.
  */
 static void read_how_much(struct parse_ctx *p)
 {
@@ -1152,10 +1153,24 @@ static void read_how_much(struct parse_ctx *p)
 			continue;
 		bool dose = false;
 		if (strcmp(p->w[i].word, "how") == 0) {
-			for (size_t k = i + 2; k < p->n && k <= i + 5 && !dose; k++)
-				dose = in_list(p->w[k].word, given_words, ARRAY_LEN(given_words));
+			/* Only stop words between ("how much do they give"), not "to"
+			 * ("how much is it to get", a price) nor a thing ("how much
+			 * swelling will i get"). */
+			for (size_t k = i + 2; k < p->n && k <= i + 5; k++) {
+				if (in_list(p->w[k].word, given_words, ARRAY_LEN(given_words))) {
+					dose = true;
+					break;
+				}
+				if (!p->w[k].stop || strcmp(p->w[k].word, "to") == 0)
+					break;
+			}
 		} else if (strcmp(p->w[i].word, "too") == 0) {
-			dose = i + 2 == p->n || strcmp(p->w[i + 2].word, "of") == 0;
+			/* Given too much: "if i get too much", "given too much of it". */
+			bool given = (i >= 1 && in_list(p->w[i - 1].word, given_words,
+							ARRAY_LEN(given_words))) ||
+				     (i >= 2 && in_list(p->w[i - 2].word, given_words,
+							ARRAY_LEN(given_words)));
+			dose = given && (i + 2 == p->n || strcmp(p->w[i + 2].word, "of") == 0);
 		}
 		if (!dose)
 			continue;
@@ -1165,7 +1180,7 @@ static void read_how_much(struct parse_ctx *p)
 }
 
 /* Folded words that, after "years", say a time far off ("years later"). */
-static const char *const years_after_words[] = { "after", "down", "from", "later", "on" };
+static const char *const years_after_words[] = { "after", "from", "later", "on" };
 
 /*
  * Read "years later" (and "years after", "years from now", "years down the
@@ -1182,7 +1197,9 @@ static void read_long_term(struct parse_ctx *p)
 		if (!road &&
 		    !(strcmp(a, "years") == 0 &&
 		      in_list(b, years_after_words, ARRAY_LEN(years_after_words))) &&
-		    !(strcmp(a, "long") == 0 && strcmp(b, "run") == 0) &&
+		    !(strcmp(a, "long") == 0 && strcmp(b, "run") == 0 && i >= 2 &&
+		      strcmp(p->w[i - 1].word, "the") == 0 &&
+		      strcmp(p->w[i - 2].word, "in") == 0) &&
 		    !(strcmp(a, "over") == 0 && strcmp(b, "time") == 0))
 			continue;
 		set_word(&p->w[i], "long", strlen("long"));
@@ -1254,7 +1271,7 @@ static void read_work_out(struct parse_ctx *p)
 }
 
 enum {
-	MIN_RUN_PART = 3 /* letters of each word read out of two run together */
+	MIN_RUN_PART = 4 /* letters of each word read out of two run together */
 };
 
 /* Whether w (folded) is a word of the content that bears meaning. */
@@ -1405,8 +1422,8 @@ static void keep_signs(const struct search_index *ix, struct unit *all, size_t n
 /* The first folded word of a query, and whether it tells of a time since
  * the treatment (told_since). */
 struct since_ctx {
-	char first[16];
-	bool seen, since;
+	char first[16]; /* empty when longer */
+	bool seen, since, years;
 };
 
 static int since_word(void *arg, const struct fold_word *fw)
@@ -1414,16 +1431,20 @@ static int since_word(void *arg, const struct fold_word *fw)
 	static const char *const times[] = { "after", "afterwards", "now", "since" };
 	struct since_ctx *sc = arg;
 	char w[16];
+	bool first = !sc->seen, years = sc->years;
+	sc->seen = true;
+	sc->years = false;
 	if (fw->wlen >= sizeof(w))
 		return 0;
 	memcpy(w, fw->word, fw->wlen);
 	w[fw->wlen] = '\0';
-	if (!sc->seen) {
+	if (first) {
 		memcpy(sc->first, w, fw->wlen + 1);
-		sc->seen = true;
 		return 0;
 	}
-	sc->since |= in_list(w, times, ARRAY_LEN(times));
+	sc->years = strcmp(w, "years") == 0;
+	/* "years after", "years from now": the long term (read_long_term). */
+	sc->since |= !years && in_list(w, times, ARRAY_LEN(times));
 	return 0;
 }
 

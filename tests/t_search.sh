@@ -131,6 +131,10 @@ expect_eq "since treatment, unanswered: points to the signs" \
 	"$(sed -n 2p "$TMPD/err")"
 "$EXO" --content "$CONTENT" search "can i drink alcohol after the shot" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "asking leave after treatment: no pointer" 1 "$(wc -l <"$TMPD/err" | tr -d ' ')"
+"$EXO" --content "$CONTENT" search "woozy since yesterday" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "since treatment, no match: points to the signs" \
+	"exoread: no match for 'woozy since yesterday'|exoread: for signs since treatment and what to do: exoread print --urgent" \
+	"$(tr '\n' '|' <"$TMPD/err" | sed 's/|$//')"
 # "issue" and "problem" say that something is wrong, not what: the emergency's
 # "respiratory issues" does not answer a question that only asks if there is one.
 "$EXO" --content "$CONTENT" search --format tsv --limit 3 "any issue with the injection?" >"$TMPD/out"

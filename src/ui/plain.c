@@ -132,6 +132,10 @@ static void plain_numbered(struct plain *p, struct buf *b, const struct node *co
 	}
 }
 
+/* When nothing answers what came about since the treatment (search_result.since). */
+#define SINCE_HINT \
+	"Something new since the treatment? Type ! for when to get help: every sign, and what to do.\n"
+
 /* As the pager's results: what was searched and not found, then the hits, or the closest
  * topics when nothing answers. */
 static void plain_search(struct plain *p, const char *q)
@@ -147,6 +151,8 @@ static void plain_search(struct plain *p, const char *q)
 		if (res.suggestion)
 			buf_printf(&b, " Did you mean: %s", res.suggestion);
 		buf_putc(&b, '\n');
+		if (res.since && p->c->nsigns)
+			buf_puts(&b, SINCE_HINT);
 	} else {
 		if (res.nhits)
 			buf_printf(&b, "%zu %s for \"%s\".\n", res.nhits,
@@ -161,8 +167,7 @@ static void plain_search(struct plain *p, const char *q)
 			buf_putc(&b, '\n');
 		}
 		if (res.nhits == 0 && res.since && p->c->nsigns)
-			buf_puts(&b, "Something new since the treatment? Type ! for when to get "
-				     "help: every sign, and what to do.\n");
+			buf_puts(&b, SINCE_HINT);
 		if (res.nhits) {
 			buf_puts(&b, "Type a number to read one:\n");
 			const struct node **secs = xcalloc(res.nhits, sizeof *secs);

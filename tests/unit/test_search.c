@@ -1102,6 +1102,13 @@ static void test_topic_lacking(void **state)
 	run_on(ix, "fever after the drip", &res);
 	assert_false(res.since);
 	search_result_free(&res);
+	/* A "now" with nothing after it leaves what it asks where it was. */
+	assert_unanswered(ix, "woozy after the drip now");
+	/* Nothing matched at all: still a time since the treatment. */
+	run_on(ix, "woozy since yesterday", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.since);
+	search_result_free(&res);
 	assert_first(ix, "fever after the drip", "care/body");
 	assert_first(ix, "how is the drip given", "care/route");
 	assert_first(ix, "what to do after the drip", "care/route");
@@ -1490,12 +1497,15 @@ static const struct reading {
 	{ long_term_yaml, "is it safe in the long run", "care/long" },
 	{ long_term_yaml, "do side effects get worse over time", "care/long" },
 	{ long_term_yaml, "will problems show up", "care/studies" },
-	/* "how much" before a verb of giving and "too much" at the end ask for the
-	 * dose; "too much swelling" does not. */
+	/* "how much" before a verb of giving and "too much" after one ask for the
+	 * dose; "too much swelling" and "how much swelling will i get" do not. */
 	{ dose_yaml, "how much do they give you", "care/dose" },
 	{ dose_yaml, "what happens if i get too much", "care/dose" },
-	{ dose_yaml, "is too much of it bad", "care/dose" },
+	{ dose_yaml, "what if they give me too much of it", "care/dose" },
 	{ dose_yaml, "too much swelling after the shot", "care/swelling" },
+	{ dose_yaml, "how much swelling will i get after the shot", "care/swelling" },
+	/* "down the road" after "years" too; "a long run" is a run. */
+	{ long_term_yaml, "could problems show up years down the road", "care/long" },
 };
 
 /* "the difference between" asks for a comparison and bears no meaning: one
