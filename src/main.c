@@ -743,7 +743,7 @@ static int cmd_search(const struct content *c, const struct opts *o, const char 
 		} else {
 			msg("no match for '%s'", query);
 		}
-		if (res.since && c->nsigns)
+		if (res.since)
 			msg("%s",
 			    "for signs since treatment and what to do: exoread print --urgent");
 		rc = EXIT_NOTHING;

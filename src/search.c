@@ -31,8 +31,7 @@
  * the iv drip", "nausea after iv"); but not one whose title or a QA's question
  * holds SIGN_MISS_TITLED of the query's other words that tell (not filler
  * words, "before"), a topic the query names too ("is it fda approved for
- * joint pain"). Sections are never
- * ordered by how many words they match. Each
+ * joint pain"). Sections are never ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a QA's question holds every unit (but one
@@ -90,9 +89,9 @@
  * "vs", qword.asking; after a word that bears meaning, those
  * that matched nothing are left out). Otherwise no section is returned as a
  * hit: the best MAX_TOPICS are offered as closest topics, and when the query
- * tells of a time since the treatment and names no sign, res.since says so
- * (told_since), for the signs the content does name to be pointed to. A "did you mean" is
- * offered only when it finds something itself.
+ * tells of a time since the treatment and names no sign, and the content
+ * has signs, res.since says so (told_since), for them to be pointed to. A
+ * "did you mean" is offered only when it finds something itself.
  */
 #include <math.h>
 #include <stdbool.h>
@@ -1414,7 +1413,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	if (ncand == 0)
-		res->since = pl.signs == 0 && told_since(ix, query);
+		res->since = pl.signs == 0 && ix->c->nsigns > 0 && told_since(ix, query);
 	size_t want = limit < ncand ? limit : ncand;
 	struct said sd = { 0 };
 	/* A corrected query says what its corrections say ("side efects"). */

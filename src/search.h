@@ -70,7 +70,8 @@ struct search_result {
 	size_t nmissing;
 	bool since; /* nothing answers a query that tells of something since the treatment
 		       ("... after the iv", "... and now"), names no sign and asks no leave
-		       ("can i ..."): point to what to do about signs (told_since) */
+		       ("can i ..."), and the content has signs: point to them and what to
+		       do (told_since) */
 };
 
 /* Hits `exoread search` and the results screen show unless told otherwise. */

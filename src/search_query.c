@@ -29,7 +29,7 @@
  * words are read for what they ask, not reported: "prepare for" is "before" and
  * bears meaning (read_prepare_for; "do ... before" too, read_do_before),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
- * (read_good_for), "who should not" is "contraindications" (read_who_not)
+ * (read_good_for), "who should not" is "contraindications" (read_who_not),
  * "years later", "down the road" or "over time" is "long term"
  * (read_long_term) and "how much do they give" or "too much" is "dose"
  * (read_how_much); two content words run together, "stemcells", are read
@@ -1009,8 +1009,8 @@ static bool in_list(const char *w, const char *const *list, size_t n)
 
 /* Folded words that ask how two things compare ("are exosomes the same as
  * stem cells", "exosomes vs prp"; "the difference between" and "different
- * from" or "than" too, read_compare); "than" is not one ("is an injection safer than
- * an iv" asks about the route). */
+ * from" or "different than" too, read_compare); "than" alone is not one
+ * ("is an injection safer than an iv" asks about the route). */
 static const char *const compare_words[] = {
 	"alike", "compared", "same", "similar", "versus", "vs"
 };
@@ -1166,10 +1166,10 @@ static void read_how_much(struct parse_ctx *p)
 			}
 		} else if (strcmp(p->w[i].word, "too") == 0) {
 			/* Given too much: "if i get too much", "given too much of it". */
-			bool given = (i >= 1 && in_list(p->w[i - 1].word, given_words,
-							ARRAY_LEN(given_words))) ||
-				     (i >= 2 && in_list(p->w[i - 2].word, given_words,
-							ARRAY_LEN(given_words)));
+			bool given = false;
+			for (size_t k = 1; k <= 2 && k <= i && !given; k++)
+				given = in_list(p->w[i - k].word, given_words,
+						ARRAY_LEN(given_words));
 			dose = given && (i + 2 == p->n || strcmp(p->w[i + 2].word, "of") == 0);
 		}
 		if (!dose)
@@ -1278,7 +1278,7 @@ enum {
 static bool content_word_of(const struct search_index *ix, const char *w, size_t n)
 {
 	uint32_t v = word_lookup(ix, w, n);
-	return v != NO_TERM && !ix->words[v].stop && n >= MIN_RUN_PART;
+	return v != NO_TERM && !ix->words[v].stop;
 }
 
 /*
@@ -1316,8 +1316,7 @@ static void read_run_together(struct parse_ctx *p)
 		memmove(&p->w[i + 2], &p->w[i + 1], (p->n - i - 1) * sizeof(*p->w));
 		p->n++;
 		struct qword *r = &p->w[i + 1];
-		*r = (struct qword){ .start = q->start + q->len, .len = 0 };
-		r->word = NULL;
+		*r = (struct qword){ .start = q->start + q->len };
 		set_word(r, whole + best, n - best);
 		set_word(q, whole, best);
 		/* Reported as the two words, over the span typed. */
@@ -1400,11 +1399,6 @@ static size_t parse_units(const struct search_index *ix, const char *query, stru
 }
 
 /*
- * Split the query into units: "quoted phrases" and single words, and resolve
- * their words. Stop words are dropped unless nothing else is left (then the
- * plan is all filler). Returns the number of units.
- */
-/*
  * A sign is never aside, once its word is resolved: "what should i do before
  * my appointment if i have trouble breathing" names one, whatever it asks
  * first.
@@ -1459,6 +1453,11 @@ bool told_since(const struct search_index *ix, const char *query)
 	return sc.since && !in_list(sc.first, asks, ARRAY_LEN(asks));
 }
 
+/*
+ * Split the query into units: "quoted phrases" and single words, and resolve
+ * their words. Stop words are dropped unless nothing else is left (then the
+ * plan is all filler). Returns the number of units.
+ */
 size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
 {
 	struct unit all[MAX_UNITS];

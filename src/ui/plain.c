@@ -151,7 +151,7 @@ static void plain_search(struct plain *p, const char *q)
 		if (res.suggestion)
 			buf_printf(&b, " Did you mean: %s", res.suggestion);
 		buf_putc(&b, '\n');
-		if (res.since && p->c->nsigns)
+		if (res.since)
 			buf_puts(&b, SINCE_HINT);
 	} else {
 		if (res.nhits)
@@ -166,7 +166,7 @@ static void plain_search(struct plain *p, const char *q)
 			search_put_missing(&b, &res);
 			buf_putc(&b, '\n');
 		}
-		if (res.nhits == 0 && res.since && p->c->nsigns)
+		if (res.nhits == 0 && res.since)
 			buf_puts(&b, SINCE_HINT);
 		if (res.nhits) {
 			buf_puts(&b, "Type a number to read one:\n");

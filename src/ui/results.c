@@ -35,14 +35,14 @@ static void add_lines(struct layout *L, struct layout_rich *r, struct layout_sha
 }
 
 /* Nothing found: what to try, a "did you mean" and the closest topics. */
-static void results_none(struct view *v, const struct search_result *res, int width, bool signs)
+static void results_none(struct view *v, const struct search_result *res, int width)
 {
 	struct layout *L = &v->L;
 	struct layout_rich r = { 0 };
 	layout_blank(L, NULL);
 	/* Something new since the treatment that the content does not name: the
 	 * signs it does name, and what to do, come first. */
-	if (res->since && signs) {
+	if (res->since) {
 		layout_rich_add(&r,
 				"Something new since the treatment? Press ! for when to get help: "
 				"every sign, and what to do.",
@@ -138,7 +138,7 @@ static void results_build(struct ui *u)
 		buf_free(&w);
 	}
 	if (res->nhits == 0)
-		results_none(v, res, width, u->c->nsigns > 0);
+		results_none(v, res, width);
 	for (size_t h = 0; h < res->nhits; h++)
 		results_hit(v, h, &res->hits[h], width);
 }

@@ -287,6 +287,19 @@ static void assert_first(const struct search_index *ix, const char *query, const
 	search_result_free(&res);
 }
 
+/* query on ix has hits, id first, and says it was searched as corrected. */
+static void assert_corrected(const struct search_index *ix, const char *query, const char *id,
+			     const char *corrected)
+{
+	struct search_result res;
+	run_on(ix, query, &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, id);
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, corrected);
+	search_result_free(&res);
+}
+
 static struct search_index *typo_index(struct content **c)
 {
 	return index_of(typo_yaml, c);
@@ -364,13 +377,7 @@ static void test_real_word_phrase(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = typo_index(&c);
-	struct search_result res;
-	run_on(ix, "injection sight", &res);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "effects/site");
-	assert_non_null(res.corrected);
-	assert_string_equal(res.corrected, "injection site");
-	search_result_free(&res);
+	assert_corrected(ix, "injection sight", "effects/site", "injection site");
 	search_index_free(ix);
 	content_free(c);
 }
@@ -408,12 +415,7 @@ static void test_short_forms(void **state)
 	struct content *c;
 	struct search_index *ix = index_of(short_yaml, &c);
 	struct search_result res;
-	run_on(ix, "inj site rxn", &res);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "effects/site");
-	assert_non_null(res.corrected);
-	assert_string_equal(res.corrected, "injection site reaction");
-	search_result_free(&res);
+	assert_corrected(ix, "inj site rxn", "effects/site", "injection site reaction");
 	run_on(ix, "meds", &res);
 	assert_int_equal(res.nhits, 1);
 	assert_string_equal(res.hits[0].section->id, "effects/before");
@@ -1109,6 +1111,15 @@ static void test_topic_lacking(void **state)
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.since);
 	search_result_free(&res);
+	/* Content that names no sign has none to point to. */
+	struct content *c2;
+	struct search_index *ix2 = typo_index(&c2);
+	run_on(ix2, "woozy since yesterday", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_false(res.since);
+	search_result_free(&res);
+	search_index_free(ix2);
+	content_free(c2);
 	assert_first(ix, "fever after the drip", "care/body");
 	assert_first(ix, "how is the drip given", "care/route");
 	assert_first(ix, "what to do after the drip", "care/route");
@@ -1508,9 +1519,6 @@ static const struct reading {
 	{ long_term_yaml, "could problems show up years down the road", "care/long" },
 };
 
-/* "the difference between" asks for a comparison and bears no meaning: one
- * with what the content lacks ("prp") is not answered by the section that
- * compares other things. */
 /* Two words of the content run together ("stemcells") are read as the two,
  * and the results say so. */
 static void test_run_together(void **state)
@@ -1518,17 +1526,14 @@ static void test_run_together(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = index_of(compare_yaml, &c);
-	struct search_result res;
-	run_on(ix, "exosomes vs stemcells", &res);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "cells/compare");
-	assert_non_null(res.corrected);
-	assert_string_equal(res.corrected, "exosomes vs stem cells");
-	search_result_free(&res);
+	assert_corrected(ix, "exosomes vs stemcells", "cells/compare", "exosomes vs stem cells");
 	search_index_free(ix);
 	content_free(c);
 }
 
+/* "the difference between" asks for a comparison and bears no meaning: one
+ * with what the content lacks ("prp") is not answered by the section that
+ * compares other things. */
 static void test_compare_lacking(void **state)
 {
 	(void)state;
