@@ -27,7 +27,7 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for; "do ... before" too, read_do_before),
+ * bears meaning (read_prepare_for; "do ... before" and "do ... after" too, read_do_before),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
  * (read_good_for), "who should not" is "contraindications" (read_who_not),
  * "years later", "down the road" or "over time" is "long term"
@@ -1115,10 +1115,19 @@ static void read_good_for(struct parse_ctx *p)
 	}
 }
 
+/* Whether w (folded) is in a title, a question, a term or an also_called of the content. */
+static bool named_word(const struct search_index *ix, const char *w)
+{
+	uint32_t t = span_term(ix, w, strlen(w));
+	return t != NO_TERM && ix->terms[t].named;
+}
+
 /*
- * Read "before" after "do" or "doing" (within three words) as bearing
- * meaning, and what comes after it as aside ("what should i do the day
- * before my exosome injection" asks what to do before, as "prepare for").
+ * Read "before" or "after" after "do" or "doing" (within three words) as
+ * bearing meaning, and what comes after it as aside ("what should i do the
+ * day before my exosome injection" asks what to do before, as "prepare
+ * for"; "what do i do after my injection", what to do after, not about the
+ * injection), when the content names it (a section is called so).
  */
 static void read_do_before(struct parse_ctx *p)
 {
@@ -1126,7 +1135,9 @@ static void read_do_before(struct parse_ctx *p)
 		if (strcmp(p->w[i].word, "do") != 0 && strcmp(p->w[i].word, "doing") != 0)
 			continue;
 		for (size_t k = i + 1; k < p->n && k <= i + 3; k++) {
-			if (strcmp(p->w[k].word, "before") != 0)
+			const char *w = p->w[k].word;
+			if ((strcmp(w, "before") != 0 && strcmp(w, "after") != 0) ||
+			    !named_word(p->ix, w))
 				continue;
 			p->w[k].meant = true;
 			mark_aside(p, k + 1);

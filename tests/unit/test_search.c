@@ -1475,6 +1475,9 @@ static const struct reading {
 	{ prepare_yaml, "how is the product prepared", "care/made" },
 	{ prepare_yaml, "how do i prepare for my follow-up visits", "care/before" },
 	{ prepare_yaml, "what should i do the day before my follow-up visits", "care/before" },
+	/* "do ... after" asks what to do after, as "do ... before" does, when a
+	 * section is called so (test_topic_lacking: "what to do after the drip"). */
+	{ prepare_yaml, "what do i do after my lab visit", "care/after" },
 	/* A sign named after it is never aside. */
 	{ prepare_sign_yaml, "what should i do before my appointment", "care/before" },
 	{ prepare_sign_yaml, "what should i do before my appointment if i have a fever",
