@@ -27,7 +27,8 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for; "do ... before" and "do ... after" too, read_do_before),
+ * bears meaning (read_prepare_for; "do ... before" and "do ... after" too, read_do_before;
+ * "pre-procedure" and "post-injection" too, and "prep", read_pre_post),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
  * (read_good_for), "who should not" is "contraindications" (read_who_not),
  * "years later", "down the road" or "over time" is "long term"
@@ -1101,6 +1102,34 @@ static void read_prepare_for(struct parse_ctx *p)
 	}
 }
 
+/* Folded words for the treatment itself, which "pre" or "post" may lead. */
+static const char *const treatment_words[] = { "infusion",  "inj",  "injection", "op",
+					       "procedure", "shot", "treatment", "tx" };
+
+/*
+ * Read "pre" or "post" right before a word for the treatment ("pre-procedure
+ * prep", "post-procedure instructions for the iv") as "before" or "after" that
+ * bears meaning, and the words after it as aside (a sign never is: keep_signs):
+ * it asks what to do before or after, not about the injection or the IV. A
+ * lone "prep" is "before" too.
+ */
+static void read_pre_post(struct parse_ctx *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		struct qword *q = &p->w[i];
+		bool pre = strcmp(q->word, "pre") == 0, post = strcmp(q->word, "post") == 0;
+		const char *when = post ? "after" : "before";
+		if ((pre || post) && i + 1 < p->n &&
+		    in_list(p->w[i + 1].word, treatment_words, ARRAY_LEN(treatment_words))) {
+			mark_aside(p, i + 1);
+		} else if (strcmp(q->word, "prep") != 0) {
+			continue; /* "prep for" is read_prepare_for's */
+		}
+		set_word(q, when, strlen(when));
+		q->meant = true;
+	}
+}
+
 /*
  * Read "good for" as "uses", which bears meaning: "what is exosome therapy
  * good for" asks what it is used for, not what makes a good clinic.
@@ -1348,6 +1377,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_run_together(p);
 	read_work_out(p);
 	read_prepare_for(p);
+	read_pre_post(p);
 	read_made_of(p);
 	read_long_term(p);
 	read_how_much(p);

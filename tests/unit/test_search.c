@@ -1478,6 +1478,10 @@ static const struct reading {
 	/* "do ... after" asks what to do after, as "do ... before" does, when a
 	 * section is called so (test_topic_lacking: "what to do after the drip"). */
 	{ prepare_yaml, "what do i do after my lab visit", "care/after" },
+	/* "pre" or "post" before the treatment asks what to do before or after it,
+	 * and the words after are aside; "prep" alone is before. */
+	{ prepare_yaml, "pre-procedure prep", "care/before" },
+	{ prepare_yaml, "post-treatment lab visit", "care/after" },
 	/* A sign named after it is never aside. */
 	{ prepare_sign_yaml, "what should i do before my appointment", "care/before" },
 	{ prepare_sign_yaml, "what should i do before my appointment if i have a fever",
