@@ -1144,6 +1144,9 @@ static void read_good_for(struct parse_ctx *p)
 	}
 }
 
+/* Folded forms of "avoid", which ask what to do as "do" does. */
+static const char *const avoid_words[] = { "avoid", "avoiding" };
+
 /* Whether w (folded) is in a title, a question, a term or an also_called of the content. */
 static bool named_word(const struct search_index *ix, const char *w)
 {
@@ -1152,22 +1155,25 @@ static bool named_word(const struct search_index *ix, const char *w)
 }
 
 /*
- * Read "before" or "after" after "do" or "doing" (within three words) as
+ * Read "before" or "after" after "do", "doing" or "avoid" (within three words) as
  * bearing meaning, and what comes after it as aside ("what should i do the
  * day before my exosome injection" asks what to do before, as "prepare
  * for"; "what do i do after my injection", what to do after, not about the
- * injection), when the content names it (a section is called so).
+ * injection; "what should i avoid after", the same, and "avoid" then bears no
+ * meaning), when the content names it (a section is called so).
  */
 static void read_do_before(struct parse_ctx *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		if (strcmp(p->w[i].word, "do") != 0 && strcmp(p->w[i].word, "doing") != 0)
+		bool avoid = in_list(p->w[i].word, avoid_words, ARRAY_LEN(avoid_words));
+		if (!avoid && strcmp(p->w[i].word, "do") != 0 && strcmp(p->w[i].word, "doing") != 0)
 			continue;
 		for (size_t k = i + 1; k < p->n && k <= i + 3; k++) {
 			const char *w = p->w[k].word;
 			if ((strcmp(w, "before") != 0 && strcmp(w, "after") != 0) ||
 			    !named_word(p->ix, w))
 				continue;
+			p->w[i].asking |= avoid;
 			p->w[k].meant = true;
 			mark_aside(p, k + 1);
 			return;

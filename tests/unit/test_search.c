@@ -1478,6 +1478,10 @@ static const struct reading {
 	/* "do ... after" asks what to do after, as "do ... before" does, when a
 	 * section is called so (test_topic_lacking: "what to do after the drip"). */
 	{ prepare_yaml, "what do i do after my lab visit", "care/after" },
+	/* "avoid ... before" and "avoid ... after" ask the same, and "avoid" is no
+	 * word the content lacks. */
+	{ prepare_yaml, "what should i avoid after my lab visit", "care/after" },
+	{ prepare_yaml, "what should i avoid before my appointment", "care/before" },
 	/* "pre" or "post" before the treatment asks what to do before or after it,
 	 * and the words after are aside; "prep" alone is before. */
 	{ prepare_yaml, "pre-procedure prep", "care/before" },
