@@ -66,7 +66,11 @@
  * one: a sign is always found), or more naming words that tell matched than
  * it lacks (a long question asks about what it names: "my daughter wants
  * exosomes for her acne scars, are there long term risks" lacks "acne" and
- * "scars"). Nor is one whose words before "after",
+ * "scars"); a part of the body a shot goes into ("my arm is warm and red")
+ * says where a sign is and does not lack. A sign in a part no shot goes into
+ * that the content does not name ("chest pain after the shot") is not
+ * answered by the signs of the shot, only by an emergency's ("hives on my
+ * chest"). Nor is one whose words before "after",
  * "before" or "during" all lack, when no sign matched: it asks about them
  * ("woozy after the drip"; topic_lacking). A query that says what a sign is (see
  * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
@@ -874,6 +878,17 @@ static bool unit_signs(const struct search_index *ix, const struct unit *un)
 	return false;
 }
 
+/* Whether a unit that matched names only emergency signs ("wheezing", not
+ * "swollen", which names the swelling where the needle went in too). */
+static bool names_emergency(const struct search_index *ix, const struct plan *pl, const size_t *df)
+{
+	for (size_t u = 0; u < pl->n; u++)
+		for (size_t a = 0; df[u] > 0 && pl->u[u].nw == 1 && a < pl->u[u].w[0].nalts; a++)
+			if (ix->terms[pl->u[u].w[0].alts[a].term].urg == 1u << URG_EMERGENCY)
+				return true;
+	return false;
+}
+
 /* Whether the unit, a word, says what a sign is: its first word, or an
  * also_called entry of one word. */
 static bool unit_sign_head(const struct search_index *ix, const struct unit *un)
@@ -1156,11 +1171,15 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	/* What two words it lacks ask about, the rest does not answer; unless
 	 * it names a sign ("my chest is tight and i am wheezing"). */
 	size_t lacking = 0, named = 0;
+	bool elsewhere = false;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u])) {
-			/* Two halves of one word ("intra-articular") lack as one. */
-			if (!hyphen_half(pl, df, u, query))
+			/* Two halves of one word ("intra-articular") lack as one; a
+			 * part of the body says where a sign is ("my arm is warm and
+			 * red"), not what is asked. */
+			if (!hyphen_half(pl, df, u, query) && !(pl->u[u].w[0].place && pl->signs))
 				lacking++;
+			elsewhere |= pl->u[u].w[0].elsewhere;
 		} else if (df[u] > 0 && meaningful(&pl->u[u]) && (pl->telling >> u & 1) &&
 			   unit_named(ix, &pl->u[u]))
 			named++;
@@ -1169,6 +1188,13 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	 * than it lacks asks about what it names ("... her acne scars, are there
 	 * long term risks" lacks "acne" and "scars"). */
 	bool asks_lacking = lacking >= MAX_LACKING && lacking >= named;
+	/* A sign in a part of the body no shot goes into, which the content
+	 * does not name, is not the shot's ("chest pain after the shot" is not
+	 * the pain where the needle went in); unless it is an emergency's
+	 * ("hives on my chest"). A word of no sign ("rash on my legs") is
+	 * answered as it would be. */
+	if (elsewhere && (pl->signs || pl->heads) && !names_emergency(ix, pl, df))
+		return false;
 	if (asks_lacking && pl->signs == 0)
 		return false;
 	if (pl->signs == 0 && topic_lacking(ix, pl, df, query))

@@ -206,7 +206,8 @@ static const char *abbrev_word(const char *w)
 	return a ? a->word : NULL;
 }
 
-/* Two entries of a sorted word list (stop_words, filler_words, number_words), for bsearch. */
+/* Two entries of a sorted word list (stop_words, filler_words, number_words, place_words,
+ * elsewhere_words), for bsearch. */
 static int cmp_listed_words(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -228,6 +229,34 @@ bool is_filler(const char *w)
 {
 	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
 		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
+}
+
+/* Folded parts of the body that a shot or a facial goes into: they say where
+ * a sign is, not what the query asks about ("my arm is warm and red"). Not
+ * the leg or the chest: a sign there is no sign of the shot (elsewhere_words). */
+static const char *const place_words[] = {
+	"arm",      "arms",  "bum", "butt", "buttock", "buttocks", "cheek",     "cheeks", "deltoid",
+	"forehead", "glute", "hip", "hips", "scalp",   "shoulder", "shoulders", "thigh",  "thighs",
+};
+
+static bool is_place(const char *w)
+{
+	return bsearch(&w, place_words, sizeof(place_words) / sizeof(place_words[0]),
+		       sizeof(place_words[0]), cmp_listed_words) != NULL;
+}
+
+/* Folded parts of the body no shot goes into: pain or swelling there is no
+ * sign of the shot, and the content does not say what it is ("chest pain
+ * after the shot" is not the pain where the needle went in). */
+static const char *const elsewhere_words[] = {
+	"abdomen", "belly", "calf", "calves", "chest", "feet",
+	"foot",    "groin", "leg",  "legs",   "toe",   "toes",
+};
+
+static bool is_elsewhere(const char *w)
+{
+	return bsearch(&w, elsewhere_words, sizeof(elsewhere_words) / sizeof(elsewhere_words[0]),
+		       sizeof(elsewhere_words[0]), cmp_listed_words) != NULL;
 }
 
 /*
@@ -887,6 +916,8 @@ static int add_query_word(void *arg, const struct fold_word *fw)
 			     .start = p->base + fw->start,
 			     .len = fw->len };
 	set_word(q, fw->word, fw->wlen);
+	q->place = is_place(q->word);
+	q->elsewhere = is_elsewhere(q->word);
 	if (fw->nchars > MAX_FUZZY_LEN)
 		q->nchars = fw->nchars; /* too long for typo matching */
 	return 0;

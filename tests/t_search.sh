@@ -129,6 +129,14 @@ expect_eq "since treatment, unanswered: exit" 1 $?
 expect_eq "since treatment, unanswered: points to the signs" \
 	"exoread: for signs since treatment and what to do: exoread print --urgent" \
 	"$(sed -n 2p "$TMPD/err")"
+# Pain in the chest is not the pain where the needle went in, which passes on
+# its own: nothing answers it, and the signs are pointed to.
+"$EXO" --content "$CONTENT" search "chest pain after the shot" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "chest pain after the shot: exit" 1 $?
+expect_eq "chest pain after the shot: no site pain" "" "$(cat "$TMPD/out")"
+expect_eq "chest pain after the shot: points to the signs" \
+	"exoread: for signs since treatment and what to do: exoread print --urgent" \
+	"$(sed -n 2p "$TMPD/err")"
 "$EXO" --content "$CONTENT" search "can i drink alcohol after the shot" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "asking leave after treatment: no pointer" 1 "$(wc -l <"$TMPD/err" | tr -d ' ')"
 "$EXO" --content "$CONTENT" search "woozy since yesterday" >"$TMPD/out" 2>"$TMPD/err"

@@ -1632,6 +1632,67 @@ static void test_two_lacking(void **state)
 	content_free(c);
 }
 
+/* Signs where the needle went in, an emergency sign, and other topics. */
+static const char place_yaml[] = "id: care\n"
+				 "title: Care\n"
+				 "sections:\n"
+				 "  - id: site\n"
+				 "    title: Where the needle went in\n"
+				 "    body:\n"
+				 "      - list: \"Common:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: Swelling where the needle went in.\n"
+				 "            sign: site-swelling\n"
+				 "            also_called: [swollen]\n"
+				 "            urgency: expected\n"
+				 "          - text: Redness where the needle went in.\n"
+				 "            sign: site-redness\n"
+				 "            also_called: [red]\n"
+				 "            urgency: expected\n"
+				 "      - action: It passes on its own.\n"
+				 "        level: expected\n"
+				 "        sources: [a]\n"
+				 "  - id: help\n"
+				 "    title: Get help now\n"
+				 "    body:\n"
+				 "      - list: \"Signs:\"\n"
+				 "        sources: [a]\n"
+				 "        items:\n"
+				 "          - text: Wheezing. It can mean a severe reaction.\n"
+				 "            sign: wheezing\n"
+				 "            urgency: emergency\n"
+				 "      - action: Call your local emergency number now.\n"
+				 "        level: emergency\n"
+				 "        sources: [a]\n"
+				 "  - id: rest\n"
+				 "    title: Rest\n"
+				 "    body:\n"
+				 "      - p: Sleep well. A red eye mask can help.\n"
+				 "        sources: [a]\n"
+				 "  - id: meals\n"
+				 "    title: Meals\n"
+				 "    body:\n"
+				 "      - p: Eat as you always do. Red meat is fine.\n"
+				 "        sources: [a]\n" EIGHT_SECTIONS_YAML;
+
+/* A part of the body a shot goes into says where a sign is, and is no word
+ * the content lacks; a sign in a part no shot goes into is not the shot's,
+ * unless it is an emergency's. */
+static void test_sign_place(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(place_yaml, &c);
+	assert_first(ix, "my shoulder is red and warm", "care/site");
+	assert_unanswered(ix, "my leg is red and warm");
+	assert_unanswered(ix, "my leg is red");
+	assert_unanswered(ix, "swelling in my calf after the shot");
+	assert_first(ix, "wheezing and my chest hurts", "care/help");
+	search_index_free(ix);
+	content_free(c);
+}
+
 /* A word list whose two-word term the query says, and a section that uses it. */
 static const char list_said_yaml[] =
 	"id: help\n"
@@ -2417,6 +2478,7 @@ int main(void)
 		cmocka_unit_test(test_sign_head),
 		cmocka_unit_test(test_does_work),
 		cmocka_unit_test(test_readings),
+		cmocka_unit_test(test_sign_place),
 		cmocka_unit_test(test_compare_lacking),
 		cmocka_unit_test(test_run_together),
 		cmocka_unit_test(test_sign_before_word_list),
