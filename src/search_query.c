@@ -245,12 +245,14 @@ static bool is_place(const char *w)
 		       sizeof(place_words[0]), cmp_listed_words) != NULL;
 }
 
-/* Folded parts of the body no shot goes into: pain or swelling there is no
- * sign of the shot, and the content does not say what it is ("chest pain
- * after the shot" is not the pain where the needle went in). */
+/* Folded parts of the body no shot goes into, and what they pass: pain or
+ * swelling there is no sign of the shot, and the content does not say what
+ * it is ("chest pain after the shot" is not the pain where the needle went
+ * in, nor "burning when i pee"). */
 static const char *const elsewhere_words[] = {
-	"abdomen", "belly", "calf", "calves", "chest", "feet",
-	"foot",    "groin", "leg",  "legs",   "toe",   "toes",
+	"abdomen", "belly", "bladder", "calf",      "calves",    "chest", "feet",
+	"foot",    "groin", "kidney",  "kidneys",   "leg",       "legs",  "pee",
+	"peeing",  "toe",   "toes",    "urinating", "urination", "urine",
 };
 
 static bool is_elsewhere(const char *w)

@@ -1687,6 +1687,7 @@ static void test_sign_place(void **state)
 	assert_first(ix, "my shoulder is red and warm", "care/site");
 	assert_unanswered(ix, "my leg is red and warm");
 	assert_unanswered(ix, "my leg is red");
+	assert_unanswered(ix, "my pee is red");
 	assert_unanswered(ix, "swelling in my calf after the shot");
 	assert_first(ix, "wheezing and my chest hurts", "care/help");
 	search_index_free(ix);
