@@ -63,14 +63,14 @@
  * matched nothing asks about what the content lacks, and is not answered,
  * unless a word that matched names a sign ("is umbilical cord source safer"
  * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
- * one: a sign is always found), or more naming words that tell matched than
+ * one: a sign is always found, but see below), or more naming words that tell matched than
  * it lacks (a long question asks about what it names: "my daughter wants
  * exosomes for her acne scars, are there long term risks" lacks "acne" and
- * "scars"); a part of the body a shot goes into ("my arm is warm and red")
- * says where a sign is and does not lack. A sign in a part no shot goes into
+ * "scars"). A sign in a part of the body no shot goes into
  * that the content does not name ("chest pain after the shot") is not
- * answered by the signs of the shot, only by an emergency's ("hives on my
- * chest"). Nor is one whose words before "after",
+ * answered by the signs of the shot, only by a word of an emergency sign's
+ * names ("hives on my chest", "swollen lips"), and the signs are pointed
+ * to (res.since). Nor is one whose words before "after",
  * "before" or "during" all lack, when no sign matched: it asks about them
  * ("woozy after the drip"; topic_lacking). A query that says what a sign is (see
  * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
@@ -878,8 +878,9 @@ static bool unit_signs(const struct search_index *ix, const struct unit *un)
 	return false;
 }
 
-/* Whether a unit that matched names only emergency signs ("wheezing", not
- * "swollen", which names the swelling where the needle went in too). */
+/* Whether a unit that matched is a word of emergency signs' names only
+ * ("wheezing", "lips" of "swollen lips"; not "swollen", which names the
+ * swelling where the needle went in too). */
 static bool names_emergency(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
 	for (size_t u = 0; u < pl->n; u++)
@@ -1161,7 +1162,7 @@ static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const
  * matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
-		     const struct qmem *m, size_t ncand, const char *query)
+		     const struct qmem *m, size_t ncand, const char *query, bool *elsewhere_sign)
 {
 	if (pl->filler)
 		return false;
@@ -1174,10 +1175,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	bool elsewhere = false;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (df[u] == 0 && pl->u[u].nw == 1 && meaningful(&pl->u[u])) {
-			/* Two halves of one word ("intra-articular") lack as one; a
-			 * part of the body says where a sign is ("my arm is warm and
-			 * red"), not what is asked. */
-			if (!hyphen_half(pl, df, u, query) && !(pl->u[u].w[0].place && pl->signs))
+			/* Two halves of one word ("intra-articular") lack as one. */
+			if (!hyphen_half(pl, df, u, query))
 				lacking++;
 			elsewhere |= pl->u[u].w[0].elsewhere;
 		} else if (df[u] > 0 && meaningful(&pl->u[u]) && (pl->telling >> u & 1) &&
@@ -1193,8 +1192,10 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	 * the pain where the needle went in); unless it is an emergency's
 	 * ("hives on my chest"). A word of no sign ("rash on my legs") is
 	 * answered as it would be. */
-	if (elsewhere && (pl->signs || pl->heads) && !names_emergency(ix, pl, df))
+	if (elsewhere && (pl->signs || pl->heads) && !names_emergency(ix, pl, df)) {
+		*elsewhere_sign = true;
 		return false;
+	}
 	if (asks_lacking && pl->signs == 0)
 		return false;
 	if (pl->signs == 0 && topic_lacking(ix, pl, df, query))
@@ -1202,7 +1203,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	if (answered_by_words(ix, pl, df, common))
 		return true;
 	/* Nor is a sign named by what it is, however many sections hold it
-	 * ("redness after the exosome facail"): a sign is always found. */
+	 * ("redness after the exosome facail"): a sign is always found (but
+	 * in a part of the body no shot goes into, above). */
 	if (pl->heads && !asks_lacking)
 		return true;
 	/* Nor do words found together, sign or not. */
@@ -1430,7 +1432,8 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	size_t ncand = score_sections(ix, &pl, occ, m, df);
 	pl.telling = telling_units(ix, &pl, df);
 	note_missing(query, &pl, df, res);
-	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand, query);
+	bool elsewhere_sign = false;
+	bool ok = ncand == 0 || answered(ix, &pl, df, m, ncand, query, &elsewhere_sign);
 	struct cand *cand = take_cands(ix, &pl, m, ncand);
 	size_t limit = o && o->limit ? o->limit : ncand;
 	size_t width = o && o->snippet_width ? o->snippet_width : 80;
@@ -1439,7 +1442,8 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	if (ncand == 0)
-		res->since = pl.signs == 0 && ix->c->nsigns > 0 && told_since(ix, query);
+		res->since = (pl.signs == 0 || elsewhere_sign) && ix->c->nsigns > 0 &&
+			     told_since(ix, query);
 	size_t want = limit < ncand ? limit : ncand;
 	struct said sd = { 0 };
 	/* A corrected query says what its corrections say ("side efects"). */

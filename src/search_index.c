@@ -400,11 +400,11 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	t->named |= a->field <= F_ALSO;
-	/* An item's name ("Pain." of a sign; name_end is set in its text only)
-	 * says what the sign is. */
-	if (a->field == F_ALSO && a->name_end > 0 && a->node->type == NODE_ITEM &&
-	    a->node->urgency != URG_NONE) {
-		t->sign = true;
+	if (a->field == F_ALSO && a->node->type == NODE_ITEM && a->node->urgency != URG_NONE) {
+		/* An item's name ("Pain." of a sign; name_end is set in its text
+		 * only) says what the sign is; every word of its names, long ones
+		 * too ("swollen lips"), tells its urgency. */
+		t->sign |= a->name_end > 0;
 		t->urg |= (uint8_t)(1u << a->node->urgency);
 	}
 	if (t->lastblk != a->node) {
@@ -531,10 +531,8 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	/* A sign's other name of one word names it ("queasy"); a longer one's
 	 * words, common apart, do not ("running a temperature" makes no sign of
 	 * "running", nor "bad reaction" of "reaction"). */
-	if (f == F_ALSO && n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent == 1) {
+	if (f == F_ALSO && n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent == 1)
 		ix->terms[a->one].sign = true;
-		ix->terms[a->one].urg |= (uint8_t)(1u << n->urgency);
-	}
 	/* What a sign is, in one word: the first of its text ("Swelling where the
 	 * needle went in."), or an also_called entry of one word ("queasy"). */
 	if (n->type == NODE_ITEM && n->urgency != URG_NONE && a->ncontent > 0 &&

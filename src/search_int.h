@@ -98,7 +98,7 @@ struct term {
 	bool named;      /* in some section's title, question, term or also_called */
 	bool sign;       /* names a sign: in its item name or a one-word also_called */
 	bool sign_head;  /* says what a sign is: its text's first word, or a one-word also_called */
-	uint8_t urg;     /* the urgencies (1 << enum urgency) of the signs it names */
+	uint8_t urg;     /* the urgencies (1 << enum urgency) of the signs whose names hold it */
 	const struct node *lastblk;
 };
 
@@ -199,7 +199,6 @@ struct qword {
 	bool asking; /* asks for a kind of answer, and bears no meaning (is_asking) */
 	bool meant;  /* read from a phrase that means it: bears meaning, even if filler alone */
 	bool aside; /* what a reading is about ("prepare for my iv"): weighs as filler; never a sign */
-	bool place; /* a part of the body a shot goes into ("arm"): where a sign is (is_place) */
 	bool elsewhere; /* a part no shot goes into ("chest"): a sign there is not the shot's */
 	char *fix;      /* the content word it was corrected to, or NULL */
 	struct alt *alts;

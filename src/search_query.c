@@ -206,7 +206,7 @@ static const char *abbrev_word(const char *w)
 	return a ? a->word : NULL;
 }
 
-/* Two entries of a sorted word list (stop_words, filler_words, number_words, place_words,
+/* Two entries of a sorted word list (stop_words, filler_words, number_words,
  * elsewhere_words), for bsearch. */
 static int cmp_listed_words(const void *a, const void *b)
 {
@@ -229,20 +229,6 @@ bool is_filler(const char *w)
 {
 	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
 		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
-}
-
-/* Folded parts of the body that a shot or a facial goes into: they say where
- * a sign is, not what the query asks about ("my arm is warm and red"). Not
- * the leg or the chest: a sign there is no sign of the shot (elsewhere_words). */
-static const char *const place_words[] = {
-	"arm",      "arms",  "bum", "butt", "buttock", "buttocks", "cheek",     "cheeks", "deltoid",
-	"forehead", "glute", "hip", "hips", "scalp",   "shoulder", "shoulders", "thigh",  "thighs",
-};
-
-static bool is_place(const char *w)
-{
-	return bsearch(&w, place_words, sizeof(place_words) / sizeof(place_words[0]),
-		       sizeof(place_words[0]), cmp_listed_words) != NULL;
 }
 
 /* Folded parts of the body no shot goes into, and what they pass: pain or
@@ -918,7 +904,6 @@ static int add_query_word(void *arg, const struct fold_word *fw)
 			     .start = p->base + fw->start,
 			     .len = fw->len };
 	set_word(q, fw->word, fw->wlen);
-	q->place = is_place(q->word);
 	q->elsewhere = is_elsewhere(q->word);
 	if (fw->nchars > MAX_FUZZY_LEN)
 		q->nchars = fw->nchars; /* too long for typo matching */
@@ -1097,6 +1082,29 @@ static void read_does_work(struct parse_ctx *p)
 	}
 }
 
+/* Folded words for the treatment itself, which "pre", "post", "before" or
+ * "after" may lead. */
+static const char *const treatment_words[] = {
+	"appointment", "drip",       "exosome",   "exosomes",   "facial",    "infusion", "inj",
+	"injection",   "injections", "iv",        "op",         "procedure", "session",  "shot",
+	"shots",       "therapy",    "treatment", "treatments", "tx",
+};
+
+/* Folded forms of "get": "ready for" after them means "prepare for", and they
+ * say the treatment is had ("after getting the injection"). */
+static const char *const get_words[] = { "get", "getting", "gets", "got" };
+
+/* The words for the treatment from the from-th on are aside (qword.aside):
+ * what is done before or after it is asked, not about it. Other words still
+ * say what is asked ("post-op chest pain"), and can lack. */
+static void mark_treatment_aside(struct parse_ctx *p, size_t from)
+{
+	for (size_t j = from; j < p->n; j++)
+		if (in_list(p->w[j].word, treatment_words, ARRAY_LEN(treatment_words)) ||
+		    in_list(p->w[j].word, get_words, ARRAY_LEN(get_words)))
+			p->w[j].aside = true;
+}
+
 /* The words from the from-th on are what a reading is about (qword.aside). */
 static void mark_aside(struct parse_ctx *p, size_t from)
 {
@@ -1106,8 +1114,6 @@ static void mark_aside(struct parse_ctx *p, size_t from)
 
 /* Folded words that, with "for" after them, mean getting ready for something. */
 static const char *const prepare_words[] = { "prep", "prepare", "preparing", "ready" };
-/* Folded forms of "get", which with "ready for" after them mean the same. */
-static const char *const get_words[] = { "get", "getting", "gets", "got" };
 
 /*
  * Read "prepare for", "get ready for" and their forms as "before", which then
@@ -1135,10 +1141,6 @@ static void read_prepare_for(struct parse_ctx *p)
 	}
 }
 
-/* Folded words for the treatment itself, which "pre" or "post" may lead. */
-static const char *const treatment_words[] = { "infusion",  "inj",  "injection", "op",
-					       "procedure", "shot", "treatment", "tx" };
-
 /*
  * Read "pre" or "post" right before a word for the treatment ("pre-procedure
  * prep", "post-procedure instructions for the iv") as "before" or "after" that
@@ -1154,7 +1156,7 @@ static void read_pre_post(struct parse_ctx *p)
 		const char *when = post ? "after" : "before";
 		if ((pre || post) && i + 1 < p->n &&
 		    in_list(p->w[i + 1].word, treatment_words, ARRAY_LEN(treatment_words))) {
-			mark_aside(p, i + 1);
+			mark_treatment_aside(p, i + 1);
 		} else if (strcmp(q->word, "prep") != 0) {
 			continue; /* "prep for" is read_prepare_for's */
 		}
@@ -1206,9 +1208,16 @@ static void read_do_before(struct parse_ctx *p)
 			if ((strcmp(w, "before") != 0 && strcmp(w, "after") != 0) ||
 			    !named_word(p->ix, w))
 				continue;
-			p->w[i].asking |= avoid;
+			/* "avoid" asks what to do ("what do i avoid after"). */
+			for (size_t j = 0; j < k; j++)
+				p->w[j].asking |=
+					in_list(p->w[j].word, avoid_words, ARRAY_LEN(avoid_words));
 			p->w[k].meant = true;
-			mark_aside(p, k + 1);
+			/* After: what it asks about, past the treatment, can lack. */
+			if (w[0] == 'a')
+				mark_treatment_aside(p, k + 1);
+			else
+				mark_aside(p, k + 1);
 			return;
 		}
 	}

@@ -1285,6 +1285,28 @@ static const char prepare_yaml[] =
 /* The same, with a section that lists the sign of fever. */
 static const char prepare_sign_yaml[] = BEFORE_YAML FEVER_SECTION_YAML EIGHT_SECTIONS_YAML;
 
+/* Before and after treatment, and how it is given (by injection). */
+static const char pre_post_yaml[] =
+	"id: care\n"
+	"title: Care\n"
+	"sections:\n"
+	"  - id: before\n"
+	"    title: Before treatment\n"
+	"    body:\n"
+	"      - p: Tell your provider the medicines you take.\n"
+	"        sources: [a]\n"
+	"  - id: after\n"
+	"    title: After treatment\n"
+	"    body:\n"
+	"      - p: Go to your follow-up visits.\n"
+	"        sources: [a]\n"
+	"  - id: route\n"
+	"    title: How it is given\n"
+	"    also_called: [injection, shot]\n"
+	"    body:\n"
+	"      - p: It is given as an injection. Follow the instructions.\n"
+	"        sources: [a]\n" EIGHT_SECTIONS_YAML;
+
 /* What exosomes hold, and where and how they are made. */
 static const char made_of_yaml[] =
 	"id: about\n"
@@ -1485,7 +1507,10 @@ static const struct reading {
 	/* "pre" or "post" before the treatment asks what to do before or after it,
 	 * and the words after are aside; "prep" alone is before. */
 	{ prepare_yaml, "pre-procedure prep", "care/before" },
-	{ prepare_yaml, "post-treatment lab visit", "care/after" },
+	{ prepare_yaml, "lab prep", "care/before" },
+	{ pre_post_yaml, "post-injection instructions", "care/after" },
+	{ pre_post_yaml, "pre-injection instructions", "care/before" },
+	{ pre_post_yaml, "injection instructions", "care/route" },
 	/* A sign named after it is never aside. */
 	{ prepare_sign_yaml, "what should i do before my appointment", "care/before" },
 	{ prepare_sign_yaml, "what should i do before my appointment if i have a fever",
@@ -1662,6 +1687,11 @@ static const char place_yaml[] = "id: care\n"
 				 "          - text: Wheezing. It can mean a severe reaction.\n"
 				 "            sign: wheezing\n"
 				 "            urgency: emergency\n"
+				 "          - text: Swelling of the lips or the throat, which can "
+				 "close it.\n"
+				 "            sign: lips\n"
+				 "            also_called: [swollen lips]\n"
+				 "            urgency: emergency\n"
 				 "      - action: Call your local emergency number now.\n"
 				 "        level: emergency\n"
 				 "        sources: [a]\n"
@@ -1684,12 +1714,19 @@ static void test_sign_place(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = index_of(place_yaml, &c);
-	assert_first(ix, "my shoulder is red and warm", "care/site");
 	assert_unanswered(ix, "my leg is red and warm");
 	assert_unanswered(ix, "my leg is red");
 	assert_unanswered(ix, "my pee is red");
 	assert_unanswered(ix, "swelling in my calf after the shot");
 	assert_first(ix, "wheezing and my chest hurts", "care/help");
+	/* A word of a longer name of an emergency sign counts ("lips"). */
+	assert_first(ix, "swollen lips and a red leg", "care/help");
+	/* Refused so, it points to the signs, though a sign matched. */
+	struct search_result res;
+	run_on(ix, "my leg is red after the drip", &res);
+	assert_int_equal(res.nhits, 0);
+	assert_true(res.since);
+	search_result_free(&res);
 	search_index_free(ix);
 	content_free(c);
 }
