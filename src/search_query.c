@@ -27,7 +27,7 @@
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
- * bears meaning (read_prepare_for; "do ... before" and "do ... after" too, read_do_before;
+ * bears meaning (read_prepare_for; "do ... before" and "do ... after" too, read_do_when;
  * "pre-procedure" and "post-injection" too, and "prep", read_pre_post),
  * "made of" is "contains" (read_made_of), "good for" is "uses"
  * (read_good_for), "who should not" is "contraindications" (read_who_not),
@@ -234,11 +234,11 @@ bool is_filler(const char *w)
 /* Folded parts of the body no shot goes into, and what they pass: pain or
  * swelling there is no sign of the shot, and the content does not say what
  * it is ("chest pain after the shot" is not the pain where the needle went
- * in, nor "burning when i pee"). */
+ * in, nor "burning when i pee"). Not the leg or the foot, which a shot into
+ * a knee or an ankle goes near. */
 static const char *const elsewhere_words[] = {
-	"abdomen", "belly", "bladder", "calf",      "calves",    "chest", "feet",
-	"foot",    "groin", "kidney",  "kidneys",   "leg",       "legs",  "pee",
-	"peeing",  "toe",   "toes",    "urinating", "urination", "urine",
+	"abdomen", "belly",   "bladder", "calf",   "calves",    "chest",     "groin",
+	"kidney",  "kidneys", "pee",     "peeing", "urinating", "urination", "urine",
 };
 
 static bool is_elsewhere(const char *w)
@@ -1153,13 +1153,15 @@ static void read_pre_post(struct parse_ctx *p)
 	for (size_t i = 0; i < p->n; i++) {
 		struct qword *q = &p->w[i];
 		bool pre = strcmp(q->word, "pre") == 0, post = strcmp(q->word, "post") == 0;
-		const char *when = post ? "after" : "before";
-		if ((pre || post) && i + 1 < p->n &&
-		    in_list(p->w[i + 1].word, treatment_words, ARRAY_LEN(treatment_words))) {
+		/* A "prep" left here has no "for" after it (read_prepare_for). */
+		bool prep = strcmp(q->word, "prep") == 0;
+		bool led = (pre || post) && i + 1 < p->n &&
+			   in_list(p->w[i + 1].word, treatment_words, ARRAY_LEN(treatment_words));
+		if (!led && !prep)
+			continue;
+		if (led)
 			mark_treatment_aside(p, i + 1);
-		} else if (strcmp(q->word, "prep") != 0) {
-			continue; /* "prep for" is read_prepare_for's */
-		}
+		const char *when = post ? "after" : "before";
 		set_word(q, when, strlen(when));
 		q->meant = true;
 	}
@@ -1195,9 +1197,10 @@ static bool named_word(const struct search_index *ix, const char *w)
  * day before my exosome injection" asks what to do before, as "prepare
  * for"; "what do i do after my injection", what to do after, not about the
  * injection; "what should i avoid after", the same, and "avoid" then bears no
- * meaning), when the content names it (a section is called so).
+ * meaning), when the content names it (in a title, a question, a term or an
+ * also_called).
  */
-static void read_do_before(struct parse_ctx *p)
+static void read_do_when(struct parse_ctx *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		bool avoid = in_list(p->w[i].word, avoid_words, ARRAY_LEN(avoid_words));
@@ -1429,7 +1432,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_made_of(p);
 	read_long_term(p);
 	read_how_much(p);
-	read_do_before(p);
+	read_do_when(p);
 	read_good_for(p);
 	read_who_not(p);
 	read_does_work(p);

@@ -1714,16 +1714,16 @@ static void test_sign_place(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = index_of(place_yaml, &c);
-	assert_unanswered(ix, "my leg is red and warm");
-	assert_unanswered(ix, "my leg is red");
+	assert_unanswered(ix, "my chest is red and warm");
+	assert_unanswered(ix, "my chest is red");
 	assert_unanswered(ix, "my pee is red");
 	assert_unanswered(ix, "swelling in my calf after the shot");
 	assert_first(ix, "wheezing and my chest hurts", "care/help");
 	/* A word of a longer name of an emergency sign counts ("lips"). */
-	assert_first(ix, "swollen lips and a red leg", "care/help");
+	assert_first(ix, "swollen lips and a red chest", "care/help");
 	/* Refused so, it points to the signs, though a sign matched. */
 	struct search_result res;
-	run_on(ix, "my leg is red after the drip", &res);
+	run_on(ix, "my chest is red after the drip", &res);
 	assert_int_equal(res.nhits, 0);
 	assert_true(res.since);
 	search_result_free(&res);
