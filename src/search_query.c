@@ -182,6 +182,7 @@ static const struct abbrev {
 	{ "procedures", "treatments" },
 	{ "rxn", "reaction" },
 	{ "rxns", "reactions" },
+	{ "sob", "breathless" },
 	{ "sx", "symptoms" },
 	{ "temp", "temperature" },
 	{ "tx", "treatment" },

@@ -129,6 +129,11 @@ expect_eq "since treatment, unanswered: exit" 1 $?
 expect_eq "since treatment, unanswered: points to the signs" \
 	"exoread: for signs since treatment and what to do: exoread print --urgent" \
 	"$(sed -n 2p "$TMPD/err")"
+# "SOB" is the nurse's short form for shortness of breath: an emergency.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "pt c/o SOB post IV exosome infusion" >"$TMPD/out"
+expect_eq "SOB reads as shortness of breath" \
+	"# Showing results for: pt c/o breathless post IV exosome infusion|when-to-get-help/emergency" \
+	"$(cut -f1 "$TMPD/out" | tr '\n' '|' | sed 's/|$//')"
 # Pain in the chest is not the pain where the needle went in, which passes on
 # its own: nothing answers it, and the signs are pointed to.
 "$EXO" --content "$CONTENT" search "chest pain after the shot" >"$TMPD/out" 2>"$TMPD/err"
