@@ -31,7 +31,9 @@
  * the iv drip", "nausea after iv"); but not one whose title or a QA's question
  * holds SIGN_MISS_TITLED of the query's other words that tell (not filler
  * words, "before"), a topic the query names too ("is it fda approved for
- * joint pain"). Sections are never ordered by how many words they match. Each
+ * joint pain"); nor one that holds a word of an emergency sign's names
+ * the query says ("anaphylactic shock chest pain"). Sections are never
+ * ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
  * SPREAD_MAX) (a section that comes back to a word in several prose blocks
  * explains it) and, when its title or a QA's question holds every unit (but one
@@ -878,15 +880,29 @@ static bool unit_signs(const struct search_index *ix, const struct unit *un)
 	return false;
 }
 
-/* Whether a unit that matched is a word of emergency signs' names only
+/* The units that are words of emergency signs' names only
  * ("wheezing", "lips" of "swollen lips"; not "swollen", which names the
  * swelling where the needle went in too). */
+static uint32_t emergency_units(const struct search_index *ix, const struct plan *pl)
+{
+	uint32_t em = 0;
+	for (size_t u = 0; u < pl->n; u++) {
+		if (pl->u[u].nw != 1)
+			continue;
+		for (size_t a = 0; a < pl->u[u].w[0].nalts; a++)
+			if (ix->terms[pl->u[u].w[0].alts[a].term].urg == 1u << URG_EMERGENCY)
+				em |= 1u << u;
+	}
+	return em;
+}
+
+/* Whether a unit that matched is one of emergency_units. */
 static bool names_emergency(const struct search_index *ix, const struct plan *pl, const size_t *df)
 {
+	uint32_t em = emergency_units(ix, pl);
 	for (size_t u = 0; u < pl->n; u++)
-		for (size_t a = 0; df[u] > 0 && pl->u[u].nw == 1 && a < pl->u[u].w[0].nalts; a++)
-			if (ix->terms[pl->u[u].w[0].alts[a].term].urg == 1u << URG_EMERGENCY)
-				return true;
+		if ((em >> u & 1) && df[u] > 0)
+			return true;
 	return false;
 }
 
@@ -1275,6 +1291,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 	uint32_t every = every_unit(pl);
 	/* The query's other words that tell, filler words ("before", "mom") aside. */
 	uint32_t others = all & ~pl->heads;
+	uint32_t urgent = pl->heads ? emergency_units(ix, pl) : 0;
 	for (size_t u = 0; u < pl->n; u++)
 		if (pl->u[u].nw == 1 && is_filler(pl->u[u].w[0].word))
 			others &= ~(1u << u);
@@ -1298,8 +1315,11 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		/* The sign the query names, not the way it was given, is what it is
 		 * about ("fever after the iv drip"); unless the section's title or
 		 * question says SIGN_MISS_TITLED of its other words: then the query
-		 * names that topic too ("is it fda approved for joint pain"). */
+		 * names that topic too ("is it fda approved for joint pain"); nor
+		 * one that holds a word of an emergency sign's names the query says
+		 * ("anaphylactic shock and pain"). */
 		if (pl->heads && (m->emask[sec] & pl->heads) == 0 &&
+		    (m->emask[sec] & urgent) == 0 &&
 		    __builtin_popcount(m->tmask[sec] & others) < SIGN_MISS_TITLED)
 			base *= SIGN_MISS;
 		cand[i] =

@@ -129,6 +129,11 @@ expect_eq "since treatment, unanswered: exit" 1 $?
 expect_eq "since treatment, unanswered: points to the signs" \
 	"exoread: for signs since treatment and what to do: exoread print --urgent" \
 	"$(sed -n 2p "$TMPD/err")"
+# A sign of the shot the query names too ("pain") does not push down the
+# emergency whose other name it says.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "anaphylactic shock chest pain" >"$TMPD/out"
+expect_eq "anaphylactic shock and pain: the emergency first" "when-to-get-help/emergency" \
+	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
 # "SOB" is the nurse's short form for shortness of breath: an emergency.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "pt c/o SOB post IV exosome infusion" >"$TMPD/out"
 expect_eq "SOB reads as shortness of breath" \
