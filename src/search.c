@@ -31,7 +31,7 @@
  * the iv drip", "nausea after iv"); but not one whose title or a QA's question
  * holds SIGN_MISS_TITLED of the query's other words that tell (not filler
  * words, "before"), a topic the query names too ("is it fda approved for
- * joint pain"); nor one that holds a word of an emergency sign's names
+ * joint pain"); nor one that holds two words of emergency signs' names
  * the query says ("anaphylactic shock chest pain"). Sections are never
  * ordered by how many words they match. Each
  * section's sum is then multiplied by 1 + SPREAD * min(spread per unit,
@@ -1316,10 +1316,11 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		 * about ("fever after the iv drip"); unless the section's title or
 		 * question says SIGN_MISS_TITLED of its other words: then the query
 		 * names that topic too ("is it fda approved for joint pain"); nor
-		 * one that holds a word of an emergency sign's names the query says
-		 * ("anaphylactic shock and pain"). */
+		 * one that holds two words of emergency signs' names the query says
+		 * ("anaphylactic shock chest pain"; "face" alone is where a facial
+		 * goes). */
 		if (pl->heads && (m->emask[sec] & pl->heads) == 0 &&
-		    (m->emask[sec] & urgent) == 0 &&
+		    __builtin_popcount(m->emask[sec] & urgent) < 2 &&
 		    __builtin_popcount(m->tmask[sec] & others) < SIGN_MISS_TITLED)
 			base *= SIGN_MISS;
 		cand[i] =

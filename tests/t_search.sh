@@ -134,6 +134,10 @@ expect_eq "since treatment, unanswered: points to the signs" \
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "anaphylactic shock chest pain" >"$TMPD/out"
 expect_eq "anaphylactic shock and pain: the emergency first" "when-to-get-help/emergency" \
 	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+# "face" alone is where a facial goes, not the emergency's swollen face.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "face red and hot after facial" >"$TMPD/out"
+expect_eq "red face after a facial: the injection site first" "side-effects/injection-site" \
+	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
 # "SOB" is the nurse's short form for shortness of breath: an emergency.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "pt c/o SOB post IV exosome infusion" >"$TMPD/out"
 expect_eq "SOB reads as shortness of breath" \
