@@ -65,8 +65,8 @@
  * matched nothing asks about what the content lacks, and is not answered,
  * unless a word that matched names a sign ("is umbilical cord source safer"
  * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
- * one: a sign is always found, but see below), or more naming words that tell matched than
- * it lacks (a long question asks about what it names: "my daughter wants
+ * one: a sign is always found, but see below), or more naming words that
+ * tell matched than it lacks (a long question asks about what it names: "my daughter wants
  * exosomes for her acne scars, are there long term risks" lacks "acne" and
  * "scars"). A sign in a part of the body no shot goes into
  * that the content does not name ("chest pain after the shot") is not
@@ -1174,8 +1174,9 @@ static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const
  * when MAX_LACKING words that bear meaning matched nothing (the two halves of
  * a word with a hyphen count once), and no fewer than
  * the naming words that tell and matched, unless (but for co_matched) a word
- * that matched names a sign. Reads the ncand sections
- * matched from m, before take_cands clears it.
+ * that matched names a sign; never when a sign is in a part of the body no
+ * shot goes into, but for an emergency's (*elsewhere_sign is then set).
+ * Reads the ncand sections matched from m, before take_cands clears it.
  */
 static bool answered(const struct search_index *ix, const struct plan *pl, const size_t *df,
 		     const struct qmem *m, size_t ncand, const char *query, bool *elsewhere_sign)
@@ -1206,8 +1207,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	/* A sign in a part of the body no shot goes into, which the content
 	 * does not name, is not the shot's ("chest pain after the shot" is not
 	 * the pain where the needle went in); unless it is an emergency's
-	 * ("hives on my chest"). A word of no sign ("rash on my legs") is
-	 * answered as it would be. */
+	 * ("hives on my chest"). A word of no sign ("rash on my chest") is
+	 * answered as it would be; refused, the signs are pointed to. */
 	if (elsewhere && (pl->signs || pl->heads) && !names_emergency(ix, pl, df)) {
 		*elsewhere_sign = true;
 		return false;

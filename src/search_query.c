@@ -207,6 +207,8 @@ static const char *abbrev_word(const char *w)
 	return a ? a->word : NULL;
 }
 
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Two entries of a sorted word list (stop_words, filler_words, number_words,
  * elsewhere_words), for bsearch. */
 static int cmp_listed_words(const void *a, const void *b)
@@ -214,22 +216,25 @@ static int cmp_listed_words(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether w is one of the n words of a sorted list. */
+static bool in_sorted(const char *w, const char *const *list, size_t n)
+{
+	return bsearch(&w, list, n, sizeof(list[0]), cmp_listed_words) != NULL;
+}
+
 bool is_stop(const char *w)
 {
-	return bsearch(&w, stop_words, sizeof(stop_words) / sizeof(stop_words[0]),
-		       sizeof(stop_words[0]), cmp_listed_words) != NULL;
+	return in_sorted(w, stop_words, ARRAY_LEN(stop_words));
 }
 
 static bool is_number_word(const char *w)
 {
-	return bsearch(&w, number_words, sizeof(number_words) / sizeof(number_words[0]),
-		       sizeof(number_words[0]), cmp_listed_words) != NULL;
+	return in_sorted(w, number_words, ARRAY_LEN(number_words));
 }
 
 bool is_filler(const char *w)
 {
-	return bsearch(&w, filler_words, sizeof(filler_words) / sizeof(filler_words[0]),
-		       sizeof(filler_words[0]), cmp_listed_words) != NULL;
+	return in_sorted(w, filler_words, ARRAY_LEN(filler_words));
 }
 
 /* Folded parts of the body no shot goes into, and what they pass: pain or
@@ -244,8 +249,7 @@ static const char *const elsewhere_words[] = {
 
 static bool is_elsewhere(const char *w)
 {
-	return bsearch(&w, elsewhere_words, sizeof(elsewhere_words) / sizeof(elsewhere_words[0]),
-		       sizeof(elsewhere_words[0]), cmp_listed_words) != NULL;
+	return in_sorted(w, elsewhere_words, ARRAY_LEN(elsewhere_words));
 }
 
 /*
@@ -1016,8 +1020,6 @@ static void read_slashes(struct parse_ctx *p)
  * after the shot"), never how the therapy works. */
 static const char *const work_words[] = { "work", "worked", "working", "works" };
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* Whether w is one of the n words of list (unsorted). */
 static bool in_list(const char *w, const char *const *list, size_t n)
 {
@@ -1145,9 +1147,9 @@ static void read_prepare_for(struct parse_ctx *p)
 /*
  * Read "pre" or "post" right before a word for the treatment ("pre-procedure
  * prep", "post-procedure instructions for the iv") as "before" or "after" that
- * bears meaning, and the words after it as aside (a sign never is: keep_signs):
- * it asks what to do before or after, not about the injection or the IV. A
- * lone "prep" is "before" too.
+ * bears meaning, and the words for the treatment after it as aside
+ * (mark_treatment_aside): it asks what to do before or after, not about the
+ * injection or the IV. A lone "prep" is "before" too.
  */
 static void read_pre_post(struct parse_ctx *p)
 {
@@ -1194,7 +1196,8 @@ static bool named_word(const struct search_index *ix, const char *w)
 
 /*
  * Read "before" or "after" after "do", "doing" or "avoid" (within three words) as
- * bearing meaning, and what comes after it as aside ("what should i do the
+ * bearing meaning, and what comes after it as aside (after "after", only the
+ * words for the treatment: mark_treatment_aside) ("what should i do the
  * day before my exosome injection" asks what to do before, as "prepare
  * for"; "what do i do after my injection", what to do after, not about the
  * injection; "what should i avoid after", the same, and "avoid" then bears no
@@ -1218,7 +1221,7 @@ static void read_do_when(struct parse_ctx *p)
 					in_list(p->w[j].word, avoid_words, ARRAY_LEN(avoid_words));
 			p->w[k].meant = true;
 			/* After: what it asks about, past the treatment, can lack. */
-			if (w[0] == 'a')
+			if (strcmp(w, "after") == 0)
 				mark_treatment_aside(p, k + 1);
 			else
 				mark_aside(p, k + 1);
