@@ -23,7 +23,10 @@
  * content does not use ("inj", "rxn", "meds": abbrevs), or holds only inside
  * one section's names ("pre" of "pre-existing": fix_short_forms), is read as
  * the word it stands for, at full weight, and so is one with a slash ("h/o",
- * "n/v": slash_forms); a patient's "appointment" or "procedure" is the treatment; a
+ * "n/v": slash_forms); a word for one kind of a thing the content names only by
+ * its class, "warfarin" or "placenta", is read as the class ("medicines",
+ * "source": kinds), below the word itself, and reported; a patient's
+ * "appointment" or "procedure" is the treatment; a
  * letter on its own ("w/ fever") is a stop word; "work out" is "exercise"
  * (read_work_out). Every correction is reported ("Showing results for"). Some
  * words are read for what they ask, not reported: "prepare for" is "before" and
@@ -57,6 +60,7 @@
 #define W_FUZZY1  0.7
 #define W_FUZZY2  0.55
 #define W_FUZZY3  0.45
+#define W_KIND    W_SYNONYM /* a word read as its class (kinds) */
 
 enum {
 	MIN_PROPOSE = 6, /* shorter words get no Hunspell proposals */
@@ -194,6 +198,70 @@ static const struct abbrev {
 	{ "yrs", "years" },
 };
 
+/*
+ * Words for one kind of a thing the content names only by its class: a
+ * medicine by name ("warfarin" is one of "the medicines you take now"), a
+ * painkiller, a disease of a field the content names, a tissue exosomes can
+ * be taken from, an advert's claims. Read as the class, below the word
+ * itself (W_KIND), and reported; never when the content holds the word.
+ * Sorted by word.
+ */
+static const struct abbrev kinds[] = {
+	{ "acetaminophen", "painkillers" },
+	{ "adipose", "source" },
+	{ "ads", "claims" },
+	{ "advert", "claims" },
+	{ "advertised", "claims" },
+	{ "advertisement", "claims" },
+	{ "advertisements", "claims" },
+	{ "advertising", "claims" },
+	{ "adverts", "claims" },
+	{ "advil", "painkillers" },
+	{ "aleve", "painkillers" },
+	{ "apixaban", "medicines" },
+	{ "atorvastatin", "medicines" },
+	{ "clopidogrel", "medicines" },
+	{ "coumadin", "medicines" },
+	{ "crohns", "autoimmune" },
+	{ "dementia", "neurology" },
+	{ "eliquis", "medicines" },
+	{ "heparin", "medicines" },
+	{ "humira", "medicines" },
+	{ "immunosuppressant", "medicines" },
+	{ "immunosuppressants", "medicines" },
+	{ "instagram", "claims" },
+	{ "insulin", "medicines" },
+	{ "lisinopril", "medicines" },
+	{ "lupus", "autoimmune" },
+	{ "marketing", "claims" },
+	{ "marrow", "source" },
+	{ "metformin", "medicines" },
+	{ "methotrexate", "medicines" },
+	{ "motrin", "painkillers" },
+	{ "naproxen", "painkillers" },
+	{ "ozempic", "medicines" },
+	{ "paracetamol", "painkillers" },
+	{ "parkinson", "neurology" },
+	{ "parkinsons", "neurology" },
+	{ "placenta", "source" },
+	{ "placental", "source" },
+	{ "plavix", "medicines" },
+	{ "prednisolone", "medicines" },
+	{ "prednisone", "medicines" },
+	{ "psoriasis", "autoimmune" },
+	{ "rejuvenation", "aging" },
+	{ "rheumatoid", "autoimmune" },
+	{ "rivaroxaban", "medicines" },
+	{ "semaglutide", "medicines" },
+	{ "statin", "medicines" },
+	{ "statins", "medicines" },
+	{ "tylenol", "painkillers" },
+	{ "umbilical", "source" },
+	{ "warfarin", "medicines" },
+	{ "xarelto", "medicines" },
+	{ "younger", "aging" },
+};
+
 static int cmp_abbrev(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, ((const struct abbrev *)b)->abbr);
@@ -208,6 +276,13 @@ static const char *abbrev_word(const char *w)
 }
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The class a word for one kind of it is read as (kinds), or NULL. */
+static const char *kind_word(const char *w)
+{
+	const struct abbrev *a = bsearch(&w, kinds, ARRAY_LEN(kinds), sizeof(kinds[0]), cmp_abbrev);
+	return a ? a->word : NULL;
+}
 
 /* Two entries of a sorted word list (stop_words, filler_words, number_words,
  * elsewhere_words), for bsearch. */
@@ -754,6 +829,16 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		resolve_word(ix, q);
 		if (q->nalts > 0 && q->fix == NULL)
 			q->fix = xstrdup(full);
+		return;
+	}
+	const char *kind = t == NO_TERM ? kind_word(q->word) : NULL;
+	if (kind) {
+		set_word(q, kind, strlen(kind));
+		resolve_word(ix, q);
+		for (size_t a = 0; a < q->nalts; a++)
+			q->alts[a].w *= W_KIND;
+		if (q->nalts > 0 && q->fix == NULL)
+			q->fix = xstrdup(kind);
 		return;
 	}
 	if (t != NO_TERM) {

@@ -541,6 +541,47 @@ static void test_overview_whole_topic(void **state)
 	"      - p: Rules keep people safe.\n"                   \
 	"        sources: [a]\n"
 
+/* One kind of a thing the content names by its class ("warfarin" is one of
+ * the medicines) is read as the class, and says so; where the content holds
+ * the word itself, the word is what it finds. */
+static void test_kinds(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = index_of(short_yaml, &c);
+	struct search_result res;
+	run_on(ix, "can i keep taking warfarin", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "effects/before");
+	assert_non_null(res.corrected);
+	assert_string_equal(res.corrected, "can i keep taking medicines");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+	static const char own_yaml[] =
+		"id: care\n"
+		"title: Care\n"
+		"sections:\n"
+		"  - id: meds\n"
+		"    title: Medicines\n"
+		"    body:\n"
+		"      - p: Tell your provider about the medicines you take.\n"
+		"        sources: [a]\n"
+		"  - id: thin\n"
+		"    title: Thinning the blood\n"
+		"    body:\n"
+		"      - p: Some people take warfarin.\n"
+		"        sources: [a]\n";
+	ix = index_of(own_yaml, &c);
+	run_on(ix, "warfarin", &res);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].section->id, "care/thin");
+	assert_null(res.corrected);
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 static const char why_yaml[] = WHY_YAML("", "");
 
 /* The same, where "why" is common: asked in three sections, named in one. */
@@ -2526,6 +2567,7 @@ int main(void)
 		cmocka_unit_test(test_notice_leads_on),
 		cmocka_unit_test(test_suggestion_has_hits),
 		cmocka_unit_test(test_short_forms),
+		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_overview_whole_topic),
 		cmocka_unit_test(test_why),
 	};
