@@ -15,7 +15,9 @@
  * the best alternative's weight (a corrected word ranks as the word would,
  * below it); never above UNNAMED_CAP times the heaviest naming word that
  * matched for a word the content uses only in running text, never in a title,
- * question, term or also_called ("look" is rare, but never outweighs "clinic");
+ * question, term or also_called ("look" is rare, but never outweighs "clinic"),
+ * though a word only a section's questions say, never its shown text, is not
+ * held down ("ibuprofen" outweighs "shot": ASKED);
  * and by FILLER_W for filler words ("after", "make"), never above FILLER_W
  * times the lightest meaning-bearing word that matched ("made" never outweighs
  * "exosomes"); a word that names a sign (a list item with an urgency: a word
@@ -919,6 +921,7 @@ static bool unit_sign_head(const struct search_index *ix, const struct unit *un)
 /* How a unit weighs against the others of its query. */
 enum unit_kind {
 	NAMING,  /* a phrase, or a word that names something in the content */
+	ASKED,   /* a word only a section's questions say ("ibuprofen") */
 	PASSING, /* a word the content only uses in running text ("look", "think") */
 	FILLER,  /* a filler word ("after", "make") */
 };
@@ -928,7 +931,13 @@ static enum unit_kind unit_kind(const struct search_index *ix, const struct unit
 {
 	if (is_filler_unit(un))
 		return FILLER;
-	return unit_named(ix, un) ? NAMING : PASSING;
+	if (unit_named(ix, un))
+		return NAMING;
+	for (size_t a = 0; un->nw == 1 && a < un->w[0].nalts; a++)
+		if (ix->terms[un->w[0].alts[a].term].asked &&
+		    !ix->terms[un->w[0].alts[a].term].shown)
+			return ASKED;
+	return PASSING;
 }
 
 /* The weights of the units that matched so far, for those that follow. */
@@ -941,7 +950,8 @@ struct weigh {
  * A unit's weight from the nt of N sections that hold it: idf squared (the
  * query weighs its words by IDF too) times its best alternative's weight
  * top. A word only used in passing weighs at most UNNAMED_CAP times the
- * heaviest naming unit that matched. A filler word weighs FILLER_W of that,
+ * heaviest naming unit that matched; one only questions say (ASKED) is not
+ * held down, nor holds others down. A filler word weighs FILLER_W of that,
  * and never more than FILLER_W times the lightest meaning-bearing word that
  * matched. Units come in the order of enum unit_kind.
  */

@@ -400,6 +400,8 @@ static void posting_add(struct search_index *ix, struct term *t, const struct ad
 		t->tf = (uint16_t)(t->tf + a->ftf);
 	t->title |= a->field == F_TITLE || a->field == F_QUESTION;
 	t->named |= a->field <= F_ALSO;
+	t->asked |= a->field == F_ASKED;
+	t->shown |= a->field != F_ASKED;
 	if (a->field == F_ALSO && a->node->type == NODE_ITEM && a->node->urgency != URG_NONE) {
 		/* An item's name ("Pain." of a sign; name_end is set in its text
 		 * only) says what the sign is; every word of its names, long ones

@@ -96,6 +96,8 @@ struct term {
 	uint16_t tf;     /* field-weighted count, times TF_SCALE */
 	bool title;      /* in the title or a QA's question */
 	bool named;      /* in some section's title, question, term or also_called */
+	bool asked;      /* in some section's questions (F_ASKED) */
+	bool shown;      /* in some text the reader shows (any field but F_ASKED) */
 	bool sign;       /* names a sign: in its item name or a one-word also_called */
 	bool sign_head;  /* says what a sign is: its text's first word, or a one-word also_called */
 	uint8_t urg;     /* the urgencies (1 << enum urgency) of the signs whose names hold it */
