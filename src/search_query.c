@@ -202,8 +202,9 @@ static const struct abbrev {
  * Words for one kind of a thing the content names only by its class: a
  * medicine by name ("warfarin" is one of "the medicines you take now"), a
  * painkiller, a disease of a field the content names, a tissue exosomes can
- * be taken from, an advert's claims. Read as the class, below the word
- * itself (W_KIND), and reported; never when the content holds the word.
+ * be taken from, an advert's claims, a treatment of the skin ("facial").
+ * Read as the class, below the word itself (W_KIND), and reported with it
+ * ("warfarin (medicines)"); never when the content holds the word.
  * Sorted by word.
  */
 static const struct abbrev kinds[] = {
@@ -225,6 +226,8 @@ static const struct abbrev kinds[] = {
 	{ "crohns", "autoimmune" },
 	{ "dementia", "neurology" },
 	{ "eliquis", "medicines" },
+	{ "facial", "skin" },
+	{ "facials", "skin" },
 	{ "heparin", "medicines" },
 	{ "humira", "medicines" },
 	{ "immunosuppressant", "medicines" },
@@ -237,6 +240,7 @@ static const struct abbrev kinds[] = {
 	{ "marrow", "source" },
 	{ "metformin", "medicines" },
 	{ "methotrexate", "medicines" },
+	{ "microneedling", "skin" },
 	{ "motrin", "painkillers" },
 	{ "naproxen", "painkillers" },
 	{ "ozempic", "medicines" },
@@ -833,13 +837,16 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	}
 	const char *kind = t == NO_TERM ? kind_word(q->word) : NULL;
 	if (kind) {
-		set_word(q, kind, strlen(kind));
-		resolve_word(ix, q);
-		for (size_t a = 0; a < q->nalts; a++)
-			q->alts[a].w *= W_KIND;
-		if (q->nalts > 0 && q->fix == NULL)
-			q->fix = xstrdup(kind);
-		return;
+		/* The word stays as typed, for the readings ("after the facial"),
+		 * and is reported with its class: "warfarin (medicines)". */
+		size_t kl;
+		const char *ks = fold_stem(ix->fold, kind, strlen(kind), &kl);
+		uint32_t kt = term_lookup(ix, ks, kl);
+		if (kt != NO_TERM) {
+			add_term_alts(ix, q, kt, W_KIND);
+			q->fix = xasprintf("%s (%s)", q->word, kind);
+			return;
+		}
 	}
 	if (t != NO_TERM) {
 		add_term_alts(ix, q, t, 1.0);

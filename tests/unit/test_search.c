@@ -554,7 +554,7 @@ static void test_kinds(void **state)
 	assert_true(res.nhits > 0);
 	assert_string_equal(res.hits[0].section->id, "effects/before");
 	assert_non_null(res.corrected);
-	assert_string_equal(res.corrected, "can i keep taking medicines");
+	assert_string_equal(res.corrected, "can i keep taking warfarin (medicines)");
 	search_result_free(&res);
 	search_index_free(ix);
 	content_free(c);
