@@ -8,8 +8,8 @@ CONTENT=$TOP/content
 # any loss shows. The table goes to the log; its checks count.
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP/tests/relevance.py" --exo "$EXO" --content "$CONTENT" \
-		--floor all=88 --floor question=89 --floor lay=82 --floor typo=94 \
-		--floor clinical=79 --floor symptom=95 --floor regulation=92 --floor none=87 --min-lead 27 "$TOP/tests/relevance.tsv"
+		--floor all=88 --floor question=89 --floor lay=84 --floor typo=94 \
+		--floor clinical=80 --floor symptom=95 --floor regulation=92 --floor none=87 --min-lead 27 "$TOP/tests/relevance.tsv"
 else
 	fail "relevance" "python3 is needed to run tests/relevance.py"
 fi
@@ -152,6 +152,14 @@ expect_eq "warfarin reads as a medicine" \
 # about, not held down to the weight of "shot", which titles say.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "can i take ibuprofen after an exosome shot" >"$TMPD/out"
 expect_eq "ibuprofen after the shot: easing the common signs" "when-to-get-help/expected" \
+	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+# Slang for feeling unwell is the flu-like sign, common and passing.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "feel crappy after drip" >"$TMPD/out"
+expect_eq "feel crappy: the flu-like sign" "side-effects/whole-body" \
+	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+# A nurse's "cellulitis" is the sign of infection where the needle went in.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "cellulitis at injection site" >"$TMPD/out"
+expect_eq "cellulitis: the infection sign" "side-effects/infection" \
 	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
 # Pain in the chest is not the pain where the needle went in, which passes on
 # its own: nothing answers it, and the signs are pointed to.
