@@ -319,11 +319,12 @@ bool is_filler(const char *w)
 /* Folded parts of the body no shot goes into, and what they pass: pain or
  * swelling there is no sign of the shot, and the content does not say what
  * it is ("chest pain after the shot" is not the pain where the needle went
- * in, nor "burning when i pee"). Not the leg or the foot, which a shot into
- * a knee or an ankle goes near. */
+ * in, nor "burning when i pee", nor swollen glands or lymph nodes). Not the
+ * leg or the foot, which a shot into a knee or an ankle goes near. */
 static const char *const elsewhere_words[] = {
-	"abdomen", "belly",   "bladder", "calf",   "calves",    "chest",     "groin",
-	"kidney",  "kidneys", "pee",     "peeing", "urinating", "urination", "urine",
+	"abdomen", "belly",  "bladder",   "calf",      "calves", "chest", "gland",
+	"glands",  "groin",  "kidney",    "kidneys",   "lymph",  "node",  "nodes",
+	"pee",     "peeing", "urinating", "urination", "urine",
 };
 
 static bool is_elsewhere(const char *w)

@@ -153,6 +153,10 @@ expect_eq "warfarin reads as a medicine" \
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "can i take ibuprofen after an exosome shot" >"$TMPD/out"
 expect_eq "ibuprofen after the shot: easing the common signs" "when-to-get-help/expected" \
 	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+# Swollen glands are no swelling where the needle went in: nothing answers.
+"$EXO" --content "$CONTENT" search "why are my lymph nodes swollen" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "swollen lymph nodes: exit" 1 $?
+expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
 # Slang for feeling unwell is the flu-like sign, common and passing.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "feel crappy after drip" >"$TMPD/out"
 expect_eq "feel crappy: the flu-like sign" "side-effects/whole-body" \
