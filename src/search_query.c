@@ -202,7 +202,8 @@ static const struct abbrev {
  * Words for one kind of a thing the content names only by its class: a
  * medicine by name ("warfarin" is one of "the medicines you take now"), a
  * painkiller, a disease of a field the content names, a tissue exosomes can
- * be taken from, an advert's claims, a treatment of the skin ("facial").
+ * be taken from, an advert's claims, a treatment of the skin ("facial"),
+ * a nucleic acid ("dna").
  * Read as the class, below the word itself (W_KIND), and reported with it
  * ("warfarin (medicines)"); never when the content holds the word.
  * Sorted by word.
@@ -225,6 +226,7 @@ static const struct abbrev kinds[] = {
 	{ "coumadin", "medicines" },
 	{ "crohns", "autoimmune" },
 	{ "dementia", "neurology" },
+	{ "dna", "nucleic" },
 	{ "eliquis", "medicines" },
 	{ "facial", "skin" },
 	{ "facials", "skin" },

@@ -8,8 +8,8 @@ CONTENT=$TOP/content
 # any loss shows. The table goes to the log; its checks count.
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP/tests/relevance.py" --exo "$EXO" --content "$CONTENT" \
-		--floor all=88 --floor question=89 --floor lay=84 --floor typo=94 \
-		--floor clinical=80 --floor symptom=95 --floor regulation=92 --floor none=87 --min-lead 27 "$TOP/tests/relevance.tsv"
+		--floor all=89 --floor question=89 --floor lay=85 --floor typo=94 \
+		--floor clinical=84 --floor symptom=95 --floor regulation=93 --floor none=87 --min-lead 27 "$TOP/tests/relevance.tsv"
 else
 	fail "relevance" "python3 is needed to run tests/relevance.py"
 fi
@@ -157,6 +157,10 @@ expect_eq "ibuprofen after the shot: easing the common signs" "when-to-get-help/
 "$EXO" --content "$CONTENT" search "why are my lymph nodes swollen" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "swollen lymph nodes: exit" 1 $?
 expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
+# "informed consent" is the talk before treatment.
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "informed consent" >"$TMPD/out"
+expect_eq "informed consent: before treatment" "before-after/before" \
+	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
 # Slang for feeling unwell is the flu-like sign, common and passing.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "feel crappy after drip" >"$TMPD/out"
 expect_eq "feel crappy: the flu-like sign" "side-effects/whole-body" \
