@@ -1107,10 +1107,10 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 	return n;
 }
 
-/* Whether un is "after", "before" or "during". */
+/* Whether un is "after", "before", "during" or "following". */
 static bool is_time_unit(const struct unit *un)
 {
-	static const char *const times[] = { "after", "before", "during" };
+	static const char *const times[] = { "after", "before", "during", "following" };
 	for (size_t k = 0; un->nw == 1 && k < sizeof(times) / sizeof(times[0]); k++)
 		if (strcmp(un->w[0].word, times[k]) == 0)
 			return true;
@@ -1119,7 +1119,7 @@ static bool is_time_unit(const struct unit *un)
 
 /*
  * Whether what the query asks about, the words before its first "after",
- * "before" or "during", is what the content lacks: one or more of those words
+ * "before", "during" or "following", is what the content lacks: one or more of those words
  * bear meaning and matched nothing, and none that bears meaning matched
  * ("woozy after the drip", "dizzy after exosome iv"; not "fever after the iv",
  * nor "what to do after the iv"). In a query with "now" (not its first word),

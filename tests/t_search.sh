@@ -157,6 +157,10 @@ expect_eq "ibuprofen after the shot: easing the common signs" "when-to-get-help/
 "$EXO" --content "$CONTENT" search "why are my lymph nodes swollen" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "swollen lymph nodes: exit" 1 $?
 expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
+# What comes before "following" is what is asked about, as before "after":
+# rigors the content does not name.
+"$EXO" --content "$CONTENT" search "rigors following IV exosome administration" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "rigors following iv: exit" 1 $?
 # "informed consent" is the talk before treatment.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "informed consent" >"$TMPD/out"
 expect_eq "informed consent: before treatment" "before-after/before" \
