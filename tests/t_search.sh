@@ -3,6 +3,11 @@
 . "$TOP/tests/lib.sh"
 CONTENT=$TOP/content
 
+# first_hit QUERY: the id of the section a search lists first, or nothing.
+first_hit() {
+	"$EXO" --content "$CONTENT" search --format tsv --limit 1 "$1" | grep -v '^#' | cut -f1
+}
+
 # Relevance: P@1 overall and by kind of query (tests/relevance.tsv), and its
 # lead over a plain bm25 baseline; the floors are what the search reaches, so
 # any loss shows. The table goes to the log; its checks count.
@@ -131,13 +136,11 @@ expect_eq "since treatment, unanswered: points to the signs" \
 	"$(sed -n 2p "$TMPD/err")"
 # A sign of the shot the query names too ("pain") does not push down the
 # emergency whose other name it says.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "anaphylactic shock chest pain" >"$TMPD/out"
 expect_eq "anaphylactic shock and pain: the emergency first" "when-to-get-help/emergency" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "anaphylactic shock chest pain")"
 # "face" alone is where a facial goes, not the emergency's swollen face.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "face red and hot after facial" >"$TMPD/out"
 expect_eq "red face after a facial: the injection site first" "side-effects/injection-site" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "face red and hot after facial")"
 # "SOB" is the nurse's short form for shortness of breath: an emergency.
 "$EXO" --content "$CONTENT" search --format tsv --limit 1 "pt c/o SOB post IV exosome infusion" >"$TMPD/out"
 expect_eq "SOB reads as shortness of breath" \
@@ -150,9 +153,8 @@ expect_eq "warfarin reads as a medicine" \
 	"$(cut -f1 "$TMPD/out" | tr '\n' '|' | sed 's/|$//')"
 # A word only a section's questions say ("ibuprofen") is what the query asks
 # about, not held down to the weight of "shot", which titles say.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "can i take ibuprofen after an exosome shot" >"$TMPD/out"
 expect_eq "ibuprofen after the shot: easing the common signs" "when-to-get-help/expected" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "can i take ibuprofen after an exosome shot")"
 # Swollen glands are no swelling where the needle went in: nothing answers.
 "$EXO" --content "$CONTENT" search "why are my lymph nodes swollen" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "swollen lymph nodes: exit" 1 $?
@@ -162,17 +164,14 @@ expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
 "$EXO" --content "$CONTENT" search "rigors following IV exosome administration" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "rigors following iv: exit" 1 $?
 # "informed consent" is the talk before treatment.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "informed consent" >"$TMPD/out"
 expect_eq "informed consent: before treatment" "before-after/before" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "informed consent")"
 # Slang for feeling unwell is the flu-like sign, common and passing.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "feel crappy after drip" >"$TMPD/out"
 expect_eq "feel crappy: the flu-like sign" "side-effects/whole-body" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "feel crappy after drip")"
 # A nurse's "cellulitis" is the sign of infection where the needle went in.
-"$EXO" --content "$CONTENT" search --format tsv --limit 1 "cellulitis at injection site" >"$TMPD/out"
 expect_eq "cellulitis: the infection sign" "side-effects/infection" \
-	"$(grep -v '^#' "$TMPD/out" | cut -f1)"
+	"$(first_hit "cellulitis at injection site")"
 # Pain in the chest is not the pain where the needle went in, which passes on
 # its own: nothing answers it, and the signs are pointed to.
 "$EXO" --content "$CONTENT" search "chest pain after the shot" >"$TMPD/out" 2>"$TMPD/err"
