@@ -123,28 +123,34 @@ static const char *const stop_words[] = {
 
 /*
  * Folded words that rank but carry no topic of their own, among them words of
- * time ("hours", "later"): a question made of them and words the content
+ * time ("hours", "later") and for the person it is for ("dad", "customer"):
+ * a question made of them and words the content
  * lacks ("how many sessions will i need") is not answered by the sections
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",    "afterwards", "another",  "back",      "before",      "bit",      "brother",
-	"dad",      "daughter",   "day",      "days",      "during",      "earlier",  "enough",
-	"even",     "father",     "feel",     "feeling",   "feels",       "felt",     "friend",
-	"go",       "goes",       "going",    "gone",      "grandfather", "grandma",  "grandmother",
-	"grandpa",  "happen",     "happened", "happening", "happens",     "hour",     "hours",
-	"husband",  "husbands",   "issue",    "issues",    "keep",        "keeping",  "keeps",
-	"kept",     "knew",       "know",     "known",     "knows",       "lately",   "later",
-	"less",     "like",       "lot",      "made",      "make",        "makes",    "making",
-	"many",     "minute",     "minutes",  "mom",       "moms",        "month",    "months",
-	"more",     "morning",    "mother",   "mothers",   "mum",         "need",     "needed",
-	"needs",    "next",       "night",    "now",       "other",       "own",      "parent",
-	"parents",  "partner",    "problem",  "problems",  "ready",       "recently", "sister",
-	"son",      "soon",       "sooner",   "still",     "stuff",       "take",     "taken",
-	"takes",    "taking",     "thing",    "things",    "time",        "times",    "today",
-	"tomorrow", "tonight",    "took",     "want",      "wanted",      "wants",    "way",
-	"ways",     "week",       "weeks",    "went",      "wife",        "wifes",    "year",
-	"years",    "yesterday",
+	"after",       "afterwards", "another",  "aunt",          "back",        "before",
+	"bit",         "boyfriend",  "brother",  "client",        "clients",     "cousin",
+	"customer",    "customers",  "dad",      "daughter",      "day",         "days",
+	"during",      "earlier",    "enough",   "even",          "father",      "feel",
+	"feeling",     "feels",      "felt",     "friend",        "girlfriend",  "go",
+	"goes",        "going",      "gone",     "granddaughter", "grandfather", "grandma",
+	"grandmother", "grandpa",    "grandson", "happen",        "happened",    "happening",
+	"happens",     "hour",       "hours",    "husband",       "husbands",    "issue",
+	"issues",      "keep",       "keeping",  "keeps",         "kept",        "knew",
+	"know",        "known",      "knows",    "lately",        "later",       "less",
+	"like",        "lot",        "made",     "make",          "makes",       "making",
+	"many",        "minute",     "minutes",  "mom",           "moms",        "month",
+	"months",      "more",       "morning",  "mother",        "mothers",     "mum",
+	"need",        "needed",     "needs",    "neighbor",      "neighbour",   "next",
+	"night",       "now",        "other",    "own",           "parent",      "parents",
+	"partner",     "problem",    "problems", "ready",         "recently",    "sister",
+	"son",         "soon",       "sooner",   "still",         "stuff",       "take",
+	"taken",       "takes",      "taking",   "thing",         "things",      "time",
+	"times",       "today",      "tomorrow", "tonight",       "took",        "uncle",
+	"want",        "wanted",     "wants",    "way",           "ways",        "week",
+	"weeks",       "went",       "wife",     "wifes",         "year",        "years",
+	"yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */

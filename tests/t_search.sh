@@ -163,6 +163,9 @@ expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
 # rigors the content does not name.
 "$EXO" --content "$CONTENT" search "rigors following IV exosome administration" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "rigors following iv: exit" 1 $?
+# Who the treatment is for ("a customer") is no topic the content lacks.
+expect_eq "a customer on blood thinners: before treatment" "before-after/before" \
+	"$(first_hit "can a customer on blood thinners have exosome injections")"
 # "informed consent" is the talk before treatment.
 expect_eq "informed consent: before treatment" "before-after/before" \
 	"$(first_hit "informed consent")"
