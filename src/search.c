@@ -97,8 +97,9 @@
  * "vs", qword.asking; after a word that bears meaning, those
  * that matched nothing are left out). Otherwise no section is returned as a
  * hit: the best MAX_TOPICS are offered as closest topics, and when the query
- * tells of a time since the treatment and names no sign, and the content
- * has signs, res.since says so (told_since), for them to be pointed to. A
+ * tells of a time since the treatment (a sign it names and nothing answers
+ * too: "my arm is warm and red three days later"), and the content has
+ * signs, res.since says so (told_since), for them to be pointed to. A
  * "did you mean" is offered only when it finds something itself.
  */
 #include <math.h>
@@ -1474,8 +1475,7 @@ static int run(const struct search_index *ix, const char *query, const struct se
 		ncand = 0;
 	}
 	if (ncand == 0)
-		res->since = (pl.signs == 0 || elsewhere_sign) && ix->c->nsigns > 0 &&
-			     told_since(ix, query);
+		res->since = ix->c->nsigns > 0 && told_since(ix, query);
 	size_t want = limit < ncand ? limit : ncand;
 	struct said sd = { 0 };
 	/* A corrected query says what its corrections say ("side efects"). */

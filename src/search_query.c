@@ -1619,7 +1619,7 @@ struct since_ctx {
 
 static int since_word(void *arg, const struct fold_word *fw)
 {
-	static const char *const times[] = { "after", "afterwards", "now", "since" };
+	static const char *const times[] = { "after", "afterwards", "later", "now", "since" };
 	struct since_ctx *sc = arg;
 	char w[16];
 	bool first = !sc->seen, years = sc->years;

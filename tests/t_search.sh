@@ -163,6 +163,13 @@ expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
 # rigors the content does not name.
 "$EXO" --content "$CONTENT" search "rigors following IV exosome administration" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "rigors following iv: exit" 1 $?
+# A sign named with what the content lacks is not answered, and when it tells
+# of a time since the treatment the signs are pointed to.
+"$EXO" --content "$CONTENT" search "my arm is warm and red three days later" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "warm and red days later: exit" 1 $?
+expect_eq "warm and red days later: points to the signs" \
+	"exoread: for signs since treatment and what to do: exoread print --urgent" \
+	"$(sed -n 2p "$TMPD/err")"
 # Who the treatment is for ("a customer") is no topic the content lacks.
 expect_eq "a customer on blood thinners: before treatment" "before-after/before" \
 	"$(first_hit "can a customer on blood thinners have exosome injections")"
