@@ -65,8 +65,8 @@
  *
  * No answer. A query with MAX_LACKING or more words that bear meaning and
  * matched nothing asks about what the content lacks, and is not answered,
- * unless a word that matched names a sign ("is umbilical cord source safer"
- * lacks "umbilical" and "cord"; "my chest is tight and i am wheezing" names
+ * unless a word that matched names a sign ("is wharton jelly source safer"
+ * lacks "wharton" and "jelly"; "my chest is tight and i am wheezing" names
  * one: a sign is always found, but see below), or more naming words that
  * tell matched than it lacks (a long question asks about what it names: "my daughter wants
  * exosomes for her acne scars, are there long term risks" lacks "acne" and
@@ -934,10 +934,11 @@ static enum unit_kind unit_kind(const struct search_index *ix, const struct unit
 		return FILLER;
 	if (unit_named(ix, un))
 		return NAMING;
-	for (size_t a = 0; un->nw == 1 && a < un->w[0].nalts; a++)
-		if (ix->terms[un->w[0].alts[a].term].asked &&
-		    !ix->terms[un->w[0].alts[a].term].shown)
+	for (size_t a = 0; un->nw == 1 && a < un->w[0].nalts; a++) {
+		const struct term *t = &ix->terms[un->w[0].alts[a].term];
+		if (t->asked && !t->shown)
 			return ASKED;
+	}
 	return PASSING;
 }
 

@@ -271,7 +271,6 @@ static const struct abbrev kinds[] = {
 	{ "umbilical", "source" },
 	{ "warfarin", "medicines" },
 	{ "xarelto", "medicines" },
-	{ "younger", "aging" },
 };
 
 static int cmp_abbrev(const void *a, const void *b)
@@ -279,21 +278,25 @@ static int cmp_abbrev(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, ((const struct abbrev *)b)->abbr);
 }
 
-/* The word a short form stands for, or NULL. */
-static const char *abbrev_word(const char *w)
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The word w is read as in a sorted table of n entries, or NULL. */
+static const char *table_word(const struct abbrev *table, size_t n, const char *w)
 {
-	const struct abbrev *a = bsearch(&w, abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]),
-					 sizeof(abbrevs[0]), cmp_abbrev);
+	const struct abbrev *a = bsearch(&w, table, n, sizeof(table[0]), cmp_abbrev);
 	return a ? a->word : NULL;
 }
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+/* The word a short form stands for, or NULL. */
+static const char *abbrev_word(const char *w)
+{
+	return table_word(abbrevs, ARRAY_LEN(abbrevs), w);
+}
 
 /* The class a word for one kind of it is read as (kinds), or NULL. */
 static const char *kind_word(const char *w)
 {
-	const struct abbrev *a = bsearch(&w, kinds, ARRAY_LEN(kinds), sizeof(kinds[0]), cmp_abbrev);
-	return a ? a->word : NULL;
+	return table_word(kinds, ARRAY_LEN(kinds), w);
 }
 
 /* Two entries of a sorted word list (stop_words, filler_words, number_words,

@@ -549,13 +549,8 @@ static void test_kinds(void **state)
 	(void)state;
 	struct content *c;
 	struct search_index *ix = index_of(short_yaml, &c);
-	struct search_result res;
-	run_on(ix, "can i keep taking warfarin", &res);
-	assert_true(res.nhits > 0);
-	assert_string_equal(res.hits[0].section->id, "effects/before");
-	assert_non_null(res.corrected);
-	assert_string_equal(res.corrected, "can i keep taking warfarin (medicines)");
-	search_result_free(&res);
+	assert_corrected(ix, "can i keep taking warfarin", "effects/before",
+			 "can i keep taking warfarin (medicines)");
 	search_index_free(ix);
 	content_free(c);
 	static const char own_yaml[] =
@@ -573,6 +568,7 @@ static void test_kinds(void **state)
 		"      - p: Some people take warfarin.\n"
 		"        sources: [a]\n";
 	ix = index_of(own_yaml, &c);
+	struct search_result res;
 	run_on(ix, "warfarin", &res);
 	assert_int_equal(res.nhits, 1);
 	assert_string_equal(res.hits[0].section->id, "care/thin");
@@ -1698,54 +1694,59 @@ static void test_two_lacking(void **state)
 	content_free(c);
 }
 
+/* The section care/site: swelling and redness where the needle went in, each
+ * a sign with its other names, and what to do. */
+#define SITE_SIGNS_YAML(swollen, red)                            \
+	"id: care\n"                                             \
+	"title: Care\n"                                          \
+	"sections:\n"                                            \
+	"  - id: site\n"                                         \
+	"    title: Where the needle went in\n"                  \
+	"    body:\n"                                            \
+	"      - list: \"Common:\"\n"                            \
+	"        sources: [a]\n"                                 \
+	"        items:\n"                                       \
+	"          - text: Swelling where the needle went in.\n" \
+	"            sign: site-swelling\n"                      \
+	"            also_called: [" swollen "]\n"               \
+	"            urgency: expected\n"                        \
+	"          - text: Redness where the needle went in.\n"  \
+	"            sign: site-redness\n"                       \
+	"            also_called: [" red "]\n"                   \
+	"            urgency: expected\n"                        \
+	"      - action: It passes on its own.\n"                \
+	"        level: expected\n"                              \
+	"        sources: [a]\n"
+
 /* Signs where the needle went in, an emergency sign, and other topics. */
-static const char place_yaml[] = "id: care\n"
-				 "title: Care\n"
-				 "sections:\n"
-				 "  - id: site\n"
-				 "    title: Where the needle went in\n"
-				 "    body:\n"
-				 "      - list: \"Common:\"\n"
-				 "        sources: [a]\n"
-				 "        items:\n"
-				 "          - text: Swelling where the needle went in.\n"
-				 "            sign: site-swelling\n"
-				 "            also_called: [swollen]\n"
-				 "            urgency: expected\n"
-				 "          - text: Redness where the needle went in.\n"
-				 "            sign: site-redness\n"
-				 "            also_called: [red]\n"
-				 "            urgency: expected\n"
-				 "      - action: It passes on its own.\n"
-				 "        level: expected\n"
-				 "        sources: [a]\n"
-				 "  - id: help\n"
-				 "    title: Get help now\n"
-				 "    body:\n"
-				 "      - list: \"Signs:\"\n"
-				 "        sources: [a]\n"
-				 "        items:\n"
-				 "          - text: Wheezing. It can mean a severe reaction.\n"
-				 "            sign: wheezing\n"
-				 "            urgency: emergency\n"
-				 "          - text: Swelling of the lips or the throat, which can "
-				 "close it.\n"
-				 "            sign: lips\n"
-				 "            also_called: [swollen lips]\n"
-				 "            urgency: emergency\n"
-				 "      - action: Call your local emergency number now.\n"
-				 "        level: emergency\n"
-				 "        sources: [a]\n"
-				 "  - id: rest\n"
-				 "    title: Rest\n"
-				 "    body:\n"
-				 "      - p: Sleep well. A red eye mask can help.\n"
-				 "        sources: [a]\n"
-				 "  - id: meals\n"
-				 "    title: Meals\n"
-				 "    body:\n"
-				 "      - p: Eat as you always do. Red meat is fine.\n"
-				 "        sources: [a]\n" EIGHT_SECTIONS_YAML;
+static const char place_yaml[] = SITE_SIGNS_YAML(
+	"swollen", "red") "  - id: help\n"
+			  "    title: Get help now\n"
+			  "    body:\n"
+			  "      - list: \"Signs:\"\n"
+			  "        sources: [a]\n"
+			  "        items:\n"
+			  "          - text: Wheezing. It can mean a severe reaction.\n"
+			  "            sign: wheezing\n"
+			  "            urgency: emergency\n"
+			  "          - text: Swelling of the lips or the throat, which can "
+			  "close it.\n"
+			  "            sign: lips\n"
+			  "            also_called: [swollen lips]\n"
+			  "            urgency: emergency\n"
+			  "      - action: Call your local emergency number now.\n"
+			  "        level: emergency\n"
+			  "        sources: [a]\n"
+			  "  - id: rest\n"
+			  "    title: Rest\n"
+			  "    body:\n"
+			  "      - p: Sleep well. A red eye mask can help.\n"
+			  "        sources: [a]\n"
+			  "  - id: meals\n"
+			  "    title: Meals\n"
+			  "    body:\n"
+			  "      - p: Eat as you always do. Red meat is fine.\n"
+			  "        sources: [a]\n" EIGHT_SECTIONS_YAML;
 
 /* A part of the body a shot goes into says where a sign is, and is no word
  * the content lacks; a sign in a part no shot goes into is not the shot's,
@@ -1826,33 +1827,14 @@ static const char sign_words_yaml[] = "id: care\n"
 				      "        sources: [a]\n";
 
 /* Two signs, each in its own item, and prose that names them side by side. */
-static const char two_signs_yaml[] =
-	"id: care\n"
-	"title: Care\n"
-	"sections:\n"
-	"  - id: site\n"
-	"    title: Where the needle went in\n"
-	"    body:\n"
-	"      - list: \"Common:\"\n"
-	"        sources: [a]\n"
-	"        items:\n"
-	"          - text: Swelling where the needle went in.\n"
-	"            sign: site-swelling\n"
-	"            also_called: [swollen, lasting swelling]\n"
-	"            urgency: expected\n"
-	"          - text: Redness where the needle went in.\n"
-	"            sign: site-redness\n"
-	"            also_called: [erythema, persistent redness]\n"
-	"            urgency: expected\n"
-	"      - action: It passes on its own.\n"
-	"        level: expected\n"
-	"        sources: [a]\n"
-	"  - id: inflam\n"
-	"    title: Inflammation\n"
-	"    body:\n"
-	"      - p: Inflammation is how the body reacts to harm. It can cause swelling, "
-	"redness and pain.\n"
-	"        sources: [a]\n" EIGHT_SECTIONS_YAML;
+static const char two_signs_yaml[] = SITE_SIGNS_YAML(
+	"swollen, lasting swelling",
+	"erythema, persistent redness") "  - id: inflam\n"
+					"    title: Inflammation\n"
+					"    body:\n"
+					"      - p: Inflammation is how the body reacts to harm. It can cause swelling, "
+					"redness and pain.\n"
+					"        sources: [a]\n" EIGHT_SECTIONS_YAML;
 
 /* Signs named side by side find where each is listed, not prose that names
  * them together. */
