@@ -596,6 +596,12 @@ const char *fold_stem(struct fold *f, const char *w, size_t len, size_t *outlen)
 		*outlen = len;
 		return w;
 	}
+	/* "Aging" is a topic of its own (anti-aging claims), not a person's
+	 * age ("at his age"), which Snowball would make it. */
+	if ((len == 5 && memcmp(w, "aging", 5) == 0) || (len == 6 && memcmp(w, "ageing", 6) == 0)) {
+		*outlen = 5;
+		return "aging";
+	}
 	const sb_symbol *r = sb_stemmer_stem(f->stemmer, (const sb_symbol *)w, (int)len);
 	if (r == NULL) {
 		*outlen = len;

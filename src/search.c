@@ -107,6 +107,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fold.h"
 #include "search.h"
@@ -693,6 +694,7 @@ struct said {
 	uint32_t *h;
 	size_t n, cap;
 	const struct search_index *ix;
+	bool telling; /* a word of the query is in at most TITLE_ALL_DF of the sections */
 };
 
 static int said_word(void *arg, const struct fold_word *fw)
@@ -710,8 +712,22 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether word w (not NO_TERM) is in more than TITLE_ALL_DF of the sections. */
+static bool said_common(const struct said *sd, uint32_t w)
+{
+	const struct search_index *ix = sd->ix;
+	return (double)ix->terms[ix->words[w].term].df > TITLE_ALL_DF * (double)ix->nsecs;
+}
+
 static void said_add(struct said *sd, const uint32_t *w, size_t n)
 {
+	if (sd->telling) {
+		size_t i = 0;
+		while (i < n && (w[i] == NO_TERM || said_common(sd, w[i])))
+			i++;
+		if (i == n)
+			return;
+	}
 	if (sd->n == sd->cap) {
 		sd->cap = sd->cap ? sd->cap * 2 : 64;
 		sd->h = xreallocarray(sd->h, sd->cap, sizeof(*sd->h));
@@ -727,6 +743,9 @@ static void said_build(const struct search_index *ix, const char *query, struct 
 	sd->ix = ix;
 	sd->nw = sd->n = 0;
 	fold_words(ix->fold, query, strlen(query), said_word, sd);
+	sd->telling = false;
+	for (size_t i = 0; i < sd->nw; i++)
+		sd->telling |= sd->w[i] != NO_TERM && !said_common(sd, sd->w[i]);
 	uint32_t t[MAX_SAID_WORDS];
 	for (size_t i = 0; i < sd->nw; i++) {
 		size_t lack = SIZE_MAX;
@@ -1168,14 +1187,43 @@ static bool topic_lacking(const struct search_index *ix, const struct plan *pl, 
 }
 
 /* Whether unit u lacks, as the unit before it does, and was typed joined to
- * it by a hyphen: one word the content lacks, not two. */
+ * it by a hyphen: one word the content lacks, not two. Or whether the unit
+ * before it is a word read as its class: the rest of its name ("umbilical
+ * cord", "placenta-derived"). */
 static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const char *query)
 {
+	if (u > 0 && pl->u[u - 1].nw == 1 && pl->u[u - 1].w[0].kind)
+		return true;
 	if (u == 0 || df[u - 1] != 0 || pl->u[u - 1].nw != 1 || pl->u[u].nw != 1 ||
 	    !meaningful(&pl->u[u - 1]))
 		return false;
 	const struct qword *p = &pl->u[u - 1].w[0], *q = &pl->u[u].w[0];
 	return p->start + p->len + 1 == q->start && query[q->start - 1] == '-';
+}
+
+/*
+ * Whether a word of the query in at most TITLE_ALL_DF of the sections (other
+ * than the time it asks of, "last") is in a section that asks how long or how
+ * soon (TIMED), or no section does. The content gives times where it asks
+ * them, for signs and side effects: "how long do results last" and "how long
+ * is the appointment" are not answered by the sections that say "results" or
+ * "treatment" in passing.
+ */
+static bool timed_found(const struct search_index *ix, const struct plan *pl, const size_t *df,
+			const struct qmem *m, size_t ncand)
+{
+	if (ix->ntimed == 0)
+		return true;
+	uint32_t tell = 0;
+	for (size_t u = 0; u < pl->n; u++)
+		if (df[u] > 0 && (double)df[u] <= TITLE_ALL_DF * (double)ix->nsecs &&
+		    meaningful(&pl->u[u]) &&
+		    !(pl->u[u].nw == 1 && strncmp(pl->u[u].w[0].word, "last", 4) == 0))
+			tell |= 1u << u;
+	for (size_t i = 0; i < ncand; i++)
+		if ((ix->titlen[m->cands[i]] & TIMED) && (m->mask[m->cands[i]] & tell))
+			return true;
+	return false;
 }
 
 /*
@@ -1194,6 +1242,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		     const struct qmem *m, size_t ncand, const char *query, bool *elsewhere_sign)
 {
 	if (pl->filler)
+		return false;
+	if (timed_question(query) && !pl->signs && !pl->heads && !timed_found(ix, pl, df, m, ncand))
 		return false;
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
@@ -1319,7 +1369,7 @@ static struct cand *take_cands(const struct search_index *ix, const struct plan 
 		base *= 1.0 + SPREAD * (spread < SPREAD_MAX ? spread : SPREAD_MAX);
 		/* A title or question that says the whole query, and little else, is the
 		 * answer itself. */
-		unsigned tl = ix->titlen[sec] & ~OVERVIEW;
+		unsigned tl = ix->titlen[sec] & TITLE_WORDS;
 		whole[i] = (m->tmask[sec] & every) == every; /* every word, "exosome" too */
 		if ((m->tmask[sec] & all) == all) {
 			double cover = tl > pl->n ? (double)pl->n / tl : 1.0;

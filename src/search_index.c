@@ -34,9 +34,11 @@
  * config.h), so "when do I call 911" finds it; its text is shown with the
  * number put in (snippet_source).
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config.h"
 #include "fold.h"
@@ -509,6 +511,22 @@ static size_t item_name(const char *text)
 	return (size_t)(dot - text);
 }
 
+/* Whether a text asks how long or how soon ("How long do side effects last?"). */
+bool timed_question(const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		if ((p > text && isalnum((unsigned char)p[-1])) || strncasecmp(p, "how ", 4) != 0)
+			continue;
+		const char *q = p + 4;
+		while (*q == ' ')
+			q++;
+		if ((strncasecmp(q, "long", 4) == 0 || strncasecmp(q, "soon", 4) == 0) &&
+		    !isalnum((unsigned char)q[4]))
+			return true;
+	}
+	return false;
+}
+
 /* Index one string of node n; returns its term when it is a single content word, else NO_TERM. */
 static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *text, enum field f)
 {
@@ -557,7 +575,13 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 		ix->namehash[ix->nnames++] = (uint32_t)words_hash(a->wid, a->nw);
 	}
 	if (f == F_TITLE)
-		ix->titlen[a->sec] |= (uint8_t)(a->ncontent < 127 ? a->ncontent : 127);
+		ix->titlen[a->sec] |=
+			(uint8_t)(a->ncontent < TITLE_WORDS ? a->ncontent : TITLE_WORDS);
+	if ((f == F_QUESTION || f == F_ASKED) && !(ix->titlen[a->sec] & TIMED) &&
+	    timed_question(text)) {
+		ix->titlen[a->sec] |= TIMED;
+		ix->ntimed++;
+	}
 	return a->ncontent == 1 ? a->one : NO_TERM;
 }
 

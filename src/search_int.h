@@ -51,6 +51,8 @@ enum {
 	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
 	MAX_SAID_WORDS = 8,   /* longer titles and also_called are never looked for in a query */
 	OVERVIEW = 0x80,      /* titlen: a section with subsections, or a word list */
+	TIMED = 0x40,       /* titlen: a section that asks how long or how soon (timed_question) */
+	TITLE_WORDS = 0x3f, /* titlen: the words of its title, at most this many */
 };
 
 /*
@@ -76,8 +78,9 @@ _Static_assert(MAX_SRC_WORDS <= 1 << POS_SRC_SHIFT,
 _Static_assert(
 	(32 + OFF_BITS + 6) / 7 + (16 + 6) / 7 <= POSTING_MAX,
 	"a posting (a 32-bit src step with OFF_BITS, a 16-bit word number) fits POSTING_MAX");
-_Static_assert(OVERVIEW > 127 && OVERVIEW <= UINT8_MAX,
-	       "titlen holds a title's words (at most 127) and the OVERVIEW bit in one byte");
+_Static_assert((OVERVIEW | TIMED | TITLE_WORDS) <= UINT8_MAX && (OVERVIEW & TIMED) == 0 &&
+		       ((OVERVIEW | TIMED) & TITLE_WORDS) == 0,
+	       "titlen holds a title's words, and the OVERVIEW and TIMED bits, in one byte");
 
 struct term {
 	char *stem;
@@ -144,10 +147,12 @@ struct search_index {
 	struct src *srcs;
 	size_t nsrcs, srccap;
 	uint32_t *doclen; /* words of body text (and answers) per section */
-	uint8_t *titlen;  /* content words of each section's title (at most 127), and
-			     OVERVIEW when the section has subsections or is a word list */
+	uint8_t *titlen;  /* content words of each section's title (at most TITLE_WORDS),
+			     OVERVIEW when the section has subsections or is a word list,
+			     and TIMED when one of its questions asks how long or how soon */
 	uint32_t *up;     /* each section's parent section, or NO_SECTION */
 	size_t nsecs, seccap;
+	size_t ntimed; /* the sections that are TIMED */
 	double avgdl;
 	struct term *terms;
 	size_t nterms, termcap;
@@ -202,6 +207,7 @@ struct qword {
 	bool meant;  /* read from a phrase that means it: bears meaning, even if filler alone */
 	bool aside; /* what a reading is about ("prepare for my iv"): weighs as filler; never a sign */
 	bool elsewhere; /* a part no shot goes into ("chest"): a sign there is not the shot's */
+	bool kind;      /* read as its class ("umbilical" as "source") */
 	char *fix;      /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;
@@ -225,6 +231,9 @@ struct plan {
 };
 
 /* search_index.c */
+
+/* Whether a text asks how long or how soon ("How long do side effects last?"). */
+bool timed_question(const char *text);
 
 /* The term for a stem, or NO_TERM. */
 uint32_t term_lookup(const struct search_index *ix, const char *s, size_t n);

@@ -84,41 +84,41 @@ struct speller {
  * folding leaves them ("won't" is "wont", never a word the content lacks):
  * dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",         "about",      "above",      "absolutely", "actual",  "actually",  "against",
-	"aint",      "all",        "almost",     "already",    "also",    "although",  "am",
-	"among",     "an",         "and",        "any",        "anybody", "anyone",    "anything",
-	"anyway",    "anyways",    "anywhere",   "are",        "arent",   "as",        "at",
-	"basically", "be",         "been",       "being",      "below",   "both",      "btw",
-	"but",       "by",         "can",        "cannot",     "cant",    "certainly", "could",
-	"couldnt",   "definitely", "did",        "didnt",      "do",      "does",      "doesnt",
-	"doing",     "dont",       "each",       "either",     "else",    "every",     "everybody",
-	"everyone",  "everything", "everywhere", "exactly",    "for",     "from",      "fyi",
-	"get",       "gonna",      "got",        "gotta",      "had",     "hadnt",     "has",
-	"hasnt",     "have",       "havent",     "he",         "hello",   "her",       "here",
-	"hers",      "herself",    "hes",        "hey",        "hi",      "him",       "himself",
-	"his",       "hmm",        "honestly",   "how",        "hows",    "i",         "idk",
-	"if",        "im",         "in",         "instead",    "into",    "is",        "isnt",
-	"it",        "its",        "itself",     "ive",        "just",    "kinda",     "lets",
-	"literally", "lol",        "may",        "maybe",      "me",      "might",     "mine",
-	"much",      "must",       "mustnt",     "my",         "myself",  "neednt",    "neither",
-	"no",        "nobody",     "nor",        "not",        "nothing", "nowhere",   "of",
-	"ok",        "okay",       "omg",        "on",         "or",      "our",       "ours",
-	"ourselves", "out",        "perhaps",    "please",     "pls",     "plz",       "probably",
-	"pt",        "pts",        "quite",      "rather",     "really",  "shall",     "she",
-	"shes",      "should",     "shouldnt",   "since",      "so",      "some",      "somebody",
-	"someone",   "something",  "somewhere",  "sorta",      "such",    "supposed",  "tell",
-	"than",      "thank",      "thanks",     "that",       "thats",   "the",       "their",
-	"theirs",    "them",       "themselves", "then",       "there",   "theres",    "these",
-	"they",      "theyd",      "theyll",     "theyre",     "theyve",  "this",      "tho",
-	"those",     "though",     "thx",        "to",         "too",     "totally",   "truly",
-	"ty",        "u",          "uh",         "um",         "unless",  "up",        "upon",
-	"ur",        "us",         "very",       "via",        "wanna",   "was",       "wasnt",
-	"wat",       "we",         "were",       "werent",     "weve",    "what",      "whats",
-	"when",      "whens",      "where",      "wheres",     "whether", "which",     "while",
-	"who",       "whom",       "whos",       "whose",      "whys",    "will",      "with",
-	"within",    "wont",       "would",      "wouldnt",    "wut",     "ya",        "yeah",
-	"yep",       "yet",        "you",        "youd",       "youll",   "your",      "youre",
-	"yours",     "yourself",   "yourselves", "youve",
+	"a",         "about",     "above",      "absolutely", "actual",     "actually", "against",
+	"aint",      "all",       "almost",     "already",    "also",       "although", "am",
+	"among",     "an",        "and",        "anti",       "any",        "anybody",  "anyone",
+	"anything",  "anyway",    "anyways",    "anywhere",   "are",        "arent",    "as",
+	"at",        "basically", "be",         "been",       "being",      "below",    "both",
+	"btw",       "but",       "by",         "can",        "cannot",     "cant",     "certainly",
+	"could",     "couldnt",   "definitely", "did",        "didnt",      "do",       "does",
+	"doesnt",    "doing",     "dont",       "each",       "either",     "else",     "every",
+	"everybody", "everyone",  "everything", "everywhere", "exactly",    "for",      "from",
+	"fyi",       "get",       "gonna",      "got",        "gotta",      "had",      "hadnt",
+	"has",       "hasnt",     "have",       "havent",     "he",         "hello",    "her",
+	"here",      "hers",      "herself",    "hes",        "hey",        "hi",       "him",
+	"himself",   "his",       "hmm",        "honestly",   "how",        "hows",     "i",
+	"idk",       "if",        "im",         "in",         "instead",    "into",     "is",
+	"isnt",      "it",        "its",        "itself",     "ive",        "just",     "kinda",
+	"lets",      "literally", "lol",        "may",        "maybe",      "me",       "might",
+	"mine",      "much",      "must",       "mustnt",     "my",         "myself",   "neednt",
+	"neither",   "no",        "nobody",     "nor",        "not",        "nothing",  "nowhere",
+	"of",        "ok",        "okay",       "omg",        "on",         "or",       "our",
+	"ours",      "ourselves", "out",        "perhaps",    "please",     "pls",      "plz",
+	"probably",  "pt",        "pts",        "quite",      "rather",     "re",       "really",
+	"shall",     "she",       "shes",       "should",     "shouldnt",   "since",    "so",
+	"some",      "somebody",  "someone",    "something",  "somewhere",  "sorta",    "such",
+	"supposed",  "tell",      "than",       "thank",      "thanks",     "that",     "thats",
+	"the",       "their",     "theirs",     "them",       "themselves", "then",     "there",
+	"theres",    "these",     "they",       "theyd",      "theyll",     "theyre",   "theyve",
+	"this",      "tho",       "those",      "though",     "thx",        "to",       "too",
+	"totally",   "truly",     "ty",         "u",          "uh",         "um",       "unless",
+	"up",        "upon",      "ur",         "us",         "very",       "via",      "wanna",
+	"was",       "wasnt",     "wat",        "we",         "were",       "werent",   "weve",
+	"what",      "whats",     "when",       "whens",      "where",      "wheres",   "whether",
+	"which",     "while",     "who",        "whom",       "whos",       "whose",    "whys",
+	"will",      "with",      "within",     "wont",       "would",      "wouldnt",  "wut",
+	"ya",        "yeah",      "yep",        "yet",        "you",        "youd",     "youll",
+	"your",      "youre",     "yours",      "yourself",   "yourselves", "youve",
 };
 
 /*
@@ -129,28 +129,29 @@ static const char *const stop_words[] = {
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",       "afterwards", "another",  "aunt",          "back",        "before",
-	"bit",         "boyfriend",  "brother",  "client",        "clients",     "cousin",
-	"customer",    "customers",  "dad",      "daughter",      "day",         "days",
-	"during",      "earlier",    "enough",   "even",          "father",      "feel",
-	"feeling",     "feels",      "felt",     "friend",        "girlfriend",  "go",
-	"goes",        "going",      "gone",     "granddaughter", "grandfather", "grandma",
-	"grandmother", "grandpa",    "grandson", "happen",        "happened",    "happening",
-	"happens",     "hour",       "hours",    "husband",       "husbands",    "issue",
-	"issues",      "keep",       "keeping",  "keeps",         "kept",        "knew",
-	"know",        "known",      "knows",    "lately",        "later",       "less",
-	"like",        "lot",        "made",     "make",          "makes",       "making",
-	"many",        "minute",     "minutes",  "mom",           "moms",        "month",
-	"months",      "more",       "morning",  "mother",        "mothers",     "mum",
-	"need",        "needed",     "needs",    "neighbor",      "neighbour",   "next",
-	"night",       "now",        "other",    "own",           "parent",      "parents",
-	"partner",     "problem",    "problems", "ready",         "recently",    "sister",
-	"son",         "soon",       "sooner",   "still",         "stuff",       "take",
-	"taken",       "takes",      "taking",   "thing",         "things",      "time",
-	"times",       "today",      "tomorrow", "tonight",       "took",        "uncle",
-	"want",        "wanted",     "wants",    "way",           "ways",        "week",
-	"weeks",       "went",       "wife",     "wifes",         "year",        "years",
-	"yesterday",
+	"after",      "afterwards",    "another",     "asked",        "asking",      "asks",
+	"aunt",       "back",          "before",      "bit",          "boyfriend",   "brother",
+	"client",     "clients",       "cousin",      "customer",     "customers",   "dad",
+	"daughter",   "day",           "days",        "derived",      "during",      "earlier",
+	"enough",     "even",          "father",      "feel",         "feeling",     "feels",
+	"felt",       "friend",        "girlfriend",  "go",           "goes",        "going",
+	"gone",       "granddaughter", "grandfather", "grandma",      "grandmother", "grandpa",
+	"grandson",   "happen",        "happened",    "happening",    "happens",     "hour",
+	"hours",      "husband",       "husbands",    "instructions", "issue",       "issues",
+	"keep",       "keeping",       "keeps",       "kept",         "knew",        "know",
+	"known",      "knows",         "lately",      "later",        "less",        "like",
+	"lot",        "made",          "make",        "makes",        "making",      "manage",
+	"management", "managing",      "many",        "minute",       "minutes",     "mom",
+	"moms",       "month",         "months",      "more",         "morning",     "mother",
+	"mothers",    "mum",           "need",        "needed",       "needs",       "neighbor",
+	"neighbour",  "next",          "night",       "now",          "other",       "own",
+	"parent",     "parents",       "partner",     "problem",      "problems",    "ready",
+	"recently",   "sister",        "son",         "soon",         "sooner",      "still",
+	"stuff",      "take",          "taken",       "takes",        "taking",      "thing",
+	"things",     "time",          "times",       "today",        "tomorrow",    "tonight",
+	"took",       "uncle",         "want",        "wanted",       "wants",       "way",
+	"ways",       "week",          "weeks",       "went",         "wife",        "wifes",
+	"year",       "years",         "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
@@ -216,6 +217,7 @@ static const struct abbrev {
  */
 static const struct abbrev kinds[] = {
 	{ "acetaminophen", "painkillers" },
+	{ "ad", "claims" },
 	{ "adipose", "source" },
 	{ "ads", "claims" },
 	{ "advert", "claims" },
@@ -271,6 +273,7 @@ static const struct abbrev kinds[] = {
 	{ "umbilical", "source" },
 	{ "warfarin", "medicines" },
 	{ "xarelto", "medicines" },
+	{ "younger", "aging" },
 };
 
 static int cmp_abbrev(const void *a, const void *b)
@@ -857,6 +860,7 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		if (kt != NO_TERM) {
 			add_term_alts(ix, q, kt, W_KIND);
 			q->fix = xasprintf("%s (%s)", q->word, kind);
+			q->kind = true;
 			return;
 		}
 	}
@@ -1274,6 +1278,34 @@ static void read_pre_post(struct parse_ctx *p)
 	}
 }
 
+/* Folded words for what is given, beside treatment_words: what "derived"
+ * may lead to without naming another topic. */
+static const char *const product_words[] = { "ev",       "evs",     "product",
+					     "products", "vesicle", "vesicles" };
+
+/*
+ * Read the words right before "derived" ("msc-derived exosomes
+ * contraindications") as aside when a word after it names something other
+ * than what is given: where the product comes from only says which product,
+ * and the question is about the rest. "umbilical cord derived exosomes" asks
+ * about the source, and keeps it.
+ */
+static void read_derived(struct parse_ctx *p)
+{
+	for (size_t i = 1; i + 1 < p->n; i++) {
+		if (strcmp(p->w[i].word, "derived") != 0)
+			continue;
+		bool other = false;
+		for (size_t j = i + 1; j < p->n && !other; j++)
+			other = !p->w[j].stop && !is_filler(p->w[j].word) &&
+				!in_list(p->w[j].word, treatment_words,
+					 ARRAY_LEN(treatment_words)) &&
+				!in_list(p->w[j].word, product_words, ARRAY_LEN(product_words));
+		for (size_t j = i; other && j-- > 0 && !p->w[j].stop;)
+			p->w[j].aside = true;
+	}
+}
+
 /*
  * Read "good for" as "uses", which bears meaning: "what is exosome therapy
  * good for" asks what it is used for, not what makes a good clinic.
@@ -1542,6 +1574,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_how_much(p);
 	read_do_when(p);
 	read_good_for(p);
+	read_derived(p);
 	read_who_not(p);
 	read_does_work(p);
 	read_compare(p);

@@ -141,6 +141,10 @@ static void test_stems(void **state)
 	assert_string_not_equal(stem("topical"), stem("topics"));
 	/* A stem Snowball cut further stays as it was. */
 	assert_string_equal(stem("biological"), stem("biologics"));
+	/* Aging is a topic, not a person's age. */
+	assert_string_not_equal(stem("aging"), stem("age"));
+	assert_string_equal(stem("Ageing"), stem("aging"));
+	assert_string_equal(stem("ages"), stem("age"));
 }
 
 struct words {

@@ -578,6 +578,44 @@ static void test_kinds(void **state)
 	content_free(c);
 }
 
+/* The content gives times where a section asks how long: a question of how
+ * long about what no such section says is not answered by the sections that
+ * mention it in passing. */
+static void test_timed(void **state)
+{
+	(void)state;
+	static const char timed_yaml[] =
+		"id: care\n"
+		"title: Care\n"
+		"sections:\n"
+		"  - id: swelling\n"
+		"    title: Swelling\n"
+		"    questions:\n"
+		"      - how long does swelling last\n"
+		"    body:\n"
+		"      - p: Swelling goes down in a few days.\n"
+		"        sources: [a]\n"
+		"  - id: studies\n"
+		"    title: Studies\n"
+		"    body:\n"
+		"      - p: Early studies show promising results for knees.\n"
+		"        sources: [a]\n";
+	struct content *c;
+	struct search_index *ix = index_of(timed_yaml, &c);
+	struct search_result res;
+	run_on(ix, "when do results for knees show", &res);
+	assert_int_equal(res.nhits, 1);
+	assert_string_equal(res.hits[0].section->id, "care/studies");
+	search_result_free(&res);
+	assert_unanswered(ix, "how long do results for knees take");
+	run_on(ix, "How long does the swelling go on", &res);
+	assert_true(res.nhits > 0);
+	assert_string_equal(res.hits[0].section->id, "care/swelling");
+	search_result_free(&res);
+	search_index_free(ix);
+	content_free(c);
+}
+
 static const char why_yaml[] = WHY_YAML("", "");
 
 /* The same, where "why" is common: asked in three sections, named in one. */
@@ -2552,6 +2590,7 @@ int main(void)
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_overview_whole_topic),
 		cmocka_unit_test(test_why),
+		cmocka_unit_test(test_timed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
