@@ -59,7 +59,10 @@
  * inside it (a title, a section's also_called or a term, not a word list's, of 2 to
  * MAX_SAID_WORDS words: "my shot site is hot" says "shot site", "why do side
  * effects happen" says "why side effects happen"; hashes of those names are
- * kept per section, see said_build). The constants were chosen on
+ * kept per section, see said_build), and a word of it in at most TITLE_ALL_DF
+ * of the sections, when the query has one ("exosome treatment", which most
+ * sections say, is no name said in "pt on prednisone ... exosome tx"). The
+ * constants were chosen on
  * tests/relevance.tsv and checked on questions written later, before they
  * were run.
  *
@@ -76,10 +79,13 @@
  * names ("hives on my chest", "swollen lips"), and the signs are pointed
  * to (res.since). Nor is one whose words before "after",
  * "before" or "during" all lack, when no sign matched: it asks about them
- * ("woozy after the drip"; topic_lacking). A query that says what a sign is (see
- * SIGN_HEAD_DF) is answered unless MAX_LACKING words lack. Otherwise the
- * content answers a query that
- * is not stop words only when a meaning-bearing word matched that is in at
+ * ("woozy after the drip"; topic_lacking). Nor is a question of how long or
+ * how soon that names no sign, when no word of it that tells, but the time it
+ * asks of, is in a section that asks how long or how soon itself: the content
+ * gives times there ("how long do results last"; timed_found, TIMED). A
+ * query that says what a sign is (see SIGN_HEAD_DF) is answered unless
+ * MAX_LACKING words lack. Otherwise the content answers a query that is not
+ * stop words only when a meaning-bearing word matched that is in at
  * most COMMON_DF of the sections and names something (is in a title, a QA's
  * question, a term or also_called; the questions a section lists name
  * nothing, and count as running text); when two or more naming words that
@@ -98,7 +104,7 @@
  * that matched nothing are left out). Otherwise no section is returned as a
  * hit: the best MAX_TOPICS are offered as closest topics, and when the query
  * tells of a time since the treatment (a sign it names and nothing answers
- * too: "my arm is warm and red three days later"), and the content has
+ * too: "my leg is warm and red three days later"), and the content has
  * signs, res.since says so (told_since), for them to be pointed to. A
  * "did you mean" is offered only when it finds something itself.
  */

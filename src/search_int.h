@@ -230,6 +230,12 @@ struct plan {
 	uint32_t heads; /* the units that say what a sign is, or a slip of it (SIGN_HEAD_DF) */
 };
 
+/* search_query.c */
+
+/* Whether the word lists and tables that are looked up by bsearch are sorted,
+ * each word once. */
+bool search_words_sorted(void);
+
 /* search_index.c */
 
 /* Whether a text asks how long or how soon ("How long do side effects last?"). */

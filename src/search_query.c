@@ -84,41 +84,47 @@ struct speller {
  * folding leaves them ("won't" is "wont", never a word the content lacks):
  * dropped from queries with other words. */
 static const char *const stop_words[] = {
-	"a",         "about",     "above",      "absolutely", "actual",     "actually", "against",
-	"aint",      "all",       "almost",     "already",    "also",       "although", "am",
-	"among",     "an",        "and",        "anti",       "any",        "anybody",  "anyone",
-	"anything",  "anyway",    "anyways",    "anywhere",   "are",        "arent",    "as",
-	"at",        "basically", "be",         "been",       "being",      "below",    "both",
-	"btw",       "but",       "by",         "can",        "cannot",     "cant",     "certainly",
-	"could",     "couldnt",   "definitely", "did",        "didnt",      "do",       "does",
-	"doesnt",    "doing",     "dont",       "each",       "either",     "else",     "every",
-	"everybody", "everyone",  "everything", "everywhere", "exactly",    "for",      "from",
-	"fyi",       "get",       "gonna",      "got",        "gotta",      "had",      "hadnt",
-	"has",       "hasnt",     "have",       "havent",     "he",         "hello",    "her",
-	"here",      "hers",      "herself",    "hes",        "hey",        "hi",       "him",
-	"himself",   "his",       "hmm",        "honestly",   "how",        "hows",     "i",
-	"idk",       "if",        "im",         "in",         "instead",    "into",     "is",
-	"isnt",      "it",        "its",        "itself",     "ive",        "just",     "kinda",
-	"lets",      "literally", "lol",        "may",        "maybe",      "me",       "might",
-	"mine",      "much",      "must",       "mustnt",     "my",         "myself",   "neednt",
-	"neither",   "no",        "nobody",     "nor",        "not",        "nothing",  "nowhere",
-	"of",        "ok",        "okay",       "omg",        "on",         "or",       "our",
-	"ours",      "ourselves", "out",        "perhaps",    "please",     "pls",      "plz",
-	"probably",  "pt",        "pts",        "quite",      "rather",     "re",       "really",
-	"shall",     "she",       "shes",       "should",     "shouldnt",   "since",    "so",
-	"some",      "somebody",  "someone",    "something",  "somewhere",  "sorta",    "such",
-	"supposed",  "tell",      "than",       "thank",      "thanks",     "that",     "thats",
-	"the",       "their",     "theirs",     "them",       "themselves", "then",     "there",
-	"theres",    "these",     "they",       "theyd",      "theyll",     "theyre",   "theyve",
-	"this",      "tho",       "those",      "though",     "thx",        "to",       "too",
-	"totally",   "truly",     "ty",         "u",          "uh",         "um",       "unless",
-	"up",        "upon",      "ur",         "us",         "very",       "via",      "wanna",
-	"was",       "wasnt",     "wat",        "we",         "were",       "werent",   "weve",
-	"what",      "whats",     "when",       "whens",      "where",      "wheres",   "whether",
-	"which",     "while",     "who",        "whom",       "whos",       "whose",    "whys",
-	"will",      "with",      "within",     "wont",       "would",      "wouldnt",  "wut",
-	"ya",        "yeah",      "yep",        "yet",        "you",        "youd",     "youll",
-	"your",      "youre",     "yours",      "yourself",   "yourselves", "youve",
+	"a",        "about",   "above",      "absolutely", "actual",     "actually",
+	"against",  "aint",    "all",        "almost",     "already",    "also",
+	"although", "am",      "among",      "an",         "and",        "anti",
+	"any",      "anybody", "anyone",     "anything",   "anyway",     "anyways",
+	"anywhere", "are",     "arent",      "as",         "at",         "basically",
+	"be",       "been",    "being",      "below",      "both",       "btw",
+	"but",      "by",      "can",        "cannot",     "cant",       "certainly",
+	"could",    "couldnt", "definitely", "did",        "didnt",      "do",
+	"does",     "doesnt",  "doing",      "dont",       "each",       "either",
+	"else",     "every",   "everybody",  "everyone",   "everything", "everywhere",
+	"exactly",  "for",     "from",       "fyi",        "get",        "gonna",
+	"got",      "gotta",   "had",        "hadnt",      "has",        "hasnt",
+	"have",     "havent",  "he",         "hello",      "her",        "here",
+	"hers",     "herself", "hes",        "hey",        "hi",         "him",
+	"himself",  "his",     "hmm",        "honestly",   "how",        "hows",
+	"i",        "idk",     "if",         "im",         "in",         "instead",
+	"into",     "is",      "isnt",       "it",         "its",        "itself",
+	"ive",      "just",    "kinda",      "lets",       "literally",  "lol",
+	"may",      "maybe",   "me",         "might",      "mine",       "much",
+	"must",     "mustnt",  "my",         "myself",     "neednt",     "neither",
+	"no",       "nobody",  "nor",        "not",        "nothing",    "nowhere",
+	"of",       "ok",      "okay",       "omg",        "on",         "or",
+	"our",      "ours",    "ourselves",  "out",        "over",       "perhaps",
+	"please",   "pls",     "plz",        "probably",   "pt",         "pts",
+	"quite",    "rather",  "re",         "really",     "shall",      "she",
+	"shes",     "should",  "shouldnt",   "since",      "so",         "some",
+	"somebody", "someone", "something",  "somewhere",  "sorta",      "such",
+	"supposed", "tell",    "than",       "thank",      "thanks",     "that",
+	"thats",    "the",     "their",      "theirs",     "them",       "themselves",
+	"then",     "there",   "theres",     "these",      "they",       "theyd",
+	"theyll",   "theyre",  "theyve",     "this",       "tho",        "those",
+	"though",   "thx",     "to",         "too",        "totally",    "truly",
+	"ty",       "u",       "uh",         "um",         "unless",     "up",
+	"upon",     "ur",      "us",         "very",       "via",        "wanna",
+	"was",      "wasnt",   "wat",        "we",         "were",       "werent",
+	"weve",     "what",    "whats",      "when",       "whens",      "where",
+	"wheres",   "whether", "which",      "while",      "who",        "whom",
+	"whos",     "whose",   "whys",       "will",       "with",       "within",
+	"wont",     "would",   "wouldnt",    "wut",        "ya",         "yeah",
+	"yep",      "yet",     "you",        "youd",       "youll",      "your",
+	"youre",    "yours",   "yourself",   "yourselves", "youve",
 };
 
 /*
@@ -129,29 +135,29 @@ static const char *const stop_words[] = {
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",      "afterwards",    "another",     "asked",        "asking",      "asks",
-	"aunt",       "back",          "before",      "bit",          "boyfriend",   "brother",
-	"client",     "clients",       "cousin",      "customer",     "customers",   "dad",
-	"daughter",   "day",           "days",        "derived",      "during",      "earlier",
-	"enough",     "even",          "father",      "feel",         "feeling",     "feels",
-	"felt",       "friend",        "girlfriend",  "go",           "goes",        "going",
-	"gone",       "granddaughter", "grandfather", "grandma",      "grandmother", "grandpa",
-	"grandson",   "happen",        "happened",    "happening",    "happens",     "hour",
-	"hours",      "husband",       "husbands",    "instructions", "issue",       "issues",
-	"keep",       "keeping",       "keeps",       "kept",         "knew",        "know",
-	"known",      "knows",         "lately",      "later",        "less",        "like",
-	"lot",        "made",          "make",        "makes",        "making",      "manage",
-	"management", "managing",      "many",        "minute",       "minutes",     "mom",
-	"moms",       "month",         "months",      "more",         "morning",     "mother",
-	"mothers",    "mum",           "need",        "needed",       "needs",       "neighbor",
-	"neighbour",  "next",          "night",       "now",          "other",       "own",
-	"parent",     "parents",       "partner",     "problem",      "problems",    "ready",
-	"recently",   "sister",        "son",         "soon",         "sooner",      "still",
-	"stuff",      "take",          "taken",       "takes",        "taking",      "thing",
-	"things",     "time",          "times",       "today",        "tomorrow",    "tonight",
-	"took",       "uncle",         "want",        "wanted",       "wants",       "way",
-	"ways",       "week",          "weeks",       "went",         "wife",        "wifes",
-	"year",       "years",         "yesterday",
+	"after",       "afterwards", "another",    "arm",           "arms",        "asked",
+	"asking",      "asks",       "aunt",       "back",          "before",      "bit",
+	"boyfriend",   "brother",    "client",     "clients",       "cousin",      "customer",
+	"customers",   "dad",        "daughter",   "day",           "days",        "derived",
+	"during",      "earlier",    "enough",     "even",          "father",      "feel",
+	"feeling",     "feels",      "felt",       "friend",        "girlfriend",  "go",
+	"goes",        "going",      "gone",       "granddaughter", "grandfather", "grandma",
+	"grandmother", "grandpa",    "grandson",   "happen",        "happened",    "happening",
+	"happens",     "hour",       "hours",      "husband",       "husbands",    "instructions",
+	"issue",       "issues",     "keep",       "keeping",       "keeps",       "kept",
+	"knew",        "know",       "known",      "knows",         "lately",      "later",
+	"less",        "like",       "lot",        "made",          "make",        "makes",
+	"making",      "manage",     "management", "managing",      "many",        "minute",
+	"minutes",     "mom",        "moms",       "month",         "months",      "more",
+	"morning",     "mother",     "mothers",    "mum",           "need",        "needed",
+	"needs",       "neighbor",   "neighbour",  "next",          "night",       "now",
+	"other",       "own",        "paid",       "parent",        "parents",     "partner",
+	"problem",     "problems",   "ready",      "recently",      "sister",      "son",
+	"soon",        "sooner",     "still",      "stuff",         "take",        "taken",
+	"takes",       "taking",     "thing",      "things",        "time",        "times",
+	"today",       "tomorrow",   "tonight",    "took",          "uncle",       "want",
+	"wanted",      "wants",      "way",        "ways",          "week",        "weeks",
+	"went",        "wife",       "wifes",      "year",          "years",       "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
@@ -240,8 +246,10 @@ static const struct abbrev kinds[] = {
 	{ "facials", "skin" },
 	{ "heparin", "medicines" },
 	{ "humira", "medicines" },
+	{ "immunocompromised", "condition" },
 	{ "immunosuppressant", "medicines" },
 	{ "immunosuppressants", "medicines" },
+	{ "immunosuppressed", "condition" },
 	{ "instagram", "claims" },
 	{ "insulin", "medicines" },
 	{ "lisinopril", "medicines" },
@@ -1127,6 +1135,31 @@ static void read_slashes(struct parse_ctx *p)
 /* Folded verbs that with "out" after them mean "exercise" ("can i work out
  * after the shot"), never how the therapy works. */
 static const char *const work_words[] = { "work", "worked", "working", "works" };
+
+static bool list_sorted(const char *const *list, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(list[i - 1], list[i]) >= 0)
+			return false;
+	return true;
+}
+
+static bool table_sorted(const struct abbrev *table, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(table[i - 1].abbr, table[i].abbr) >= 0)
+			return false;
+	return true;
+}
+
+bool search_words_sorted(void)
+{
+	return list_sorted(stop_words, ARRAY_LEN(stop_words)) &&
+	       list_sorted(number_words, ARRAY_LEN(number_words)) &&
+	       list_sorted(filler_words, ARRAY_LEN(filler_words)) &&
+	       list_sorted(elsewhere_words, ARRAY_LEN(elsewhere_words)) &&
+	       table_sorted(abbrevs, ARRAY_LEN(abbrevs)) && table_sorted(kinds, ARRAY_LEN(kinds));
+}
 
 /* Whether w is one of the n words of list (unsorted). */
 static bool in_list(const char *w, const char *const *list, size_t n)

@@ -14,7 +14,8 @@ first_hit() {
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP/tests/relevance.py" --exo "$EXO" --content "$CONTENT" \
 		--floor all=91 --floor question=91 --floor lay=89 --floor typo=94 \
-		--floor clinical=89 --floor symptom=95 --floor regulation=95 --floor none=90 --min-lead 30 "$TOP/tests/relevance.tsv"
+		--floor clinical=89 --floor symptom=95 --floor regulation=95 --floor none=90 \
+		--min-lead 30 "$TOP/tests/relevance.tsv"
 else
 	fail "relevance" "python3 is needed to run tests/relevance.py"
 fi
@@ -165,11 +166,15 @@ expect_eq "swollen lymph nodes: no site swelling" "" "$(cat "$TMPD/out")"
 expect_eq "rigors following iv: exit" 1 $?
 # A sign named with what the content lacks is not answered, and when it tells
 # of a time since the treatment the signs are pointed to.
-"$EXO" --content "$CONTENT" search "my arm is warm and red three days later" >"$TMPD/out" 2>"$TMPD/err"
+"$EXO" --content "$CONTENT" search "my leg is warm and red three days later" >"$TMPD/out" 2>"$TMPD/err"
 expect_eq "warm and red days later: exit" 1 $?
 expect_eq "warm and red days later: points to the signs" \
 	"exoread: for signs since treatment and what to do: exoread print --urgent" \
 	"$(sed -n 2p "$TMPD/err")"
+# The arm, where a drip goes in, is no topic the content lacks: a red arm is
+# the redness where the needle went in.
+expect_eq "arm red and hot, call someone: call your provider" "when-to-get-help/call-provider" \
+	"$(first_hit "my mom had exosome therapy yesterday and now her arm is red and hot, should we call someone")"
 # Who the treatment is for ("a customer") is no topic the content lacks.
 expect_eq "a customer on blood thinners: before treatment" "before-after/before" \
 	"$(first_hit "can a customer on blood thinners have exosome injections")"
@@ -194,7 +199,8 @@ expect_eq "anti-aging claims: a benefits section" "benefits/future" \
 "$EXO" --content "$CONTENT" search --format tsv "the ad says exosomes reverse aging is that true" \
 	>"$TMPD/out" 2>/dev/null
 expect_eq "an ad's claim: answered" 0 $?
-expect_eq "an ad's claim: read as claims" "# Showing results for: the ad (claims) says exosomes reverse aging is that true" \
+expect_eq "an ad's claim: read as claims" \
+	"# Showing results for: the ad (claims) says exosomes reverse aging is that true" \
 	"$(head -n 1 "$TMPD/out")"
 # Snake oil is the unproven; "septic" is infected.
 expect_eq "snake oil: what is not proven" "benefits/unproven" \
@@ -204,6 +210,13 @@ expect_eq "septic arthritis: the infection" "side-effects/infection" \
 # The rest of a name read as its class lacks with it: "umbilical cord".
 expect_eq "umbilical cord derived: the source's quality" "why/quality" \
 	"$(first_hit "umbilical cord derived")"
+# Where the product comes from only says which product when the question is
+# about something else ("msc-derived ... contraindications").
+expect_eq "msc-derived contraindications: your health" "safety-factors/health" \
+	"$(first_hit "msc-derived exosomes contraindications")"
+# What someone paid is their story, not a topic the content lacks.
+expect_eq "paid for it, is this legit: what to ask a clinic" "regulation/ask-clinic" \
+	"$(first_hit "my sister paid for exosomes to treat her son's autism is this legit")"
 # A patient who is "asking" is no question to ask a clinic; nor does
 # "exosome treatment", which most sections say, name what exosome therapy is.
 expect_eq "pt asking on prednisone: before treatment" "before-after/before" \
