@@ -82,7 +82,9 @@
  * ("woozy after the drip"; topic_lacking). Nor is a question of how long or
  * how soon that names no sign, when no word of it that tells, but the time it
  * asks of, is in a section that asks how long or how soon itself: the content
- * gives times there ("how long do results last"; timed_found, TIMED). A
+ * gives times there ("how long do results last"; timed_found, TIMED). Nor
+ * is one that asks how to report to the FDA or about a clinic: the content
+ * says to tell your provider, nothing more (asks_to_report). A
  * query that says what a sign is (see SIGN_HEAD_DF) is answered unless
  * MAX_LACKING words lack. Otherwise the content answers a query that is not
  * stop words only when a meaning-bearing word matched that is in at
@@ -1145,6 +1147,35 @@ static bool is_time_unit(const struct unit *un)
 }
 
 /*
+ * Whether the query asks how to report to someone: a word of reporting
+ * ("report", "notify", "complain") with whom to (the FDA, MedWatch) or about
+ * a clinic, or one the content never uses ("who do we notify"). The content
+ * says to tell your provider about a reaction and nothing of reporting it
+ * further: "how do i report a bad reaction" is answered, "... to the fda" is
+ * not.
+ */
+static bool asks_to_report(const struct plan *pl, const size_t *df)
+{
+	static const char *const reporting[] = { "complain", "complaint", "notify", "report",
+						 "reporting" };
+	static const char *const whom[] = { "agency", "clinic", "clinics", "fda", "medwatch" };
+	bool report = false, lacks = false, to = false;
+	for (size_t u = 0; u < pl->n; u++) {
+		if (pl->u[u].nw != 1)
+			continue;
+		const char *w = pl->u[u].w[0].word;
+		for (size_t k = 0; k < sizeof(reporting) / sizeof(reporting[0]); k++)
+			if (strcmp(w, reporting[k]) == 0) {
+				report = true;
+				lacks |= df[u] == 0;
+			}
+		for (size_t k = 0; k < sizeof(whom) / sizeof(whom[0]); k++)
+			to |= strcmp(w, whom[k]) == 0;
+	}
+	return report && (to || lacks);
+}
+
+/*
  * Whether what the query asks about, the words before its first "after",
  * "before", "during" or "following", is what the content lacks: one or more of those words
  * bear meaning and matched nothing, and none that bears meaning matched
@@ -1248,6 +1279,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		     const struct qmem *m, size_t ncand, const char *query, bool *elsewhere_sign)
 {
 	if (pl->filler)
+		return false;
+	if (asks_to_report(pl, df))
 		return false;
 	if (timed_question(query) && !pl->signs && !pl->heads && !timed_found(ix, pl, df, m, ncand))
 		return false;

@@ -13,8 +13,8 @@ first_hit() {
 # any loss shows. The table goes to the log; its checks count.
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP/tests/relevance.py" --exo "$EXO" --content "$CONTENT" \
-		--floor all=91 --floor question=91 --floor lay=89 --floor typo=94 \
-		--floor clinical=89 --floor symptom=95 --floor regulation=95 --floor none=90 \
+		--floor all=92 --floor question=91 --floor lay=90 --floor typo=95 \
+		--floor clinical=92 --floor symptom=95 --floor regulation=93 --floor none=93 \
 		--min-lead 30 "$TOP/tests/relevance.tsv"
 else
 	fail "relevance" "python3 is needed to run tests/relevance.py"
@@ -217,6 +217,20 @@ expect_eq "msc-derived contraindications: your health" "safety-factors/health" \
 # What someone paid is their story, not a topic the content lacks.
 expect_eq "paid for it, is this legit: what to ask a clinic" "regulation/ask-clinic" \
 	"$(first_hit "my sister paid for exosomes to treat her son's autism is this legit")"
+# The content says to tell your provider about a reaction, nothing of
+# reporting it to the FDA or of reporting a clinic.
+expect_eq "report a bad reaction: call your provider" "when-to-get-help/call-provider" \
+	"$(first_hit "how do i report a bad reaction")"
+for q in "how do i report a bad reaction to the fda" "report a clinic to the FDA" \
+	"adverse event after exosome product - who do we notify"; do
+	"$EXO" --content "$CONTENT" search "$q" >"$TMPD/out" 2>"$TMPD/err"
+	expect_eq "'$q': unanswered" "1|" "$?|$(cat "$TMPD/out")"
+done
+# A weak immune system is a health condition; a rash "all over" is a rash.
+expect_eq "immunocompromised: your health" "safety-factors/health" \
+	"$(first_hit "immunocompromised patients")"
+expect_eq "rash all over: allergic reactions" "side-effects/allergic" \
+	"$(first_hit "rash all over after drip")"
 # A patient who is "asking" is no question to ask a clinic; nor does
 # "exosome treatment", which most sections say, name what exosome therapy is.
 expect_eq "pt asking on prednisone: before treatment" "before-after/before" \
