@@ -228,6 +228,9 @@ struct plan {
 	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
 	uint32_t signs;       /* the units that matched a sign's name (score_sections) */
 	uint32_t heads; /* the units that say what a sign is, or a slip of it (SIGN_HEAD_DF) */
+	struct qword slips[MAX_UNITS]; /* stop words typed with a slip ("whta"), for
+					  corrected_query only */
+	size_t nslips;
 };
 
 /* search_query.c */

@@ -252,6 +252,9 @@ static const struct abbrev kinds[] = {
 	{ "immunosuppressed", "condition" },
 	{ "instagram", "claims" },
 	{ "insulin", "medicines" },
+	{ "interact", "medicines" },
+	{ "interaction", "medicines" },
+	{ "interactions", "medicines" },
 	{ "lisinopril", "medicines" },
 	{ "lupus", "autoimmune" },
 	{ "marketing", "claims" },
@@ -386,7 +389,9 @@ void plan_free(struct plan *p)
 			qword_free(&p->u[i].w[j]);
 		free(p->u[i].w);
 	}
-	p->n = 0;
+	for (size_t i = 0; i < p->nslips; i++)
+		qword_free(&p->slips[i]);
+	p->n = p->nslips = 0;
 }
 
 static void add_alt(struct qword *q, uint32_t term, double w, bool syn)
@@ -819,6 +824,26 @@ static void add_root(const struct search_index *ix, struct qword *q)
 		Hunspell_free_list(h, &list, n);
 }
 
+/* The stop word of four letters or more that q, no word the content holds,
+ * is one slip from ("whta" is "what", "becuase" "because"), or NULL. */
+static const char *stop_slip(const struct qword *q)
+{
+	if (q->nchars < 4)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(stop_words); i++) {
+		const char *w = stop_words[i];
+		size_t n = strlen(w);
+		uint32_t cps[MAX_FUZZY_LEN];
+		if (n < 4 || n > MAX_FUZZY_LEN || n + 1 < q->nchars || q->nchars + 1 < n)
+			continue;
+		for (size_t j = 0; j < n; j++)
+			cps[j] = (unsigned char)w[j];
+		if (text_edit_distance(q->cps, q->nchars, cps, n, 1) <= 1)
+			return w;
+	}
+	return NULL;
+}
+
 /* Make q the folded word of n bytes at w, as if it had been typed (its place
  * in the query stays). */
 static void set_word(struct qword *q, const char *w, size_t n)
@@ -886,13 +911,20 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		return;
 	struct fix f = { .term = NO_TERM };
 	fuzzy_each(ix, q, k, fix_fuzzy, &f);
+	const char *stop = f.term == NO_TERM ? stop_slip(q) : NULL;
 	/* Nothing near and too short for proposals: nothing to bend it into, and
 	 * no need for the dictionary. */
-	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE)
+	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE && stop == NULL)
 		return;
 	Hunhandle *h = speller_for(ix, q->word);
 	if (h && is_english(h, q->word))
 		return;
+	if (stop) {
+		/* A slip of a stop word ("whta are exosomes") is that word. */
+		set_word(q, stop, strlen(stop));
+		q->fix = xstrdup(stop);
+		return;
+	}
 	/* Hunspell's proposals cost milliseconds: asked for only when no content
 	 * word is within reach, and only for words long enough to be mangled. */
 	if (h && f.term == NO_TERM && q->nchars >= MIN_PROPOSE)
@@ -1340,6 +1372,49 @@ static void read_derived(struct parse_ctx *p)
 }
 
 /*
+ * Read "in" after "what's", "what is" or "what are" (and "actually",
+ * "really" or "exactly" between), with a word after it, as "contains", which
+ * bears meaning: "whats in the vial" asks what it holds.
+ */
+static void read_whats_in(struct parse_ctx *p)
+{
+	static const char *const verbs[] = { "are", "is", "s" };
+	static const char *const adverbs[] = { "actually", "exactly", "really" };
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		size_t k = i + 1;
+		/* Folding leaves "what's" as "what", typed longer. */
+		bool what = strcmp(p->w[i].word, "what") == 0;
+		if (what && in_list(p->w[k].word, verbs, ARRAY_LEN(verbs)))
+			k++;
+		else if (!(what && p->w[i].len > 4) && strcmp(p->w[i].word, "whats") != 0)
+			continue;
+		while (k < p->n && in_list(p->w[k].word, adverbs, ARRAY_LEN(adverbs)))
+			k++;
+		if (k + 1 >= p->n || strcmp(p->w[k].word, "in") != 0)
+			continue;
+		set_word(&p->w[k], "contains", strlen("contains"));
+		p->w[k].meant = true;
+	}
+}
+
+/*
+ * Read "rough" after "feel", "feeling" or "felt" as "unwell": "feeling rough
+ * after the drip" is slang for feeling ill, where "my skin feels rough" is
+ * not.
+ */
+static void read_feel_rough(struct parse_ctx *p)
+{
+	static const char *const feel[] = { "feel", "feeling", "felt" };
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		if (!in_list(p->w[i].word, feel, ARRAY_LEN(feel)) ||
+		    strcmp(p->w[i + 1].word, "rough") != 0)
+			continue;
+		set_word(&p->w[i + 1], "unwell", strlen("unwell"));
+		p->w[i + 1].meant = true;
+	}
+}
+
+/*
  * Read "good for" as "uses", which bears meaning: "what is exosome therapy
  * good for" asks what it is used for, not what makes a good clinic.
  */
@@ -1607,6 +1682,8 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 	read_how_much(p);
 	read_do_when(p);
 	read_good_for(p);
+	read_feel_rough(p);
+	read_whats_in(p);
 	read_derived(p);
 	read_who_not(p);
 	read_does_work(p);
@@ -1729,7 +1806,7 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 	struct unit all[MAX_UNITS];
 	bool content_word = false;
 
-	pl->n = 0;
+	pl->n = pl->nslips = 0;
 	pl->filler = false;
 	pl->telling = pl->signs = pl->heads = 0; /* set as the query is scored */
 	size_t nall = parse_units(ix, query, all, &content_word);
@@ -1740,6 +1817,13 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 	fix_short_forms(ix, all, nall);
 	keep_signs(ix, all, nall);
 	for (size_t i = 0; i < nall; i++) {
+		/* A stop word that was a slip ("whta") is kept aside, to be reported. */
+		if (content_word && all[i].nw == 1 && all[i].w[0].stop && all[i].w[0].fix &&
+		    pl->nslips < MAX_UNITS) {
+			pl->slips[pl->nslips++] = all[i].w[0];
+			free(all[i].w);
+			continue;
+		}
 		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
 			qword_free(&all[i].w[0]);
 			free(all[i].w);
@@ -1762,12 +1846,14 @@ static int cmp_fix_start(const void *a, const void *b)
 /* The query with each corrected word replaced, or NULL when nothing was corrected. */
 char *corrected_query(const char *query, const struct plan *pl)
 {
-	const struct qword *fx[MAX_UNITS * MAX_PHRASE];
+	const struct qword *fx[MAX_UNITS * MAX_PHRASE + MAX_UNITS];
 	size_t n = 0;
 	for (size_t i = 0; i < pl->n; i++)
 		for (size_t j = 0; j < pl->u[i].nw; j++)
 			if (pl->u[i].w[j].fix)
 				fx[n++] = &pl->u[i].w[j];
+	for (size_t i = 0; i < pl->nslips; i++)
+		fx[n++] = &pl->slips[i];
 	if (n == 0)
 		return NULL;
 	qsort(fx, n, sizeof(*fx), cmp_fix_start);

@@ -14,7 +14,7 @@ first_hit() {
 if command -v python3 >/dev/null 2>&1; then
 	python3 "$TOP/tests/relevance.py" --exo "$EXO" --content "$CONTENT" \
 		--floor all=92 --floor question=91 --floor lay=90 --floor typo=95 \
-		--floor clinical=92 --floor symptom=95 --floor regulation=93 --floor none=93 \
+		--floor clinical=90 --floor symptom=95 --floor regulation=94 --floor none=92 \
 		--min-lead 30 "$TOP/tests/relevance.tsv"
 else
 	fail "relevance" "python3 is needed to run tests/relevance.py"
@@ -231,6 +231,20 @@ expect_eq "immunocompromised: your health" "safety-factors/health" \
 	"$(first_hit "immunocompromised patients")"
 expect_eq "rash all over: allergic reactions" "side-effects/allergic" \
 	"$(first_hit "rash all over after drip")"
+# "interact" asks about the medicines you take; "what's in" what it holds;
+# "feeling rough" is feeling unwell, and "whta" is "what".
+expect_eq "interact with chemotherapy: before treatment" "before-after/before" \
+	"$(first_hit "will exosomes interact with my chemotherapy")"
+expect_eq "whats in the vial: what exosomes carry" "about/cargo" \
+	"$(first_hit "what's actually in the vial")"
+expect_eq "feeling rough: the flu-like sign" "side-effects/whole-body" \
+	"$(first_hit "feeling rough after the drip")"
+"$EXO" --content "$CONTENT" search "skin feels rough after facial" >"$TMPD/out" 2>/dev/null
+expect_eq "rough skin is not feeling unwell" "1|" "$?|$(cat "$TMPD/out")"
+"$EXO" --content "$CONTENT" search --format tsv --limit 1 "whta are exosomes" >"$TMPD/out" 2>/dev/null
+expect_eq "whta are exosomes: read as what" \
+	"# Showing results for: what are exosomes|about/what" \
+	"$(cut -f1 "$TMPD/out" | tr '\n' '|' | sed 's/|$//')"
 # A patient who is "asking" is no question to ask a clinic; nor does
 # "exosome treatment", which most sections say, name what exosome therapy is.
 expect_eq "pt asking on prednisone: before treatment" "before-after/before" \

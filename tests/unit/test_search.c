@@ -383,6 +383,20 @@ static void test_real_word_phrase(void **state)
 	content_free(c);
 }
 
+/* A slip of a stop word is that word, and is reported: "whta" does not leave
+ * "what is a fever" unanswered. */
+static void test_stop_word_slip(void **state)
+{
+	(void)state;
+	struct content *c;
+	struct search_index *ix = typo_index(&c);
+	assert_corrected(ix, "whta is a fever", "effects/body", "what is a fever");
+	assert_corrected(ix, "wehn does a fever follow", "effects/body",
+			 "when does a fever follow");
+	search_index_free(ix);
+	content_free(c);
+}
+
 static const char short_yaml[] =
 	"id: effects\n"
 	"title: Side effects\n"
@@ -2559,6 +2573,7 @@ int main(void)
 		cmocka_unit_test(test_english_word_not_bent),
 		cmocka_unit_test(test_corrected_scores_below_exact),
 		cmocka_unit_test(test_real_word_phrase),
+		cmocka_unit_test(test_stop_word_slip),
 		cmocka_unit_test(test_filler_only),
 		cmocka_unit_test(test_passing_word_capped),
 		cmocka_unit_test(test_snippet_names),
