@@ -79,12 +79,12 @@
  * names ("hives on my chest", "swollen lips"), and the signs are pointed
  * to (res.since). Nor is one whose words before "after",
  * "before" or "during" all lack, when no sign matched: it asks about them
- * ("woozy after the drip"; topic_lacking). Nor is a question of how long or
- * how soon that names no sign, when no word of it that tells, but the time it
- * asks of, is in a section that asks how long or how soon itself: the content
- * gives times there ("how long do results last"; timed_found, TIMED). Nor
- * is one that asks how to report to the FDA or about a clinic: the content
- * says to tell your provider, nothing more (asks_to_report). A
+ * ("woozy after the drip"; topic_lacking). When no sign matched, nor is a
+ * question of how long or how soon when no word of it that tells, but the
+ * time it asks of, is in a section that gives times (one that asks how long
+ * or how soon, or lists signs: "how long do results last"; timed_found,
+ * TIMED); nor one that asks how to report to the FDA or about a clinic: the
+ * content says to tell your provider, nothing more (asks_to_report). A
  * query that says what a sign is (see SIGN_HEAD_DF) is answered unless
  * MAX_LACKING words lack. Otherwise the content answers a query that is not
  * stop words only when a meaning-bearing word matched that is in at
@@ -1149,21 +1149,28 @@ static bool is_time_unit(const struct unit *un)
 /*
  * Whether the query asks how to report to someone: a word of reporting
  * ("report", "notify", "complain") with whom to (the FDA, MedWatch) or about
- * a clinic, or one the content never uses ("who do we notify"). The content
- * says to tell your provider about a reaction and nothing of reporting it
- * further: "how do i report a bad reaction" is answered, "... to the fda" is
- * not.
+ * a clinic, or one the content never uses ("who do we notify"); not to a
+ * doctor, nurse or provider. The content says to tell your provider about a
+ * reaction and nothing of reporting it further: "how do i report a bad
+ * reaction" is answered, "... to the fda" is not. answered() asks only when
+ * no sign matched.
  */
 static bool asks_to_report(const struct plan *pl, const size_t *df)
 {
 	static const char *const reporting[] = { "complain", "complaint", "notify", "report",
 						 "reporting" };
 	static const char *const whom[] = { "agency", "clinic", "clinics", "fda", "medwatch" };
+	/* Telling your provider is what the content says to do. */
+	static const char *const provider[] = { "doctor",    "doctors",  "gp",       "nurse",
+						"physician", "provider", "providers" };
 	bool report = false, lacks = false, to = false;
 	for (size_t u = 0; u < pl->n; u++) {
 		if (pl->u[u].nw != 1)
 			continue;
 		const char *w = pl->u[u].w[0].word;
+		for (size_t k = 0; k < sizeof(provider) / sizeof(provider[0]); k++)
+			if (strcmp(w, provider[k]) == 0)
+				return false;
 		for (size_t k = 0; k < sizeof(reporting) / sizeof(reporting[0]); k++)
 			if (strcmp(w, reporting[k]) == 0) {
 				report = true;
@@ -1224,13 +1231,9 @@ static bool topic_lacking(const struct search_index *ix, const struct plan *pl, 
 }
 
 /* Whether unit u lacks, as the unit before it does, and was typed joined to
- * it by a hyphen: one word the content lacks, not two. Or whether the unit
- * before it is a word read as its class: the rest of its name ("umbilical
- * cord", "placenta-derived"). */
+ * it by a hyphen: one word the content lacks, not two. */
 static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const char *query)
 {
-	if (u > 0 && pl->u[u - 1].nw == 1 && pl->u[u - 1].w[0].kind)
-		return true;
 	if (u == 0 || df[u - 1] != 0 || pl->u[u - 1].nw != 1 || pl->u[u].nw != 1 ||
 	    !meaningful(&pl->u[u - 1]))
 		return false;
@@ -1240,11 +1243,11 @@ static bool hyphen_half(const struct plan *pl, const size_t *df, size_t u, const
 
 /*
  * Whether a word of the query in at most TITLE_ALL_DF of the sections (other
- * than the time it asks of, "last") is in a section that asks how long or how
- * soon (TIMED), or no section does. The content gives times where it asks
- * them, for signs and side effects: "how long do results last" and "how long
+ * than the time it asks of: "last", "lasting") is in a section that gives
+ * times (TIMED: one that asks how long or how soon, or lists signs with how
+ * soon to act), or no section does. "how long do results last" and "how long
  * is the appointment" are not answered by the sections that say "results" or
- * "treatment" in passing.
+ * "treatment" in passing; "how soon should i go to the emergency room" is.
  */
 static bool timed_found(const struct search_index *ix, const struct plan *pl, const size_t *df,
 			const struct qmem *m, size_t ncand)
@@ -1280,9 +1283,11 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 {
 	if (pl->filler)
 		return false;
-	if (asks_to_report(pl, df))
+	/* A sign is always found: "who do i notify if my face swells". */
+	bool sign = pl->signs || pl->heads || names_emergency(ix, pl, df);
+	if (!sign && asks_to_report(pl, df))
 		return false;
-	if (timed_question(query) && !pl->signs && !pl->heads && !timed_found(ix, pl, df, m, ncand))
+	if (!sign && timed_question(query) && !timed_found(ix, pl, df, m, ncand))
 		return false;
 	double common = COMMON_DF * (double)ix->nsecs;
 	if (common < 2)
@@ -1545,8 +1550,10 @@ static int run(const struct search_index *ix, const char *query, const struct se
 	if (ix == NULL || query == NULL)
 		return -1;
 	struct plan pl;
-	if (plan_build(ix, query, &pl) == 0)
+	if (plan_build(ix, query, &pl) == 0) {
+		plan_free(&pl);
 		return -1;
+	}
 	res->corrected = corrected_query(query, &pl);
 
 	struct qmem *m = qmem_get(ix);

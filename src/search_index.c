@@ -515,10 +515,11 @@ static size_t item_name(const char *text)
 bool timed_question(const char *text)
 {
 	for (const char *p = text; *p; p++) {
-		if ((p > text && isalnum((unsigned char)p[-1])) || strncasecmp(p, "how ", 4) != 0)
+		if ((p > text && isalnum((unsigned char)p[-1])) || strncasecmp(p, "how", 3) != 0 ||
+		    (p[3] != ' ' && p[3] != '\t' && p[3] != '-'))
 			continue;
-		const char *q = p + 4;
-		while (*q == ' ')
+		const char *q = p + 3;
+		while (*q == ' ' || *q == '\t' || *q == '-')
 			q++;
 		if ((strncasecmp(q, "long", 4) == 0 || strncasecmp(q, "soon", 4) == 0) &&
 		    !isalnum((unsigned char)q[4]))
@@ -577,8 +578,10 @@ static uint32_t add_src(struct add_ctx *a, const struct node *n, const char *tex
 	if (f == F_TITLE)
 		ix->titlen[a->sec] |=
 			(uint8_t)(a->ncontent < TITLE_WORDS ? a->ncontent : TITLE_WORDS);
-	if ((f == F_QUESTION || f == F_ASKED) && !(ix->titlen[a->sec] & TIMED) &&
-	    timed_question(text)) {
+	/* A sign with its urgency says how soon to act. */
+	bool urgent = n->type == NODE_ITEM && n->urgency != URG_NONE;
+	if (!(ix->titlen[a->sec] & TIMED) &&
+	    (urgent || ((f == F_QUESTION || f == F_ASKED) && timed_question(text)))) {
 		ix->titlen[a->sec] |= TIMED;
 		ix->ntimed++;
 	}

@@ -51,8 +51,8 @@ enum {
 	MAX_PHRASE_WORDS = 4, /* words of a title or also_called phrase kept for correction */
 	MAX_SAID_WORDS = 8,   /* longer titles and also_called are never looked for in a query */
 	OVERVIEW = 0x80,      /* titlen: a section with subsections, or a word list */
-	TIMED = 0x40,       /* titlen: a section that asks how long or how soon (timed_question) */
-	TITLE_WORDS = 0x3f, /* titlen: the words of its title, at most this many */
+	TIMED = 0x40,         /* titlen: a section that asks how long or how soon, or has signs */
+	TITLE_WORDS = 0x3f,   /* titlen: the words of its title, at most this many */
 };
 
 /*
@@ -149,7 +149,8 @@ struct search_index {
 	uint32_t *doclen; /* words of body text (and answers) per section */
 	uint8_t *titlen;  /* content words of each section's title (at most TITLE_WORDS),
 			     OVERVIEW when the section has subsections or is a word list,
-			     and TIMED when one of its questions asks how long or how soon */
+			     and TIMED when one of its questions asks how long or how soon
+			     (timed_question) or it lists a sign with its urgency */
 	uint32_t *up;     /* each section's parent section, or NO_SECTION */
 	size_t nsecs, seccap;
 	size_t ntimed; /* the sections that are TIMED */
@@ -207,7 +208,6 @@ struct qword {
 	bool meant;  /* read from a phrase that means it: bears meaning, even if filler alone */
 	bool aside; /* what a reading is about ("prepare for my iv"): weighs as filler; never a sign */
 	bool elsewhere; /* a part no shot goes into ("chest"): a sign there is not the shot's */
-	bool kind;      /* read as its class ("umbilical" as "source") */
 	char *fix;      /* the content word it was corrected to, or NULL */
 	struct alt *alts;
 	size_t nalts;

@@ -135,29 +135,29 @@ static const char *const stop_words[] = {
  * that share them, and one the content lacks is not named as missing.
  */
 static const char *const filler_words[] = {
-	"after",       "afterwards", "another",    "arm",           "arms",        "asked",
-	"asking",      "asks",       "aunt",       "back",          "before",      "bit",
-	"boyfriend",   "brother",    "client",     "clients",       "cousin",      "customer",
-	"customers",   "dad",        "daughter",   "day",           "days",        "derived",
-	"during",      "earlier",    "enough",     "even",          "father",      "feel",
-	"feeling",     "feels",      "felt",       "friend",        "girlfriend",  "go",
-	"goes",        "going",      "gone",       "granddaughter", "grandfather", "grandma",
-	"grandmother", "grandpa",    "grandson",   "happen",        "happened",    "happening",
-	"happens",     "hour",       "hours",      "husband",       "husbands",    "instructions",
-	"issue",       "issues",     "keep",       "keeping",       "keeps",       "kept",
-	"knew",        "know",       "known",      "knows",         "lately",      "later",
-	"less",        "like",       "lot",        "made",          "make",        "makes",
-	"making",      "manage",     "management", "managing",      "many",        "minute",
-	"minutes",     "mom",        "moms",       "month",         "months",      "more",
-	"morning",     "mother",     "mothers",    "mum",           "need",        "needed",
-	"needs",       "neighbor",   "neighbour",  "next",          "night",       "now",
-	"other",       "own",        "paid",       "parent",        "parents",     "partner",
-	"problem",     "problems",   "ready",      "recently",      "sister",      "son",
-	"soon",        "sooner",     "still",      "stuff",         "take",        "taken",
-	"takes",       "taking",     "thing",      "things",        "time",        "times",
-	"today",       "tomorrow",   "tonight",    "took",          "uncle",       "want",
-	"wanted",      "wants",      "way",        "ways",          "week",        "weeks",
-	"went",        "wife",       "wifes",      "year",          "years",       "yesterday",
+	"after",      "afterwards",    "another",     "asked",        "asking",      "asks",
+	"aunt",       "back",          "before",      "bit",          "boyfriend",   "brother",
+	"client",     "clients",       "cousin",      "customer",     "customers",   "dad",
+	"daughter",   "day",           "days",        "derived",      "during",      "earlier",
+	"enough",     "even",          "father",      "feel",         "feeling",     "feels",
+	"felt",       "friend",        "girlfriend",  "go",           "goes",        "going",
+	"gone",       "granddaughter", "grandfather", "grandma",      "grandmother", "grandpa",
+	"grandson",   "happen",        "happened",    "happening",    "happens",     "hour",
+	"hours",      "husband",       "husbands",    "instructions", "issue",       "issues",
+	"keep",       "keeping",       "keeps",       "kept",         "knew",        "know",
+	"known",      "knows",         "lately",      "later",        "less",        "like",
+	"lot",        "made",          "make",        "makes",        "making",      "manage",
+	"management", "managing",      "many",        "minute",       "minutes",     "mom",
+	"moms",       "month",         "months",      "more",         "morning",     "mother",
+	"mothers",    "mum",           "need",        "needed",       "needs",       "neighbor",
+	"neighbour",  "next",          "night",       "now",          "other",       "own",
+	"paid",       "parent",        "parents",     "partner",      "problem",     "problems",
+	"ready",      "recently",      "sister",      "son",          "soon",        "sooner",
+	"still",      "stuff",         "take",        "taken",        "takes",       "taking",
+	"thing",      "things",        "time",        "times",        "today",       "tomorrow",
+	"tonight",    "took",          "uncle",       "want",         "wanted",      "wants",
+	"way",        "ways",          "week",        "weeks",        "went",        "wife",
+	"wifes",      "year",          "years",       "yesterday",
 };
 
 /* Folded words that count ("two days"): read as numbers, which name no topic. */
@@ -234,9 +234,12 @@ static const struct abbrev kinds[] = {
 	{ "adverts", "claims" },
 	{ "advil", "painkillers" },
 	{ "aleve", "painkillers" },
+	{ "antidepressant", "medicines" },
+	{ "antidepressants", "medicines" },
 	{ "apixaban", "medicines" },
 	{ "atorvastatin", "medicines" },
 	{ "clopidogrel", "medicines" },
+	{ "cord", "source" },
 	{ "coumadin", "medicines" },
 	{ "crohns", "autoimmune" },
 	{ "dementia", "neurology" },
@@ -893,7 +896,6 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		if (kt != NO_TERM) {
 			add_term_alts(ix, q, kt, W_KIND);
 			q->fix = xasprintf("%s (%s)", q->word, kind);
-			q->kind = true;
 			return;
 		}
 	}
@@ -923,6 +925,7 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 		/* A slip of a stop word ("whta are exosomes") is that word. */
 		set_word(q, stop, strlen(stop));
 		q->fix = xstrdup(stop);
+		resolve_word(ix, q);
 		return;
 	}
 	/* Hunspell's proposals cost milliseconds: asked for only when no content
@@ -1373,13 +1376,16 @@ static void read_derived(struct parse_ctx *p)
 
 /*
  * Read "in" after "what's", "what is" or "what are" (and "actually",
- * "really" or "exactly" between), with a word after it, as "contains", which
- * bears meaning: "whats in the vial" asks what it holds.
+ * "really" or "exactly" between), before the product, the treatment or what
+ * holds them, as "contains", which bears meaning: "whats in the vial" asks
+ * what it holds.
  */
 static void read_whats_in(struct parse_ctx *p)
 {
 	static const char *const verbs[] = { "are", "is", "s" };
 	static const char *const adverbs[] = { "actually", "exactly", "really" };
+	static const char *const containers[] = { "bottle", "syringe", "syringes", "vial",
+						  "vials" };
 	for (size_t i = 0; i + 1 < p->n; i++) {
 		size_t k = i + 1;
 		/* Folding leaves "what's" as "what", typed longer. */
@@ -1391,6 +1397,16 @@ static void read_whats_in(struct parse_ctx *p)
 		while (k < p->n && in_list(p->w[k].word, adverbs, ARRAY_LEN(adverbs)))
 			k++;
 		if (k + 1 >= p->n || strcmp(p->w[k].word, "in") != 0)
+			continue;
+		/* What is in the product ("the vial", "my shot"), not in the
+		 * aftercare instructions. */
+		size_t j = k + 1;
+		while (j < p->n && p->w[j].stop)
+			j++;
+		if (j < p->n &&
+		    !in_list(p->w[j].word, treatment_words, ARRAY_LEN(treatment_words)) &&
+		    !in_list(p->w[j].word, product_words, ARRAY_LEN(product_words)) &&
+		    !in_list(p->w[j].word, containers, ARRAY_LEN(containers)))
 			continue;
 		set_word(&p->w[k], "contains", strlen("contains"));
 		p->w[k].meant = true;
@@ -1621,6 +1637,38 @@ static bool content_word_of(const struct search_index *ix, const char *w, size_t
 }
 
 /*
+ * Read "anti" and the word after it ("anti-coagulants") as one word when the
+ * content holds it or it is a kind of a class ("anti-depressants"), or when
+ * it is an English word and the content lacks the word after "anti"
+ * ("anti-biotics"); "anti" alone is a stop word ("anti-aging" is about aging).
+ */
+static void read_anti(struct parse_ctx *p)
+{
+	const struct search_index *ix = p->ix;
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		if (strcmp(p->w[i].word, "anti") != 0)
+			continue;
+		struct buf b = { 0 };
+		buf_printf(&b, "anti%s", p->w[i + 1].word);
+		size_t sl;
+		const char *stem = fold_stem(ix->fold, b.s, b.len, &sl);
+		bool join = term_lookup(ix, stem, sl) != NO_TERM || kind_word(b.s);
+		if (!join) {
+			const char *next = p->w[i + 1].word;
+			const char *ns = fold_stem(ix->fold, next, strlen(next), &sl);
+			Hunhandle *h =
+				term_lookup(ix, ns, sl) == NO_TERM ? speller_for(ix, b.s) : NULL;
+			join = h && is_english(h, b.s);
+		}
+		if (join) {
+			set_word(&p->w[i], b.s, b.len);
+			join_next(p, i);
+		}
+		free(b.s);
+	}
+}
+
+/*
  * Read a word the content lacks that is two of its words run together
  * ("stemcells", "sideeffects") as those two words, and report it ("stem
  * cells"), unless Hunspell knows it as a word. The split whose shorter part
@@ -1674,6 +1722,7 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 {
 	read_slashes(p);
 	read_run_together(p);
+	read_anti(p);
 	read_work_out(p);
 	read_prepare_for(p);
 	read_pre_post(p);
@@ -1832,6 +1881,16 @@ size_t plan_build(const struct search_index *ix, const char *query, struct plan 
 		pl->u[pl->n++] = all[i];
 	}
 	pl->filler = !content_word && pl->n > 0;
+	if (pl->n == 0 && pl->nslips > 0) {
+		/* Only slips of stop words ("whta"): stop words, as "what" is. */
+		for (size_t i = 0; i < pl->nslips; i++) {
+			struct qword *one = xmalloc(sizeof(*one));
+			*one = pl->slips[i];
+			pl->u[pl->n++] = (struct unit){ .w = one, .nw = 1 };
+		}
+		pl->nslips = 0;
+		pl->filler = true;
+	}
 	return pl->n;
 }
 

@@ -171,10 +171,25 @@ expect_eq "warm and red days later: exit" 1 $?
 expect_eq "warm and red days later: points to the signs" \
 	"exoread: for signs since treatment and what to do: exoread print --urgent" \
 	"$(sed -n 2p "$TMPD/err")"
-# The arm, where a drip goes in, is no topic the content lacks: a red arm is
-# the redness where the needle went in.
-expect_eq "arm red and hot, call someone: call your provider" "when-to-get-help/call-provider" \
-	"$(first_hit "my mom had exosome therapy yesterday and now her arm is red and hot, should we call someone")"
+# Pain down the arm and the jaw is no sign of the shot: nothing answers it,
+# and the signs are pointed to.
+"$EXO" --content "$CONTENT" search "pain down my arm and jaw after treatment" >"$TMPD/out" 2>"$TMPD/err"
+expect_eq "pain down arm and jaw: unanswered, signs pointed to" \
+	"1||exoread: for signs since treatment and what to do: exoread print --urgent" \
+	"$?|$(cat "$TMPD/out")|$(sed -n 2p "$TMPD/err")"
+# A sign is always found, whatever else the query asks: reporting it, or how soon.
+expect_eq "trouble breathing, report to clinic: the emergency" "when-to-get-help/emergency" \
+	"$(first_hit "trouble breathing report to clinic")"
+expect_eq "how soon to the emergency room: the emergency" "when-to-get-help/emergency" \
+	"$(first_hit "how soon should i go to the emergency room")"
+# A word after a medicine's name is not part of it.
+"$EXO" --content "$CONTENT" search "xarelto bleeding gums after shot" >/dev/null 2>&1
+expect_eq "xarelto, bleeding gums: unanswered" 1 $?
+# "anti-coagulants" is one word; what is in the aftercare is not what exosomes hold.
+expect_eq "anti-coagulants: before treatment" "before-after/before" \
+	"$(first_hit "anti-coagulants before treatment")"
+expect_eq "what is in the aftercare: after treatment" "before-after/after" \
+	"$(first_hit "what is in the aftercare instructions")"
 # Who the treatment is for ("a customer") is no topic the content lacks.
 expect_eq "a customer on blood thinners: before treatment" "before-after/before" \
 	"$(first_hit "can a customer on blood thinners have exosome injections")"
