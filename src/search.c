@@ -84,7 +84,8 @@
  * time it asks of, is in a section that gives times (one that asks how long
  * or how soon, or lists signs: "how long do results last"; timed_found,
  * TIMED); nor one that asks how to report to the FDA or about a clinic: the
- * content says to tell your provider, nothing more (asks_to_report). A
+ * content says to tell your provider, nothing more (asks_to_report); nor one
+ * that names a country outside the US or its agency (names_abroad). A
  * query that says what a sign is (see SIGN_HEAD_DF) is answered unless
  * MAX_LACKING words lack. Otherwise the content answers a query that is not
  * stop words only when a meaning-bearing word matched that is in at
@@ -1147,6 +1148,27 @@ static bool is_time_unit(const struct unit *un)
 }
 
 /*
+ * Whether the query names a country or an agency outside the US that the
+ * content never names ("is exosome therapy legal in the uk", "mhra"): the
+ * content's rules are the US FDA's, and it says nothing of other countries'.
+ */
+static bool names_abroad(const struct plan *pl, const size_t *df)
+{
+	static const char *const abroad[] = {
+		"australia", "britain", "british", "canada", "china",    "dubai",
+		"ema",       "england", "eu",      "europe", "european", "germany",
+		"india",     "ireland", "japan",   "mexico", "mhra",     "panama",
+		"scotland",  "tga",     "uk",      "wales",
+	};
+	for (size_t u = 0; u < pl->n; u++)
+		for (size_t k = 0;
+		     df[u] == 0 && pl->u[u].nw == 1 && k < sizeof(abroad) / sizeof(abroad[0]); k++)
+			if (strcmp(pl->u[u].w[0].word, abroad[k]) == 0)
+				return true;
+	return false;
+}
+
+/*
  * Whether the query asks how to report to someone: a word of reporting
  * ("report", "notify", "complain") with whom to (the FDA, MedWatch) or about
  * a clinic, or one the content never uses ("who do we notify"); not to a
@@ -1285,7 +1307,7 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 		return false;
 	/* A sign is always found: "who do i notify if my face swells". */
 	bool sign = pl->signs || pl->heads || names_emergency(ix, pl, df);
-	if (!sign && asks_to_report(pl, df))
+	if (!sign && (asks_to_report(pl, df) || names_abroad(pl, df)))
 		return false;
 	if (!sign && timed_question(query) && !timed_found(ix, pl, df, m, ncand))
 		return false;

@@ -260,6 +260,12 @@ expect_eq "rough skin is not feeling unwell" "1|" "$?|$(cat "$TMPD/out")"
 expect_eq "whta are exosomes: read as what" \
 	"# Showing results for: what are exosomes|about/what" \
 	"$(cut -f1 "$TMPD/out" | tr '\n' '|' | sed 's/|$//')"
+# The content's rules are the US FDA's: another country's are not answered,
+# but a sign there is.
+"$EXO" --content "$CONTENT" search "is exosome therapy legal in the uk" >"$TMPD/out" 2>/dev/null
+expect_eq "legal in the uk: unanswered" "1|" "$?|$(cat "$TMPD/out")"
+expect_eq "hives after a shot in mexico: the emergency" "when-to-get-help/emergency" \
+	"$(first_hit "hives after my shot in mexico")"
 # A patient who is "asking" is no question to ask a clinic; nor does
 # "exosome treatment", which most sections say, name what exosome therapy is.
 expect_eq "pt asking on prednisone: before treatment" "before-after/before" \
