@@ -279,6 +279,8 @@ expect_eq "how long do side effects last: answered" "faq/common" \
 	"$(first_hit "how long do side effects last")"
 expect_eq "how long does the swelling last: answered" "side-effects/injection-site" \
 	"$(first_hit "how long does the swelling last")"
+expect_eq "how long is recovery: after treatment" "before-after/after" \
+	"$(first_hit "how long is recovery")"
 # Pain in the chest is not the pain where the needle went in, which passes on
 # its own: nothing answers it, and the signs are pointed to.
 "$EXO" --content "$CONTENT" search "chest pain after the shot" >"$TMPD/out" 2>"$TMPD/err"
