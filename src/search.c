@@ -1141,10 +1141,7 @@ static size_t co_matched(const struct search_index *ix, const struct plan *pl, c
 static bool is_time_unit(const struct unit *un)
 {
 	static const char *const times[] = { "after", "before", "during", "following" };
-	for (size_t k = 0; un->nw == 1 && k < sizeof(times) / sizeof(times[0]); k++)
-		if (strcmp(un->w[0].word, times[k]) == 0)
-			return true;
-	return false;
+	return un->nw == 1 && in_list(un->w[0].word, times, ARRAY_LEN(times));
 }
 
 /*
@@ -1161,10 +1158,9 @@ static bool names_abroad(const struct plan *pl, const size_t *df)
 		"scotland",  "tga",     "uk",      "wales",
 	};
 	for (size_t u = 0; u < pl->n; u++)
-		for (size_t k = 0;
-		     df[u] == 0 && pl->u[u].nw == 1 && k < sizeof(abroad) / sizeof(abroad[0]); k++)
-			if (strcmp(pl->u[u].w[0].word, abroad[k]) == 0)
-				return true;
+		if (df[u] == 0 && pl->u[u].nw == 1 &&
+		    in_list(pl->u[u].w[0].word, abroad, ARRAY_LEN(abroad)))
+			return true;
 	return false;
 }
 
@@ -1190,16 +1186,13 @@ static bool asks_to_report(const struct plan *pl, const size_t *df)
 		if (pl->u[u].nw != 1)
 			continue;
 		const char *w = pl->u[u].w[0].word;
-		for (size_t k = 0; k < sizeof(provider) / sizeof(provider[0]); k++)
-			if (strcmp(w, provider[k]) == 0)
-				return false;
-		for (size_t k = 0; k < sizeof(reporting) / sizeof(reporting[0]); k++)
-			if (strcmp(w, reporting[k]) == 0) {
-				report = true;
-				lacks |= df[u] == 0;
-			}
-		for (size_t k = 0; k < sizeof(whom) / sizeof(whom[0]); k++)
-			to |= strcmp(w, whom[k]) == 0;
+		if (in_list(w, provider, ARRAY_LEN(provider)))
+			return false;
+		if (in_list(w, reporting, ARRAY_LEN(reporting))) {
+			report = true;
+			lacks |= df[u] == 0;
+		}
+		to |= in_list(w, whom, ARRAY_LEN(whom));
 	}
 	return report && (to || lacks);
 }
@@ -1306,7 +1299,8 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	if (pl->filler)
 		return false;
 	/* A sign is always found: "who do i notify if my face swells". */
-	bool sign = pl->signs || pl->heads || names_emergency(ix, pl, df);
+	bool emergency = names_emergency(ix, pl, df);
+	bool sign = pl->signs || pl->heads || emergency;
 	if (!sign && (asks_to_report(pl, df) || names_abroad(pl, df)))
 		return false;
 	if (!sign && timed_question(query) && !timed_found(ix, pl, df, m, ncand))
@@ -1337,7 +1331,7 @@ static bool answered(const struct search_index *ix, const struct plan *pl, const
 	 * the pain where the needle went in); unless it is an emergency's
 	 * ("hives on my chest"). A word of no sign ("rash on my chest") is
 	 * answered as it would be; refused, the signs are pointed to. */
-	if (elsewhere && (pl->signs || pl->heads) && !names_emergency(ix, pl, df)) {
+	if (elsewhere && (pl->signs || pl->heads) && !emergency) {
 		*elsewhere_sign = true;
 		return false;
 	}

@@ -213,6 +213,13 @@ struct qword {
 	size_t nalts;
 };
 
+/* A corrected stop word left out of a plan's units ("whta" as "what"): where
+ * it was typed and what it was read as, for corrected_query. */
+struct slip {
+	size_t start, len;
+	char *fix;
+};
+
 /* One word, or a quoted phrase when nw > 1. */
 struct unit {
 	struct qword *w;
@@ -228,12 +235,16 @@ struct plan {
 	uint32_t telling;     /* the units in at most TITLE_ALL_DF of the sections, or all */
 	uint32_t signs;       /* the units that matched a sign's name (score_sections) */
 	uint32_t heads; /* the units that say what a sign is, or a slip of it (SIGN_HEAD_DF) */
-	struct qword slips[MAX_UNITS]; /* stop words typed with a slip ("whta"), for
-					  corrected_query only */
+	struct slip slips[MAX_UNITS]; /* stop words typed with a slip, left out of u */
 	size_t nslips;
 };
 
 /* search_query.c */
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Whether w is one of the n words of list (unsorted). */
+bool in_list(const char *w, const char *const *list, size_t n);
 
 /* Whether the word lists and tables that are looked up by bsearch are sorted,
  * each word once. */

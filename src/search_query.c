@@ -295,8 +295,6 @@ static int cmp_abbrev(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, ((const struct abbrev *)b)->abbr);
 }
 
-#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
-
 /* The word w is read as in a sorted table of n entries, or NULL. */
 static const char *table_word(const struct abbrev *table, size_t n, const char *w)
 {
@@ -393,7 +391,7 @@ void plan_free(struct plan *p)
 		free(p->u[i].w);
 	}
 	for (size_t i = 0; i < p->nslips; i++)
-		qword_free(&p->slips[i]);
+		free(p->slips[i].fix);
 	p->n = p->nslips = 0;
 }
 
@@ -828,7 +826,7 @@ static void add_root(const struct search_index *ix, struct qword *q)
 }
 
 /* The stop word of four letters or more that q, no word the content holds,
- * is one slip from ("whta" is "what", "becuase" "because"), or NULL. */
+ * is one slip from ("whta" is "what", "wehn" "when"), or NULL. */
 static const char *stop_slip(const struct qword *q)
 {
 	if (q->nchars < 4)
@@ -914,8 +912,8 @@ static void resolve_word(const struct search_index *ix, struct qword *q)
 	struct fix f = { .term = NO_TERM };
 	fuzzy_each(ix, q, k, fix_fuzzy, &f);
 	const char *stop = f.term == NO_TERM ? stop_slip(q) : NULL;
-	/* Nothing near and too short for proposals: nothing to bend it into, and
-	 * no need for the dictionary. */
+	/* Nothing near, no slip of a stop word and too short for proposals:
+	 * nothing to bend it into, and no need for the dictionary. */
 	if (f.term == NO_TERM && q->nchars < MIN_PROPOSE && stop == NULL)
 		return;
 	Hunhandle *h = speller_for(ix, q->word);
@@ -1196,8 +1194,7 @@ bool search_words_sorted(void)
 	       table_sorted(abbrevs, ARRAY_LEN(abbrevs)) && table_sorted(kinds, ARRAY_LEN(kinds));
 }
 
-/* Whether w is one of the n words of list (unsorted). */
-static bool in_list(const char *w, const char *const *list, size_t n)
+bool in_list(const char *w, const char *const *list, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (strcmp(w, list[k]) == 0)
@@ -1718,7 +1715,7 @@ static void read_run_together(struct parse_ctx *p)
 
 /* Add each word of a piece of the query as a unit of its own, once; the
  * rest (repeats, and words past MAX_UNITS) are dropped. */
-static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, bool *content_word)
+static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall)
 {
 	read_slashes(p);
 	read_run_together(p);
@@ -1753,15 +1750,13 @@ static void add_word_units(struct parse_ctx *p, struct unit *all, size_t *nall, 
 		struct qword *one = xmalloc(sizeof(*one));
 		*one = p->w[i];
 		all[(*nall)++] = (struct unit){ .w = one, .nw = 1 };
-		*content_word |= !one->stop;
 	}
 	free(p->w);
 }
 
 /* The query's units, in order: "quoted phrases" (of up to MAX_PHRASE words)
- * and single words; *content_word when any is not a stop word. */
-static size_t parse_units(const struct search_index *ix, const char *query, struct unit *all,
-			  bool *content_word)
+ * and single words. */
+static size_t parse_units(const struct search_index *ix, const char *query, struct unit *all)
 {
 	size_t nall = 0;
 	for (const char *s = query; *s != '\0';) {
@@ -1781,11 +1776,10 @@ static size_t parse_units(const struct search_index *ix, const char *query, stru
 			}
 			if (nall < MAX_UNITS) {
 				all[nall++] = (struct unit){ .w = p.w, .nw = p.n };
-				*content_word = true;
 				continue;
 			}
 		}
-		add_word_units(&p, all, &nall, content_word);
+		add_word_units(&p, all, &nall);
 	}
 	return nall;
 }
@@ -1853,75 +1847,72 @@ bool told_since(const struct search_index *ix, const char *query)
 size_t plan_build(const struct search_index *ix, const char *query, struct plan *pl)
 {
 	struct unit all[MAX_UNITS];
-	bool content_word = false;
 
 	pl->n = pl->nslips = 0;
 	pl->filler = false;
 	pl->telling = pl->signs = pl->heads = 0; /* set as the query is scored */
-	size_t nall = parse_units(ix, query, all, &content_word);
+	size_t nall = parse_units(ix, query, all);
 	for (size_t i = 0; i < nall; i++)
 		for (size_t j = 0; j < all[i].nw; j++)
 			resolve_word(ix, &all[i].w[j]);
 	fix_phrases(ix, all, nall);
 	fix_short_forms(ix, all, nall);
 	keep_signs(ix, all, nall);
+	/* Stop words as resolved: a slip of one ("whta") is one too. */
+	bool content_word = false;
+	for (size_t i = 0; i < nall; i++)
+		content_word |= all[i].nw > 1 || !all[i].w[0].stop;
 	for (size_t i = 0; i < nall; i++) {
-		/* A stop word that was a slip ("whta") is kept aside, to be reported. */
-		if (content_word && all[i].nw == 1 && all[i].w[0].stop && all[i].w[0].fix &&
-		    pl->nslips < MAX_UNITS) {
-			pl->slips[pl->nslips++] = all[i].w[0];
-			free(all[i].w);
-			continue;
-		}
 		if (content_word && all[i].nw == 1 && all[i].w[0].stop) {
-			qword_free(&all[i].w[0]);
+			/* Its correction is still reported ("what are exosomes"). */
+			struct qword *q = &all[i].w[0];
+			if (q->fix) {
+				pl->slips[pl->nslips++] = (struct slip){ .start = q->start,
+									 .len = q->len,
+									 .fix = q->fix };
+				q->fix = NULL;
+			}
+			qword_free(q);
 			free(all[i].w);
 			continue;
 		}
 		pl->u[pl->n++] = all[i];
 	}
 	pl->filler = !content_word && pl->n > 0;
-	if (pl->n == 0 && pl->nslips > 0) {
-		/* Only slips of stop words ("whta"): stop words, as "what" is. */
-		for (size_t i = 0; i < pl->nslips; i++) {
-			struct qword *one = xmalloc(sizeof(*one));
-			*one = pl->slips[i];
-			pl->u[pl->n++] = (struct unit){ .w = one, .nw = 1 };
-		}
-		pl->nslips = 0;
-		pl->filler = true;
-	}
 	return pl->n;
 }
 
 /* Corrected words in the order they stand in the query. */
 static int cmp_fix_start(const void *a, const void *b)
 {
-	const struct qword *x = *(const struct qword *const *)a,
-			   *y = *(const struct qword *const *)b;
+	const struct slip *x = a, *y = b;
 	return (x->start > y->start) - (x->start < y->start);
 }
 
 /* The query with each corrected word replaced, or NULL when nothing was corrected. */
 char *corrected_query(const char *query, const struct plan *pl)
 {
-	const struct qword *fx[MAX_UNITS * MAX_PHRASE + MAX_UNITS];
+	struct slip fx[MAX_UNITS * MAX_PHRASE + MAX_UNITS];
 	size_t n = 0;
 	for (size_t i = 0; i < pl->n; i++)
-		for (size_t j = 0; j < pl->u[i].nw; j++)
-			if (pl->u[i].w[j].fix)
-				fx[n++] = &pl->u[i].w[j];
+		for (size_t j = 0; j < pl->u[i].nw; j++) {
+			const struct qword *q = &pl->u[i].w[j];
+			if (q->fix)
+				fx[n++] = (struct slip){ .start = q->start,
+							 .len = q->len,
+							 .fix = q->fix };
+		}
 	for (size_t i = 0; i < pl->nslips; i++)
-		fx[n++] = &pl->slips[i];
+		fx[n++] = pl->slips[i];
 	if (n == 0)
 		return NULL;
 	qsort(fx, n, sizeof(*fx), cmp_fix_start);
 	struct buf b = { 0 };
 	size_t at = 0;
 	for (size_t i = 0; i < n; i++) {
-		text_sanitize(&b, query + at, fx[i]->start - at);
-		buf_puts(&b, fx[i]->fix);
-		at = fx[i]->start + fx[i]->len;
+		text_sanitize(&b, query + at, fx[i].start - at);
+		buf_puts(&b, fx[i].fix);
+		at = fx[i].start + fx[i].len;
 	}
 	text_sanitize(&b, query + at, strlen(query) - at);
 	return buf_take(&b);
